@@ -1,0 +1,1 @@
+"""The Statements Archive project package: settings, root URLs and WSGI entry point."""

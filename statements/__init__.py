@@ -1,0 +1,1 @@
+"""The statements app: the archive's models, pages, search and ingest pipeline."""

@@ -1,0 +1,363 @@
+"""The archive's records: who said what, when, in which round of which dialogue.
+
+Reusable reads live on the QuerySets below (``published()``, ``search()``, ``with_counts()``);
+views and commands call those instead of repeating filters.
+"""
+
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+
+
+class SlugManager(models.Manager):
+    """Records addressed by slug, so fixtures and dumps refer to them by natural key."""
+
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class SlugNaturalKey:
+    def natural_key(self):
+        return (self.slug,)
+
+
+def split_lines(text):
+    """Aliases and keywords are stored one per line; blank lines mean nothing."""
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+class Outlet(SlugNaturalKey, models.Model):
+    """A publisher of articles: a news agency, a newspaper, a ministry's website."""
+
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=200, unique=True)
+    country = models.CharField(max_length=100, blank=True)
+    url = models.URLField(blank=True)
+    aliases = models.TextField(blank=True, help_text="Other names, one per line (e.g. Xinhua).")
+
+    objects = SlugManager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("article_list") + f"?outlet={self.slug}"
+
+    @property
+    def alias_list(self):
+        return split_lines(self.aliases)
+
+
+class Theme(SlugNaturalKey, models.Model):
+    """A controlled-vocabulary topic; its keywords drive the automatic tagger."""
+
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+    description = models.TextField(blank=True)
+    keywords = models.TextField(
+        blank=True, help_text="Words and phrases that signal this theme, one per line."
+    )
+
+    objects = SlugManager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("theme_detail", args=[self.slug])
+
+    @property
+    def keyword_list(self):
+        return split_lines(self.keywords)
+
+
+class Dialogue(SlugNaturalKey, models.Model):
+    """A standing bilateral dialogue, such as the China-U.S. Human Rights Dialogue."""
+
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=200, unique=True)
+    parties = models.CharField(
+        max_length=200, help_text="The countries taking part, comma-separated."
+    )
+    established = models.PositiveSmallIntegerField(null=True, blank=True)
+    description = models.TextField(blank=True)
+    aliases = models.TextField(
+        blank=True,
+        help_text="Other names used in articles (e.g. S&ED), one per line.",
+    )
+
+    objects = SlugManager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("dialogue_detail", args=[self.slug])
+
+    @property
+    def party_list(self):
+        return [p.strip() for p in self.parties.split(",") if p.strip()]
+
+    @property
+    def alias_list(self):
+        return split_lines(self.aliases)
+
+
+class SpeakerQuerySet(models.QuerySet):
+    def with_quote_counts(self):
+        return self.annotate(quote_count=models.Count("quotes", distinct=True))
+
+    def search(self, q):
+        """Speakers matching part of a name, an alias, a native name or a misspelling."""
+        from statements.search import search_speakers
+
+        return search_speakers(self, q)
+
+
+class Speaker(SlugNaturalKey, models.Model):
+    """Whoever speaks: a person, a delegation, a government, or an outlet's editorial voice."""
+
+    class Kind(models.TextChoices):
+        PERSON = "person", "Person"
+        DELEGATION = "delegation", "Delegation"
+        GOVERNMENT = "government", "Government"
+        OUTLET = "outlet", "Outlet's editorial voice"
+
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=200, unique=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.PERSON)
+    country = models.CharField(max_length=100, blank=True)
+    title = models.CharField(
+        max_length=300, blank=True, help_text="Title or role at the time of the archived quotes."
+    )
+    native_name = models.CharField(
+        max_length=200, blank=True, help_text="The name in its own script, e.g. 崔天凯."
+    )
+    aliases = models.TextField(
+        blank=True, help_text="Other spellings and names, one per line; used for matching."
+    )
+    outlet = models.ForeignKey(
+        Outlet,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="voices",
+        help_text="For an outlet's editorial voice: the outlet.",
+    )
+
+    objects = SlugManager.from_queryset(SpeakerQuerySet)()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("speaker_detail", args=[self.slug])
+
+    @property
+    def alias_list(self):
+        return split_lines(self.aliases)
+
+
+class DialogueRoundQuerySet(models.QuerySet):
+    def with_counts(self):
+        return self.annotate(
+            quote_count=models.Count("quotes", distinct=True),
+            article_count=models.Count("articles", distinct=True),
+        )
+
+
+class DialogueRound(SlugNaturalKey, models.Model):
+    """One session of a dialogue: where, when, who chaired it."""
+
+    dialogue = models.ForeignKey(Dialogue, on_delete=models.PROTECT, related_name="rounds")
+    ordinal = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Which round (3 for the third); empty when unknown."
+    )
+    location = models.CharField(max_length=200, blank=True)
+    start_date = models.DateField()
+    end_date = models.DateField(null=True, blank=True)
+    co_chairs = models.ManyToManyField(Speaker, blank=True, related_name="chaired_rounds")
+    summary = models.TextField(blank=True)
+    slug = models.SlugField(max_length=200, unique=True)
+    is_reviewed = models.BooleanField(
+        default=True, help_text="Rounds created by the extractor start unreviewed."
+    )
+
+    objects = SlugManager.from_queryset(DialogueRoundQuerySet)()
+
+    class Meta:
+        ordering = ["-start_date"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
+                name="round_ends_on_or_after_start",
+            ),
+            models.UniqueConstraint(
+                fields=["dialogue", "start_date"], name="one_round_per_dialogue_and_start"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.dialogue.name}, {self.label}"
+
+    def get_absolute_url(self):
+        return reverse("round_detail", args=[self.slug])
+
+    @property
+    def label(self):
+        """'3rd round, Washington, D.C., 9–10 May 2011' with whatever parts are known."""
+        parts = []
+        if self.ordinal:
+            parts.append(f"{ordinal_word(self.ordinal)} round")
+        if self.location:
+            parts.append(self.location)
+        parts.append(self.date_range)
+        return ", ".join(parts)
+
+    @property
+    def date_range(self):
+        start, end = self.start_date, self.end_date
+        if not end or end == start:
+            return f"{start.day} {start:%B %Y}"
+        if (start.year, start.month) == (end.year, end.month):
+            return f"{start.day}–{end.day} {start:%B %Y}"
+        if start.year == end.year:
+            return f"{start.day} {start:%B} – {end.day} {end:%B %Y}"
+        return f"{start.day} {start:%B %Y} – {end.day} {end:%B %Y}"
+
+
+def ordinal_word(n):
+    if 10 <= n % 100 <= 20:
+        suffix = "th"
+    else:
+        suffix = {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """Articles with a known publication date, newest first."""
+        return self.filter(published_on__isnull=False).order_by("-published_on", "title")
+
+    def search(self, q):
+        from statements.search import search_articles
+
+        return search_articles(self, q)
+
+
+class Article(SlugNaturalKey, models.Model):
+    """One published text, kept as received (raw_text) and cleaned of boilerplate (body)."""
+
+    title = models.CharField(max_length=500)
+    slug = models.SlugField(max_length=200, unique=True)
+    outlet = models.ForeignKey(
+        Outlet, null=True, blank=True, on_delete=models.PROTECT, related_name="articles"
+    )
+    published_on = models.DateField(null=True, blank=True, db_index=True)
+    published_on_inferred = models.BooleanField(
+        default=False,
+        help_text="The text gives no date; it was inferred from the round the article reports.",
+    )
+    dateline = models.CharField(max_length=200, blank=True)
+    url = models.URLField(max_length=1000, blank=True)
+    body = models.TextField(help_text="Clean text; quote offsets point into it.")
+    raw_text = models.TextField(help_text="The document exactly as received.")
+    checksum = models.CharField(
+        max_length=64, unique=True, help_text="SHA-256 of the raw text: re-ingesting is a no-op."
+    )
+    rounds = models.ManyToManyField(DialogueRound, blank=True, related_name="articles")
+    themes = models.ManyToManyField(Theme, blank=True, related_name="articles")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = SlugManager.from_queryset(ArticleQuerySet)()
+
+    class Meta:
+        ordering = ["-published_on", "title"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("article_detail", args=[self.slug])
+
+
+class QuoteQuerySet(models.QuerySet):
+    def reviewed(self):
+        return self.filter(is_reviewed=True)
+
+    def for_listing(self):
+        """Everything a quote row shows, in a fixed number of queries."""
+        return self.select_related(
+            "speaker", "article", "article__outlet", "round", "round__dialogue"
+        ).prefetch_related("themes")
+
+    def search(self, q):
+        """Full-text search: SQLite FTS5 or PostgreSQL tsvector, chosen by the connection."""
+        from statements.search import search_quotes
+
+        return search_quotes(self, q)
+
+
+class Quote(models.Model):
+    """One statement attributed to a speaker in an article, located by offsets into its body."""
+
+    class Kind(models.TextChoices):
+        DIRECT = "direct", "Direct quote"
+        INDIRECT = "indirect", "Reported speech"
+        EDITORIAL = "editorial", "Editorial voice"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="quotes")
+    speaker = models.ForeignKey(Speaker, on_delete=models.PROTECT, related_name="quotes")
+    speaker_role = models.CharField(
+        max_length=300, blank=True, help_text="The speaker's role as the article words it."
+    )
+    text = models.TextField()
+    kind = models.CharField(max_length=20, choices=Kind.choices, db_index=True)
+    start = models.PositiveIntegerField(help_text="Offset of the first character in the body.")
+    end = models.PositiveIntegerField(help_text="Offset just past the last character.")
+    said_on = models.DateField(null=True, blank=True, db_index=True)
+    round = models.ForeignKey(
+        DialogueRound, null=True, blank=True, on_delete=models.SET_NULL, related_name="quotes"
+    )
+    themes = models.ManyToManyField(Theme, blank=True, related_name="quotes")
+    is_reviewed = models.BooleanField(default=False, db_index=True)
+
+    objects = QuoteQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-said_on", "article_id", "start"]
+        constraints = [
+            models.CheckConstraint(condition=Q(end__gt=F("start")), name="quote_ends_after_start"),
+            models.UniqueConstraint(
+                fields=["article", "start", "end"], name="one_quote_per_span"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["speaker", "-said_on"]),
+            models.Index(fields=["round", "-said_on"]),
+        ]
+
+    def __str__(self):
+        return f"{self.speaker}: {self.text[:60]}"
+
+    def get_absolute_url(self):
+        return reverse("quote_detail", args=[self.pk])
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        body = self.article.body if self.article_id else None
+        if body is not None and self.end is not None and self.end > len(body):
+            raise ValidationError({"end": f"The article body has only {len(body)} characters."})

@@ -1,0 +1,66 @@
+"""Shared fixtures: the seeded archive, engine checks, and a real Chromium for page tests.
+
+Outside CI a test that needs PostgreSQL or Chromium skips with the reason; under CI=true
+nothing skips: a missing browser fails, and PostgreSQL-only tests run in the PostgreSQL pass.
+"""
+
+import os
+import shutil
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+
+
+def pytest_collection_modifyitems(config, items):
+    """PostgreSQL-only tests: skipped (with the reason) on SQLite outside CI, deselected in
+    CI's SQLite pass because CI's PostgreSQL pass runs them."""
+    if connection.vendor == "postgresql":
+        return
+    pg_only = [item for item in items if item.get_closest_marker("postgres")]
+    if not pg_only:
+        return
+    if IN_CI:
+        config.hook.pytest_deselected(items=pg_only)
+        items[:] = [item for item in items if item not in pg_only]
+        return
+    reason = "needs PostgreSQL: run with DATABASE_URL=postgres://… (CI runs it in its PG pass)"
+    for item in pg_only:
+        item.add_marker(pytest.mark.skip(reason=reason))
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The whole suite shares one seeded archive; tests that write roll back."""
+    with django_db_blocker.unblock():
+        call_command("seed", verbosity=0)
+
+
+@pytest.fixture(scope="session")
+def chromium_path():
+    if not os.path.exists(CHROMIUM):
+        if IN_CI:
+            pytest.fail(f"Chromium not found at {CHROMIUM}: CI must install Debian's chromium")
+        pytest.skip("needs Debian's chromium (apt-get install chromium)")
+    return CHROMIUM
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_path):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_path, args=["--no-sandbox"])
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
