@@ -83,7 +83,7 @@ class Dialogue(SlugNaturalKey, models.Model):
     name = models.CharField(max_length=200, unique=True)
     slug = models.SlugField(max_length=200, unique=True)
     parties = models.CharField(
-        max_length=200, help_text="The countries taking part, comma-separated."
+        max_length=200, blank=True, help_text="The countries taking part, comma-separated."
     )
     established = models.PositiveSmallIntegerField(null=True, blank=True)
     description = models.TextField(blank=True)
@@ -239,10 +239,7 @@ class DialogueRound(SlugNaturalKey, models.Model):
 
 
 def ordinal_word(n):
-    if 10 <= n % 100 <= 20:
-        suffix = "th"
-    else:
-        suffix = {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
 
 
@@ -340,9 +337,7 @@ class Quote(models.Model):
         ordering = ["-said_on", "article_id", "start"]
         constraints = [
             models.CheckConstraint(condition=Q(end__gt=F("start")), name="quote_ends_after_start"),
-            models.UniqueConstraint(
-                fields=["article", "start", "end"], name="one_quote_per_span"
-            ),
+            models.UniqueConstraint(fields=["article", "start", "end"], name="one_quote_per_span"),
         ]
         indexes = [
             models.Index(fields=["speaker", "-said_on"]),

@@ -63,7 +63,9 @@ def from_fixture(path: str | Path) -> Gazetteer:
             for t in by_model.get("theme", [])
         ],
         outlets=[
-            KnownOutlet(name=o["name"], country=o.get("country", ""), aliases=lines(o.get("aliases")))
+            KnownOutlet(
+                name=o["name"], country=o.get("country", ""), aliases=lines(o.get("aliases"))
+            )
             for o in by_model.get("outlet", [])
         ],
     )
