@@ -1,0 +1,186 @@
+"""Ingest many text files, one transaction each, and sum up what happened.
+
+Used by ``manage.py ingest``. A file that cannot be read, extracted or stored is reported with a
+one-line reason and the batch goes on; nothing of that file is written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import DatabaseError
+
+from statements.ingest.documents import DocumentError, read_manifest, read_text
+from statements.ingest.pipeline import extract
+from statements.ingest.result import Extraction
+from statements.ingest.writer import IngestError, SaveReport, gazetteer_from_db, save
+
+CREATED, SKIPPED, FAILED = "created", "skipped", "failed"
+
+
+@dataclass
+class FileResult:
+    """One file's outcome: created, skipped (its checksum is already stored) or failed."""
+
+    path: Path
+    status: str
+    reason: str = ""
+    extraction: Extraction | None = None
+    report: SaveReport | None = None
+
+    @property
+    def name(self):
+        return self.path.name
+
+    def describe(self):
+        """The short line the progress bar prints after the file name."""
+        if self.status == FAILED:
+            return f"failed: {self.reason}"
+        if self.status == SKIPPED:
+            return "skipped, already in the archive"
+        n = self.report.created["quote"]
+        return f"created {n} quote{'' if n == 1 else 's'}"
+
+
+@dataclass
+class BatchResult:
+    files: list[FileResult] = field(default_factory=list)
+    created: Counter = field(default_factory=Counter)
+    linked: Counter = field(default_factory=Counter)
+
+    def add(self, result: FileResult):
+        self.files.append(result)
+        if result.status == CREATED:
+            self.created.update(result.report.created)
+            self.linked.update(result.report.linked)
+
+    def with_status(self, status):
+        return [f for f in self.files if f.status == status]
+
+    @property
+    def failed(self):
+        return self.with_status(FAILED)
+
+
+def one_line(error) -> str:
+    return " ".join(str(error).split())
+
+
+def collect_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """Files to ingest: each path as given, or a directory's *.txt files in name order.
+
+    A missing path is kept so that it is reported as failed rather than silently dropped.
+    """
+    found = []
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            found.extend(sorted(f for f in path.glob("*.txt") if f.is_file()))
+        else:
+            found.append(path)
+    return found
+
+
+def metadata_for(path: Path, overrides: dict, manifests: dict) -> dict:
+    """A folder's manifest.json entry for this file, then the command line's values on top."""
+    folder = path.parent
+    if folder not in manifests:
+        try:
+            manifests[folder] = read_manifest(folder)
+        except (OSError, ValueError):
+            manifests[folder] = {}  # an unreadable manifest is no metadata, not a failure
+    meta = {
+        k: v
+        for k, v in manifests[folder].get(path.name, {}).items()
+        if k in {"title", "outlet", "published", "url"}
+    }
+    if isinstance(meta.get("published"), str):
+        try:
+            meta["published"] = dt.date.fromisoformat(meta["published"])
+        except ValueError:
+            del meta["published"]
+    meta.update({k: v for k, v in overrides.items() if v})
+    return meta
+
+
+def ingest_file(
+    path: Path, *, gazetteer, dry_run=False, meta=None, raise_errors=False
+) -> FileResult:
+    """Read, extract and store one file in its own transaction; never raises for a bad file.
+
+    With ``raise_errors`` an unexpected extractor exception propagates (for --traceback).
+    """
+    try:
+        raw = read_text(path)
+    except DocumentError as e:
+        return FileResult(path, FAILED, str(e))
+    try:
+        extraction = extract(raw, gazetteer, file=str(path), **(meta or {}))
+    except Exception as e:
+        # An extractor bug on one odd document must not stop a batch of hundreds.
+        if raise_errors:
+            raise
+        return FileResult(path, FAILED, f"the extractor failed: {type(e).__name__}: {one_line(e)}")
+    try:
+        report = save(extraction, dry_run=dry_run)
+    except IngestError as e:
+        return FileResult(path, FAILED, str(e), extraction=extraction)
+    except DatabaseError as e:
+        # The writer's transaction was rolled back; say why in one line.
+        reason = one_line(e) or type(e).__name__
+        return FileResult(path, FAILED, f"refused by the database: {reason}", extraction)
+    status = SKIPPED if report.skipped else CREATED
+    return FileResult(path, status, report.skipped, extraction=extraction, report=report)
+
+
+def ingest_paths(
+    paths: Iterable[str | Path],
+    *,
+    dry_run=False,
+    overrides: dict | None = None,
+    on_file: Callable[[int, int, FileResult], None] | None = None,
+    raise_errors=False,
+) -> BatchResult:
+    """Ingest every file under ``paths``; ``on_file(i, total, result)`` reports progress."""
+    files = collect_paths(paths)
+    batch = BatchResult()
+    manifests: dict = {}
+    gazetteer = gazetteer_from_db()
+    for i, path in enumerate(files, start=1):
+        meta = metadata_for(path, overrides or {}, manifests)
+        result = ingest_file(
+            path, gazetteer=gazetteer, dry_run=dry_run, meta=meta, raise_errors=raise_errors
+        )
+        batch.add(result)
+        if on_file:
+            on_file(i, len(files), result)
+        if result.status == CREATED and not dry_run and result.report.created.keys() - {"quote"}:
+            # New speakers, rounds or outlets: later files should link to them, not recreate.
+            gazetteer = gazetteer_from_db()
+    return batch
+
+
+def summary_lines(batch: BatchResult, *, dry_run=False) -> list[str]:
+    """The end-of-run summary: files by outcome, records created vs linked, each failure."""
+    created, skipped, failed = (len(batch.with_status(s)) for s in (CREATED, SKIPPED, FAILED))
+    verb = "would be created" if dry_run else "created"
+    n = len(batch.files)
+    lines = [
+        f"{'Dry run, nothing written. ' if dry_run else ''}{n} file{'' if n == 1 else 's'}: "
+        f"{created} {verb}, {skipped} skipped (already in the archive), {failed} failed.",
+        f"  quotes:   {batch.created['quote']} {verb}",
+    ]
+    for kind in ("speaker", "round", "outlet"):
+        lines.append(
+            f"  {kind + 's:':<9} {batch.created[kind]} {verb}, {batch.linked[kind]} linked"
+        )
+    if batch.created["dialogue"]:
+        lines.append(f"  dialogues: {batch.created['dialogue']} {verb}")
+    if batch.failed:
+        lines.append("Failed:")
+        lines.extend(f"  {f.path}: {f.reason}" for f in batch.failed)
+    return lines

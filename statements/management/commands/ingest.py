@@ -1,0 +1,106 @@
+"""Ingest text files (or folders of *.txt files) into the archive, one transaction per file."""
+
+import datetime as dt
+import json
+import re
+
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+from django.core.validators import URLValidator
+
+from statements.ingest.batch import ingest_paths, summary_lines
+
+
+class Command(BaseCommand):
+    help = (
+        "Extract quotes from news articles in text files and store them. A PATH may be a "
+        "folder: its *.txt files are read. Re-ingesting a file already stored is a no-op."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", metavar="PATH", help="A .txt file or a folder.")
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Extract and count, but write nothing."
+        )
+        parser.add_argument(
+            "--format",
+            choices=["text", "json"],
+            default="text",
+            help="json: print every file's extraction as one JSON list on stdout.",
+        )
+        parser.add_argument("--outlet", default="", help="The outlet, for every file.")
+        parser.add_argument(
+            "--published", default="", help="The publication date (YYYY-MM-DD), for every file."
+        )
+        parser.add_argument("--url", default="", help="The source address, for every file.")
+        parser.add_argument(
+            "--progress",
+            action="store_true",
+            help="Show progress on stderr even when it is not a terminal.",
+        )
+
+    def handle(self, *args, paths, dry_run, format, outlet, published, url, progress, **opts):
+        overrides = {
+            "outlet": outlet.strip(),
+            "published": parse_date(published),
+            "url": check_url(url.strip()),
+        }
+        as_json = format == "json"
+        # In JSON mode stdout carries the JSON only, so everything else goes to stderr.
+        report_to = self.stderr if as_json else self.stdout
+        show_progress = progress or self.stderr.isatty()
+
+        def on_file(i, total, result):
+            if show_progress:
+                width = len(str(total))
+                self.stderr.write(f"[{i:>{width}}/{total}] {result.name} … {result.describe()}")
+            elif opts["verbosity"] >= 2 and not as_json:
+                self.stdout.write(f"{result.path}: {result.describe()}")
+
+        batch = ingest_paths(
+            paths,
+            dry_run=dry_run,
+            overrides=overrides,
+            on_file=on_file,
+            raise_errors=opts.get("traceback", False),
+        )
+
+        if as_json:
+            self.stdout.write(
+                json.dumps(
+                    [f.extraction.as_json() for f in batch.files if f.extraction],
+                    ensure_ascii=False,
+                    indent=2,
+                )
+            )
+        if opts["verbosity"] >= 1 or batch.failed:
+            for line in summary_lines(batch, dry_run=dry_run):
+                report_to.write(line)
+        if not batch.files:
+            raise CommandError("No files to ingest: no *.txt files under the given paths.")
+        if batch.failed:
+            n = len(batch.failed)
+            raise CommandError(f"{n} of {len(batch.files)} files failed.")
+
+
+def parse_date(value):
+    if not value:
+        return None
+    try:
+        # fromisoformat alone would also take 20110506 or 2011-W18-5; ask for one spelling.
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+            raise ValueError(value)
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise CommandError(
+            f"--published must be a date written YYYY-MM-DD (e.g. 2011-05-06), not {value!r}."
+        ) from None
+
+
+def check_url(value):
+    if value:
+        try:
+            URLValidator(schemes=["http", "https"])(value)
+        except ValidationError:
+            raise CommandError(f"--url must be an http(s) address, not {value!r}.") from None
+    return value
