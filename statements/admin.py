@@ -10,7 +10,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.core import signing
 from django.core.exceptions import PermissionDenied
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, models, transaction
 from django.db.models import Count, Q
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -31,6 +31,9 @@ from statements.models import (
     Speaker,
     Theme,
 )
+
+# Django 6 makes https the default scheme for typed addresses; use it now.
+URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
 
 CONTEXT_CHARS = 300  # characters of body shown either side of a quote on its change page
 
@@ -62,6 +65,8 @@ def body_box(html):
 
 @admin.register(Outlet)
 class OutletAdmin(admin.ModelAdmin):
+    ordering = ["name"]  # annotated counts drop the model's default ordering
+    formfield_overrides = URL_FIELDS
     list_display = ["name", "country", "url", "article_count"]
     list_filter = ["country"]
     search_fields = ["name", "aliases"]
@@ -77,6 +82,7 @@ class OutletAdmin(admin.ModelAdmin):
 
 @admin.register(Theme)
 class ThemeAdmin(admin.ModelAdmin):
+    ordering = ["name"]  # annotated counts drop the model's default ordering
     list_display = ["name", "slug", "quote_count"]
     search_fields = ["name", "keywords", "description"]
     prepopulated_fields = {"slug": ["name"]}
@@ -98,6 +104,7 @@ class RoundInline(admin.TabularInline):
 
 @admin.register(Dialogue)
 class DialogueAdmin(admin.ModelAdmin):
+    ordering = ["name"]  # annotated counts drop the model's default ordering
     list_display = ["name", "parties", "established", "round_count"]
     search_fields = ["name", "aliases", "parties"]
     prepopulated_fields = {"slug": ["name"]}
@@ -113,6 +120,7 @@ class DialogueAdmin(admin.ModelAdmin):
 
 @admin.register(DialogueRound)
 class DialogueRoundAdmin(admin.ModelAdmin):
+    ordering = ["-start_date"]  # annotated counts drop the model's default ordering
     list_display = [
         "__str__",
         "start_date",
@@ -200,6 +208,7 @@ def merge_speakers(keep, others):
 
 @admin.register(Speaker)
 class SpeakerAdmin(admin.ModelAdmin):
+    ordering = ["name"]  # annotated counts drop the model's default ordering
     list_display = ["name", "native_name", "kind", "country", "title", "quote_count"]
     list_filter = ["kind", "country"]
     search_fields = ["name", "native_name", "aliases", "title"]
@@ -427,6 +436,8 @@ class QuoteAdmin(admin.ModelAdmin):
 class ArticleForm(forms.ModelForm):
     """On the plain add page the body is also the raw text; its checksum must be new."""
 
+    url = forms.URLField(required=False, max_length=1000, assume_scheme="https")
+
     class Meta:
         model = Article
         fields = [
@@ -453,7 +464,9 @@ class ArticleForm(forms.ModelForm):
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
+    ordering = ["-published_on", "title"]
     form = ArticleForm
+    formfield_overrides = URL_FIELDS
     list_display = [
         "title",
         "outlet",
@@ -689,7 +702,7 @@ class ArticleFromTextForm(ExtractionFormMixin, forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}),
         help_text="Leave empty to extract.",
     )
-    url = forms.URLField(required=False, max_length=1000)
+    url = forms.URLField(required=False, max_length=1000, assume_scheme="https")
 
     def clean(self):
         data = super().clean()
