@@ -1,0 +1,22 @@
+"""``manage.py evaluate``: score the extractor on fixtures/evaluation (logic in ingest.evaluate)."""
+
+import json
+
+from django.core.management.base import BaseCommand
+
+from statements.ingest import evaluate
+
+
+class Command(BaseCommand):
+    help = "Score the article extractor against the annotated set in fixtures/evaluation/."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--verbose", action="store_true", help="list misses and extras")
+        parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+
+    def handle(self, *args, **options):
+        report = evaluate.run()
+        if options["json"]:
+            self.stdout.write(json.dumps(report.as_json(), indent=2, ensure_ascii=False))
+        else:
+            self.stdout.write(evaluate.format_report(report, verbose=options["verbose"]))
