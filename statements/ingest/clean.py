@@ -1,0 +1,162 @@
+"""Front matter and web boilerplate off, whitespace normalised, paragraphs kept."""
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from statements.ingest.dates import date_line
+
+SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
+INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+BULLET = re.compile(r"^(?:[•·▪●■◦‣►▶»◆◇○*]|-(?=\s))\s*")
+TERMINAL = tuple(".!?:;\"”’')]…")
+
+# Lines that only web pages carry; each is dropped wherever it stands.
+COMMENT_FORM = re.compile(
+    r"^(?:(?:add|post|leave|write|submit)\s+(?:your\s+|a\s+)?(?:comments?|reply|response)\b.*"
+    r"|your\s+(?:name|e-?mail|country|comments?|website|message)\b.*"
+    r"|\(english only\)|(?:name|e-?mail|comments?|website)\s*\*?\s*:?"
+    r"|\d+\s+comments?|comments?\s*(?:\(\d+\))?\s*:?|you must be logged in.*"
+    r"|your e-?mail address will not be published.*|required fields are marked.*"
+    r"|(?:please )?read our terms of (?:service|use).*|.*\bterms of (?:service|use)\b.*"
+    r"|cancel reply|post comment|submit|send)$",
+    re.I,
+)
+SHARE = re.compile(
+    r"^(?:sharing is caring!?|share(?: this(?: article| story| page)?)?(?: on \w+)?\s*:?"
+    r"|share via.*|tweet|e-?mail this(?: article)?|print(?: this(?: article)?)?|facebook|twitter|"
+    r"whatsapp|linkedin|reddit|weibo|wechat|follow us.*|subscribe.*|related (?:articles|stories|"
+    r"news|posts)\s*:?|recommended\s*:?|read more\s*:?|more from .*|click here.*|advertisement"
+    r"|like this:?|loading\.*)$",
+    re.I,
+)
+TIMESTAMP = re.compile(
+    r"^(?:(?:updated|published|posted|last updated|released)\s*(?:on|at)?\s*:?\s*.*\d{4}.*"
+    r"|\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}.*|\d{1,2}:\d{2}(?::\d{2})?\s*(?:am|pm|gmt|utc|bjt)?.*)$",
+    re.I,
+)
+SOURCE = re.compile(
+    r"^(?:source|sources|editor|editors|edited by|reporting by|written by|author|photo|"
+    r"photo credit|copyright|web editor|responsible editor)\s*[:：]\s*(.+)$",
+    re.I,
+)
+CREDIT = re.compile(r"^\(\s*([A-Z][\w .&'’-]{1,40})\s*\)$")
+REPORTING = re.compile(r"^\((?:reporting|additional reporting|writing|editing) by .*\)$", re.I)
+COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b|all rights reserved).*$", re.I)
+BYLINE = re.compile(r"^By\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}(?:\s+and\s+[A-Z][\w.' -]+)?$")
+TRAILING_CREDIT = re.compile(r"(?<=[.!?\"”])\s*(\([A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*){0,2}\))$")
+# Breadcrumbs: short segments joined by ">" or "»", none of them a sentence.
+CRUMB_SEP = re.compile(r"\s+[>»›|]\s+")
+
+
+@dataclass
+class Cleaned:
+    body: str
+    paragraphs: list  # (start, end) of each paragraph in body
+    front_matter: dict = field(default_factory=dict)
+    dropped: list = field(default_factory=list)  # (kind, line) of each line taken out
+
+
+def normalise_line(line):
+    line = unicodedata.normalize("NFC", line)
+    line = INVISIBLE.sub("", SPACES.sub(" ", line))
+    line = BULLET.sub("", line.strip())
+    return re.sub(r" {2,}", " ", line).strip()
+
+
+def split_front_matter(raw):
+    """``---``-fenced ``key: value`` lines at the very top → (dict, the rest)."""
+    text = raw.lstrip("\ufeff")
+    m = re.match(r"\A\s*---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", text, re.S)
+    if not m:
+        return {}, text
+    meta = {}
+    for line in m.group(1).splitlines():
+        key, sep, value = line.partition(":")
+        if sep and key.strip():
+            meta[key.strip().lower()] = value.strip().strip("\"'")
+    return meta, text[m.end() :]
+
+
+def classify(line):
+    """The kind of boilerplate a (normalised) line is, or "" for article text."""
+    if COMMENT_FORM.match(line):
+        return "comment"
+    if SHARE.match(line):
+        return "share"
+    if SOURCE.match(line) or CREDIT.match(line) or REPORTING.match(line):
+        return "source"
+    if COPYRIGHT.match(line):
+        return "source"
+    if date_line(line) or TIMESTAMP.match(line):
+        return "date"
+    parts = CRUMB_SEP.split(line)
+    if len(parts) > 1 and all(len(p.split()) <= 5 and not p.endswith(".") for p in parts):
+        return "navigation"
+    if BYLINE.match(line) and len(line.split()) <= 8:
+        return "byline"
+    return ""
+
+
+def clean(raw):
+    meta, text = split_front_matter(raw)
+    lines = [normalise_line(line) for line in text.replace("\r\n", "\n").split("\n")]
+    kept, dropped = [], []
+    total = len(lines)
+    for i, line in enumerate(lines):
+        kind = classify(line) if line else ""
+        if kind == "comment" and i > total // 3:
+            # A comment form closes the page: whatever follows belongs to it.
+            dropped.extend(("comment", rest) for rest in lines[i:] if rest)
+            break
+        if kind:
+            dropped.append((kind, line))
+            continue
+        kept.append(line)
+    while kept and not kept[-1]:
+        kept.pop()
+    if kept:
+        # "... the ministry said. (Xinhua)": the agency's credit closing the last paragraph
+        m = TRAILING_CREDIT.search(kept[-1])
+        if m:
+            kept[-1] = kept[-1][: m.start(1)].rstrip()
+            dropped.append(("source", m.group(1)))
+    paragraphs = join_paragraphs(kept)
+    body = "\n\n".join(paragraphs)
+    spans, pos = [], 0
+    for p in paragraphs:
+        spans.append((pos, pos + len(p)))
+        pos += len(p) + 2
+    return Cleaned(body=body, paragraphs=spans, front_matter=meta, dropped=dropped)
+
+
+def join_paragraphs(lines):
+    """Blank lines separate paragraphs; a line that does not end a sentence and a next one
+    starting in lower case are one hard-wrapped paragraph."""
+    blocks, current = [], []
+    for line in lines + [""]:
+        if not line:
+            if current:
+                blocks.append(current)
+            current = []
+            continue
+        current.append(line)
+    # A text wrapped at a fixed width has most block lines ending mid-sentence.
+    inner = [b[i] for b in blocks for i in range(len(b) - 1)]
+    wrapped = len(inner) >= 3 and sum(not x.endswith(TERMINAL) for x in inner) > len(inner) / 2
+    paragraphs = []
+    for block in blocks:
+        para = block[0]
+        for line in block[1:]:
+            continues = not para.endswith(TERMINAL) and (line[0].islower() or line[0].isdigit())
+            if wrapped or continues:
+                para = (
+                    para[:-1] + line
+                    if para.endswith("-") and line[0].islower()
+                    else para + " " + line
+                )
+            else:
+                paragraphs.append(para)
+                para = line
+        paragraphs.append(para)
+    return paragraphs

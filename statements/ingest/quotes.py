@@ -1,0 +1,588 @@
+"""Sentences, quotation marks, and who said what: direct, indirect and editorial quotes."""
+
+import re
+from dataclasses import dataclass, field
+
+from statements.ingest.dates import find_dates
+from statements.ingest.speakers import BOTH, FROM_DOCUMENT, THE_DOCUMENT, clean_phrase
+
+# --- sentences ------------------------------------------------------------------------------
+
+ABBREVIATIONS = set(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "sen",
+        "rep",
+        "gov",
+        "gen",
+        "col",
+        "lt",
+        "st",
+        "jr",
+        "sr",
+        "no",
+        "vs",
+        "etc",
+        "inc",
+        "co",
+        "corp",
+        "ltd",
+        "dept",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mt",
+        "ft",
+        "amb",
+        "adm",
+        "capt",
+        "cmdr",
+        "sgt",
+        "rev",
+        "hon",
+        "fig",
+        "art",
+        "sec",
+        "e.g",
+        "i.e",
+        "a.m",
+        "p.m",
+        "approx",
+        "est",
+    ]
+)
+SENTENCE_STARTERS = re.compile(
+    r"(?:The|It|He|She|They|We|But|In|This|That|These|A|An|On|At|Its|Their|His|Her|However|"
+    r"Meanwhile|And|After|Before|During|Both|China|Chinese)\b"
+)
+OPENERS = '“"‘'
+CLOSERS = '”"’'
+
+# Verbs and phrases that report speech. Inverted order ("said Cui") is only natural for a few.
+CUE = (
+    r"said|says|say|told|tells|added|adds|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|noted|"
+    r"notes|urged|urges|warned|warns|pointed out|points out|reiterated|reiterates|insisted|"
+    r"insists|argued|argues|stated|states|announced|announces|declared|declares|underlined|"
+    r"underscored|maintained|maintains|claimed|claims|acknowledged|admitted|affirmed|"
+    r"reaffirmed|confirmed|confirms|explained|explains|asserted|asserts|indicated|suggested|"
+    r"proposed|hoped|hopes|believes|believed|welcomed|welcomes|praised|critici[sz]ed|condemned|"
+    r"denied|denies|rejected|rejects|accused|demanded|asked|vowed|vows|pledged|pledges|"
+    r"promised|elaborated on|elaborated|introduced|briefed|described|commented|remarked|"
+    r"replied|responded|answered|wrote|writes|complained|predicted|recalled|highlighted|"
+    r"expressed|expresses|voiced|cautioned|contended|observed|mentioned|assured|called for|"
+    r"called on|calls for|calls on|spoke(?:\s+\w+ly)?\s+(?:of|about|on|highly of)|"
+    r"appealed|requested|disclosed|revealed|countered|dismissed|defended|hailed|lauded|"
+    r"objected|protested|regretted|lamented|outlined|informed|reminded|opposes|opposed|"
+    r"wants|wanted|expects|is willing|are willing|was willing|were willing|is ready|are ready"
+)
+SAY_INVERTED = (
+    r"said|says|added|adds|noted|stressed|explained|continued|asked|wrote|writes|"
+    r"according to|observed|insisted|argued|warned|told"
+)
+STRONG = re.compile(r"\b(?:said|says|told|tells|added|stated|announced|according to|declared)\b")
+CUE_RX = re.compile(rf"\b(?:also\s+|further\s+|again\s+|then\s+|later\s+|once again\s+)?({CUE})\b")
+PASSIVE = re.compile(r"\b(?:is|was|were|are|be|been|being)\s+$", re.I)
+DATELINE = re.compile(
+    r"^[A-Z][A-Z.'’ -]+(?:,\s*[A-Z][A-Za-z.'’ -]+)?(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?\s*"
+    r"(?:\([^)]{1,40}\))?\s*(?:--|—|–|-)\s*"
+)
+LEAD_ADVERBIAL = re.compile(
+    r"^(?:(?:on|in|at|during|after|before|speaking|meanwhile|however|earlier|later|separately|"
+    r"also|asked|responding|when|in response|addressing|at a|while|following|last|this|"
+    r"yesterday|today|on the other hand|for (?:his|her|its|their) part|moreover|furthermore|"
+    r"besides|but|and|still|likewise|similarly)\b[^,]{0,90},\s*)+",
+    re.I,
+)
+STANCE = re.compile(
+    r"^(.{2,80}?)\s+(?:(?:is|are|was|were)\s+(?:also\s+)?(?:willing|ready|prepared|determined|"
+    r"committed|eager|keen|open)|(?:also\s+)?(?:hopes?|believes?|wants?|expects?|supports?|"
+    r"opposes?|expressed|stressed|urged|welcomed|pledged|promised|vowed|agreed|reiterated|"
+    r"elaborated|introduced|spoke))\b",
+    re.I,
+)
+
+
+@dataclass
+class Span:
+    """A stretch inside quotation marks: ``open``/``close`` are the marks, ``start``/``end``
+    the words between them."""
+
+    open: int
+    start: int
+    end: int
+    close: int  # index just after the closing mark
+
+
+@dataclass
+class Unit:
+    """A sentence (quotations counted whole, even across sentences or paragraphs)."""
+
+    start: int
+    end: int
+    paragraph: int
+    spans: list = field(default_factory=list)
+
+
+@dataclass
+class Found:
+    speaker: str
+    kind: str
+    start: int
+    end: int
+    role: str = ""
+    said_on: object = None
+    unit: int = 0
+
+
+def quote_spans(body, paragraphs):
+    """Pairs of quotation marks; an opening mark left open at a paragraph's end continues
+    when the next paragraph opens with a mark again (the newspaper convention)."""
+    spans = []
+    pending = None  # (open index, content start) of a quote continuing into the next paragraph
+    for pi, (ps, pe) in enumerate(paragraphs):
+        text = body[ps:pe]
+        i = 0
+        current = None
+        if pending is not None:
+            if text[:1] in '“"':
+                current, i = pending, 1
+            else:
+                pending = None
+        pending_next = None
+        while i < len(text):
+            ch = text[i]
+            prev = text[i - 1] if i else " "
+            nxt = text[i + 1] if i + 1 < len(text) else " "
+            if current is None:
+                if (
+                    ch in "“"
+                    or (ch == '"' and (prev.isspace() or prev in "([—–-:,") and not nxt.isspace())
+                    or ch == '"'
+                    and i == 0
+                ):
+                    current = (ps + i, ps + i + 1)
+            elif ch in "”" or (ch == '"' and not nxt.isalnum()):
+                spans.append(Span(current[0], current[1], ps + i, ps + i + 1))
+                current = None
+            elif ch == "“":
+                current = (ps + i, ps + i + 1)  # a stray unmatched opener: start again
+            i += 1
+        if current is not None:
+            nxt_para = paragraphs[pi + 1] if pi + 1 < len(paragraphs) else None
+            if nxt_para and body[nxt_para[0] : nxt_para[0] + 1] in '“"':
+                pending_next = current
+            elif current[0] == ps:
+                # A paragraph that opens a quote and never closes it: quote to its end.
+                spans.append(Span(current[0], current[1], pe, pe))
+        pending = pending_next
+    return spans
+
+
+def is_boundary(text, i):
+    """Whether the sentence punctuation at ``i`` ends a sentence."""
+    if text[i] in "!?":
+        return True
+    word = re.search(r"([\w.]+)$", text[: i + 1])
+    token = word.group(1) if word else ""
+    bare = token.rstrip(".").lower()
+    if bare in ABBREVIATIONS or re.fullmatch(r"[A-Z]", token.rstrip(".")):
+        return False
+    if re.fullmatch(r"(?:[A-Za-z]\.){2,}", token):
+        # "U.S." ends a sentence only before a word that typically starts one.
+        return bool(SENTENCE_STARTERS.match(text[i + 1 :].lstrip()))
+    return True
+
+
+def split_units(body, paragraphs, spans):
+    """Sentences over the whole body; quotations are never cut, and a quotation spanning
+    paragraphs makes one unit of them."""
+    inside = [None] * len(body)
+    for si, s in enumerate(spans):
+        for k in range(s.open, min(s.close, len(body))):
+            inside[k] = si
+    # Regions: paragraphs, merged where a quotation runs over a paragraph break.
+    regions = []
+    for pi, (ps, pe) in enumerate(paragraphs):
+        if regions and any(s.open < ps < s.close for s in spans):
+            regions[-1] = (regions[-1][0], pe, regions[-1][2])
+        else:
+            regions.append((ps, pe, pi))
+    units = []
+    for rs, re_, pi in regions:
+        start, i = rs, rs
+        while i < re_:
+            ch = body[i]
+            closing = inside[i] is not None and i + 1 < re_ and spans[inside[i]].end == i + 1
+            if ch in ".!?" and (inside[i] is None or closing):
+                j = i + 1
+                while j < re_ and body[j] in CLOSERS + ")]":
+                    j += 1
+                nxt = body[j + 1] if j + 1 < re_ else ""
+                ends = j >= re_ or (
+                    body[j] == " " and (nxt.isupper() or nxt.isdigit() or nxt in OPENERS)
+                )
+                carried = closing and j < re_ and attribution_follows(body[j:re_])
+                if ends and (closing or is_boundary(body, i)) and not carried:
+                    units.append(Unit(start, j, pi))
+                    start = j + 1
+                    i = j
+            i += 1
+        if body[start:re_].strip():
+            units.append(Unit(start, re_, pi))
+    for u in units:
+        while u.start < u.end and body[u.start].isspace():
+            u.start += 1
+        u.spans = [s for s in spans if u.start <= s.open and s.close <= u.end]
+    return [u for u in units if u.end > u.start]
+
+
+def attribution_follows(text):
+    """`"We will win." Cui said`: a bare attribution after a closed quotation belongs to it."""
+    return (
+        bool(re.match(rf"^\s+(?:[A-Z][\w.'’-]*\s+){{1,3}}(?:{CUE})\s*[.,]", text))
+        and len(text.split(".")[0]) < 40
+    )
+
+
+# --- attribution ----------------------------------------------------------------------------
+
+
+@dataclass
+class Attribution:
+    phrase: str  # the subject phrase as written
+    verb_start: int  # absolute offsets of the cue verb
+    verb_end: int
+    where: str  # lead | trail | pre | post
+    span_start: int  # where the attribution text starts/ends (absolute)
+    span_end: int
+
+
+def lead_attribution(body, start, end, book, spans=()):
+    """`SUBJECT (also) VERB ...` at the start of a sentence (after datelines and adverbials)."""
+    text = body[start:end]
+    offset = 0
+    m = DATELINE.match(text)
+    if m:
+        offset = m.end()
+    m = LEAD_ADVERBIAL.match(text[offset:])
+    candidates = [offset]
+    if m:
+        candidates.append(offset + m.end())
+    m2 = re.match(r"^according to ([^,]{2,120}),\s*", text[offset:], re.I)
+    if m2 and book.resolve(m2.group(1), remember=False):
+        return Attribution(
+            m2.group(1),
+            start + offset,
+            start + offset + 12,
+            "lead",
+            start + offset,
+            start + offset + m2.end(),
+        )
+    for base in candidates:
+        for cm in CUE_RX.finditer(text, base):
+            absolute = start + cm.start(1)
+            if any(s.open <= absolute < s.close for s in spans):
+                break
+            subject = text[base : cm.start()]
+            if not subject.strip() or len(subject.split()) > 24 or PASSIVE.search(subject):
+                break
+            if (
+                re.search(r"\b(?:that|which|who|if|because|when|although)\b", subject, re.I)
+                and "," not in subject
+            ):
+                break
+            phrase = clean_phrase(subject)
+            if book.resolve(phrase, remember=False) is not None:
+                return Attribution(
+                    phrase, absolute, start + cm.end(1), "lead", start + base, start + cm.end(1)
+                )
+            break
+    return None
+
+
+def trail_attribution(body, start, end, book, spans=()):
+    """`..., SUBJECT said (here on Wednesday).` / `..., said SUBJECT.` / `..., according to X.`"""
+    text = body[start:end].rstrip()
+    core = text.rstrip('.!?”"’) ')
+    commas = [
+        m.start()
+        for m in re.finditer(",", core)
+        if not any(s.open <= start + m.start() < s.close - 2 for s in spans)
+    ]
+    for comma in commas[::-1]:
+        rest = core[comma + 1 :]
+        # `..., "improve understanding," said a statement`: the comma sat inside the quote
+        closing = next((s for s in spans if s.end == start + comma + 1), None)
+        if closing is not None:
+            rest = body[closing.close : start + len(core)]
+            comma = closing.close - start - 1
+        if any(ch in rest for ch in OPENERS + "”"):
+            break
+        att = match_attribution(rest, start + comma + 1, book)
+        if att:
+            return att
+    return None
+
+
+def match_attribution(rest, base, book, *, after_quote=False):
+    """An attribution clause standing alone: `said X`, `X said`, `according to X`."""
+    stripped = rest.lstrip(" ,")
+    lead = base + len(rest) - len(stripped)
+    m = re.match(rf"^({SAY_INVERTED})\s+(.+)$", stripped, re.S)
+    if m:
+        phrase = subject_after_verb(m.group(2))
+        speaker = book.resolve(phrase, remember=False) if phrase else None
+        if speaker is not None:
+            return Attribution(phrase, lead, lead + m.end(1), "trail", lead, base + len(rest))
+    m = re.match(rf"^(.{{1,160}}?)\s+(?:also\s+|further\s+|then\s+)?({CUE})\b(.*)$", stripped, re.S)
+    if m:
+        tail = m.group(3).strip(" .")
+        tail_ok = len(tail.split()) <= 12 and not re.match(
+            r"^(?:that|the|a|an|it|he|she|they)\b", tail, re.I
+        )
+        if after_quote:
+            tail_ok = not re.match(r"^(?:that)\b", tail, re.I)
+        if tail_ok and not PASSIVE.search(m.group(1) + " "):
+            phrase = clean_phrase(m.group(1))
+            if book.resolve(phrase, remember=False) is not None:
+                return Attribution(
+                    phrase, lead + m.start(2), lead + m.end(2), "trail", lead, base + len(rest)
+                )
+    return None
+
+
+def subject_after_verb(text):
+    """`said Michael Posner, U.S. assistant secretary of state, at a briefing`: the name and an
+    apposition that reads as a role, not what follows."""
+    parts = [p.strip() for p in text.split(",")]
+    phrase = parts[0]
+    if len(parts) > 1 and re.match(
+        r"^(?:the\s+)?(?:[A-Z][\w.]*\s+)?(?:[a-z-]+\s+){0,3}(?:minister|secretary|spokes\w+|ambassador|director|director-general|chairman|president|head|chief|envoy|official|adviser|advisor|professor|representative|commissioner)\b",
+        parts[1],
+    ):
+        phrase = parts[0] + ", " + parts[1]
+    return clean_phrase(phrase)
+
+
+def pre_attribution(pre, base, book):
+    """`Cui said: "` / `He told reporters, "` / `According to Cui, "`."""
+    text = pre.rstrip()
+    if not text or text[-1] not in ",:" and not re.search(rf"\b(?:{CUE})$", text):
+        return None
+    text = text.rstrip(",: ")
+    m = re.match(r"^according to (.+)$", text, re.I)
+    if m and book.resolve(clean_phrase(m.group(1)), remember=False):
+        return Attribution(clean_phrase(m.group(1)), base, base + 12, "pre", base, base + len(pre))
+    stripped = DATELINE.sub("", text)
+    stripped = LEAD_ADVERBIAL.sub("", stripped)
+    m = re.match(
+        rf"^(.{{1,160}}?)\s+(?:also\s+|further\s+|then\s+)?({CUE})\b(.{{0,60}})$", stripped, re.S
+    )
+    if m and not re.search(r"\bthat\b", m.group(3)):
+        phrase = clean_phrase(m.group(1))
+        if book.resolve(phrase, remember=False) is not None:
+            off = base + len(text) - len(stripped)
+            return Attribution(
+                phrase, off + m.start(2), off + m.end(2), "pre", base, base + len(pre)
+            )
+    m = re.match(rf"^({SAY_INVERTED})\s+(.+)$", stripped)
+    if m:
+        phrase = subject_after_verb(m.group(2))
+        if book.resolve(phrase, remember=False) is not None:
+            return Attribution(phrase, base, base + len(m.group(1)), "pre", base, base + len(pre))
+    return None
+
+
+# --- the article ----------------------------------------------------------------------------
+
+
+# What may stand between a speech verb and its date: "said here on", "told reporters on".
+SPEECH_GAP = re.compile(
+    r"\s*(?:(?:here|there|today|in a statement|in a speech|in [A-Z][\w.,]*(?: [A-Z][\w.]*)?"
+    r"|to reporters|reporters|at a [\w -]+?|on)\s*,?\s*)*"
+)
+
+
+def speech_date(body, att, ref, window=40):
+    """A time expression tied to the speech verb: `said here on Wednesday`, `China on Friday
+    said`, `said Friday`; not one inside what was said."""
+    if ref is None or att is None:
+        return None
+    after = body[att.verb_end : att.verb_end + window]
+    for w in find_dates(after, ref, future=False):
+        gap = after[: w.start]
+        if SPEECH_GAP.fullmatch(gap):
+            return w.day
+        break
+    before = body[att.span_start : att.verb_start]
+    for w in find_dates(before, ref, future=False):
+        if w.exact:
+            return w.day
+    return None
+
+
+def is_scare(span_text):
+    return len(span_text.split()) <= 3
+
+
+def quote_text_bounds(body, s):
+    """The words of a direct quotation, without the comma before its closing mark."""
+    start, end = s.start, s.end
+    while end > start and (body[end - 1] in ", " or body[end - 1].isspace()):
+        end -= 1
+    while start < end and body[start].isspace():
+        start += 1
+    return start, end
+
+
+def unit_bounds(body, u):
+    """An indirect quote is the sentence, without a dateline in front."""
+    start = u.start
+    m = DATELINE.match(body[u.start : u.end])
+    if m and (u.paragraph == 0 or u.start == 0 or body[u.start - 1] == "\n"):
+        start += m.end()
+    end = u.end
+    while end > start and body[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def relay(body, u, att, book):
+    """`The U.S. side is also willing to ..., said the statement from the Chinese delegation`:
+    a document relaying one side's position speaks for that side."""
+    if not (FROM_DOCUMENT.match(att.phrase) or THE_DOCUMENT.match(att.phrase)):
+        return None
+    start, _ = unit_bounds(body, u)
+    content = body[start : att.span_start]
+    content = LEAD_ADVERBIAL.sub("", content)
+    m = STANCE.match(content)
+    if not m or BOTH.match(m.group(1).strip()):
+        return None
+    phrase = clean_phrase(m.group(1))
+    if re.match(r"^(?:both|the two)\b", phrase, re.I) or " and " in phrase:
+        return None
+    return book.resolve(phrase, remember=False)
+
+
+def find_quotes(body, paragraphs, book, ref, *, skip_paragraphs=()):
+    """Direct and indirect quotes in news style, in order of appearance."""
+    spans = quote_spans(body, paragraphs)
+    units = split_units(body, paragraphs, spans)
+    found = []
+    last_direct = None  # (speaker name, paragraph) of the latest direct quotation
+    last_date = {}
+    for ui, u in enumerate(units):
+        if u.paragraph in skip_paragraphs:
+            continue
+        results = attribute_unit(body, u, book)
+        if not results and u.spans and not body[u.start : u.spans[0].open].strip():
+            # A paragraph that is only a quotation continues the previous speaker's words.
+            tail = body[u.spans[-1].close : u.end].strip(" .,")
+            if not tail and last_direct and u.paragraph - last_direct[1] <= 1:
+                speaker = book.get(last_direct[0])
+                for s in u.spans:
+                    if not is_scare(body[s.start : s.end]):
+                        qs, qe = quote_text_bounds(body, s)
+                        results.append((speaker, "direct", qs, qe, None))
+        for speaker, kind, qs, qe, att in results:
+            book.touch(speaker.name)
+            said = speech_date(body, att, ref) or last_date.get(speaker.name) or ref
+            if said is not None:
+                last_date[speaker.name] = said
+            found.append(Found(speaker.name, kind, qs, qe, book.role(speaker.name), said, ui))
+            if kind == "direct":
+                last_direct = (speaker.name, u.paragraph)
+        if not results:
+            note_subject(body, u, book)
+    return found, units
+
+
+def note_subject(body, u, book):
+    """A sentence that quotes nobody may still introduce someone a later "he" refers to."""
+    text = DATELINE.sub("", body[u.start : u.end])
+    text = LEAD_ADVERBIAL.sub("", text)
+    m = re.match(
+        r"^((?:[A-Z][\w.'’-]*\s+){1,6}[A-Z][\w'’-]+)\s+(?:has|had|was|is|met|will|visited|held|arrived|made|gave|left|attended|signed)\b",
+        text,
+    )
+    if m:
+        book.resolve(m.group(1), remember=True)
+
+
+def attribute_unit(body, u, book):
+    """(speaker, kind, start, end, attribution) for each quote in one sentence."""
+    spans = [s for s in u.spans if not is_scare(body[s.start : s.end])]
+    if spans:
+        first, last = spans[0], spans[-1]
+        pre = body[u.start : first.open]
+        post = body[last.close : u.end]
+        pre_clean = DATELINE.sub("", pre).strip()
+        att = None
+        if not pre_clean:
+            att = match_attribution(post.rstrip(" .!?"), last.close, book, after_quote=True)
+            if att is None and len(spans) > 1:
+                mid = body[first.close : spans[1].open]
+                att = match_attribution(mid.rstrip(" ,:"), first.close, book, after_quote=True)
+        elif not post.strip(' .!?”"') or re.fullmatch(r"\s*[.!?]?\s*", post):
+            att = pre_attribution(pre, u.start, book)
+        if att is not None:
+            speaker = book.resolve(att.phrase)
+            out = []
+            for s in spans:
+                qs, qe = quote_text_bounds(body, s)
+                if qe > qs:
+                    out.append((speaker, "direct", qs, qe, att))
+            return out
+    # Reported speech (a partial quotation inside it makes the whole sentence one quote).
+    att = trail_attribution(body, u.start, u.end, book, u.spans) or lead_attribution(
+        body, u.start, u.end, book, u.spans
+    )
+    if att is None:
+        return []
+    speaker = relay(body, u, att, book) or book.resolve(att.phrase)
+    if speaker is None:
+        return []
+    qs, qe = unit_bounds(body, u)
+    return [(speaker, "indirect", qs, qe, att)]
+
+
+# --- editorials -----------------------------------------------------------------------------
+
+ARGUMENT = re.compile(
+    r"\b(?:should|must|ought to|needs? to|cannot|can't|it is (?:clear|obvious|time|impossible|"
+    r"necessary|untenable|hoped|unacceptable|wrong|absurd)|we (?:must|should|need|hope|believe)|"
+    r"meaningless|does not make sense|makes no sense|undeniabl\w*|clearly|obviously|objectively|"
+    r"in fact|it is hoped)\b",
+    re.I,
+)
+OPINION_TITLE = re.compile(
+    r"^(?:editorial|commentary|opinion|op-ed|comment|viewpoint)\s*[:|-]", re.I
+)
+
+
+def looks_editorial(body, paragraphs, found, title, outlet, dateline):
+    """An opinion piece: nobody is reported as saying anything, and the voice argues."""
+    if not outlet:
+        return False
+    if OPINION_TITLE.match(title or ""):
+        return True
+    if dateline:
+        return False
+    strong = sum(1 for q in found if q.kind == "direct" or STRONG.search(body[q.start : q.end]))
+    if strong:
+        return False
+    arguing = sum(1 for ps, pe in paragraphs if ARGUMENT.search(body[ps:pe]))
+    return arguing >= 2 and arguing >= len(paragraphs) / 4

@@ -1,0 +1,452 @@
+"""Dialogue rounds the article mentions, linked to the archive's rounds where they match."""
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from statements.ingest.dates import WEEKDAY, WEEKDAYS, find_dates
+from statements.ingest.result import ExtractedRound
+from statements.ingest.speakers import ADJ_TO_COUNTRY, NOUN_TO_COUNTRY, parties_in
+
+ORDINAL_WORDS = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+]
+ORDINAL = re.compile(
+    rf"\b({'|'.join(ORDINAL_WORDS)}|\d{{1,3}}(?:st|nd|rd|th))\s+(?:round|session|meeting|"
+    r"edition|installment|instalment)\b|\b(?:the\s+)?({'|'.join(ORDINAL_WORDS)}|\d{1,3}(?:st|nd|rd|th))"
+    r"\s+(?=(?:[\w.&-]+\s+){0,6}(?:dialogue|talks|consultations?)\b)",
+    re.I,
+)
+PLACE = re.compile(r"\b(?:in|at)\s+((?:[A-Z][a-zA-Z'’-]+)(?:\s+[A-Z][a-zA-Z'’-]+)?(?:,\s*D\.C\.)?)")
+NOT_PLACES = re.compile(
+    rf"^(?:{WEEKDAY}|January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|The|A|An|Its|His|Her|This|That)\b"
+)
+PAST_FLAG = re.compile(
+    r"\b(?:latest|just[- ]concluded|recent|recently concluded|concluded|last|previous|"
+    r"past|earlier)\b",
+    re.I,
+)
+FUTURE_FLAG = re.compile(r"\b(?:upcoming|next|forthcoming|coming|new round .{0,20}will)\b", re.I)
+ANAPHOR = re.compile(
+    r"\b(?:the|this|that|its|their|a new|the new)\s+(?:[\w-]+\s+){0,2}?(?:round|dialogue|talks|"
+    r"session)s?\b",
+    re.I,
+)
+UNKNOWN_DIALOGUE = re.compile(
+    r"(?<![\w-])((?:[A-Z][\w.]*|Sino)-[A-Z][\w.]*(?:-[A-Z][\w.]*)?)\s+((?:[\w&-]+\s+){0,5}?)"
+    r"(dialogue|talks|consultations?|strategic dialogue)s?\b",
+    re.I,
+)
+SPEECH_BEFORE = re.compile(
+    r"\b(?:said|says|told|announced|stated|added|noted)\b(?:\s+\w+){0,2}\s*$"
+)
+SMALL = {"and", "of", "on", "for", "the", "in"}
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    dialogue: str
+    known: bool  # a dialogue the archive knows
+    unit: int
+    round: int | None = None
+    info: dict = field(default_factory=dict)
+
+
+def title_case(words):
+    out = []
+    for i, w in enumerate(words.split()):
+        out.append(w if (w.lower() in SMALL and i) or not w.islower() else w.capitalize())
+    return " ".join(out)
+
+
+def singular(text):
+    return re.sub(r"(dialogue|consultation)s\b", r"\1", text, flags=re.I)
+
+
+def article_parties(body):
+    counts = Counter()
+    for word in re.findall(r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?", body):
+        for w in {word, word.split()[0]}:
+            country = NOUN_TO_COUNTRY.get(w.lower()) or ADJ_TO_COUNTRY.get(w.lower())
+            if country:
+                counts[country] += 1
+                break
+    return {c for c, _ in counts.most_common(2)}
+
+
+def consistent(parties, dialogue_parties):
+    """Whether the countries a mention names fit the dialogue's parties."""
+    if len(parties) < 2:
+        return True
+    return len(parties & dialogue_parties) >= 2 or parties <= dialogue_parties
+
+
+def find_mentions(body, units, gazetteer):
+    """Known dialogues (checked against the parties named), unknown ``X-Y ... Dialogue``s, and
+    anaphors (``the dialogue``) that continue the latest one."""
+    names = []
+    for d in gazetteer.dialogues:
+        parties = {NOUN_TO_COUNTRY.get(p.lower(), p) for p in d.parties}
+        for n in [d.name, *d.aliases]:
+            if n:
+                names.append((n, d.name, parties))
+    names.sort(key=lambda x: -len(x[0]))
+    everywhere = article_parties(body)
+    mentions = []
+    context = None
+    for ui, u in enumerate(units):
+        text = body[u.start : u.end]
+        taken = []
+        local = []
+        for n, dname, dparties in names:
+            rx = re.compile(rf"(?<![\w]){re.escape(singular(n))}s?(?![\w])", re.I)
+            for m in rx.finditer(text):
+                if any(m.start() < e and s < m.end() for s, e in taken):
+                    continue
+                prefix = re.search(r"((?:[A-Z][\w.]*|Sino)-[A-Z][\w.]*)\s+$", text[: m.start()])
+                named = parties_in((prefix.group(1) if prefix else "") + " " + m.group(0))
+                sentence = parties_in(text)
+                ok = (
+                    consistent(named, dparties)
+                    if len(named) >= 2
+                    else (
+                        consistent(sentence, dparties)
+                        if len(sentence) >= 2
+                        else consistent(everywhere, dparties)
+                    )
+                )
+                start = m.start() - (len(prefix.group(0)) if prefix else 0)
+                taken.append((start, m.end()))
+                if ok:
+                    local.append(Mention(u.start + start, u.start + m.end(), dname, True, ui))
+                else:
+                    who = (
+                        named
+                        if len(named) >= 2
+                        else (sentence if len(sentence) >= 2 else everywhere)
+                    )
+                    label = prefix.group(1) if prefix else "-".join(sorted(who))
+                    words = singular(m.group(0))
+                    if not named or not prefix:
+                        words = title_case(words)
+                    local.append(
+                        Mention(
+                            u.start + start,
+                            u.start + m.end(),
+                            f"{label} {words}".strip(),
+                            False,
+                            ui,
+                        )
+                    )
+        for m in UNKNOWN_DIALOGUE.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            if len(parties_in(m.group(1).replace("-", " "))) < 2:
+                continue
+            taken.append((m.start(), m.end()))
+            name = f"{m.group(1)} {title_case(singular(m.group(2) + m.group(3)))}"
+            local.append(Mention(u.start + m.start(), u.start + m.end(), name, False, ui))
+        for m in ANAPHOR.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            if context is None and not local:
+                continue
+            target = (
+                min(local, key=lambda x: abs(x.start - u.start - m.start())) if local else context
+            )
+            taken.append((m.start(), m.end()))
+            local.append(
+                Mention(u.start + m.start(), u.start + m.end(), target.dialogue, target.known, ui)
+            )
+        local.sort(key=lambda x: x.start)
+        if local:
+            context = local[-1]
+        mentions.extend(local)
+    return mentions
+
+
+def distance(mention, pos):
+    if pos < mention.start:
+        return mention.start - pos
+    return max(0, pos - mention.end)
+
+
+def gather(body, units, mentions, published):
+    """Dates, places, ordinals and tense words near each mention, from its sentence."""
+    by_unit = {}
+    for m in mentions:
+        by_unit.setdefault(m.unit, []).append(m)
+    for ui, ms in by_unit.items():
+        u = units[ui]
+        text = body[u.start : u.end]
+
+        def nearest(pos, ms=ms, base=u.start):
+            return min(ms, key=lambda x: distance(x, pos + base))
+
+        if published is not None:
+            for w in find_dates(text, published):
+                if SPEECH_BEFORE.search(text[: w.start]):
+                    continue
+                nearest(w.start).info.setdefault("dates", []).append(w)
+        for p in PLACE.finditer(text):
+            if NOT_PLACES.match(p.group(1)) or p.group(1).lower() in NOUN_TO_COUNTRY:
+                continue
+            nearest(p.start()).info.setdefault("place", p.group(1))
+        for o in ORDINAL.finditer(text):
+            word = (o.group(1) or o.group(2)).lower()
+            number = ORDINAL_WORDS.index(word) + 1 if word in ORDINAL_WORDS else int(word[:-2])
+            after = [m for m in ms if m.start - u.start >= o.start()]
+            target = after[0] if after else nearest(o.start())
+            target.info.setdefault("ordinal", number)
+        for m in ms:
+            window = text[max(0, m.start - u.start - 40) : m.end - u.start + 30]
+            if PAST_FLAG.search(window):
+                m.info["flag"] = "previous" if re.search(r"\bprevious\b", window, re.I) else "past"
+            elif FUTURE_FLAG.search(window):
+                m.info["flag"] = "future"
+
+
+def score(known, info, published, context_round):
+    """How well a known round fits what the text says; None when something contradicts it."""
+    points = 0
+    end = known.end or known.start
+    for w in info.get("dates", []):
+        if w.first - dt.timedelta(days=1) <= end and known.start <= w.last + dt.timedelta(days=1):
+            points += 2 if w.exact else 1
+        elif w.exact or (w.last - w.first).days < 40:
+            return None
+    place = info.get("place")
+    if place and known.location:
+        a, b = place.lower(), known.location.lower()
+        points += 1 if (a in b or b in a) else -1
+    ordinal = info.get("ordinal")
+    if ordinal is not None and known.ordinal is not None:
+        if ordinal != known.ordinal:
+            return None
+        points += 2
+    flag = info.get("flag")
+    if flag and published is not None:
+        if flag == "future" and known.start >= published:
+            points += 1
+        if flag == "past" and known.start <= published:
+            points += 1
+        if flag == "previous" and context_round is not None and known.start < context_round.start:
+            points += 1
+    return points
+
+
+def link_rounds(body, units, mentions, gazetteer, published):
+    """Give each mention a round: a known one it matches, a new one it describes, or the
+    round the article last spoke of for that dialogue."""
+    gather(body, units, mentions, published)
+    rounds = []
+    keys = {}
+    last_for = {}
+
+    def index_of(key, new_round):
+        if key not in keys:
+            keys[key] = len(rounds)
+            rounds.append(new_round)
+        return keys[key]
+
+    for m in mentions:
+        info = m.info
+        has_info = info.get("dates") or info.get("ordinal") or info.get("flag")
+        context = last_for.get(m.dialogue)
+        context_known = context[1] if context else None
+        best = None
+        if m.known and has_info or (m.known and info.get("place") and not context):
+            candidates = []
+            for k in gazetteer.rounds:
+                if k.dialogue != m.dialogue:
+                    continue
+                s = score(k, info, published, context_known)
+                if s is not None and s > 0:
+                    candidates.append((s, -abs((k.start - (published or k.start)).days), k))
+            if info.get("flag") == "past" and not info.get("dates") and published is not None:
+                candidates = [c for c in candidates if c[2].start <= published]
+            if info.get("flag") == "future" and not info.get("dates") and published is not None:
+                candidates = [c for c in candidates if c[2].start >= published]
+            if candidates:
+                best = max(candidates, key=lambda c: (c[0], c[1]))[2]
+        if best is not None:
+            idx = index_of(
+                ("known", best.dialogue, best.start),
+                ExtractedRound(
+                    dialogue=best.dialogue,
+                    ordinal=best.ordinal,
+                    location=best.location,
+                    start=best.start,
+                    end=best.end,
+                    known=True,
+                ),
+            )
+            m.round = idx
+            last_for[m.dialogue] = (idx, best)
+            continue
+        exact = [w for w in info.get("dates", []) if w.exact]
+        if exact or (info.get("ordinal") and not context):
+            first = exact[0] if exact else None
+            key = ("new", m.dialogue, first.first if first else None, info.get("ordinal"))
+            idx = index_of(
+                key,
+                ExtractedRound(
+                    dialogue=m.dialogue,
+                    ordinal=info.get("ordinal"),
+                    location=info.get("place", ""),
+                    start=first.first if first else None,
+                    end=first.last if first and first.last != first.first else None,
+                ),
+            )
+            m.round = idx
+            last_for[m.dialogue] = (idx, None)
+            continue
+        if context is not None and info.get("flag") != "previous":
+            m.round = context[0]
+    return rounds
+
+
+def main_round(mentions, units, lead_paragraph, rounds):
+    """The round the article reports: the one its lead mentions, or the only one it links."""
+    lead = {
+        m.round
+        for m in mentions
+        if m.round is not None and units[m.unit].paragraph == lead_paragraph
+    }
+    if len(lead) == 1:
+        return lead.pop()
+    if len(rounds) == 1:
+        return 0
+    return None
+
+
+# --- publication date from a known round -----------------------------------------------------
+
+NUMBER_WORDS = {
+    w: i
+    for i, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
+    )
+}
+YEARS_SINCE = re.compile(
+    r"\b(\d{1,3}|[a-z]+(?:-[a-z]+)?)\s+years?\s+(?:since|after|from)\b.{0,100}?\b((?:19|20)\d{2})\b",
+    re.I | re.S,
+)
+ANNIVERSARY = re.compile(
+    r"\b(\d{1,3})(?:st|nd|rd|th)\s+anniversary\s+of\b.{0,100}?\b((?:19|20)\d{2})\b", re.I | re.S
+)
+WEEKDAY_RUN = re.compile(rf"\b(?:on\s+)?({WEEKDAY})(?:\s*(?:and|to|through|-|–)\s*({WEEKDAY}))?\b")
+PAST_TENSE = re.compile(
+    r"\b(?:held|concluded|wrapped up|ended|took place|met|finished|was|were)\b", re.I
+)
+
+
+def number(word):
+    if word.isdigit():
+        return int(word)
+    word = word.lower()
+    if "-" in word:
+        tens, _, unit = word.partition("-")
+        tens_value = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}.get(tens)
+        return tens_value + NUMBER_WORDS.get(unit, 0) if tens_value else None
+    return NUMBER_WORDS.get(word)
+
+
+def year_clue(body):
+    """A year the text implies: "21 years since its establishment in 1990" → 2011."""
+    for rx in (YEARS_SINCE, ANNIVERSARY):
+        for m in rx.finditer(body):
+            n = number(m.group(1))
+            if n is not None:
+                return int(m.group(2)) + n, m.group(0)
+    return None, ""
+
+
+def infer_published(body, units, mentions, gazetteer):
+    """With no date in the text, a known round matched by weekdays ("held on Wednesday and
+    Thursday") dates the article: the round's last day. Returns (date, note) or (None, "")."""
+    year, clue = year_clue(body)
+    latest = max((int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", body)), default=None)
+    for m in mentions:
+        if not m.known:
+            continue
+        u = units[m.unit]
+        text = body[u.start : u.end]
+        w = WEEKDAY_RUN.search(text)
+        if not w or not PAST_TENSE.search(text):
+            continue
+        first = WEEKDAYS[w.group(1).lower()]
+        last = WEEKDAYS[w.group(2).lower()] if w.group(2) else None
+        candidates = []
+        for k in gazetteer.rounds:
+            if k.dialogue != m.dialogue:
+                continue
+            end = k.end or k.start
+            if last is None and first not in {k.start.weekday(), end.weekday()}:
+                continue
+            if last is not None and (k.start.weekday(), end.weekday()) != (first, last):
+                continue
+            if year is not None and end.year != year:
+                continue
+            if year is None and latest is not None and end.year < latest:
+                continue
+            candidates.append(k)
+        if len(candidates) == 1:
+            k = candidates[0]
+            end = k.end or k.start
+            days = w.group(0).replace("on ", "")
+            note = (
+                f"Published date inferred as {end.isoformat()}: the text says the {k.dialogue} "
+                f"was held {w.group(0).strip()} with no date, and the only known round on "
+                f"{days.strip()} is {k.start.isoformat()}"
+                + (f" to {k.end.isoformat()}" if k.end else "")
+                + (f" (year consistent with “{clue}”)" if clue else "")
+                + "; the round's last day is taken as the publication date."
+            )
+            return end, " ".join(note.split())
+    return None, ""

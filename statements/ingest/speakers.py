@@ -1,0 +1,715 @@
+"""Who a subject phrase names: people with titles, delegations, governments, pronouns."""
+
+import re
+
+from statements.ingest.result import ExtractedSpeaker
+
+# country: (names used as nouns, adjectives/demonyms, capital used as metonym)
+COUNTRIES = {
+    "China": (
+        ["China", "PRC", "People's Republic of China", "mainland China"],
+        ["Chinese", "Sino"],
+        "Beijing",
+    ),
+    "United States": (
+        ["United States", "United States of America", "U.S.", "US", "USA", "U.S.A.", "America"],
+        ["U.S.", "US", "American"],
+        "Washington",
+    ),
+    "Japan": (["Japan"], ["Japanese"], "Tokyo"),
+    "India": (["India"], ["Indian"], "New Delhi"),
+    "United Kingdom": (
+        ["United Kingdom", "Britain", "Great Britain", "UK", "U.K."],
+        ["British", "UK", "U.K."],
+        "London",
+    ),
+    "Germany": (["Germany"], ["German"], "Berlin"),
+    "France": (["France"], ["French"], "Paris"),
+    "Russia": (["Russia", "Russian Federation"], ["Russian"], "Moscow"),
+    "European Union": (["European Union", "EU", "E.U."], ["EU", "E.U.", "European"], "Brussels"),
+    "South Korea": (["South Korea", "Republic of Korea", "ROK"], ["South Korean", "ROK"], "Seoul"),
+    "North Korea": (["North Korea", "DPRK"], ["North Korean", "DPRK"], "Pyongyang"),
+    "Australia": (["Australia"], ["Australian"], "Canberra"),
+    "Canada": (["Canada"], ["Canadian"], "Ottawa"),
+    "Italy": (["Italy"], ["Italian"], "Rome"),
+    "Spain": (["Spain"], ["Spanish"], "Madrid"),
+    "Netherlands": (["Netherlands", "Holland"], ["Dutch"], "The Hague"),
+    "Sweden": (["Sweden"], ["Swedish"], "Stockholm"),
+    "Norway": (["Norway"], ["Norwegian"], "Oslo"),
+    "Denmark": (["Denmark"], ["Danish"], "Copenhagen"),
+    "Finland": (["Finland"], ["Finnish"], "Helsinki"),
+    "Switzerland": (["Switzerland"], ["Swiss"], "Bern"),
+    "Austria": (["Austria"], ["Austrian"], "Vienna"),
+    "Belgium": (["Belgium"], ["Belgian"], ""),
+    "Poland": (["Poland"], ["Polish"], "Warsaw"),
+    "Ireland": (["Ireland"], ["Irish"], "Dublin"),
+    "Greece": (["Greece"], ["Greek"], "Athens"),
+    "Portugal": (["Portugal"], ["Portuguese"], "Lisbon"),
+    "Ukraine": (["Ukraine"], ["Ukrainian"], "Kyiv"),
+    "Turkey": (["Turkey", "Turkiye"], ["Turkish"], "Ankara"),
+    "Iran": (["Iran"], ["Iranian"], "Tehran"),
+    "Israel": (["Israel"], ["Israeli"], ""),
+    "Saudi Arabia": (["Saudi Arabia"], ["Saudi"], "Riyadh"),
+    "Egypt": (["Egypt"], ["Egyptian"], "Cairo"),
+    "Pakistan": (["Pakistan"], ["Pakistani"], "Islamabad"),
+    "Afghanistan": (["Afghanistan"], ["Afghan"], "Kabul"),
+    "Vietnam": (["Vietnam", "Viet Nam"], ["Vietnamese"], "Hanoi"),
+    "Philippines": (["Philippines"], ["Philippine", "Filipino"], "Manila"),
+    "Indonesia": (["Indonesia"], ["Indonesian"], "Jakarta"),
+    "Malaysia": (["Malaysia"], ["Malaysian"], "Kuala Lumpur"),
+    "Singapore": (["Singapore"], ["Singaporean"], ""),
+    "Thailand": (["Thailand"], ["Thai"], "Bangkok"),
+    "Myanmar": (["Myanmar", "Burma"], ["Myanmar", "Burmese"], ""),
+    "Mongolia": (["Mongolia"], ["Mongolian"], "Ulan Bator"),
+    "Kazakhstan": (["Kazakhstan"], ["Kazakh"], "Astana"),
+    "Brazil": (["Brazil"], ["Brazilian"], "Brasilia"),
+    "Mexico": (["Mexico"], ["Mexican"], "Mexico City"),
+    "Argentina": (["Argentina"], ["Argentine", "Argentinian"], "Buenos Aires"),
+    "Cuba": (["Cuba"], ["Cuban"], "Havana"),
+    "South Africa": (["South Africa"], ["South African"], "Pretoria"),
+    "Nigeria": (["Nigeria"], ["Nigerian"], "Abuja"),
+    "Kenya": (["Kenya"], ["Kenyan"], "Nairobi"),
+    "New Zealand": (["New Zealand"], ["New Zealand"], "Wellington"),
+    "Iraq": (["Iraq"], ["Iraqi"], "Baghdad"),
+    "Syria": (["Syria"], ["Syrian"], "Damascus"),
+    "United Nations": (["United Nations", "UN", "U.N."], ["UN", "U.N."], ""),
+}
+
+NOUN_TO_COUNTRY = {}
+ADJ_TO_COUNTRY = {}
+CAPITAL_TO_COUNTRY = {}
+for _country, (_nouns, _adjs, _capital) in COUNTRIES.items():
+    for _n in _nouns:
+        NOUN_TO_COUNTRY[_n.lower()] = _country
+    for _a in _adjs:
+        ADJ_TO_COUNTRY[_a.lower()] = _country
+    if _capital:
+        CAPITAL_TO_COUNTRY[_capital.lower()] = _country
+DEMONYM_ADJ = {c: adjs[0] for c, (_n, adjs, _cap) in COUNTRIES.items()}
+DEMONYM_ADJ["United States"] = "U.S."
+DEMONYM_ADJ["European Union"] = "EU"
+
+_ADJ_RX = "|".join(sorted((re.escape(a) for a in ADJ_TO_COUNTRY), key=len, reverse=True))
+_NOUN_RX = "|".join(sorted((re.escape(n) for n in NOUN_TO_COUNTRY), key=len, reverse=True))
+COUNTRY_NOUN = re.compile(rf"(?<![\w.])(?:the\s+)?({_NOUN_RX})(?![\w])", re.I)
+COUNTRY_ADJ = re.compile(rf"(?<![\w.])({_ADJ_RX})(?![\w])")
+
+# A collective speaker: "the Chinese side", "the U.S. delegation", "Japan's foreign ministry"
+BODY_WORDS = {
+    "side": "delegation",
+    "delegation": "delegation",
+    "team": "delegation",
+    "negotiators": "delegation",
+    "government": "government",
+    "authorities": "government",
+    "administration": "government",
+    "cabinet": "government",
+    "foreign ministry": "government",
+    "ministry of foreign affairs": "government",
+    "state department": "government",
+    "embassy": "government",
+    "mission": "government",
+    "leadership": "government",
+}
+_BODY_RX = "|".join(sorted((re.escape(b) for b in BODY_WORDS), key=len, reverse=True))
+COLLECTIVE = re.compile(rf"^(?:the\s+)?(?:({_ADJ_RX})|({_NOUN_RX})['’]s)\s+({_BODY_RX})\b", re.I)
+BOTH = re.compile(
+    r"^(?:both\s+sides|the\s+two\s+sides|both\s+countries|the\s+two\s+countries"
+    r"|both\s+delegations|the\s+two\s+delegations|both\s+governments"
+    r"|the\s+two\s+governments)\b",
+    re.I,
+)
+DOCUMENT = (
+    r"(?:joint\s+)?(?:statement|communique|communiqué|press\s+release|report|readout|declaration)"
+)
+FROM_DOCUMENT = re.compile(
+    rf"^(?:a|an|the)\s+(?:\w+\s+)?{DOCUMENT}\s+(?:from|by|of|issued\s+by|released\s+by|"
+    rf"published\s+by)\s+(.+)$",
+    re.I,
+)
+THE_DOCUMENT = re.compile(rf"^(?:the|this|that|a)\s+(?:\w+\s+)?{DOCUMENT}$", re.I)
+OWNED_DOCUMENT = re.compile(rf"^(.+?)['’]s\s+{DOCUMENT}$", re.I)
+PRONOUNS = {"he": "person", "she": "person", "it": "body", "they": "group"}
+HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sen|Rep|Gov|Gen|Adm|Amb)\.?\s+")
+
+# Words that make up a role ("Vice Foreign Minister"); a name is what follows them.
+ROLE_WORDS = set(
+    [
+        "vice",
+        "deputy",
+        "foreign",
+        "minister",
+        "ministers",
+        "prime",
+        "president",
+        "premier",
+        "secretary",
+        "state",
+        "of",
+        "for",
+        "the",
+        "and",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "spokespeople",
+        "ambassador",
+        "envoy",
+        "special",
+        "representative",
+        "chancellor",
+        "councilor",
+        "councillor",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "commissioner",
+        "high",
+        "assistant",
+        "under",
+        "undersecretary",
+        "under-secretary",
+        "director",
+        "director-general",
+        "general",
+        "head",
+        "chief",
+        "senior",
+        "official",
+        "treasury",
+        "defense",
+        "defence",
+        "trade",
+        "commerce",
+        "finance",
+        "home",
+        "interior",
+        "justice",
+        "affairs",
+        "external",
+        "human",
+        "rights",
+        "ministry",
+        "department",
+        "office",
+        "senator",
+        "sen.",
+        "rep.",
+        "congressman",
+        "congresswoman",
+        "governor",
+        "mayor",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "emperor",
+        "pope",
+        "leader",
+        "member",
+        "parliament",
+        "mp",
+        "lawmaker",
+        "professor",
+        "prof.",
+        "dr.",
+        "mr.",
+        "mrs.",
+        "ms.",
+        "acting",
+        "permanent",
+        "executive",
+        "party",
+        "secretary-general",
+        "united",
+        "nations",
+        "commission",
+        "council",
+        "parliamentary",
+        "cabinet",
+        "attorney",
+        "policy",
+        "security",
+        "national",
+        "public",
+        "information",
+        "press",
+        "international",
+        "organizations",
+        "conferences",
+        "bureau",
+        "agency",
+        "spokesman's",
+        "former",
+        "then",
+        "top",
+        "senior",
+        "labor",
+        "labour",
+        "democracy",
+        "economic",
+        "economy",
+        "development",
+        "relations",
+        "political",
+        "counselor",
+        "counsellor",
+        "consul",
+        "consul-general",
+        "minister-counselor",
+        "charge",
+        "d'affaires",
+        "chargé",
+        "chief-of-staff",
+        "staff",
+        "advisor",
+        "adviser",
+        "coordinator",
+        "negotiator",
+        "delegate",
+        "delegation",
+        "leader",
+        "justice",
+        "court",
+        "supreme",
+        "navy",
+        "army",
+        "military",
+        "defense",
+        "air",
+        "force",
+        "admiral",
+        "colonel",
+        "lieutenant",
+        "commander",
+        "sergeant",
+        "captain",
+        "major",
+        "field",
+        "marshal",
+        "general",
+        "secretary",
+        "party's",
+        "central",
+        "committee",
+        "standing",
+        "politburo",
+        "european",
+        "eu",
+        "u.n.",
+        "un",
+        "nato",
+        "asean",
+        "g20",
+        "g7",
+        "white",
+        "house",
+        "house",
+        "representatives",
+        "speaker",
+        "ruling",
+        "opposition",
+        "communist",
+        "democratic",
+        "republican",
+        "labour",
+        "conservative",
+        "liberal",
+    ]
+)
+NAME_TOKEN = re.compile(
+    r"^(?:[A-Z][a-zA-Z'’-]+|[A-Z]\.|[A-Z][a-z]*\.?|(?:de|van|von|bin|al|el|der|da|di|le|la)|al-\w+)$"
+)
+NOT_NAMES = set(
+    [
+        "The",
+        "A",
+        "An",
+        "It",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "He",
+        "She",
+        "They",
+        "We",
+        "I",
+        "Its",
+        "Their",
+        "His",
+        "Her",
+        "Both",
+        "Each",
+        "Every",
+        "All",
+        "Some",
+        "Many",
+        "Most",
+        "No",
+        "One",
+        "Two",
+        "Three",
+        "Officials",
+        "Analysts",
+        "Experts",
+        "Observers",
+        "Sources",
+        "Meanwhile",
+        "However",
+        "But",
+        "And",
+        "Also",
+        "Still",
+        "Yet",
+        "Then",
+        "Earlier",
+        "Later",
+        "Today",
+        "Yesterday",
+    ]
+)
+# Plain nouns that speak for a group; only with a country or an organisation in front.
+GROUP_NOUNS = re.compile(
+    r"\b(officials?|diplomats?|sources?|spokes(?:man|woman|person)|ministers?)$", re.I
+)
+
+
+def country_of(text):
+    """The first country named in ``text`` by demonym or name, else ""."""
+    m = COUNTRY_ADJ.search(text)
+    n = COUNTRY_NOUN.search(text)
+    hits = [x for x in (m, n) if x]
+    if not hits:
+        return ""
+    first = min(hits, key=lambda x: x.start())
+    word = first.group(1).lower()
+    return ADJ_TO_COUNTRY.get(word) or NOUN_TO_COUNTRY.get(word, "")
+
+
+def parties_in(text):
+    """Every country named in ``text`` (names, demonyms, "Sino-", capitals as metonyms)."""
+    found = set()
+    for m in COUNTRY_ADJ.finditer(text):
+        found.add(ADJ_TO_COUNTRY[m.group(1).lower()])
+    for m in COUNTRY_NOUN.finditer(text):
+        found.add(NOUN_TO_COUNTRY[m.group(1).lower()])
+    return found
+
+
+def strip_country(role):
+    """ "Chinese Vice Foreign Minister" → "Vice Foreign Minister" (the title without the flag)."""
+    out = COUNTRY_ADJ.sub("", role, count=1) if COUNTRY_ADJ.match(role) else role
+    out = re.sub(r"^[\w.]+['’]s\s+", "", out) if re.match(rf"^(?:{_NOUN_RX})['’]s\s", out) else out
+    return re.sub(r"\s{2,}", " ", out).strip(" ,")
+
+
+def split_role_name(phrase):
+    """ "Chinese Vice Foreign Minister Cui Tiankai" → (role, name); name is the trailing run of
+    capitalised words that are not role words. Returns ("", "") when there is no name."""
+    tokens = phrase.split()
+    i = len(tokens)
+    while i > 0 and NAME_TOKEN.match(tokens[i - 1]) and tokens[i - 1].lower() not in ROLE_WORDS:
+        i -= 1
+    name_tokens = tokens[i:]
+    # Lower-case particles may sit inside a name, never at its start.
+    while name_tokens and name_tokens[0][0].islower():
+        name_tokens = name_tokens[1:]
+        i += 1
+    if not name_tokens or name_tokens[0] in NOT_NAMES:
+        return "", ""
+    if any(t.lower() in NOUN_TO_COUNTRY or t.lower() in ADJ_TO_COUNTRY for t in name_tokens):
+        return "", ""
+    role = " ".join(tokens[:i]).strip(" ,")
+    if role.lower() in {"the", "a", "an"}:
+        role = ""
+    return role, " ".join(name_tokens)
+
+
+class SpeakerBook:
+    """The speakers of one article: resolves each subject phrase against what was already
+    said in the article, then against the gazetteer, else makes a new speaker."""
+
+    def __init__(self, gazetteer):
+        self.gazetteer = gazetteer
+        self.speakers = []  # ExtractedSpeaker, in order of first mention
+        self.roles = {}  # name → role as first written
+        self.recent = []  # names, most recent last
+        self.last_document_source = None
+
+    # --- bookkeeping -------------------------------------------------------------------
+    def get(self, name):
+        for s in self.speakers:
+            if s.name == name:
+                return s
+        return None
+
+    def add(self, speaker, role=""):
+        existing = self.get(speaker.name)
+        if existing is None:
+            self.speakers.append(speaker)
+            existing = speaker
+        elif not existing.title and speaker.title:
+            existing.title = speaker.title
+        if not existing.country and speaker.country:
+            existing.country = speaker.country
+        if role and not self.roles.get(existing.name):
+            self.roles[existing.name] = role
+        return existing
+
+    def touch(self, name):
+        if name in self.recent:
+            self.recent.remove(name)
+        self.recent.append(name)
+
+    def role(self, name):
+        return self.roles.get(name, "")
+
+    # --- the gazetteer ------------------------------------------------------------------
+    def known(self, phrase):
+        """A gazetteer speaker named exactly by ``phrase`` (name, alias or native name)."""
+        key = norm(phrase)
+        if not key:
+            return None
+        for k in self.gazetteer.speakers:
+            names = [k.name, k.native_name, *k.aliases]
+            if any(n and norm(n) == key for n in names):
+                return k
+        return None
+
+    def known_person_in(self, phrase):
+        """A gazetteer person whose name or alias ends ``phrase`` (after a role) or is
+        followed by their native name in brackets; returns (known, role) or (None, "")."""
+        low = phrase.lower()
+        for k in self.gazetteer.speakers:
+            if k.kind != "person":
+                continue
+            for n in [k.name, *k.aliases]:
+                if n and (low == n.lower() or low.endswith(" " + n.lower())):
+                    return k, phrase[: len(phrase) - len(n)].strip(" ,")
+            if k.native_name and k.native_name in phrase:
+                return k, ""
+        return None, ""
+
+    def from_known(self, k, role=""):
+        speaker = ExtractedSpeaker(
+            name=k.name,
+            title=k.title,
+            country=k.country,
+            kind=k.kind,
+            native_name=k.native_name,
+            aliases=list(k.aliases),
+            known=True,
+        )
+        return self.add(speaker, role)
+
+    # --- resolution ---------------------------------------------------------------------
+    def resolve(self, phrase, *, remember=True):
+        """The speaker (ExtractedSpeaker) ``phrase`` names, or None if it names no speaker."""
+        speaker = self._resolve(clean_phrase(phrase))
+        if speaker is not None and remember:
+            self.touch(speaker.name)
+        return speaker
+
+    def _resolve(self, phrase):
+        if not phrase or len(phrase) > 160:
+            return None
+        low = phrase.lower()
+        if low in PRONOUNS:
+            return self.pronoun(PRONOUNS[low])
+        if BOTH.match(phrase):
+            return self.add(ExtractedSpeaker(name="Both sides", kind="delegation"))
+        m = FROM_DOCUMENT.match(phrase)
+        if m:
+            source = self._resolve(clean_phrase(m.group(1)))
+            if source is not None:
+                self.last_document_source = source.name
+            return source
+        m = OWNED_DOCUMENT.match(phrase)
+        if m:
+            source = self._resolve(clean_phrase(m.group(1)))
+            if source is not None:
+                self.last_document_source = source.name
+            return source
+        if THE_DOCUMENT.match(phrase):
+            if self.last_document_source:
+                return self.get(self.last_document_source)
+            return None
+        k = self.known(phrase)
+        if k is not None:
+            return self.from_known(k)
+        collective = self.collective(phrase)
+        if collective is not None:
+            return collective
+        government = self.government(phrase)
+        if government is not None:
+            return government
+        return self.person(phrase)
+
+    def pronoun(self, kind):
+        for name in reversed(self.recent):
+            s = self.get(name)
+            if kind == "person" and s.kind == "person":
+                return s
+            if kind == "body" and s.kind in {"delegation", "government", "outlet", "organisation"}:
+                return s
+            if kind == "group" and s.kind in {"delegation", "government"}:
+                return s
+        return None
+
+    def collective(self, phrase):
+        m = COLLECTIVE.match(phrase)
+        if not m:
+            return None
+        country = ADJ_TO_COUNTRY.get((m.group(1) or "").lower()) or NOUN_TO_COUNTRY.get(
+            (m.group(2) or "").lower(), ""
+        )
+        body = m.group(3).lower()
+        kind = BODY_WORDS[body]
+        # The gazetteer may know the collective under another spelling ("the U.S. side").
+        for k in self.gazetteer.speakers:
+            if k.kind == kind and k.country == country:
+                names = [k.name, *k.aliases]
+                if (
+                    any(norm(n) == norm(phrase[: m.end()]) for n in names)
+                    or body in {"side", "delegation"}
+                    and kind == "delegation"
+                ):
+                    return self.from_known(k)
+        adjective = DEMONYM_ADJ.get(country, country)
+        if body in {"side", "delegation", "team", "negotiators"}:
+            name = f"{adjective} delegation"
+        elif body in {"government", "authorities", "administration", "cabinet", "leadership"}:
+            name = f"{adjective} government"
+        elif body == "state department":
+            name = "U.S. State Department"
+        else:
+            name = f"{adjective} {m.group(3).title()}"
+        return self.add(ExtractedSpeaker(name=name, kind=kind, country=country))
+
+    def government(self, phrase):
+        """A country (or its capital) as the subject of a speech verb speaks for its government."""
+        low = re.sub(r"^the\s+", "", phrase.lower())
+        country = NOUN_TO_COUNTRY.get(low) or CAPITAL_TO_COUNTRY.get(low)
+        if not country:
+            return None
+        for k in self.gazetteer.speakers:
+            if k.kind == "government" and k.country == country:
+                return self.from_known(k)
+        for k in self.gazetteer.speakers:
+            if k.kind == "government" and any(norm(a) == norm(phrase) for a in k.aliases):
+                return self.from_known(k)
+        adjective = DEMONYM_ADJ.get(country, country)
+        name = f"{adjective} government" if country != "United Nations" else "United Nations"
+        kind = "government" if country != "United Nations" else "organisation"
+        return self.add(ExtractedSpeaker(name=name, kind=kind, country=country))
+
+    def person(self, phrase):
+        # "Michael Posner, U.S. assistant secretary of state": the name comes first
+        head, _, apposition = phrase.partition(",")
+        if apposition.strip():
+            role, name = split_role_name(head.strip())
+            if name and not role:
+                return self.named(name, apposition.strip(), phrase)
+        role, name = split_role_name(phrase)
+        if name:
+            return self.named(name, role, phrase)
+        return self.role_only(phrase)
+
+    def named(self, name, role, phrase):
+        name = HONORIFIC.sub("", name)
+        k, known_role = self.known_person_in(phrase)
+        if k is None:
+            k = self.known(name)
+        if k is not None:
+            return self.from_known(k, role or known_role)
+        tokens = name.split()
+        if len(tokens) == 1:
+            # A surname (or given name) of someone already met, in the article or the gazetteer.
+            for s in reversed(self.speakers):
+                if s.kind == "person" and tokens[0] in s.name.split():
+                    return s
+            matches = [
+                k
+                for k in self.gazetteer.speakers
+                if k.kind == "person" and tokens[0] in k.name.split()
+            ]
+            if len(matches) == 1:
+                return self.from_known(matches[0], role)
+            if not role:
+                return None
+        country = country_of(role) if role else ""
+        speaker = ExtractedSpeaker(
+            name=name, title=strip_country(role), country=country, kind="person"
+        )
+        return self.add(speaker, role)
+
+    def role_only(self, phrase):
+        """ "the minister", "the spokesman": the latest person whose role has that word."""
+        m = re.match(r"^(?:the|a|an)\s+(.+)$", phrase, re.I)
+        words = (m.group(1) if m else phrase).lower().split()
+        if not words or not all(w in ROLE_WORDS or w.lower() in ADJ_TO_COUNTRY for w in words):
+            return None
+        head = words[-1]
+        if head in {"the", "of", "and", "for", "state"}:
+            return None
+        for name in reversed(self.recent):
+            s = self.get(name)
+            if s.kind == "person" and head in (self.role(name) + " " + s.title).lower():
+                return s
+        if m and m.group(0).lower().startswith("the") and len(words) >= 2:
+            # "the Chinese ambassador" with nobody of that role met yet: the office speaks.
+            country = country_of(phrase)
+            if country and GROUP_NOUNS.search(phrase) is None or head in {"ambassador", "envoy"}:
+                name = m.group(1)
+                name = name[0].upper() + name[1:]
+                return self.add(
+                    ExtractedSpeaker(name=name, title=strip_country(name), country=country)
+                )
+        return None
+
+
+def norm(text):
+    text = re.sub(r"^(?:the)\s+", "", (text or "").strip().lower())
+    return re.sub(r"[\s.]+", " ", text).strip()
+
+
+TRAILING_ADJUNCT = re.compile(
+    r"\s+(?:at|in|on|during|before|after|when|while|as|just|here|there|earlier|later|today|"
+    r"yesterday|last|this|told|to\s+reporters|who|which|whose|according|through|via|"
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b.*$",
+    re.S,
+)
+
+
+def clean_phrase(phrase):
+    """Trim a subject phrase to the speaker: drop adverbs, adjuncts ("at a news briefing")
+    and modifiers after the head ("the Chinese delegation to the latest round of ...")."""
+    p = " ".join(phrase.split()).strip(" ,;:—–-\"“”'")
+    p = re.sub(
+        r"^(?:and|but|so|also|meanwhile|however|moreover|further|furthermore)\s+", "", p, flags=re.I
+    )
+    p = re.sub(
+        r"\s+(?:also|further|again|then|later|repeatedly|once again|separately)$", "", p, flags=re.I
+    )
+    p = re.sub(
+        r"\s*\([^)]*\)",
+        lambda m: m.group(0) if re.search(r"[\u4e00-\u9fff]", m.group(0)) else "",
+        p,
+    )
+    # "the U.S. side, among others," / "Cui, who …,": an aside between commas is not the name
+    p = re.sub(
+        r",\s*(?:among others|for (?:his|her|its|their) part|in turn|however|meanwhile|too)\s*,?$",
+        "",
+        p,
+        flags=re.I,
+    )
+    low = p.lower()
+    if not FROM_DOCUMENT.match(p) and not OWNED_DOCUMENT.match(p):
+        for cut in (" to the ", " to a ", " at the ", " of the ", " in the ", " for the "):
+            idx = low.find(cut)
+            if idx > 0 and COLLECTIVE.match(p[:idx]):
+                p = p[:idx]
+                break
+    p = TRAILING_ADJUNCT.sub("", p) if not FROM_DOCUMENT.match(p) else p
+    return p.strip(" ,;:")

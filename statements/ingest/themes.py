@@ -1,0 +1,38 @@
+"""Theme slugs from the gazetteer's keywords, per quote and per article."""
+
+import re
+from collections import Counter
+
+
+def keyword_rx(keywords):
+    words = sorted({k.strip() for k in keywords if k.strip()}, key=len, reverse=True)
+    if not words:
+        return None
+    # Word boundaries on both sides: "trade" must not tag "trademark" nor "press" "pressure".
+    return re.compile(
+        r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])", re.I
+    )
+
+
+def theme_hits(text, gazetteer):
+    """Counter of theme slug → number of keyword occurrences in ``text``."""
+    counts = Counter()
+    for t in gazetteer.themes:
+        rx = keyword_rx([*t.keywords, t.name])
+        if rx is not None:
+            n = len(rx.findall(text))
+            if n:
+                counts[t.slug] = n
+    return counts
+
+
+def tag(body, quotes, gazetteer):
+    """Set each quote's themes; return the article's: in a quote, or twice in the text."""
+    article = theme_hits(body, gazetteer)
+    quoted = set()
+    for q in quotes:
+        q.themes = sorted(theme_hits(q.text, gazetteer))
+        quoted.update(q.themes)
+    order = [t.slug for t in gazetteer.themes]
+    chosen = {slug for slug, n in article.items() if n >= 2} | quoted
+    return [slug for slug in order if slug in chosen]
