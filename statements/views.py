@@ -1,53 +1,608 @@
-"""Public pages: generic class-based views over the archive's QuerySets (placeholder set)."""
+"""Public pages: generic class-based views over the archive's QuerySets.
 
+Every list is a django-filter ``FilterView``; the query parameters are its interface (see
+docs/pages.md). A filter value that does not validate shows the form's errors and no
+results; a page past the end, or not a number, is a 404 page that says so.
+"""
+
+import csv
+import datetime as dt
+import json
+from collections import defaultdict
+
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce
+from django.http import Http404, HttpResponseBadRequest, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.views.generic import DetailView, ListView, TemplateView
+from django_filters.views import FilterView
 
+from statements import search
+from statements.filters import (
+    ArticleFilter,
+    QuoteFilter,
+    RoundFilter,
+    SpeakerFilter,
+    SpeakerQuoteFilter,
+)
 from statements.models import Article, Dialogue, DialogueRound, Quote, Speaker, Theme
+from statements.templatetags.archive import REPEATABLE
+
+PAGE_SIZE = 25
+# Parameters that narrow a list; "sort", "page" and "format" only change how it is shown.
+FILTER_LABELS = {
+    "q": "Search",
+    "speaker": "Speaker",
+    "country": "Country",
+    "theme": "Theme",
+    "dialogue": "Dialogue",
+    "round": "Round",
+    "kind": "Kind",
+    "outlet": "Outlet",
+    "year": "Year",
+    "location": "Location",
+    "date_after": "From",
+    "date_before": "Until",
+}
+FACETS = [
+    ("speaker", "Speaker"),
+    ("country", "Country"),
+    ("theme", "Theme"),
+    ("dialogue", "Dialogue"),
+    ("year", "Year"),
+    ("kind", "Kind"),
+]
+
+
+class PageNotFound(Exception):
+    """A page number past the end of a list, or not a number."""
+
+
+class ArchiveListMixin:
+    """What every list page shares: pagination that fails politely, the filters in use."""
+
+    paginate_by = PAGE_SIZE
+    # An invalid filter shows its errors and no results (django-filter's strict mode).
+    strict = True
+
+    def get(self, request, *args, **kwargs):
+        for key, values in request.GET.lists():
+            # PostgreSQL refuses NUL in text; nothing typed by a person contains one.
+            if "\x00" in key or any("\x00" in value for value in values):
+                return bad_request(request, "The address contains a character (NUL) not allowed.")
+        try:
+            return super().get(request, *args, **kwargs)
+        except PageNotFound as error:
+            return render(
+                request,
+                "statements/page_not_found.html",
+                {"message": str(error), "first_page": first_page_url(request)},
+                status=404,
+            )
+
+    def paginate_queryset(self, queryset, page_size):
+        try:
+            return super().paginate_queryset(queryset, page_size)
+        except Http404:
+            page = self.request.GET.get(self.page_kwarg, "")
+            paginator = self.get_paginator(queryset, page_size)
+            raise PageNotFound(
+                f"There is no page “{page[:20]}” of this list: it has "
+                f"{paginator.num_pages} page{'s' if paginator.num_pages != 1 else ''}."
+            ) from None
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        filterset = context["filter"]
+        context["active_filters"] = active_filters(self.request, filterset)
+        context["result_count"] = (
+            context["paginator"].count if context.get("paginator") else len(context["object_list"])
+        )
+        return context
+
+
+def bad_request(request, message):
+    return render(request, "statements/bad_request.html", {"message": message}, status=400)
+
+
+def first_page_url(request):
+    params = request.GET.copy()
+    params.pop("page", None)
+    return f"{request.path}?{params.urlencode()}" if params else request.path
+
+
+def url_without(request, key, value):
+    """This list's address without one value of one parameter (and back on page 1)."""
+    params = request.GET.copy()
+    params.pop("page", None)
+    params.setlist(key, [v for v in params.getlist(key) if v != value])
+    return f"{request.path}?{params.urlencode()}" if params else request.path
+
+
+def active_filters(request, filterset):
+    """The filters in use, each with a human label and the address of the list without it.
+    Only a valid form has any: an invalid one shows its errors instead."""
+    if not filterset.is_bound or not filterset.is_valid():
+        return []
+    cleaned = filterset.form.cleaned_data
+    shown = []
+    for key, values in request.GET.lists():
+        if key not in FILTER_LABELS:
+            continue
+        field = "date" if key.startswith("date_") else key
+        if field not in filterset.form.fields:
+            continue
+        for value in values:
+            if not value.strip():
+                continue
+            shown.append(
+                {
+                    "label": FILTER_LABELS[key],
+                    "value": filter_display(filterset.form, field, cleaned.get(field), value),
+                    "remove_url": url_without(request, key, value),
+                }
+            )
+    return shown
+
+
+def filter_display(form, field, cleaned, raw):
+    """How a filter's value reads: a name for a slug, a label for a choice."""
+    if field in REPEATABLE and cleaned is not None:
+        # The cleaned queryset was evaluated while filtering; this reads its cache.
+        return next((str(obj) for obj in cleaned if obj.slug == raw), raw)
+    if hasattr(cleaned, "slug"):
+        return str(cleaned)
+    choices = getattr(form.fields[field], "choices", None)
+    if choices is not None and field in {"kind"}:
+        return dict(choices).get(raw, raw)
+    return raw
+
+
+def facet_groups(request, facets):
+    """search.facets() output as groups of links that narrow the current list."""
+    groups = []
+    for key, title in FACETS:
+        items = []
+        for value, label, count in facets.get(key) or []:
+            value = str(value)
+            params = request.GET.copy()
+            params.pop("page", None)
+            if key == "year":
+                after, before = f"{value}-01-01", f"{value}-12-31"
+                active = (params.get("date_after"), params.get("date_before")) == (after, before)
+                params["date_after"], params["date_before"] = after, before
+            elif key in REPEATABLE:
+                active = value in params.getlist(key)
+                if not active:
+                    params.appendlist(key, value)
+            else:
+                active = params.get(key) == value
+                params[key] = value
+            url = f"{request.path}?{params.urlencode()}"
+            items.append({"label": label, "count": count, "url": url, "active": active})
+        if items:
+            groups.append({"title": title, "items": items})
+    return groups
+
+
+# Export ----------------------------------------------------------------------------------
+
+EXPORT_COLUMNS = [
+    "id",
+    "permalink",
+    "said_on",
+    "speaker",
+    "speaker_slug",
+    "speaker_country",
+    "speaker_role",
+    "kind",
+    "text",
+    "themes",
+    "dialogue",
+    "round",
+    "round_slug",
+    "article",
+    "outlet",
+    "published_on",
+    "source_url",
+    "reviewed",
+]
+
+
+class Echo:
+    """A file-like object whose write() hands the line back, for streaming csv.writer."""
+
+    def write(self, value):
+        return value
+
+
+def export_rows(request, quotes):
+    base = request.build_absolute_uri(reverse("quote_list"))
+    # chunk_size lets the themes prefetch work with iterator(); memory stays flat.
+    for quote in quotes.iterator(chunk_size=1000):
+        article, round_ = quote.article, quote.round
+        yield {
+            "id": quote.pk,
+            "permalink": f"{base}{quote.pk}/",
+            "said_on": quote.said_on.isoformat() if quote.said_on else None,
+            "speaker": quote.speaker.name,
+            "speaker_slug": quote.speaker.slug,
+            "speaker_country": quote.speaker.country,
+            "speaker_role": quote.speaker_role,
+            "kind": quote.kind,
+            "text": quote.text,
+            "themes": [theme.slug for theme in quote.themes.all()],
+            "dialogue": round_.dialogue.name if round_ else None,
+            "round": round_.label if round_ else None,
+            "round_slug": round_.slug if round_ else None,
+            "article": article.title,
+            "outlet": article.outlet.name if article.outlet else None,
+            "published_on": article.published_on.isoformat() if article.published_on else None,
+            "source_url": article.url,
+            "reviewed": quote.is_reviewed,
+        }
+
+
+def spreadsheet_safe(value):
+    # A cell starting with = + - @ is run as a formula by spreadsheets; a quote never is one.
+    if isinstance(value, str) and value[:1] in {"=", "+", "-", "@", "\t", "\r"}:
+        return "'" + value
+    return value
+
+
+def stream_csv(rows):
+    writer = csv.writer(Echo())
+    yield writer.writerow(EXPORT_COLUMNS)
+    for row in rows:
+        row["themes"] = ";".join(row["themes"])
+        yield writer.writerow([spreadsheet_safe(row[c]) for c in EXPORT_COLUMNS])
+
+
+def stream_json(rows):
+    yield "[\n"
+    separator = ""
+    for row in rows:
+        yield separator + json.dumps(row, ensure_ascii=False)
+        separator = ",\n"
+    yield "\n]\n"
+
+
+class QuoteExportMixin:
+    """``?format=csv`` or ``?format=json`` streams every quote the filters select (no cap:
+    rows are read in chunks and written as they come)."""
+
+    export_name = "quotes"
+
+    def get(self, request, *args, **kwargs):
+        fmt = request.GET.get("format")
+        if not fmt:
+            return super().get(request, *args, **kwargs)
+        if fmt not in {"csv", "json"}:
+            return bad_request(request, "The format must be csv or json.")
+        filterset = self.get_filterset(self.get_filterset_class())
+        if not filterset.is_valid():
+            errors = [
+                f"{name}: {message}"
+                for name, messages in filterset.form.errors.items()
+                for message in messages
+            ]
+            return HttpResponseBadRequest(
+                "\n".join(errors) + "\n", content_type="text/plain; charset=utf-8"
+            )
+        rows = export_rows(request, filterset.qs)
+        if fmt == "csv":
+            content, content_type = stream_csv(rows), "text/csv; charset=utf-8"
+        else:
+            content, content_type = stream_json(rows), "application/json"
+        response = StreamingHttpResponse(content, content_type=content_type)
+        filename = f"{self.export_name}-{dt.date.today():%Y%m%d}.{fmt}"
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+
+
+# Marking quotes in an article's text ----------------------------------------------------
+
+
+def marked_text(body, quotes, current=None):
+    """The body as HTML with each quote's span in <mark>. The third-party text is sliced by
+    the offsets first, then each piece is escaped; only our own tags are left unescaped."""
+    pieces, position = [], 0
+    for quote in sorted(quotes, key=lambda q: (q.start, q.end)):
+        if quote.start < position or quote.end > len(body) or quote.start >= quote.end:
+            continue  # overlapping or out of range: listed beside the text, not marked
+        pieces.append(escape(body[position : quote.start]))
+        words = escape(body[quote.start : quote.end])
+        if current is not None:
+            pieces.append(f'<mark id="quote">{words}</mark>')
+        else:
+            url = quote.get_absolute_url()
+            title = escape(f"{quote.speaker.name} — open this quote")
+            pieces.append(
+                f'<mark id="q{quote.pk}"><a href="{url}" title="{title}">{words}</a></mark>'
+            )
+        position = quote.end
+    pieces.append(escape(body[position:]))
+    return mark_safe("".join(pieces))
+
+
+# Pages -----------------------------------------------------------------------------------
+
+
+def counted_themes():
+    """Themes with how many quotes and articles carry each, by subquery (no join fan-out)."""
+
+    def count(through, field):
+        rows = through.objects.filter(theme=OuterRef("pk")).values("theme")
+        return Coalesce(
+            Subquery(rows.annotate(n=Count(field)).values("n"), output_field=IntegerField()), 0
+        )
+
+    return Theme.objects.annotate(
+        quote_count=count(Quote.themes.through, "quote"),
+        article_count=count(Article.themes.through, "article"),
+    )
+
+
+def rounds_for_timeline():
+    return DialogueRound.objects.with_counts().prefetch_related("co_chairs").order_by("start_date")
 
 
 class HomeView(TemplateView):
     template_name = "statements/home.html"
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["counts"] = {
+            "quotes": Quote.objects.count(),
+            "articles": Article.objects.count(),
+            "speakers": Speaker.objects.count(),
+            "rounds": DialogueRound.objects.count(),
+        }
+        context["dialogues"] = Dialogue.objects.prefetch_related(
+            Prefetch("rounds", queryset=rounds_for_timeline())
+        )
+        context["latest_articles"] = Article.objects.published().select_related("outlet")[:6]
+        return context
+
 
 class DialogueDetailView(DetailView):
     model = Dialogue
+    queryset = Dialogue.objects.prefetch_related(Prefetch("rounds", queryset=rounds_for_timeline()))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["speakers"] = (
+            Speaker.objects.filter(quotes__round__dialogue=self.object)
+            .annotate(quote_count=Count("quotes"))
+            .order_by("-quote_count", "name")[:12]
+        )
+        return context
 
 
-class RoundListView(ListView):
-    model = DialogueRound
+class RoundListView(ArchiveListMixin, FilterView):
+    filterset_class = RoundFilter
+    template_name = "statements/dialogueround_list.html"
+    queryset = (
+        DialogueRound.objects.select_related("dialogue")
+        .with_counts()
+        .prefetch_related("co_chairs")
+        .order_by("-start_date")
+    )
 
 
 class RoundDetailView(DetailView):
     model = DialogueRound
+    queryset = DialogueRound.objects.select_related("dialogue").prefetch_related(
+        "co_chairs",
+        Prefetch("articles", queryset=Article.objects.select_related("outlet")),
+    )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        round_ = self.object
+        quotes = list(
+            round_.quotes.for_listing().order_by("said_on", "article__published_on", "start")
+        )
+        context["quote_count"] = len(quotes)
+        context["sides"], context["comparison"] = compare_sides(round_.dialogue, quotes)
+        return context
 
 
-class SpeakerListView(ListView):
-    model = Speaker
+def compare_sides(dialogue, quotes):
+    """Quotes in a grid of theme × side, a side being the speaker's country, so that each
+    party's readout sits next to the other's. A quote appears once, under its first theme."""
+    sides = list(dialogue.party_list)
+    for quote in quotes:
+        side = quote.speaker.country or "Others"
+        if side not in sides:
+            sides.append(side)
+    grid = defaultdict(lambda: defaultdict(list))
+    for quote in quotes:
+        themes = list(quote.themes.all())
+        grid[themes[0] if themes else None][quote.speaker.country or "Others"].append(quote)
+    rows = sorted(grid.items(), key=lambda item: (item[0] is None, item[0] and item[0].name))
+    comparison = [
+        {"theme": theme, "cells": [{"side": side, "quotes": by_side[side]} for side in sides]}
+        for theme, by_side in rows
+    ]
+    return sides, comparison
 
 
-class SpeakerDetailView(DetailView):
-    model = Speaker
+class SpeakerListView(ArchiveListMixin, FilterView):
+    filterset_class = SpeakerFilter
+    template_name = "statements/speaker_list.html"
+    queryset = Speaker.objects.with_quote_counts().order_by("name")
+    paginate_by = 50
 
 
-class QuoteListView(ListView):
-    model = Quote
+class SpeakerDetailView(QuoteExportMixin, ArchiveListMixin, FilterView):
+    """A speaker and their quotes, newest first, filterable by date, theme and round."""
+
+    filterset_class = SpeakerQuoteFilter
+    template_name = "statements/speaker_detail.html"
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.speaker = get_object_or_404(Speaker, slug=kwargs["slug"])
+        self.export_name = f"quotes-{self.speaker.slug}"
+
+    def get_queryset(self):
+        return Quote.objects.filter(speaker=self.speaker).for_listing()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        speaker = self.speaker
+        quotes = Quote.objects.filter(speaker=speaker)
+        selected = self.object_list if self.filterset.is_valid() else quotes
+        context["speaker"] = speaker
+        context["roles"] = (
+            quotes.exclude(speaker_role="")
+            .values("speaker_role")
+            .annotate(n=Count("id"))
+            .order_by("-n", "speaker_role")
+        )
+        # Counts over the quotes now selected, so each is a link that narrows the list.
+        context["theme_counts"] = (
+            Theme.objects.filter(quotes__in=selected.values("pk"))
+            .annotate(n=Count("quotes"))
+            .order_by("-n", "name")
+        )
+        context["chaired"] = speaker.chaired_rounds.select_related("dialogue")
+        context["quotes"] = highlighted(context["object_list"], "quotes", self.filterset)
+        return context
+
+
+def highlighted(page_objects, kind, filterset):
+    """The page's objects as a list, with snippets marked when there is a query."""
+    objects = list(page_objects)
+    q = filterset.form.cleaned_data.get("q") if filterset.is_valid() else ""
+    highlight = getattr(search, f"highlight_{kind}", None)
+    if q and highlight and objects:
+        highlight(objects, q)
+    return objects
+
+
+class QuoteListView(QuoteExportMixin, ArchiveListMixin, FilterView):
+    filterset_class = QuoteFilter
+    template_name = "statements/quote_list.html"
+    queryset = Quote.objects.for_listing()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        filterset = self.filterset
+        context["quotes"] = highlighted(context["object_list"], "quotes", filterset)
+        q = filterset.form.cleaned_data.get("q") if filterset.is_valid() else ""
+        context["q"] = q
+        if q:
+            facets = getattr(search, "facets", None)
+            if facets:
+                context["facet_groups"] = facet_groups(self.request, facets(self.object_list))
+            if not self.request.GET.get("speaker"):
+                context["speaker_suggestions"] = speaker_suggestions(q)
+        return context
+
+
+def speaker_suggestions(q):
+    suggest = getattr(search, "speaker_suggestions", None)
+    if suggest:
+        return list(suggest(q, limit=3))
+    return list(Speaker.objects.search(q)[:3])
 
 
 class QuoteDetailView(DetailView):
     model = Quote
+    queryset = Quote.objects.for_listing()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        quote = self.object
+        body = quote.article.body
+        context["in_context"] = quote.end <= len(body) and quote.start < quote.end
+        context["marked_body"] = marked_text(body, [quote], current=quote)
+        context["permalink"] = self.request.build_absolute_uri(quote.get_absolute_url())
+        context["today"] = dt.date.today()
+        return context
 
 
-class ArticleListView(ListView):
-    model = Article
+class ArticleListView(ArchiveListMixin, FilterView):
+    filterset_class = ArticleFilter
+    template_name = "statements/article_list.html"
+    queryset = (
+        Article.objects.select_related("outlet")
+        .annotate(quote_count=Count("quotes", distinct=True))
+        .order_by("-published_on", "title")
+    )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["articles"] = highlighted(context["object_list"], "articles", self.filterset)
+        return context
 
 
 class ArticleDetailView(DetailView):
     model = Article
+    queryset = Article.objects.select_related("outlet").prefetch_related(
+        Prefetch("rounds", queryset=DialogueRound.objects.select_related("dialogue")),
+        "themes",
+    )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        article = self.object
+        quotes = list(article.quotes.for_listing().order_by("start"))
+        context["quotes"] = quotes
+        context["original"] = self.request.GET.get("view") == "original"
+        if not context["original"]:
+            context["marked_body"] = marked_text(article.body, quotes)
+        return context
 
 
 class ThemeListView(ListView):
-    model = Theme
+    template_name = "statements/theme_list.html"
+    queryset = counted_themes().order_by("name")
 
 
 class ThemeDetailView(DetailView):
     model = Theme
+    recent = 10
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        theme = self.object
+        quotes = Quote.objects.filter(themes=theme)
+        context["quote_count"] = quotes.count()
+        context["recent_quotes"] = quotes.for_listing()[: self.recent]
+        context["sides"], context["round_table"] = theme_round_table(theme, quotes)
+        context["article_count"] = theme.articles.count()
+        return context
+
+
+def theme_round_table(theme, quotes):
+    """Rounds this theme came up in, each with its quote counts per side (speaker's country)."""
+    counts = (
+        quotes.filter(round__isnull=False)
+        .values("round", "speaker__country")
+        .annotate(n=Count("id", distinct=True))
+        .order_by()
+    )
+    by_round = defaultdict(dict)
+    sides = []
+    for row in counts:
+        side = row["speaker__country"] or "Others"
+        by_round[row["round"]][side] = by_round[row["round"]].get(side, 0) + row["n"]
+        if side not in sides:
+            sides.append(side)
+    sides.sort(key=lambda side: (side == "Others", side))
+    rounds = DialogueRound.objects.select_related("dialogue").filter(pk__in=list(by_round))
+    table = [
+        {
+            "round": round_,
+            "cells": [{"side": side, "count": by_round[round_.pk].get(side, 0)} for side in sides],
+            "total": sum(by_round[round_.pk].values()),
+        }
+        for round_ in rounds.order_by("-start_date")
+    ]
+    return sides, table

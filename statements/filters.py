@@ -1,0 +1,204 @@
+"""One FilterSet per list page; the query parameters are the same on every list.
+
+``q``, ``speaker`` and ``theme`` (slugs, repeatable), ``country``, ``dialogue``, ``round``,
+``kind``, ``outlet`` (slug), ``date_after`` / ``date_before`` (YYYY-MM-DD) and ``sort``.
+A bad value is a form error: the view then shows the errors and no results.
+"""
+
+import django_filters
+from django import forms
+from django.db.models import Q
+
+from statements import search
+from statements.models import Article, Dialogue, DialogueRound, Outlet, Quote, Speaker, Theme
+
+MAX_QUERY_LENGTH = 200
+MAX_REPEATS = 20
+SORT_CHOICES = [("relevance", "Relevance"), ("newest", "Newest first"), ("oldest", "Oldest first")]
+
+
+def country_choices():
+    """Countries that speakers belong to; evaluated when a form is built, not at import."""
+    countries = Speaker.objects.exclude(country="").values_list("country", flat=True)
+    return [(c, c) for c in countries.distinct().order_by("country")]
+
+
+def location_choices():
+    locations = DialogueRound.objects.exclude(location="").values_list("location", flat=True)
+    return [(place, place) for place in locations.distinct().order_by("location")]
+
+
+class ArchiveFilterForm(forms.Form):
+    """Checks shared by every list: the search text, date ranges and repeated values."""
+
+    def clean_q(self):
+        q = self.cleaned_data.get("q", "")
+        # The search module knows its query syntax; guarded because it may not have landed.
+        validate = getattr(search, "validate_query", None)
+        if q and validate:
+            validate(q)
+        return q
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in ("speaker", "theme"):
+            if name in self.fields and len(self.data.getlist(name)) > MAX_REPEATS:
+                self.add_error(name, f"Choose at most {MAX_REPEATS}.")
+        dates = cleaned.get("date")
+        if dates and dates.start and dates.stop and dates.start > dates.stop:
+            self.add_error("date", "The first date is after the second.")
+        return cleaned
+
+
+def date_range(field_name, label):
+    # Every FilterSet names this filter "date": the widget's suffixes then give the
+    # parameters date_after and date_before on every list.
+    return django_filters.DateFromToRangeFilter(
+        field_name=field_name,
+        label=label,
+        widget=django_filters.widgets.DateRangeWidget(attrs={"type": "date"}),
+    )
+
+
+def slug_choice(label, queryset, **kwargs):
+    return django_filters.ModelChoiceFilter(
+        queryset=queryset, to_field_name="slug", label=label, empty_label="Any", **kwargs
+    )
+
+
+def slug_choices(label, queryset, **kwargs):
+    return django_filters.ModelMultipleChoiceFilter(
+        queryset=queryset, to_field_name="slug", label=label, **kwargs
+    )
+
+
+class SearchFilterSet(django_filters.FilterSet):
+    """Search and sorting come after the filters so that search's ranking survives: the
+    default order is relevance when there is a query, ``sort_orders["newest"]`` otherwise."""
+
+    q = django_filters.CharFilter(
+        method="applied_later", label="Search", max_length=MAX_QUERY_LENGTH, strip=True
+    )
+    sort = django_filters.ChoiceFilter(
+        choices=SORT_CHOICES, method="applied_later", label="Sort", empty_label="Default"
+    )
+
+    sort_orders = {}
+
+    def applied_later(self, queryset, name, value):
+        return queryset
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        q = self.form.cleaned_data.get("q")
+        if q:
+            queryset = queryset.search(q)
+        sort = self.form.cleaned_data.get("sort") or ("relevance" if q else "newest")
+        if sort == "relevance" and q:
+            return queryset  # search() orders by rank
+        return queryset.order_by(*self.sort_orders.get(sort, self.sort_orders["newest"]))
+
+
+class QuoteFilter(SearchFilterSet):
+    speaker = slug_choices("Speaker", Speaker.objects.all())
+    country = django_filters.ChoiceFilter(
+        field_name="speaker__country",
+        choices=country_choices,
+        label="Speaker's country",
+        empty_label="Any",
+    )
+    # Repeated themes narrow, as facet links do: a quote must carry every theme chosen.
+    theme = slug_choices("Theme", Theme.objects.all(), field_name="themes", conjoined=True)
+    dialogue = slug_choice("Dialogue", Dialogue.objects.all(), field_name="round__dialogue")
+    round = slug_choice("Round", DialogueRound.objects.select_related("dialogue"))
+    kind = django_filters.ChoiceFilter(choices=Quote.Kind.choices, label="Kind", empty_label="Any")
+    outlet = slug_choice("Outlet", Outlet.objects.all(), field_name="article__outlet")
+    date = date_range("said_on", "Said")
+
+    sort_orders = {
+        "newest": ("-said_on", "-article__published_on", "article_id", "start"),
+        "oldest": ("said_on", "article__published_on", "article_id", "start"),
+    }
+
+    class Meta:
+        model = Quote
+        fields = []
+        form = ArchiveFilterForm
+
+
+class SpeakerQuoteFilter(QuoteFilter):
+    """One speaker's quotes: the speaker comes from the URL, so these choices go."""
+
+    speaker = None
+    country = None
+    dialogue = None
+    outlet = None
+
+
+class RoundFilter(django_filters.FilterSet):
+    dialogue = slug_choice("Dialogue", Dialogue.objects.all())
+    year = django_filters.NumberFilter(
+        field_name="start_date__year", label="Year", min_value=1900, max_value=2100
+    )
+    date = date_range("start_date", "Began")
+    location = django_filters.ChoiceFilter(
+        choices=location_choices, label="Location", empty_label="Any"
+    )
+    theme = slug_choice("Theme", Theme.objects.all(), method="filter_theme")
+
+    class Meta:
+        model = DialogueRound
+        fields = []
+        form = ArchiveFilterForm
+
+    def filter_theme(self, queryset, name, theme):
+        # A round is about a theme when its quotes or the articles reporting it carry it;
+        # subqueries rather than joins, so that each round is listed once.
+        by_quotes = Quote.objects.filter(themes=theme, round__isnull=False).values("round")
+        by_articles = Article.objects.filter(themes=theme).values("rounds")
+        return queryset.filter(Q(pk__in=by_quotes) | Q(pk__in=by_articles))
+
+
+class SpeakerFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        method="filter_name", label="Name", max_length=MAX_QUERY_LENGTH, strip=True
+    )
+    country = django_filters.ChoiceFilter(
+        choices=country_choices, label="Country", empty_label="Any"
+    )
+    kind = django_filters.ChoiceFilter(
+        choices=Speaker.Kind.choices, label="Kind", empty_label="Any"
+    )
+
+    class Meta:
+        model = Speaker
+        fields = []
+        form = ArchiveFilterForm
+
+    def filter_name(self, queryset, name, value):
+        # Names, aliases, native names and near misspellings (Speaker.objects.search).
+        return queryset.search(value)
+
+
+class ArticleFilter(SearchFilterSet):
+    outlet = slug_choice("Outlet", Outlet.objects.all())
+    dialogue = slug_choice("Dialogue", Dialogue.objects.all(), method="filter_dialogue")
+    round = slug_choice(
+        "Round", DialogueRound.objects.select_related("dialogue"), field_name="rounds"
+    )
+    theme = slug_choices("Theme", Theme.objects.all(), field_name="themes", conjoined=True)
+    date = date_range("published_on", "Published")
+
+    sort_orders = {
+        "newest": ("-published_on", "title"),
+        "oldest": ("published_on", "title"),
+    }
+
+    class Meta:
+        model = Article
+        fields = []
+        form = ArchiveFilterForm
+
+    def filter_dialogue(self, queryset, name, dialogue):
+        reporting = Article.objects.filter(rounds__dialogue=dialogue).values("pk")
+        return queryset.filter(pk__in=reporting)

@@ -1,0 +1,23 @@
+"""Template tags for list pages: links that narrow the current list by one more value."""
+
+from django import template
+
+register = template.Library()
+
+# Parameters that may be given more than once; the others take one value.
+REPEATABLE = {"speaker", "theme"}
+
+
+@register.simple_tag(takes_context=True)
+def narrow(context, key, value):
+    """The current query string with one more filter: a repeatable parameter gains the
+    value, any other is replaced by it. Back to page 1, since the list changes."""
+    params = context["request"].GET.copy()
+    params.pop("page", None)
+    value = str(value)
+    if key in REPEATABLE:
+        if value not in params.getlist(key):
+            params.appendlist(key, value)
+    else:
+        params[key] = value
+    return "?" + params.urlencode()
