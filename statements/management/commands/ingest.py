@@ -65,6 +65,8 @@ class Command(BaseCommand):
             raise_errors=opts.get("traceback", False),
         )
 
+        if not batch.files:
+            raise CommandError("No files to ingest: no *.txt files under the given paths.")
         if as_json:
             self.stdout.write(
                 json.dumps(
@@ -76,8 +78,6 @@ class Command(BaseCommand):
         if opts["verbosity"] >= 1 or batch.failed:
             for line in summary_lines(batch, dry_run=dry_run):
                 report_to.write(line)
-        if not batch.files:
-            raise CommandError("No files to ingest: no *.txt files under the given paths.")
         if batch.failed:
             n = len(batch.failed)
             raise CommandError(f"{n} of {len(batch.files)} files failed.")
