@@ -260,3 +260,19 @@ def test_management_command_prints_json(capsys):
     figures = json.loads(capsys.readouterr().out)
     assert len(figures["articles"]) == len(ARTICLES)
     assert {"quotes", "spans", "rounds", "said_on", "published"} <= set(figures["totals"])
+
+
+def test_a_quote_split_at_its_paragraph_break_is_one_match_and_one_extra(names):
+    article = "05_xinhua-readout-washington"
+    path = ev.EVAL_DIR / f"{article}.txt"
+    text = path.read_text(encoding="utf-8")
+    data = json.loads(ev.expected_path(path).read_text(encoding="utf-8"))
+    whole = next(q for q in data["quotes"] if "\n\n" in q["text"])
+    first, second = whole["text"].split("\n\n")
+    prediction = predicted_from({**data, "quotes": [whole]})
+    prediction["quotes"] = [
+        {**prediction["quotes"][0], "text": first},
+        {**prediction["quotes"][0], "text": second.lstrip("\u201c")},
+    ]
+    score = ev.score_article({**data, "quotes": [whole]}, prediction, text, names)
+    assert (score.quotes.tp, score.quotes.fp, score.quotes.fn) == (1, 1, 0)
