@@ -276,3 +276,21 @@ def test_a_quote_split_at_its_paragraph_break_is_one_match_and_one_extra(names):
     ]
     score = ev.score_article({**data, "quotes": [whole]}, prediction, text, names)
     assert (score.quotes.tp, score.quotes.fp, score.quotes.fn) == (1, 1, 0)
+
+
+def test_an_extractor_crash_scores_as_nothing_found():
+    def broken(text, gazetteer, *, file=""):
+        if file.startswith("01_"):
+            raise ValueError("boom")
+        return _Empty()
+
+    report = ev.run(extract=broken)
+    first = report.articles[0]
+    assert first.quotes.recall == 0.0
+    assert first.wrong[0] == "extractor raised ValueError: boom"
+    assert len(report.articles) == len(ARTICLES)
+
+
+class _Empty:
+    def as_json(self):
+        return {"published": None, "outlet": "", "quotes": [], "rounds": [], "speakers": []}

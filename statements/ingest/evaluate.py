@@ -473,8 +473,15 @@ def run(directory: Path = EVAL_DIR, reference: Path = REFERENCE, extract=None) -
         text = path.read_text(encoding="utf-8")
         expected = json.loads(expected_path(path).read_text(encoding="utf-8"))
         # Metadata comes from the text alone: front matter, where there is any, is part of it.
-        prediction = extract(text, gazetteer, file=path.name).as_json()
-        scores.append(score_article(expected, prediction, text, names, file=path.name))
+        try:
+            prediction = extract(text, gazetteer, file=path.name).as_json()
+            error = None
+        except Exception as exc:  # one broken article must not hide the figures for the rest
+            prediction, error = {}, f"extractor raised {type(exc).__name__}: {exc}"
+        score = score_article(expected, prediction, text, names, file=path.name)
+        if error:
+            score.wrong.insert(0, error)
+        scores.append(score)
     return Report(articles=scores, totals=total(scores))
 
 
