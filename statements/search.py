@@ -247,6 +247,7 @@ def _search_sqlite(queryset, parsed, table, fields, weights):
 # PostgreSQL: tsvector ----------------------------------------------------------------------
 
 WEBSEARCH = "websearch_to_tsquery('english'::regconfig, %s)"
+NOT_TAGS = str.maketrans("<>&", "   ")
 
 
 def _tsquery_term(term):
@@ -254,7 +255,8 @@ def _tsquery_term(term):
     if not term.phrase:
         return WEBSEARCH, [term.words[0]]
     sql, params = WEBSEARCH, ['"' + " ".join(term.words) + '"']
-    raw = term.raw.replace('"', " ").strip()
+    # As the generated column does, read <, > and & as spaces (no HTML tags).
+    raw = " ".join(term.raw.translate(NOT_TAGS).replace('"', " ").split())
     if raw and raw.lower() != " ".join(term.words):
         # PostgreSQL's parser keeps "U.S." as one lexeme; parse the phrase as typed too.
         sql, params = f"({WEBSEARCH} || {WEBSEARCH})", [*params, '"' + raw + '"']
