@@ -310,7 +310,7 @@ class QuoteInline(admin.TabularInline):
 
     @admin.display(description="quote")
     def excerpt(self, obj):
-        return Truncator(obj.text).chars(90) if obj.pk else "—"
+        return Truncator(obj.text).chars(140) if obj.pk else "—"
 
 
 class ReassignSpeakerForm(forms.Form):
