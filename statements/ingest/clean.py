@@ -24,11 +24,17 @@ COMMENT_FORM = re.compile(
 )
 SHARE = re.compile(
     r"^(?:sharing is caring!?|share(?: this(?: article| story| page)?)?(?: on \w+)?\s*:?"
-    r"|share via.*|tweet|e-?mail this(?: article)?|print(?: this(?: article)?)?|facebook|twitter|"
+    r"|share via.*|share\b[^.]{0,60}|tweet|e-?mail this(?: article)?|print(?: this(?: article)?)?|facebook|twitter|"
     r"whatsapp|linkedin|reddit|weibo|wechat|follow us.*|subscribe.*|related (?:articles|stories|"
     r"news|posts)\s*:?|recommended\s*:?|read more\s*:?|more from .*|click here.*|advertisement"
-    r"|like this:?|loading\.*)$",
+    r"|like this:?|loading\.*|back to top|send us your feedback|font size.*|\[[^\]]*\](?:\s*\[[^\]]*\])*"
+    r"|related (?:subjects|topics|links|coverage)\s*:?|(?:posted in|filed under|categor(?:y|ies)|tags?|"
+    r"topics?|keywords?)\s*:.*|for further information.*|prn:.*|permalink.*|print\s*\|.*)$",
     re.I,
+)
+# Once a page's tail starts (related links, comments), nothing after it is the article.
+TAIL = re.compile(
+    r"^(?:related\b.*|more from .*|read more\b.*|recommended\b.*|comments?\b.*)$", re.I
 )
 TIMESTAMP = re.compile(
     r"^(?:(?:updated|published|posted|last updated|released)\s*(?:on|at)?\s*:?\s*.*\d{4}.*"
@@ -37,16 +43,29 @@ TIMESTAMP = re.compile(
 )
 SOURCE = re.compile(
     r"^(?:source|sources|editor|editors|edited by|reporting by|written by|author|photo|"
-    r"photo credit|copyright|web editor|responsible editor)\s*[:：]\s*(.+)$",
+    r"photo credit|copyright|web editor|responsible editor|reporter|reporters|compiled by|"
+    r"translated by|contact)\s*[:：]\s*(.+)$",
     re.I,
 )
 CREDIT = re.compile(r"^\(\s*([A-Z][\w .&'’-]{1,40})\s*\)$")
-REPORTING = re.compile(r"^\((?:reporting|additional reporting|writing|editing) by .*\)$", re.I)
+REPORTING = re.compile(
+    r"^\((?:(?:reporting|additional reporting|writing|editing|compiled|compiling|edited) by .*"
+    r"|(?:editor|editors|reporter|reporters|source|web editor)\s*:.*)\)$",
+    re.I,
+)
+# Agency slugs closing a wire story: "PTI ABC XYZ"
+SLUG = re.compile(r"^[A-Z]{2,}(?:\s+[A-Z]{2,}){1,4}$")
 COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b|all rights reserved).*$", re.I)
-BYLINE = re.compile(r"^By\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}(?:\s+and\s+[A-Z][\w.' -]+)?$")
+BYLINE = re.compile(r"^By\s+\S.*$")
 TRAILING_CREDIT = re.compile(r"(?<=[.!?\"”])\s*(\([A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*){0,2}\))$")
 # Breadcrumbs: short segments joined by ">" or "»", none of them a sentence.
-CRUMB_SEP = re.compile(r"\s+[>»›|]\s+")
+CRUMB_SEP = re.compile(r"\s+(?:>>|[>»›|])\s+")
+# A line that is only an outlet's name: "ABC News", "VOA News", "Xinhua English"
+MEDIA_LINE = re.compile(
+    r"^(?:[A-Z][\w'’&.-]*\s+){0,3}(?:News|Times|Daily|Post|Herald|Journal|Agency|Press|Online|"
+    r"Tribune|Guardian|Telegraph|Review|Weekly|Wire|Radio|TV|Television|Network|English|Gazette|"
+    r"Observer|Chronicle|Monitor|Bulletin)$"
+)
 
 
 @dataclass
@@ -74,7 +93,10 @@ def split_front_matter(raw):
     for line in m.group(1).splitlines():
         key, sep, value = line.partition(":")
         if sep and key.strip():
-            meta[key.strip().lower()] = value.strip().strip("\"'")
+            value = value.strip()
+            if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+                value = value[1:-1]
+            meta[key.strip().lower()] = value
     return meta, text[m.end() :]
 
 
@@ -88,13 +110,15 @@ def classify(line):
         return "source"
     if COPYRIGHT.match(line):
         return "source"
-    if date_line(line) or TIMESTAMP.match(line):
+    if date_line(line) or (TIMESTAMP.match(line) and len(line.split()) <= 14):
         return "date"
     parts = CRUMB_SEP.split(line)
-    if len(parts) > 1 and all(len(p.split()) <= 5 and not p.endswith(".") for p in parts):
+    if len(parts) > 1 and all(len(p.split()) <= 6 and not p.endswith(".") for p in parts):
         return "navigation"
-    if BYLINE.match(line) and len(line.split()) <= 8:
+    if BYLINE.match(line) and len(line.split()) <= 14 and not line.endswith((".", "!", "?")):
         return "byline"
+    if SLUG.match(line) and len(line) <= 30 or MEDIA_LINE.match(line):
+        return "source"
     return ""
 
 
@@ -105,7 +129,7 @@ def clean(raw):
     total = len(lines)
     for i, line in enumerate(lines):
         kind = classify(line) if line else ""
-        if kind == "comment" and i > total // 3:
+        if (kind == "comment" or TAIL.match(line)) and i > total // 2:
             # A comment form closes the page: whatever follows belongs to it.
             dropped.extend(("comment", rest) for rest in lines[i:] if rest)
             break

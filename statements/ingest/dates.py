@@ -54,7 +54,8 @@ DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 # just before the expression, since a sentence can mix a past report and a future event.
 FUTURE = re.compile(
     r"\b(?:will|shall|'ll|is to|are to|to be held|to take place|scheduled|due to|is set to|"
-    r"are set to|plans? to|planned|upcoming|forthcoming|expected to|going to)\b",
+    r"are set to|plans? to|planned|upcoming|forthcoming|expected to|going to|opens|begins|"
+    r"starts|ends|closes|runs|concludes|kicks off|wraps up)\b",
     re.I,
 )
 
@@ -125,10 +126,14 @@ def is_future(text, pos):
 
 
 PATTERNS = [
-    ("iso", r"\b(\d{4})-(\d{2})-(\d{2})\b"),
+    ("iso", r"\b(\d{4})[-/](\d{1,2})[-/](\d{1,2})\b"),
+    ("mdy_range", rf"\b({MONTH})\s+{DAY}\s*(?:-|–|to|and)\s*{DAY},?\s+(\d{{4}})\b"),
+    ("dmy_range", rf"\b{DAY}\s*(?:-|–|to|and)\s*{DAY}\s+({MONTH}),?\s+(\d{{4}})\b"),
     ("mdy", rf"\b({MONTH})\s+{DAY},?\s+(\d{{4}})\b"),
-    ("dmy", rf"\b{DAY}\s+({MONTH}),?\s+(\d{{4}})\b"),
-    ("md", rf"\b({MONTH})\s+{DAY}\b(?!\s*,?\s*\d{{4}})"),
+    ("dmy", rf"\b{DAY}\s+(?:of\s+)?({MONTH}),?\s+(\d{{4}})\b"),
+    ("md_range", rf"\b({MONTH})\s+{DAY}\s*(?:-|–|to|and)\s*{DAY}\b(?!,?\s*\d{{4}})"),
+    ("dm_range", rf"\b{DAY}\s*(?:-|–|to|and)\s*{DAY}\s+({MONTH})\b(?!,?\s*\d{{4}})"),
+    ("md", rf"\b({MONTH})\s+{DAY}\b(?!\s*,?\s*\d{{4}})(?!\s*[-–]\s*\d)"),
     ("dm", rf"\b{DAY}\s+({MONTH})\b(?!,?\s*\d{{4}})"),
     ("month_rel", rf"\b(?:in\s+)?({MONTH})\s+(last|this|next)\s+year\b"),
     ("month_rel2", rf"\b(last|this|next)\s+({MONTH})\b"),
@@ -181,6 +186,13 @@ def resolve(name, m, ref, future):
     if name == "iso":
         d = safe_date(int(g[0]), int(g[1]), int(g[2]))
         return (d, d, True) if d else None
+    if name in {"mdy_range", "dmy_range"}:
+        if name == "mdy_range":
+            month, d1, d2, year = month_number(g[0]), int(g[1]), int(g[2]), int(g[3])
+        else:
+            d1, d2, month, year = int(g[0]), int(g[1]), month_number(g[2]), int(g[3])
+        first, last = safe_date(year, month, d1), safe_date(year, month, d2)
+        return (first, last, True) if first and last and first <= last else None
     if name == "mdy":
         d = safe_date(int(g[2]), month_number(g[0]), int(g[1]))
         return (d, d, True) if d else None
@@ -192,8 +204,16 @@ def resolve(name, m, ref, future):
         if g[0] == "May" and not m.group(0)[0].isupper():
             return None
         return (*month_range(int(g[1]), month), False)
-    if ref is None and name not in {"iso", "mdy", "dmy", "my", "year"}:
+    if ref is None and name not in {"iso", "mdy", "dmy", "my", "year", "mdy_range", "dmy_range"}:
         return None
+    if name in {"md_range", "dm_range"}:
+        if name == "md_range":
+            month, d1, d2 = month_number(g[0]), int(g[1]), int(g[2])
+        else:
+            d1, d2, month = int(g[0]), int(g[1]), month_number(g[2])
+        year = guess_year(month, d1, ref, future)
+        first, last = safe_date(year, month, d1), safe_date(year, month, d2)
+        return (first, last, True) if first and last and first <= last else None
     if name in {"md", "dm"}:
         month_word, day = (g[0], g[1]) if name == "md" else (g[1], g[0])
         month = month_number(month_word)
@@ -284,16 +304,28 @@ def relative_span(g, ref, *, _week=dt.timedelta(days=7)):
     return first, last, False
 
 
-def date_line(text):
-    """The date of a line that is nothing but a date ("Wed, July 25, 2012", "2012-07-25 19:31"),
-    else None."""
+LINE_NOISE = re.compile(
+    r"\b(?:updated|published|posted|released|last updated|date|time|on|at|gmt|utc|bjt|ist|est|"
+    r"edt|cet|beijing time|local time|am|pm|a\.m\.|p\.m\.)\b|\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]m)?"
+    r"|\([^)]*\)|[|:,\-–—/]",
+    re.I,
+)
+
+
+def date_line(text, *, max_rest=3):
+    """The date of a line that is little but a date ("Wed, July 25, 2012", "2012-07-25 19:31",
+    "Updated: 2011-05-11 07:58", "Posted Thu 22 Dec 2022 at 3:14am"), else None."""
     line = text.strip()
-    line = re.sub(rf"^(?:{WEEKDAY_ANY})\s*,?\s*", "", line)
-    for name in ("iso", "mdy", "dmy"):
-        m = dict(COMPILED)[name].match(line)
-        if m:
-            rest = line[m.end() :].strip(" ,|-–")
-            if not rest or re.match(r"^\d{1,2}:\d{2}", rest) or len(rest.split()) <= 3:
-                span = resolve(name, m, None, False)
-                return span[0] if span else None
-    return None
+    if not line or len(line) > 160 or line.endswith("."):
+        return None
+    dates = [w for w in find_dates(line) if w.exact]
+    if not dates:
+        return None
+    rest = line
+    for w in find_dates(line):
+        rest = rest.replace(w.text, " ")
+    rest = re.sub(rf"\b(?:{WEEKDAY_ANY})\b", " ", rest)
+    rest = LINE_NOISE.sub(" ", rest)
+    if len(rest.split()) > max_rest:
+        return None
+    return dates[0].first

@@ -4,13 +4,23 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from statements.ingest.clean import SOURCE
-from statements.ingest.dates import MONTH, date_line, month_number
+from statements.ingest.clean import MEDIA_LINE, SOURCE
+from statements.ingest.dates import MONTH, date_line, find_dates, month_number
 
 # "WASHINGTON, July 25 (Xinhua) --", "BEIJING (Reuters) -", "NEW DELHI, March 3 --"
 DATELINE = re.compile(
     rf"^([A-Z][A-Z.'’ -]{{2,40}}?(?:,\s*[A-Z][A-Za-z.]+)?)(?:,\s*({MONTH})\s+(\d{{1,2}}))?"
     r"\s*(?:\(([^)]{1,40})\))?\s*(?:--|—|–|-)\s"
+)
+# "Jakarta (ANTARA) -", "New Delhi, Dec 21 (PTI)": a place in title case needs the credit
+DATELINE_CREDIT = re.compile(
+    rf"^([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,2}})(?:,\s*({MONTH})\s+(\d{{1,2}})(?:,\s*\d{{4}})?)?"
+    r"\s*\(([^)]{1,40})\)\s*(?:--|—|–|-)?\s"
+)
+COPYRIGHT_HOLDER = re.compile(
+    r"^(?:copyright|©|\(c\))\s*(?:©\s*)?(?:\d{4}(?:\s*-\s*\d{4})?\s*)?(?:the\s+)?"
+    r"([A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,4}?)\s*(?:\d{4})?\s*(?:[.|,]|all rights|$)",
+    re.I,
 )
 END_PUNCT = tuple(".!?;,:")
 
@@ -72,68 +82,86 @@ def read_metadata(cleaned, gazetteer, *, title="", outlet="", published=None):
     meta.title = title or fm.get("title") or meta.title
 
     # Dateline: the place (as written) and the month/day, in the first paragraphs.
+    credit = ""
+    given_year = None
     for p in paras[:3]:
-        m = DATELINE.match(p)
+        m = DATELINE.match(p) or DATELINE_CREDIT.match(p)
         if m:
             meta.dateline = m.group(1).strip().rstrip(",")
             if m.group(2):
                 meta.dateline_date = (month_number(m.group(2)), int(m.group(3)))
             credit = m.group(4) or ""
+            year = re.search(r"\b(?:19|20)\d{2}\b", m.group(0))
+            given_year = int(year.group(0)) if year else None
             break
-    else:
-        credit = ""
 
-    # Outlet: given, front matter, a source line, a credit, a time-stamp line, the dateline.
-    sources = []
-    for kind, line in cleaned.dropped:
-        if kind == "source":
-            m = SOURCE.match(line)
-            sources.append(m.group(1) if m else line.strip("() "))
-    for kind, line in cleaned.dropped:
-        if kind in {"date", "navigation", "byline"}:
-            sources.append(line)
-    sources.append(credit)
+    # Outlet: given, front matter, else what the page says, the archive's names first.
     named = outlet or fm.get("outlet", "")
     if named:
         found = outlet_in(named, gazetteer)
-        meta.outlet, meta.outlet_country = found if found[0] else (named, "")
-        if found[0] and found[0] != named and not outlet_in_exact(named, gazetteer):
-            meta.outlet = named
+        exact = outlet_in_exact(named, gazetteer)
+        meta.outlet, meta.outlet_country = found if found[0] and exact else (named, "")
+        if not exact and found[0]:
+            meta.outlet_country = found[1]
     else:
-        for text in sources:
-            name, country = outlet_in(text, gazetteer)
-            if name:
-                meta.outlet, meta.outlet_country = name, country
-                break
-        else:
-            for kind, line in cleaned.dropped:
-                m = SOURCE.match(line) if kind == "source" else None
-                if m and line.lower().startswith("source"):
-                    meta.outlet = m.group(1).strip()
-                    break
-            if not meta.outlet and credit and len(credit.split()) <= 3:
-                meta.outlet = credit
+        meta.outlet, meta.outlet_country = page_outlet(cleaned, credit, gazetteer)
 
     # Published: given, front matter, a date line near the top, a time stamp, the dateline.
     meta.published = published or parse_day(fm.get("published") or fm.get("date"))
     if meta.published is None:
         for kind, line in cleaned.dropped:
-            if kind == "date":
-                d = date_line(line) or first_full_date(line)
-                if d:
-                    meta.published = d
-                    break
+            d = date_line(line, max_rest=6) or (
+                first_full_date(line)
+                if kind in {"date", "source", "byline", "navigation"}
+                else None
+            )
+            if d:
+                meta.published = d
+                break
+    if meta.published is None and meta.title:
+        # A briefing's or statement's title often carries its date.
+        dates = [w for w in find_dates(meta.title) if w.exact]
+        if dates:
+            meta.published = dates[0].first
     if meta.dateline_date and not isinstance(meta.dateline_date, dt.date):
         month, day = meta.dateline_date
-        year = meta.published.year if meta.published else latest_year(body)
+        year = given_year or (meta.published.year if meta.published else latest_year(body))
         meta.dateline_date = safe(year, month, day) if year else None
         if meta.published is None and meta.dateline_date:
             meta.published = meta.dateline_date
-            meta.notes.append(
-                f"Published date {meta.published.isoformat()} read from the dateline; "
-                "its year from the latest year the text mentions."
-            )
+            if not given_year:
+                meta.notes.append(
+                    f"Published date {meta.published.isoformat()} read from the dateline; "
+                    "its year from the latest year the text mentions."
+                )
     return meta
+
+
+def page_outlet(cleaned, credit, gazetteer):
+    """The outlet a page names in its source line, credit, copyright, byline or masthead:
+    a name the archive knows wins; else the source line or credit as written."""
+    texts = [line for kind, line in cleaned.dropped if kind == "source"]
+    texts.append(credit)
+    texts += [line for kind, line in cleaned.dropped if kind != "source"]
+    for text in texts:
+        name, country = outlet_in(text or "", gazetteer)
+        if name:
+            return name, country
+    for kind, line in cleaned.dropped:
+        m = SOURCE.match(line)
+        if m and line.lower().startswith("source"):
+            value = re.split(r"\s{2,}|\s+(?:Published|Updated|Posted|Date)\b|\|", m.group(1))[0]
+            return value.strip(), ""
+    if credit and len(credit.split()) <= 3:
+        return credit.strip(), ""
+    for kind, line in cleaned.dropped:
+        m = COPYRIGHT_HOLDER.match(line)
+        if m and m.group(1).lower() not in {"all", "copyright"}:
+            return m.group(1).strip(" ."), ""
+    for kind, line in cleaned.dropped:
+        if MEDIA_LINE.match(line):
+            return line.strip(), ""
+    return "", ""
 
 
 def outlet_in_exact(named, gazetteer):
@@ -142,10 +170,11 @@ def outlet_in_exact(named, gazetteer):
 
 
 def first_full_date(line):
-    m = re.search(r"(\d{4})-(\d{2})-(\d{2})", line)
+    m = re.search(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})", line)
     if m:
         return safe(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    return None
+    dates = [w for w in find_dates(line) if w.exact]
+    return dates[0].first if dates else None
 
 
 def latest_year(body):

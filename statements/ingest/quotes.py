@@ -4,7 +4,14 @@ import re
 from dataclasses import dataclass, field
 
 from statements.ingest.dates import find_dates
-from statements.ingest.speakers import BOTH, FROM_DOCUMENT, THE_DOCUMENT, clean_phrase
+from statements.ingest.speakers import (
+    BOTH,
+    FROM_DOCUMENT,
+    OWNED_DOCUMENT,
+    PERSON_MENTION,
+    THE_DOCUMENT,
+    clean_phrase,
+)
 
 # --- sentences ------------------------------------------------------------------------------
 
@@ -86,7 +93,12 @@ CUE = (
     r"called on|calls for|calls on|spoke(?:\s+\w+ly)?\s+(?:of|about|on|highly of)|"
     r"appealed|requested|disclosed|revealed|countered|dismissed|defended|hailed|lauded|"
     r"objected|protested|regretted|lamented|outlined|informed|reminded|opposes|opposed|"
-    r"wants|wanted|expects|is willing|are willing|was willing|were willing|is ready|are ready"
+    r"wants|wanted|expects|is willing|are willing|was willing|were willing|is ready|are ready|"
+    r"agreed|agree|agrees|decided|pressed|presses|raised|raises|presented|briefed"
+)
+# Verbs by which two parties act together ("the two sides agreed")
+JOINT_VERBS = re.compile(
+    r"\b(?:agreed|agree|agrees|decided|pledged|vowed|reaffirmed|signed)\b", re.I
 )
 SAY_INVERTED = (
     r"said|says|added|adds|noted|stressed|explained|continued|asked|wrote|writes|"
@@ -268,6 +280,7 @@ class Attribution:
     where: str  # lead | trail | pre | post
     span_start: int  # where the attribution text starts/ends (absolute)
     span_end: int
+    according: bool = False  # "According to X, ...": X relays what the sentence says
 
 
 def lead_attribution(body, start, end, book, spans=()):
@@ -290,6 +303,7 @@ def lead_attribution(body, start, end, book, spans=()):
             "lead",
             start + offset,
             start + offset + m2.end(),
+            according=True,
         )
     for base in candidates:
         for cm in CUE_RX.finditer(text, base):
@@ -334,6 +348,52 @@ def trail_attribution(body, start, end, book, spans=()):
         att = match_attribution(rest, start + comma + 1, book)
         if att:
             return att
+    return None
+
+
+CONTENT_SUBJECT = re.compile(
+    rf"^(.{{2,90}}?)\s+(?:had\s+|has\s+|have\s+)?(?:also\s+|further\s+)?((?:is|are|was|were)\s+"
+    rf"(?:also\s+)?(?:willing|ready|prepared|determined|committed|eager|keen|open)|{CUE}|pledged|"
+    rf"vowed|signed)\b",
+    re.I | re.S,
+)
+
+
+def content_speaker(content, book, *, joint_ok):
+    """The subject of a relayed clause when it is a speaker taking a position: the U.S. side in
+    "the U.S. side is willing to ..., said the statement"."""
+    content = LEAD_ADVERBIAL.sub("", DATELINE.sub("", content.strip()))
+    content = re.sub(r"^that\s+", "", content, flags=re.I)
+    m = CONTENT_SUBJECT.match(content)
+    if not m or PASSIVE.search(m.group(1) + " "):
+        return None
+    phrase = clean_phrase(m.group(1))
+    joint = BOTH.match(phrase) or re.search(r"\band\b", phrase) or re.match(r"both\b", phrase, re.I)
+    if joint and not (joint_ok and JOINT_VERBS.search(m.group(2))):
+        return None
+    return book.resolve(phrase, remember=False)
+
+
+def is_document(phrase):
+    return bool(
+        FROM_DOCUMENT.match(phrase) or THE_DOCUMENT.match(phrase) or OWNED_DOCUMENT.match(phrase)
+    )
+
+
+def relayed_speaker(body, u, att, book):
+    """Who takes the position a source relays: `According to Chen, the U.S. side acknowledged`,
+    `Wang told Kono ..., according to a statement`, `The readout said the two sides agreed`."""
+    start, end = unit_bounds(body, u)
+    document = is_document(att.phrase)
+    source = book.resolve(att.phrase, remember=False)
+    if att.according and att.where == "lead":
+        return content_speaker(body[att.span_end : end], book, joint_ok=True)
+    if att.where == "trail" and (document or (source is not None and source.kind != "person")):
+        return content_speaker(body[start : att.span_start], book, joint_ok=document)
+    if att.where == "lead" and (document or (source is not None and source.kind != "person")):
+        speaker = content_speaker(body[att.verb_end : end], book, joint_ok=True)
+        if speaker is not None and (document or " and " in speaker.name):
+            return speaker
     return None
 
 
@@ -460,23 +520,6 @@ def unit_bounds(body, u):
     return start, end
 
 
-def relay(body, u, att, book):
-    """`The U.S. side is also willing to ..., said the statement from the Chinese delegation`:
-    a document relaying one side's position speaks for that side."""
-    if not (FROM_DOCUMENT.match(att.phrase) or THE_DOCUMENT.match(att.phrase)):
-        return None
-    start, _ = unit_bounds(body, u)
-    content = body[start : att.span_start]
-    content = LEAD_ADVERBIAL.sub("", content)
-    m = STANCE.match(content)
-    if not m or BOTH.match(m.group(1).strip()):
-        return None
-    phrase = clean_phrase(m.group(1))
-    if re.match(r"^(?:both|the two)\b", phrase, re.I) or " and " in phrase:
-        return None
-    return book.resolve(phrase, remember=False)
-
-
 def find_quotes(body, paragraphs, book, ref, *, skip_paragraphs=()):
     """Direct and indirect quotes in news style, in order of appearance."""
     spans = quote_spans(body, paragraphs)
@@ -515,10 +558,11 @@ def note_subject(body, u, book):
     text = DATELINE.sub("", body[u.start : u.end])
     text = LEAD_ADVERBIAL.sub("", text)
     m = re.match(
-        r"^((?:[A-Z][\w.'’-]*\s+){1,6}[A-Z][\w'’-]+)\s+(?:has|had|was|is|met|will|visited|held|arrived|made|gave|left|attended|signed)\b",
+        r"^(.{2,120}?)\s+(?:has|had|was|is|met|will|would|visited|held|arrived|made|gave|"
+        r"left|attended|signed|struck|took|led|heads|leads|chaired|co-chaired)\b",
         text,
     )
-    if m:
+    if m and m.group(1)[0].isupper() and len(clean_phrase(m.group(1)).split()) <= 8:
         book.resolve(m.group(1), remember=True)
 
 
@@ -551,12 +595,35 @@ def attribute_unit(body, u, book):
         body, u.start, u.end, book, u.spans
     )
     if att is None:
+        att = joint_attribution(body, u, book)
+    if att is None:
         return []
-    speaker = relay(body, u, att, book) or book.resolve(att.phrase)
+    speaker = relayed_speaker(body, u, att, book) or book.resolve(att.phrase)
     if speaker is None:
         return []
     qs, qe = unit_bounds(body, u)
     return [(speaker, "indirect", qs, qe, att)]
+
+
+def joint_attribution(body, u, book):
+    """`India and China on Saturday held talks ..., and agreed that ...`: two parties as the
+    subject of a later, coordinated speech verb."""
+    start, end = unit_bounds(body, u)
+    text = body[start:end]
+    m = re.match(
+        r"^((?:both\s+)?[A-Z][\w.'’ -]{1,40}?\s+and\s+(?:the\s+)?[A-Z][\w.'’ -]{1,40}?)\s+"
+        r"(?:on\s+\w+\s+|also\s+|have\s+|had\s+)?\w+(?:ed|s)\b",
+        text,
+    )
+    if not m:
+        return None
+    verb = re.search(rf",?\s+and\s+(?:also\s+)?({CUE}|pledged|vowed)\b", text[m.end() :])
+    if not verb or book.joint(clean_phrase(m.group(1))) is None:
+        return None
+    verb_start = start + m.end() + verb.start(1)
+    return Attribution(
+        m.group(1), verb_start, verb_start + len(verb.group(1)), "lead", start, start + m.end()
+    )
 
 
 # --- editorials -----------------------------------------------------------------------------

@@ -73,6 +73,7 @@ COUNTRIES = {
     "Iraq": (["Iraq"], ["Iraqi"], "Baghdad"),
     "Syria": (["Syria"], ["Syrian"], "Damascus"),
     "United Nations": (["United Nations", "UN", "U.N."], ["UN", "U.N."], ""),
+    "ASEAN": (["ASEAN", "Association of Southeast Asian Nations"], ["ASEAN"], ""),
 }
 
 NOUN_TO_COUNTRY = {}
@@ -113,21 +114,24 @@ BODY_WORDS = {
 }
 _BODY_RX = "|".join(sorted((re.escape(b) for b in BODY_WORDS), key=len, reverse=True))
 COLLECTIVE = re.compile(rf"^(?:the\s+)?(?:({_ADJ_RX})|({_NOUN_RX})['’]s)\s+({_BODY_RX})\b", re.I)
+# Both parties speaking together: "both sides", "the two delegations", "the ministers"
 BOTH = re.compile(
-    r"^(?:both\s+sides|the\s+two\s+sides|both\s+countries|the\s+two\s+countries"
-    r"|both\s+delegations|the\s+two\s+delegations|both\s+governments"
-    r"|the\s+two\s+governments)\b",
+    r"^(?:both|the\s+two|the)\s+(sides|countries|delegations|governments|ministers|leaders|"
+    r"parties|nations|foreign\s+ministers|special\s+representatives)\b",
     re.I,
 )
 DOCUMENT = (
-    r"(?:joint\s+)?(?:statement|communique|communiqué|press\s+release|report|readout|declaration)"
+    r"(?:joint\s+)?(?:statement|communique|communiqué|press\s+release|report|readout|declaration"
+    r"|transcript|media\s+note)"
 )
 FROM_DOCUMENT = re.compile(
-    rf"^(?:a|an|the)\s+(?:\w+\s+)?{DOCUMENT}\s+(?:from|by|of|issued\s+by|released\s+by|"
-    rf"published\s+by)\s+(.+)$",
+    rf"^(?:a|an|the)\s+(?:[\w.'’-]+\s+){{0,3}}?{DOCUMENT}\s+(?:\w+\s+)?(?:from|by|of|issued\s+by|"
+    rf"released\s+by|published\s+by|posted\s+(?:on|by))\s+(.+)$",
     re.I,
 )
-THE_DOCUMENT = re.compile(rf"^(?:the|this|that|a)\s+(?:\w+\s+)?{DOCUMENT}$", re.I)
+THE_DOCUMENT = re.compile(
+    rf"^(?:the|this|that|a|an)\s+((?:[\w.'’-]+\s+){{0,3}}?){DOCUMENT}\b.*$", re.I
+)
 OWNED_DOCUMENT = re.compile(rf"^(.+?)['’]s\s+{DOCUMENT}$", re.I)
 PRONOUNS = {"he": "person", "she": "person", "it": "body", "they": "group"}
 HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sen|Rep|Gov|Gen|Adm|Amb)\.?\s+")
@@ -369,6 +373,44 @@ NOT_NAMES = set(
         "Yesterday",
     ]
 )
+GENERIC_ROLES = {
+    "delegate",
+    "official",
+    "diplomat",
+    "envoy",
+    "minister",
+    "chief",
+    "head",
+    "leader",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "representative",
+    "negotiator",
+    "counterpart",
+    "host",
+    "visitor",
+    "guest",
+    "premier",
+    "president",
+}
+_ORG = """Ministry Department Dialogue Conference Council Commission Institute University Sea Law
+    Court Office Bureau Agency House Party Committee Bank Fund Organization Organisation Nations
+    Union Forum Summit Meeting Talks Initiative Agreement Treaty Procedure Stock Connect Road Belt
+    Strait City Region Province Post Times Daily News Press Online Service Studies Regional Act
+    Prize Peace Nobel Cold War Supreme Federal Senate Congress Parliament Embassy Center Centre
+    Group Association Society Foundation Company Corporation Street Square Hall Palace Airport
+    Security Strategic Economic Financial Human Rights Watch Amnesty International Channel
+    Administration Government Republic Kingdom States Asia Pacific Europe Africa America Middle
+    East West North South Island Islands Mountains River Lake Station Province Communist Games
+    Olympic Olympics Cup Expo Year Day Week Month Monday Tuesday Wednesday Thursday Friday Saturday
+    Sunday January February March April May June July August September October November December
+    Reuters Xinhua Associated AP AFP"""
+ORG_WORDS = set(_ORG.split())
+NOT_NAME_WORDS = {"internet", "twitter", "facebook", "covid-19"}
+PERSON_MENTION = re.compile(
+    r"(?<![\w.'’-])((?:[A-Z][a-z'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]\.)){1,2})(?![\w'’-])"
+)
 # Plain nouns that speak for a group; only with a country or an organisation in front.
 GROUP_NOUNS = re.compile(
     r"\b(officials?|diplomats?|sources?|spokes(?:man|woman|person)|ministers?)$", re.I
@@ -436,6 +478,8 @@ class SpeakerBook:
         self.roles = {}  # name → role as first written
         self.recent = []  # names, most recent last
         self.last_document_source = None
+        self.parties = set()  # the two parties the article is about, for "both sides"
+        self.mentioned = []  # (name, role) of people named anywhere in the article
 
     # --- bookkeeping -------------------------------------------------------------------
     def get(self, name):
@@ -517,8 +561,9 @@ class SpeakerBook:
         low = phrase.lower()
         if low in PRONOUNS:
             return self.pronoun(PRONOUNS[low])
-        if BOTH.match(phrase):
-            return self.add(ExtractedSpeaker(name="Both sides", kind="delegation"))
+        joint = self.joint(phrase)
+        if joint is not None:
+            return joint
         m = FROM_DOCUMENT.match(phrase)
         if m:
             source = self._resolve(clean_phrase(m.group(1)))
@@ -531,7 +576,14 @@ class SpeakerBook:
             if source is not None:
                 self.last_document_source = source.name
             return source
-        if THE_DOCUMENT.match(phrase):
+        m = THE_DOCUMENT.match(phrase)
+        if m:
+            # "a U.S. embassy statement": its owner by the flag it carries, else the latest
+            country = country_of(m.group(1))
+            if country:
+                source = self.government(COUNTRIES[country][0][0])
+                self.last_document_source = source.name
+                return source
             if self.last_document_source:
                 return self.get(self.last_document_source)
             return None
@@ -545,6 +597,69 @@ class SpeakerBook:
         if government is not None:
             return government
         return self.person(phrase)
+
+    def joint(self, phrase):
+        """Both parties at once: "both sides" → "Chinese and U.S. delegations"; "Japan and
+        China" → "Chinese and Japanese governments"."""
+        m = BOTH.match(phrase)
+        countries = []
+        if m:
+            noun = m.group(1).lower()
+            if noun in {"sides", "delegations", "special representatives"}:
+                kind = "delegation"
+            elif noun == "parties" and not phrase.lower().startswith(("both", "the two")):
+                return None
+            else:
+                kind = "government"
+            # "the ministers" is both parties; "the countries" may be any countries
+            plain_the = phrase.lower().startswith("the ") and not phrase.lower().startswith(
+                "the two"
+            )
+            if plain_the and noun not in {
+                "ministers",
+                "foreign ministers",
+                "special representatives",
+            }:
+                return None
+        else:
+            parts = re.split(r"\s*(?:,|\band\b)\s*", re.sub(r"^both\s+", "", phrase, flags=re.I))
+            parts = [p for p in parts if p]
+            if len(parts) != 2:
+                return None
+            for p in parts:
+                low = re.sub(r"^the\s+", "", p.lower())
+                country = NOUN_TO_COUNTRY.get(low) or CAPITAL_TO_COUNTRY.get(low)
+                if not country:
+                    return None
+                countries.append(country)
+            kind = "government"
+        parties = countries or sorted(self.parties)
+        if len(set(parties)) != 2:
+            return self.add(ExtractedSpeaker(name="Both sides", kind=kind))
+        adjectives = sorted(DEMONYM_ADJ.get(c, c) for c in set(parties))
+        plural = "delegations" if kind == "delegation" else "governments"
+        name = f"{adjectives[0]} and {adjectives[1]} {plural}"
+        return self.add(ExtractedSpeaker(name=name, kind=kind))
+
+    def note_mentions(self, body):
+        """People the article names (with their role), for a later bare surname or role."""
+        for m in PERSON_MENTION.finditer(body):
+            name = m.group(1)
+            tokens = name.split()
+            if any(t in NOT_NAMES or t.lower() in ROLE_WORDS or t in ORG_WORDS for t in tokens):
+                continue
+            if any(t.lower() in NOUN_TO_COUNTRY or t.lower() in ADJ_TO_COUNTRY for t in tokens):
+                continue
+            if any(t.lower() in NOT_NAME_WORDS for t in tokens):
+                continue
+            before = body[max(0, m.start() - 80) : m.start()]
+            before = re.split(r"[.;:!?\n(]|,\s", before)[-1]
+            role, _ = split_role_name((before + " " + name).strip())
+            if not role:
+                after = re.match(r",\s+((?:the\s+|an?\s+)?[^,.;]{3,90})", body[m.end() :])
+                if after and not re.match(r"(?:who|which|and|but|said|says)\b", after.group(1)):
+                    role = after.group(1)
+            self.mentioned.append((name, role.strip(" ,")))
 
     def pronoun(self, kind):
         for name in reversed(self.recent):
@@ -618,17 +733,23 @@ class SpeakerBook:
 
     def named(self, name, role, phrase):
         name = HONORIFIC.sub("", name)
+        tokens = name.split()
+        if not role and len(tokens) > 1:
+            # A role given elsewhere in the article ("..., who heads the Chinese delegation")
+            role = next((r for n, r in self.mentioned if n == name and r), "")
         k, known_role = self.known_person_in(phrase)
         if k is None:
             k = self.known(name)
         if k is not None:
             return self.from_known(k, role or known_role)
-        tokens = name.split()
         if len(tokens) == 1:
             # A surname (or given name) of someone already met, in the article or the gazetteer.
             for s in reversed(self.speakers):
                 if s.kind == "person" and tokens[0] in s.name.split():
                     return s
+            for full, mrole in self.mentioned:
+                if tokens[0] in full.split() and len(full.split()) > 1:
+                    return self.named(full, mrole, (mrole + " " + full).strip())
             matches = [
                 k
                 for k in self.gazetteer.speakers
@@ -645,28 +766,44 @@ class SpeakerBook:
         return self.add(speaker, role)
 
     def role_only(self, phrase):
-        """ "the minister", "the spokesman": the latest person whose role has that word."""
+        """ "the minister", "the Chinese premier", "the Treasury chief": the latest person met
+        whose role shares a word with it (and the flag, if one is given)."""
         m = re.match(r"^(?:the|a|an)\s+(.+)$", phrase, re.I)
-        words = (m.group(1) if m else phrase).lower().split()
-        if not words or not all(w in ROLE_WORDS or w.lower() in ADJ_TO_COUNTRY for w in words):
+        if not m:
             return None
-        head = words[-1]
-        if head in {"the", "of", "and", "for", "state"}:
+        words = m.group(1).lower().replace("'s", "").split()
+        if not words or not all(
+            w in ROLE_WORDS or w in ADJ_TO_COUNTRY or w in GENERIC_ROLES for w in words
+        ):
             return None
-        for name in reversed(self.recent):
-            s = self.get(name)
-            if s.kind == "person" and head in (self.role(name) + " " + s.title).lower():
-                return s
-        if m and m.group(0).lower().startswith("the") and len(words) >= 2:
-            # "the Chinese ambassador" with nobody of that role met yet: the office speaks.
-            country = country_of(phrase)
-            if country and GROUP_NOUNS.search(phrase) is None or head in {"ambassador", "envoy"}:
-                name = m.group(1)
-                name = name[0].upper() + name[1:]
-                return self.add(
-                    ExtractedSpeaker(name=name, title=strip_country(name), country=country)
-                )
+        country = country_of(m.group(1))
+        keys = [
+            w for w in words if w not in ADJ_TO_COUNTRY and w not in {"the", "of", "and", "for"}
+        ]
+        specific = [w for w in keys if w not in GENERIC_ROLES]
+        people = [
+            (s.name, self.role(s.name) + " " + s.title, s.country)
+            for s in map(self.get, reversed(self.recent))
+            if s.kind == "person"
+        ]
+        people += [(n, r, country_of(r)) for n, r in reversed(self.mentioned)]
+        for name, role, their_country in people:
+            if country and their_country and their_country != country:
+                continue
+            role_words = set(re.findall(r"[\w-]+", role.lower()))
+            if specific and any(w in role_words for w in specific):
+                return self.resolve_name(name, role)
+        if not specific and country:
+            for name, _role, their_country in people:
+                if their_country == country:
+                    return self.resolve_name(name, _role)
         return None
+
+    def resolve_name(self, name, role):
+        existing = self.get(name)
+        if existing is not None:
+            return existing
+        return self.named(name, role.strip(), (role + " " + name).strip())
 
 
 def norm(text):
@@ -699,7 +836,9 @@ def clean_phrase(phrase):
     )
     # "the U.S. side, among others," / "Cui, who …,": an aside between commas is not the name
     p = re.sub(
-        r",\s*(?:among others|for (?:his|her|its|their) part|in turn|however|meanwhile|too)\s*,?$",
+        r",\s*(?:among others|for (?:his|her|its|their) part|in turn|however|meanwhile|too|"
+        r"who\b|which\b|whose\b|speaking\b|asked\b|according to\b|headed by\b|led by\b|"
+        r"writing\b|in a statement\b|through\b|in turn\b|also\b)[^,]*,?",
         "",
         p,
         flags=re.I,
