@@ -12,7 +12,8 @@ from django.db.models import Q
 from statements import search
 from statements.models import Article, Dialogue, DialogueRound, Outlet, Quote, Speaker, Theme
 
-MAX_QUERY_LENGTH = 200
+# The search module sets the limit; its validator gives the same message on every list.
+MAX_QUERY_LENGTH = getattr(search, "MAX_QUERY_LENGTH", 500)
 MAX_REPEATS = 20
 SORT_CHOICES = [("relevance", "Relevance"), ("newest", "Newest first"), ("oldest", "Oldest first")]
 
@@ -67,6 +68,7 @@ def slug_choice(label, queryset, **kwargs):
 
 
 def slug_choices(label, queryset, **kwargs):
+    # field_name must end in __slug: each chosen object is filtered on by its slug.
     return django_filters.ModelMultipleChoiceFilter(
         queryset=queryset, to_field_name="slug", label=label, **kwargs
     )
@@ -100,7 +102,7 @@ class SearchFilterSet(django_filters.FilterSet):
 
 
 class QuoteFilter(SearchFilterSet):
-    speaker = slug_choices("Speaker", Speaker.objects.all())
+    speaker = slug_choices("Speaker", Speaker.objects.all(), field_name="speaker__slug")
     country = django_filters.ChoiceFilter(
         field_name="speaker__country",
         choices=country_choices,
@@ -108,7 +110,7 @@ class QuoteFilter(SearchFilterSet):
         empty_label="Any",
     )
     # Repeated themes narrow, as facet links do: a quote must carry every theme chosen.
-    theme = slug_choices("Theme", Theme.objects.all(), field_name="themes", conjoined=True)
+    theme = slug_choices("Theme", Theme.objects.all(), field_name="themes__slug", conjoined=True)
     dialogue = slug_choice("Dialogue", Dialogue.objects.all(), field_name="round__dialogue")
     round = slug_choice("Round", DialogueRound.objects.select_related("dialogue"))
     kind = django_filters.ChoiceFilter(choices=Quote.Kind.choices, label="Kind", empty_label="Any")
@@ -186,7 +188,7 @@ class ArticleFilter(SearchFilterSet):
     round = slug_choice(
         "Round", DialogueRound.objects.select_related("dialogue"), field_name="rounds"
     )
-    theme = slug_choices("Theme", Theme.objects.all(), field_name="themes", conjoined=True)
+    theme = slug_choices("Theme", Theme.objects.all(), field_name="themes__slug", conjoined=True)
     date = date_range("published_on", "Published")
 
     sort_orders = {

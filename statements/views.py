@@ -452,6 +452,17 @@ class SpeakerDetailView(QuoteExportMixin, ArchiveListMixin, FilterView):
     def get_queryset(self):
         return Quote.objects.filter(speaker=self.speaker).for_listing()
 
+    def get_filterset(self, filterset_class):
+        filterset = super().get_filterset(filterset_class)
+        # Offer only the themes and rounds this speaker's quotes have.
+        fields = filterset.form.fields
+        spoken = Quote.objects.filter(speaker=self.speaker)
+        fields["theme"].queryset = Theme.objects.filter(quotes__in=spoken).distinct()
+        fields["round"].queryset = (
+            DialogueRound.objects.select_related("dialogue").filter(quotes__in=spoken).distinct()
+        )
+        return filterset
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         speaker = self.speaker

@@ -9,6 +9,9 @@
     if (!target) return;
     // The box is position: relative, so offsetTop is measured from its top.
     box.scrollTop = Math.max(0, target.offsetTop - box.clientHeight / 3);
+    // On a short screen the box itself may be below the fold: bring the words up too.
+    var rect = target.getBoundingClientRect();
+    if (rect.bottom > window.innerHeight) target.scrollIntoView({ block: "center" });
   });
 
   // Filters start open on wide screens; on a phone they stay folded above the results.
