@@ -6,9 +6,10 @@ PostgreSQL: STORED generated tsvector columns with GIN indexes, and a pg_trgm GI
 speaker names.
 
 Only RunPython operations, so the model state (and ``makemigrations --check``) is unchanged.
+Every statement is idempotent (IF NOT EXISTS), so ``forward`` can be run again safely.
 Caution for later migrations on SQLite: Django rebuilds a table to alter it (create, copy,
 drop, rename), and dropping statements_quote or statements_article drops these triggers.
-Such a migration must run SQLITE_TRIGGERS again (and 'rebuild'); see docs/search.md.
+Such a migration must call ``forward`` again afterwards; see docs/search.md.
 """
 
 from django.db import migrations
@@ -16,33 +17,33 @@ from django.db import migrations
 SQLITE_FORWARD = [
     # External content: the FTS tables store only the index; text is read from the
     # model tables, so nothing is duplicated and rowid is the model's id.
-    "CREATE VIRTUAL TABLE quote_fts USING fts5("
+    "CREATE VIRTUAL TABLE IF NOT EXISTS quote_fts USING fts5("
     "text, content='statements_quote', content_rowid='id', tokenize='porter unicode61')",
-    "CREATE VIRTUAL TABLE article_fts USING fts5("
+    "CREATE VIRTUAL TABLE IF NOT EXISTS article_fts USING fts5("
     "title, body, content='statements_article', content_rowid='id', "
     "tokenize='porter unicode61')",
 ]
 
 SQLITE_TRIGGERS = [
-    """CREATE TRIGGER quote_fts_insert AFTER INSERT ON statements_quote BEGIN
+    """CREATE TRIGGER IF NOT EXISTS quote_fts_insert AFTER INSERT ON statements_quote BEGIN
         INSERT INTO quote_fts(rowid, text) VALUES (new.id, new.text);
     END""",
-    """CREATE TRIGGER quote_fts_delete AFTER DELETE ON statements_quote BEGIN
+    """CREATE TRIGGER IF NOT EXISTS quote_fts_delete AFTER DELETE ON statements_quote BEGIN
         INSERT INTO quote_fts(quote_fts, rowid, text) VALUES ('delete', old.id, old.text);
     END""",
     # 'delete' must be given the old values exactly as they were indexed.
-    """CREATE TRIGGER quote_fts_update AFTER UPDATE OF id, text ON statements_quote BEGIN
+    """CREATE TRIGGER IF NOT EXISTS quote_fts_update AFTER UPDATE OF id, text ON statements_quote BEGIN
         INSERT INTO quote_fts(quote_fts, rowid, text) VALUES ('delete', old.id, old.text);
         INSERT INTO quote_fts(rowid, text) VALUES (new.id, new.text);
     END""",
-    """CREATE TRIGGER article_fts_insert AFTER INSERT ON statements_article BEGIN
+    """CREATE TRIGGER IF NOT EXISTS article_fts_insert AFTER INSERT ON statements_article BEGIN
         INSERT INTO article_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
     END""",
-    """CREATE TRIGGER article_fts_delete AFTER DELETE ON statements_article BEGIN
+    """CREATE TRIGGER IF NOT EXISTS article_fts_delete AFTER DELETE ON statements_article BEGIN
         INSERT INTO article_fts(article_fts, rowid, title, body)
         VALUES ('delete', old.id, old.title, old.body);
     END""",
-    """CREATE TRIGGER article_fts_update AFTER UPDATE OF id, title, body ON statements_article
+    """CREATE TRIGGER IF NOT EXISTS article_fts_update AFTER UPDATE OF id, title, body ON statements_article
     BEGIN
         INSERT INTO article_fts(article_fts, rowid, title, body)
         VALUES ('delete', old.id, old.title, old.body);
@@ -72,22 +73,22 @@ POSTGRES_FORWARD = [
     # PostgreSQL's parser reads <…> as HTML tags and skips everything after "<script>" or
     # "<style>"; archived text is plain text, so <, > and & are indexed as spaces, which is
     # also how FTS5's unicode61 tokenizer sees them.
-    "ALTER TABLE statements_quote ADD COLUMN search_vector tsvector GENERATED ALWAYS AS ("
+    "ALTER TABLE statements_quote ADD COLUMN IF NOT EXISTS search_vector tsvector GENERATED ALWAYS AS ("
     "to_tsvector('english'::regconfig, translate(coalesce(text, ''), '<>&', '   '))) STORED",
-    "CREATE INDEX statements_quote_search_vector_gin ON statements_quote "
+    "CREATE INDEX IF NOT EXISTS statements_quote_search_vector_gin ON statements_quote "
     "USING gin (search_vector)",
-    "ALTER TABLE statements_article ADD COLUMN search_vector tsvector GENERATED ALWAYS AS ("
+    "ALTER TABLE statements_article ADD COLUMN IF NOT EXISTS search_vector tsvector GENERATED ALWAYS AS ("
     "setweight(to_tsvector('english'::regconfig, "
     "translate(coalesce(title, ''), '<>&', '   ')), 'A') || "
     "setweight(to_tsvector('english'::regconfig, "
     "translate(coalesce(body, ''), '<>&', '   ')), 'D')) STORED",
-    "CREATE INDEX statements_article_search_vector_gin ON statements_article "
+    "CREATE INDEX IF NOT EXISTS statements_article_search_vector_gin ON statements_article "
     "USING gin (search_vector)",
     # pg_trgm is a trusted extension (PostgreSQL 13+): the database owner may create it.
     "CREATE EXTENSION IF NOT EXISTS pg_trgm",
     # The same expression statements.search.SPEAKER_DOCUMENT_SQL queries, or the planner
     # cannot use the index.
-    "CREATE INDEX statements_speaker_names_trgm ON statements_speaker "
+    "CREATE INDEX IF NOT EXISTS statements_speaker_names_trgm ON statements_speaker "
     "USING gin ((name || ' ' || aliases || ' ' || native_name) gin_trgm_ops)",
 ]
 
