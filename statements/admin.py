@@ -139,7 +139,13 @@ class DialogueRoundAdmin(admin.ModelAdmin):
     actions = ["mark_reviewed", "mark_unreviewed"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).with_counts().prefetch_related("co_chairs")
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("dialogue")
+            .with_counts()
+            .prefetch_related("co_chairs")
+        )
 
     @admin.display(description="co-chairs")
     def chairs(self, obj):

@@ -134,6 +134,27 @@ def test_autocomplete_for_speakers_answers(admin_client, db):
     assert "Cui Tiankai" in [r["text"] for r in response.json()["results"]]
 
 
+@pytest.mark.parametrize("model", [Quote, Article, Speaker, DialogueRound])
+def test_changelists_run_a_constant_number_of_queries(admin_client, cui_article, model):
+    def queries():
+        with CaptureQueriesContext(connection) as ctx:
+            assert admin_client.get(admin_url(model, "changelist")).status_code == 200
+        return len(ctx.captured_queries)
+
+    before = queries()
+    speaker = Speaker.objects.create(name="Extra Speaker", slug="extra-speaker")
+    round_ = DialogueRound.objects.create(
+        dialogue=Dialogue.objects.first(), start_date="2020-01-01", slug="extra-round"
+    )
+    round_.co_chairs.add(speaker)
+    article = Article.objects.create(
+        title="Extra", slug="extra", body=NEWS, raw_text=NEWS, checksum="1" * 64
+    )
+    for phrase in ("Ministers", "water ministers", "flood data", "Rivers do not stop"):
+        make_quote(article, speaker, phrase, round=round_)
+    assert queries() == before
+
+
 # --- Bodies and contexts: escaped, quotes marked -------------------------------------------
 
 
@@ -339,6 +360,14 @@ def test_preview_writes_nothing_and_confirm_saves(admin_client, db):
     assert response.status_code == 200
     assert "already in the archive" in response.content.decode()
     assert Article.objects.filter(body__contains="Lena Varga").count() == 1
+
+
+def test_preview_escapes_the_text(admin_client, db):
+    text = NEWS + '<script>alert("x")</script> "A <b>bold</b> claim," the minister said.\n'
+    response = admin_client.post(FROM_TEXT, {"text": text})
+    html = response.content.decode()
+    assert "<script>alert" not in html and "<b>bold" not in html
+    assert "&lt;script&gt;" in html
 
 
 def test_upload_a_text_file(admin_client, db):

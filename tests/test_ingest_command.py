@@ -114,6 +114,13 @@ def test_the_same_text_twice_in_one_batch_is_stored_once(db, tmp_path):
     assert "1 created, 1 skipped" in out
 
 
+def test_a_dry_run_counts_the_same_text_once(db, tmp_path):
+    (tmp_path / "a.txt").write_text(RIVER, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(RIVER, encoding="utf-8")
+    out, _, _ = ingest(tmp_path, "--dry-run")
+    assert "1 would be created, 1 skipped" in out
+
+
 def test_json_output_is_one_list_with_the_contract_keys(db, folder):
     out, err, error = ingest(folder, "--format", "json", "--dry-run")
     assert error is None

@@ -41,7 +41,7 @@ class FileResult:
         if self.status == FAILED:
             return f"failed: {self.reason}"
         if self.status == SKIPPED:
-            return "skipped, already in the archive"
+            return f"skipped, {self.reason}"
         n = self.report.created["quote"]
         return f"created {n} quote{'' if n == 1 else 's'}"
 
@@ -93,9 +93,10 @@ def metadata_for(path: Path, overrides: dict, manifests: dict) -> dict:
             manifests[folder] = read_manifest(folder)
         except (OSError, ValueError):
             manifests[folder] = {}  # an unreadable manifest is no metadata, not a failure
+    entry = manifests[folder].get(path.name)
     meta = {
         k: v
-        for k, v in manifests[folder].get(path.name, {}).items()
+        for k, v in (entry if isinstance(entry, dict) else {}).items()
         if k in {"title", "outlet", "published", "url"}
     }
     if isinstance(meta.get("published"), str):
@@ -108,11 +109,12 @@ def metadata_for(path: Path, overrides: dict, manifests: dict) -> dict:
 
 
 def ingest_file(
-    path: Path, *, gazetteer, dry_run=False, meta=None, raise_errors=False
+    path: Path, *, gazetteer, dry_run=False, meta=None, raise_errors=False, seen=None
 ) -> FileResult:
     """Read, extract and store one file in its own transaction; never raises for a bad file.
 
     With ``raise_errors`` an unexpected extractor exception propagates (for --traceback).
+    ``seen`` holds the checksums a dry run has already counted, since it stores none of them.
     """
     try:
         raw = read_text(path)
@@ -125,6 +127,8 @@ def ingest_file(
         if raise_errors:
             raise
         return FileResult(path, FAILED, f"the extractor failed: {type(e).__name__}: {one_line(e)}")
+    if seen is not None and extraction.checksum in seen:
+        return FileResult(path, SKIPPED, "same text as an earlier file", extraction=extraction)
     try:
         report = save(extraction, dry_run=dry_run)
     except IngestError as e:
@@ -134,6 +138,8 @@ def ingest_file(
         reason = one_line(e) or type(e).__name__
         return FileResult(path, FAILED, f"refused by the database: {reason}", extraction)
     status = SKIPPED if report.skipped else CREATED
+    if seen is not None:
+        seen.add(extraction.checksum)
     return FileResult(path, status, report.skipped, extraction=extraction, report=report)
 
 
@@ -149,11 +155,17 @@ def ingest_paths(
     files = collect_paths(paths)
     batch = BatchResult()
     manifests: dict = {}
+    seen = set() if dry_run else None
     gazetteer = gazetteer_from_db()
     for i, path in enumerate(files, start=1):
         meta = metadata_for(path, overrides or {}, manifests)
         result = ingest_file(
-            path, gazetteer=gazetteer, dry_run=dry_run, meta=meta, raise_errors=raise_errors
+            path,
+            gazetteer=gazetteer,
+            dry_run=dry_run,
+            meta=meta,
+            raise_errors=raise_errors,
+            seen=seen,
         )
         batch.add(result)
         if on_file:
