@@ -6,9 +6,20 @@ from statements.ingest import rounds as rounds_step
 from statements.ingest import themes as themes_step
 from statements.ingest.clean import clean
 from statements.ingest.metadata import read_metadata
-from statements.ingest.quotes import find_quotes, looks_editorial, quote_spans, split_units
+from statements.ingest.quotes import (
+    JOINT_TITLE,
+    LABEL,
+    Found,
+    find_quotes,
+    is_strong,
+    joint_statement_quotes,
+    looks_editorial,
+    quote_spans,
+    split_units,
+    transcript_quotes,
+)
 from statements.ingest.result import ExtractedQuote, ExtractedSpeaker, Extraction, Gazetteer
-from statements.ingest.speakers import SpeakerBook
+from statements.ingest.speakers import NOUN_TO_COUNTRY, SpeakerBook, parties_in
 
 
 def checksum(raw_text: str) -> str:
@@ -59,23 +70,38 @@ def extract(
 
     ref = meta.dateline_date or result.published
     book = SpeakerBook(gazetteer)
-    found, units = find_quotes(body, paragraphs, book, ref, skip_paragraphs=headline)
-    if looks_editorial(body, paragraphs, found, meta.title, result.outlet, meta.dateline):
-        found = editorial_quotes(result, paragraphs, headline, book, gazetteer)
+    book.parties = article_parties(body, mentions, main, result.rounds, gazetteer)
+    book.note_mentions(body)
+    transcript, handled = transcript_quotes(body, paragraphs, book, meta.title, ref)
+    skip = headline | handled
+    found, units = find_quotes(body, paragraphs, book, ref, skip_paragraphs=skip)
+    found = sorted(found + transcript, key=lambda f: f.start)
+    joint = joint_statement_quotes(body, paragraphs, book, meta.title, result.published, skip)
+    if joint:
+        found = joint
+    elif looks_editorial(
+        body, paragraphs, found, meta.title, result.outlet, meta.dateline, cleaned.dropped
+    ):
+        found = editorial_quotes(result, paragraphs, headline, book, gazetteer, found)
         result.notes.append(
-            f"Read as an opinion piece: each paragraph is the editorial voice of {result.outlet}."
+            f"Read as an opinion piece: each paragraph that quotes nobody is the editorial "
+            f"voice of {result.outlet}."
         )
 
     for f in found:
-        in_unit = (
-            [
-                m.round
-                for m in mentions
-                if m.round is not None and units[f.unit].start <= m.start < units[f.unit].end
-            ]
-            if f.kind != "editorial"
-            else []
-        )
+        if f.unit >= 0:
+            lo, hi = units[f.unit].start, units[f.unit].end
+        else:
+            # A transcript answer is about what its question and answer mention.
+            lo, hi = question_before(body, paragraphs, f.start), f.end
+        in_unit = [m.round for m in mentions if m.round is not None and lo <= m.start < hi]
+        # Editorials and joint statements speak about the article's round as a whole; an
+        # answer in a transcript only about what its question or answer mentions.
+        fallback = main
+        if f.kind == "editorial":
+            in_unit = []
+        elif f.unit < 0 and not JOINT_TITLE.match(meta.title or ""):
+            fallback = None
         result.quotes.append(
             ExtractedQuote(
                 speaker=f.speaker,
@@ -85,7 +111,7 @@ def extract(
                 end=f.end,
                 speaker_role=f.role,
                 said_on=f.said_on,
-                round=in_unit[0] if in_unit else main,
+                round=in_unit[0] if in_unit else fallback,
             )
         )
     quoted = {q.speaker for q in result.quotes}
@@ -94,31 +120,54 @@ def extract(
     return result
 
 
-class _Found:
-    def __init__(self, speaker, start, end, said_on):
-        self.speaker, self.kind, self.start, self.end = speaker, "editorial", start, end
-        self.role, self.said_on, self.unit = "", said_on, 0
+def article_parties(body, mentions, main, rounds, gazetteer):
+    """The two parties an article is about: its main round's dialogue, else the two countries
+    it names most."""
+    dialogue = rounds[main].dialogue if main is not None else ""
+    if not dialogue:
+        dialogue = next((m.dialogue for m in mentions), "")
+    for d in gazetteer.dialogues:
+        if d.name == dialogue and len(d.parties) == 2:
+            return {NOUN_TO_COUNTRY.get(p.lower(), p) for p in d.parties}
+    named = parties_in(dialogue.replace("-", " "))
+    if len(named) == 2:
+        return named
+    return rounds_step.article_parties(body)
 
 
-def editorial_quotes(result, paragraphs, headline, book, gazetteer):
-    """One editorial quote per paragraph, in the outlet's own voice."""
+def question_before(body, paragraphs, pos):
+    """The start of the question paragraph before the answer at ``pos``."""
+    starts = [ps for ps, pe in paragraphs if ps < pos]
+    for ps in reversed(starts[:-1] if starts and starts[-1] <= pos else starts):
+        if LABEL.match(body[ps : ps + 60]):
+            return ps
+    return pos
+
+
+def editorial_quotes(result, paragraphs, headline, book, gazetteer, found):
+    """One editorial quote per paragraph in the outlet's own voice, except paragraphs that
+    report someone else's words (those keep their quotes)."""
     voice = None
     outlet_names = {result.outlet.lower()}
     for o in gazetteer.outlets:
         if o.name == result.outlet:
-            outlet_names |= {a.lower() for a in o.aliases}
+            outlet_names |= {o.name.lower(), *(a.lower() for a in o.aliases)}
     for k in gazetteer.speakers:
         names = {k.name.lower(), *(a.lower() for a in k.aliases)}
-        if k.kind == "outlet" and (names & outlet_names or k.name.lower() in outlet_names):
+        if k.kind == "outlet" and names & outlet_names:
             voice = book.from_known(k)
             break
     if voice is None:
         voice = book.add(
             ExtractedSpeaker(name=result.outlet, kind="outlet", country=result.outlet_country)
         )
-    found = []
+    body = result.body
+    reported = [q for q in found if is_strong(body, q)]
+    out = list(reported)
     for i, (ps, pe) in enumerate(paragraphs):
-        if i in headline or len(result.body[ps:pe].split()) < 8:
+        if i in headline or len(body[ps:pe].split()) < 8:
             continue
-        found.append(_Found(voice.name, ps, pe, result.published))
-    return found
+        if any(ps <= q.start < pe for q in reported):
+            continue
+        out.append(Found(voice.name, "editorial", ps, pe, "", result.published, -1))
+    return sorted(out, key=lambda f: f.start)

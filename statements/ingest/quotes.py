@@ -638,18 +638,106 @@ ARGUMENT = re.compile(
 OPINION_TITLE = re.compile(
     r"^(?:editorial|commentary|opinion|op-ed|comment|viewpoint)\s*[:|-]", re.I
 )
+OPINION_PAGE = re.compile(r"\b(?:opinion|editorials?|commentary|op-ed|viewpoint)\b", re.I)
 
 
-def looks_editorial(body, paragraphs, found, title, outlet, dateline):
-    """An opinion piece: nobody is reported as saying anything, and the voice argues."""
+def is_strong(body, q):
+    return q.kind == "direct" or bool(STRONG.search(body[q.start : q.end]))
+
+
+def looks_editorial(body, paragraphs, found, title, outlet, dateline, dropped=()):
+    """An opinion piece: the page files it under opinion, or nobody is reported as saying
+    much and the voice argues."""
     if not outlet:
         return False
     if OPINION_TITLE.match(title or ""):
         return True
+    if any(kind in {"navigation", "share"} and OPINION_PAGE.search(line) for kind, line in dropped):
+        return True
     if dateline:
         return False
-    strong = sum(1 for q in found if q.kind == "direct" or STRONG.search(body[q.start : q.end]))
-    if strong:
+    reported = {
+        i
+        for q in found
+        if is_strong(body, q)
+        for i, (ps, pe) in enumerate(paragraphs)
+        if ps <= q.start < pe
+    }
+    if len(reported) > max(1, len(paragraphs) // 5):
         return False
     arguing = sum(1 for ps, pe in paragraphs if ARGUMENT.search(body[ps:pe]))
     return arguing >= 2 and arguing >= len(paragraphs) / 4
+
+
+# --- transcripts and joint statements ------------------------------------------------------
+
+LABEL = re.compile(r"^([A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4}|Q|A)\s*:\s+(?=\S)")
+QUESTION_LABELS = {"q", "question", "questions", "reporter", "journalist", "interviewer"}
+ANSWER_LABELS = {"a", "answer"}
+JOINT_TITLE = re.compile(
+    r"^(?:the\s+)?joint\s+(?:statement|declaration|communiqu[eé]|press\s+statement|fact\s+sheet)\b",
+    re.I,
+)
+
+
+def transcript_quotes(body, paragraphs, book, title, ref):
+    """A briefing or interview set out as `Q:`/`A:` or `Name:` paragraphs: each answer
+    paragraph (and each unlabelled one after it) is a direct quote of the one answering.
+    Returns (quotes, paragraph indexes handled) or ([], set()) if this is no transcript."""
+    labelled = [(i, LABEL.match(body[ps:pe])) for i, (ps, pe) in enumerate(paragraphs)]
+    labelled = [(i, m) for i, m in labelled if m]
+    if len(labelled) < 3:
+        return [], set()
+    interviewee = None
+    names = [m.group(1) for m in PERSON_MENTION.finditer(title or "")]
+    for name in names:
+        interviewee = book.resolve(name, remember=False)
+        if interviewee is not None and interviewee.kind == "person":
+            break
+        interviewee = None
+    if interviewee is None and book.mentioned:
+        interviewee = book.resolve(book.mentioned[0][0], remember=False)
+    found, handled, speaker = [], set(), None
+    first = labelled[0][0]
+    for i in range(first, len(paragraphs)):
+        ps, pe = paragraphs[i]
+        m = LABEL.match(body[ps:pe])
+        if m:
+            label = m.group(1)
+            low = label.lower()
+            if low in QUESTION_LABELS:
+                speaker = None
+            elif low in ANSWER_LABELS:
+                speaker = interviewee
+            else:
+                phrase = label.title() if label.isupper() and len(label) > 4 else label
+                person = book.resolve(phrase, remember=False)
+                speaker = person if person is not None and person.kind == "person" else None
+            start = ps + m.end()
+        else:
+            start = ps
+        handled.add(i)
+        if speaker is None:
+            continue
+        end = pe
+        while end > start and body[end - 1].isspace():
+            end -= 1
+        book.touch(speaker.name)
+        found.append(Found(speaker.name, "direct", start, end, book.role(speaker.name), ref, -1))
+    return found, handled
+
+
+def joint_statement_quotes(body, paragraphs, book, title, ref, skip=()):
+    """A joint statement speaks, paragraph by paragraph, for both governments."""
+    if not JOINT_TITLE.match(title or ""):
+        return []
+    speaker = book.joint("the two governments")
+    if speaker is None:
+        return []
+    found = []
+    for i, (ps, pe) in enumerate(paragraphs):
+        text = body[ps:pe]
+        if i in skip or len(text.split()) < 8 or text.strip() == (title or "").strip():
+            continue
+        found.append(Found(speaker.name, "direct", ps, pe, "", ref, -1))
+    return found

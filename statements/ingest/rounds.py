@@ -54,7 +54,7 @@ ANAPHOR = re.compile(
     re.I,
 )
 UNKNOWN_DIALOGUE = re.compile(
-    r"(?<![\w-])((?:[A-Z][\w.]*|Sino)-[A-Z][\w.]*(?:-[A-Z][\w.]*)?)\s+((?:[\w&-]+\s+){0,5}?)"
+    r"(?<![\w-])((?:[A-Z][\w.]*|Sino)-[A-Z][\w.]*(?:-[A-Z][\w.]*)?)\s+((?:[\w&+-]+\s+){0,5}?)"
     r"(dialogue|talks|consultations?|strategic dialogue)s?\b",
     re.I,
 )
