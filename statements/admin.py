@@ -60,6 +60,20 @@ def body_box(html):
     return format_html('<div class="archive-body">{}</div>', html)
 
 
+class RoundChoicesMixin:
+    """Round choices print their dialogue's name: fetch it with them, not once per round."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "round":
+            kwargs["queryset"] = DialogueRound.objects.select_related("dialogue")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "rounds":
+            kwargs["queryset"] = DialogueRound.objects.select_related("dialogue")
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
 # --- Reference records ---------------------------------------------------------------------
 
 
@@ -301,7 +315,7 @@ class QuoteForm(forms.ModelForm):
         return data
 
 
-class QuoteInline(admin.TabularInline):
+class QuoteInline(RoundChoicesMixin, admin.TabularInline):
     model = Quote
     form = QuoteForm
     fields = ["excerpt", "speaker", "kind", "start", "end", "said_on", "round", "is_reviewed"]
@@ -328,7 +342,7 @@ class ReassignSpeakerForm(forms.Form):
 
 
 @admin.register(Quote)
-class QuoteAdmin(admin.ModelAdmin):
+class QuoteAdmin(RoundChoicesMixin, admin.ModelAdmin):
     form = QuoteForm
     list_display = [
         "excerpt",
@@ -469,7 +483,7 @@ class ArticleForm(forms.ModelForm):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(RoundChoicesMixin, admin.ModelAdmin):
     ordering = ["-published_on", "title"]
     form = ArticleForm
     formfield_overrides = URL_FIELDS
