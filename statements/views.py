@@ -10,7 +10,7 @@ import datetime as dt
 import json
 from collections import defaultdict
 
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponseBadRequest, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -150,14 +150,13 @@ def active_filters(request, filterset):
 
 def filter_display(form, field, cleaned, raw):
     """How a filter's value reads: a name for a slug, a label for a choice."""
-    if field in REPEATABLE and cleaned is not None:
-        # The cleaned queryset was evaluated while filtering; this reads its cache.
+    if isinstance(cleaned, list | QuerySet):
+        # Several slugs: the objects were fetched once, when the form was cleaned.
         return next((str(obj) for obj in cleaned if obj.slug == raw), raw)
     if hasattr(cleaned, "slug"):
         return str(cleaned)
-    choices = getattr(form.fields[field], "choices", None)
-    if choices is not None and field in {"kind"}:
-        return dict(choices).get(raw, raw)
+    if field == "kind":
+        return dict(form.fields[field].choices).get(raw, raw)
     return raw
 
 

@@ -1,0 +1,226 @@
+"""Each list's filters, alone and together; sorting; filters surviving pagination; the list of
+filters in use with a link to remove each; facet links that narrow."""
+
+from urllib.parse import parse_qsl, urlsplit
+
+import pytest
+
+from tests.screenshots import sample_archive
+
+pytestmark = pytest.mark.django_db
+
+DIALOGUE = "dialogue=sino-european-legal-affairs-dialogue"
+
+
+@pytest.fixture(scope="module")
+def archive(django_db_setup, django_db_blocker):
+    with sample_archive(django_db_blocker) as data:
+        yield data
+
+
+def listing(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, response.content[:2000]
+    return response
+
+
+def count(client, url):
+    return listing(client, url).context["paginator"].count
+
+
+def params(url):
+    return parse_qsl(urlsplit(url).query)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("speaker=li-wenhua", 2),
+        ("speaker=li-wenhua&speaker=chinese-legal-delegation", 4),  # one or several
+        ("country=European+Union", 30),
+        (f"country=China&{DIALOGUE}", 5),
+        ("theme=press-freedom", 2),
+        ("theme=consular-access&theme=legal-exchanges", 11),  # every theme chosen
+        ("theme=press-freedom&theme=legal-exchanges", 0),
+        (DIALOGUE, 35),
+        ("round=legal-affairs-2013-06-25", 2),
+        (f"kind=indirect&{DIALOGUE}", 3),
+        ("kind=editorial&outlet=harbour-daily", 1),
+        ("outlet=harbour-daily", 5),
+        (f"date_after=2014-12-03&date_before=2014-12-03&{DIALOGUE}", 17),
+        (f"date_after=2014-12-04&{DIALOGUE}", 1),
+        (f"date_before=2013-12-31&{DIALOGUE}", 2),
+        (
+            "speaker=anna-weber&theme=consular-access&date_after=2014-12-02&date_before=2014-12-02",
+            5,
+        ),
+        (f"q=consular+access&{DIALOGUE}", 10),
+        ("q=consular+access&speaker=li-wenhua", 0),
+        (f"q=judicial&country=China&kind=indirect&{DIALOGUE}", 1),
+    ],
+)
+def test_quote_filters(client, archive, query, expected):
+    assert count(client, f"/quotes/?{query}") == expected
+
+
+def test_quotes_sort_newest_oldest_and_relevance(client, archive):
+    newest = listing(client, f"/quotes/?{DIALOGUE}").context["quotes"]
+    assert newest[0].said_on.isoformat() == "2014-12-06"
+    oldest = listing(client, f"/quotes/?{DIALOGUE}&sort=oldest").context["quotes"]
+    assert oldest[0].said_on.isoformat() == "2013-06-25"
+    explicit = listing(client, f"/quotes/?{DIALOGUE}&sort=newest").context["quotes"]
+    assert [q.pk for q in explicit] == [q.pk for q in newest]
+    # With a query the default is relevance: search() decides the order.
+    ranked = listing(client, f"/quotes/?q=consular&{DIALOGUE}")
+    assert "rank" in ranked.context["paginator"].object_list.query.annotations
+    by_date = listing(client, f"/quotes/?q=consular&{DIALOGUE}&sort=oldest").context["quotes"]
+    dates = [q.said_on for q in by_date]
+    assert dates == sorted(dates)
+
+
+def test_filters_survive_pagination(client, archive):
+    response = listing(client, "/quotes/?speaker=anna-weber&theme=legal-exchanges")
+    html = response.content.decode()
+    assert response.context["paginator"].num_pages == 2
+    assert 'href="?speaker=anna-weber&amp;theme=legal-exchanges&amp;page=2"' in html
+    second = listing(client, "/quotes/?speaker=anna-weber&theme=legal-exchanges&page=2")
+    assert len(second.context["quotes"]) == 5
+    html = second.content.decode()
+    assert 'href="?speaker=anna-weber&amp;theme=legal-exchanges&amp;page=1"' in html
+    # Sort links keep the filters and go back to page 1.
+    assert 'href="?speaker=anna-weber&amp;theme=legal-exchanges&amp;sort=oldest"' in html
+
+
+def test_active_filters_each_with_a_link_that_removes_it(client, archive):
+    url = (
+        "/quotes/?speaker=li-wenhua&speaker=chinese-legal-delegation&theme=legal-exchanges"
+        "&date_after=2013-01-01&kind=direct&page=1"
+    )
+    shown = listing(client, url).context["active_filters"]
+    assert [(f["label"], f["value"]) for f in shown] == [
+        ("Speaker", "Li Wenhua"),
+        ("Speaker", "Chinese legal delegation"),
+        ("Theme", "Legal exchanges"),
+        ("From", "2013-01-01"),
+        ("Kind", "Direct quote"),
+    ]
+    assert params(shown[0]["remove_url"]) == [
+        ("speaker", "chinese-legal-delegation"),
+        ("theme", "legal-exchanges"),
+        ("date_after", "2013-01-01"),
+        ("kind", "direct"),
+    ]
+    html = listing(client, url).content.decode()
+    assert 'aria-label="Remove filter Speaker: Li Wenhua"' in html
+    assert "matching" in html
+
+
+def test_no_filters_no_chips(client, archive):
+    response = listing(client, "/quotes/")
+    assert response.context["active_filters"] == []
+
+
+def test_facet_links_narrow_the_list(client, archive):
+    response = listing(client, f"/quotes/?q=consular&{DIALOGUE}")
+    groups = {g["title"]: g["items"] for g in response.context["facet_groups"]}
+    theme_link = next(i for i in groups["Theme"] if i["label"] == "Consular access")["url"]
+    narrowed = count(client, theme_link)
+    assert narrowed <= response.context["paginator"].count
+    assert ("theme", "consular-access") in params(theme_link)
+    kind = groups["Kind"][0]
+    assert ("kind", "direct") in params(kind["url"]) and kind["label"] == "Direct quote"
+    assert count(client, kind["url"]) == kind["count"]
+
+
+def test_speaker_suggestions_only_without_a_speaker_filter(client, archive):
+    response = listing(client, "/quotes/?q=Weber&speaker=anna-weber")
+    assert "speaker_suggestions" not in response.context
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        (DIALOGUE, {"legal-affairs-2013-06-25", "legal-affairs-2014-12-02"}),
+        ("year=2015", {"climate-2015-03-10"}),
+        ("date_after=2014-01-01&date_before=2014-12-31", {"legal-affairs-2014-12-02"}),
+        ("location=Guiyang", {"legal-affairs-2013-06-25"}),
+        ("theme=press-freedom", {"legal-affairs-2014-12-02"}),
+        ("theme=consular-access", {"legal-affairs-2013-06-25", "legal-affairs-2014-12-02"}),
+        (f"theme=consular-access&{DIALOGUE}&year=2013", {"legal-affairs-2013-06-25"}),
+    ],
+)
+def test_round_filters(client, archive, query, expected):
+    rounds = listing(client, f"/rounds/?{query}").context["object_list"]
+    assert {r.slug for r in rounds} == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("country=European+Union", {"anna-weber"}),
+        ("kind=delegation&country=China", {"chinese-legal-delegation"}),
+        ("kind=outlet&country=China", {"harbour-daily-editorial"}),
+        ("q=Weber", {"anna-weber"}),
+        ("q=%E6%9D%8E%E6%96%87%E5%8D%8E", {"li-wenhua"}),  # 李文华
+        ("q=Li+Wen-hua", {"li-wenhua"}),
+        ("q=Anna+Webber", {"anna-weber"}),  # a misspelling
+        ("q=Weber&country=China", set()),
+    ],
+)
+def test_speaker_filters(client, archive, query, expected):
+    speakers = listing(client, f"/speakers/?{query}").context["object_list"]
+    sample = {"anna-weber", "li-wenhua", "chinese-legal-delegation", "harbour-daily-editorial"}
+    assert {s.slug for s in speakers} & sample == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("outlet=harbour-daily", 3),
+        ("outlet=continental-wire", 30),
+        ("outlet=continental-wire&date_after=2015-04-01", 7),
+        ("round=legal-affairs-2014-12-02", 3),
+        ("dialogue=china-nordic-climate-dialogue", 29),
+        ("theme=consular-access&theme=legal-exchanges", 1),
+        ("theme=press-freedom&outlet=harbour-daily", 1),
+        ("q=Guiyang", 1),
+        ("q=Oslo&date_before=2015-03-11&outlet=continental-wire", 2),
+    ],
+)
+def test_article_filters(client, archive, query, expected):
+    assert count(client, f"/articles/?{query}") == expected
+
+
+def test_articles_sort(client, archive):
+    oldest = listing(client, "/articles/?outlet=harbour-daily&sort=oldest")
+    assert oldest.context["articles"][0].slug == "legal-affairs-dialogue-opens-in-guiyang"
+    newest = listing(client, "/articles/?outlet=harbour-daily")
+    assert newest.context["articles"][0].slug == "editorial-dialogue-needs-equality"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("", 30),
+        ("theme=consular-access", 10),
+        ("date_after=2014-12-03&date_before=2014-12-03", 15),
+        ("theme=consular-access&date_after=2014-12-03&date_before=2014-12-03", 5),
+        ("round=legal-affairs-2014-12-02", 30),
+        ("q=journalists", 5),
+    ],
+)
+def test_speaker_page_filters(client, archive, query, expected):
+    assert count(client, f"/speakers/anna-weber/?{query}") == expected
+
+
+def test_speaker_page_offers_only_the_speakers_themes_and_rounds(client, archive):
+    form = listing(client, "/speakers/li-wenhua/").context["filter"].form
+    assert {t.slug for t in form.fields["theme"].queryset} == {"legal-exchanges", "consular-access"}
+    assert [r.slug for r in form.fields["round"].queryset] == ["legal-affairs-2013-06-25"]
+    assert "speaker" not in form.fields and "country" not in form.fields
+
+
+def test_speaker_page_theme_counts_follow_the_filters(client, archive):
+    response = listing(client, "/speakers/anna-weber/?date_after=2014-12-03")
+    counts = {t.slug: t.n for t in response.context["theme_counts"]}
+    assert counts == {"legal-exchanges": 15, "consular-access": 5}
