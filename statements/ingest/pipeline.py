@@ -71,6 +71,7 @@ def extract(
     ref = meta.dateline_date or result.published
     book = SpeakerBook(gazetteer)
     book.parties = article_parties(body, mentions, main, result.rounds, gazetteer)
+    book.home = result.outlet_country
     book.note_mentions(body)
     transcript, handled = transcript_quotes(body, paragraphs, book, meta.title, ref)
     skip = headline | handled

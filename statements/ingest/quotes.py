@@ -94,7 +94,7 @@ CUE = (
     r"appealed|requested|disclosed|revealed|countered|dismissed|defended|hailed|lauded|"
     r"objected|protested|regretted|lamented|outlined|informed|reminded|opposes|opposed|"
     r"wants|wanted|expects|is willing|are willing|was willing|were willing|is ready|are ready|"
-    r"agreed|agree|agrees|decided|pressed|presses|raised|raises|presented|briefed"
+    r"agreed|agree|agrees|decided|raised|raises|presented|briefed|repeated|repeats"
 )
 # Verbs by which two parties act together ("the two sides agreed")
 JOINT_VERBS = re.compile(
@@ -108,8 +108,10 @@ STRONG = re.compile(r"\b(?:said|says|told|tells|added|stated|announced|according
 CUE_RX = re.compile(rf"\b(?:also\s+|further\s+|again\s+|then\s+|later\s+|once again\s+)?({CUE})\b")
 PASSIVE = re.compile(r"\b(?:is|was|were|are|be|been|being)\s+$", re.I)
 DATELINE = re.compile(
-    r"^[A-Z][A-Z.'’ -]+(?:,\s*[A-Z][A-Za-z.'’ -]+)?(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?\s*"
+    r"^(?:[A-Z][A-Z.'’ -]+(?:,\s*[A-Z][A-Za-z.'’ -]+)?(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*"
     r"(?:\([^)]{1,40}\))?\s*(?:--|—|–|-)\s*"
+    r"|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
+    r"\s*\([A-Za-z][^)]{0,30}\)\s*(?:--|—|–|-)?\s*)"
 )
 LEAD_ADVERBIAL = re.compile(
     r"^(?:(?:on|in|at|during|after|before|speaking|meanwhile|however|earlier|later|separately|"
@@ -163,6 +165,7 @@ def quote_spans(body, paragraphs):
     """Pairs of quotation marks; an opening mark left open at a paragraph's end continues
     when the next paragraph opens with a mark again (the newspaper convention)."""
     spans = []
+    mark = ""
     pending = None  # (open index, content start) of a quote continuing into the next paragraph
     for pi, (ps, pe) in enumerate(paragraphs):
         text = body[ps:pe]
@@ -354,7 +357,7 @@ def trail_attribution(body, start, end, book, spans=()):
 CONTENT_SUBJECT = re.compile(
     rf"^(.{{2,90}}?)\s+(?:had\s+|has\s+|have\s+)?(?:also\s+|further\s+)?((?:is|are|was|were)\s+"
     rf"(?:also\s+)?(?:willing|ready|prepared|determined|committed|eager|keen|open)|{CUE}|pledged|"
-    rf"vowed|signed)\b",
+    rf"vowed|signed|pressed|presses|urged)\b",
     re.I | re.S,
 )
 
@@ -429,6 +432,8 @@ def subject_after_verb(text):
     apposition that reads as a role, not what follows."""
     parts = [p.strip() for p in text.split(",")]
     phrase = parts[0]
+    if re.match(r"^(?:he|she|it|they|we|i|you|that|there)\s+\w", phrase, re.I):
+        return ""
     if len(parts) > 1 and re.match(
         r"^(?:the\s+)?(?:[A-Z][\w.]*\s+)?(?:[a-z-]+\s+){0,3}(?:minister|secretary|spokes\w+|ambassador|director|director-general|chairman|president|head|chief|envoy|official|adviser|advisor|professor|representative|commissioner)\b",
         parts[1],
@@ -530,6 +535,7 @@ def find_quotes(body, paragraphs, book, ref, *, skip_paragraphs=()):
     for ui, u in enumerate(units):
         if u.paragraph in skip_paragraphs:
             continue
+        book.position = u.start
         results = attribute_unit(body, u, book)
         if not results and u.spans and not body[u.start : u.spans[0].open].strip():
             # A paragraph that is only a quotation continues the previous speaker's words.
@@ -652,8 +658,10 @@ def looks_editorial(body, paragraphs, found, title, outlet, dateline, dropped=()
         return False
     if OPINION_TITLE.match(title or ""):
         return True
-    if any(kind in {"navigation", "share"} and OPINION_PAGE.search(line) for kind, line in dropped):
-        return True
+    for kind, line in dropped:
+        last = re.split(r"\s*(?:>>|[>»›|:])\s*", line.strip())[-1]
+        if kind in {"navigation", "share"} and OPINION_PAGE.fullmatch(last.strip()):
+            return True
     if dateline:
         return False
     reported = {

@@ -114,6 +114,23 @@ BODY_WORDS = {
 }
 _BODY_RX = "|".join(sorted((re.escape(b) for b in BODY_WORDS), key=len, reverse=True))
 COLLECTIVE = re.compile(rf"^(?:the\s+)?(?:({_ADJ_RX})|({_NOUN_RX})['’]s)\s+({_BODY_RX})\b", re.I)
+# Offices known by their own name, standing for their government
+GOVERNMENT_BODIES = {
+    "state department": "United States",
+    "department of state": "United States",
+    "white house": "United States",
+    "kremlin": "Russia",
+    "foreign office": "United Kingdom",
+    "downing street": "United Kingdom",
+    "external affairs ministry": "India",
+    "ministry of external affairs": "India",
+    "zhongnanhai": "China",
+    "elysee": "France",
+    "élysée": "France",
+}
+UNFLAGGED_OFFICE = re.compile(
+    r"(?:foreign|external affairs) ministry|ministry of foreign affairs|embassy"
+)
 # Both parties speaking together: "both sides", "the two delegations", "the ministers"
 BOTH = re.compile(
     r"^(?:both|the\s+two|the)\s+(sides|countries|delegations|governments|ministers|leaders|"
@@ -408,8 +425,13 @@ _ORG = """Ministry Department Dialogue Conference Council Commission Institute U
     Reuters Xinhua Associated AP AFP"""
 ORG_WORDS = set(_ORG.split())
 NOT_NAME_WORDS = {"internet", "twitter", "facebook", "covid-19"}
+CAPITALISED_RUN = re.compile(
+    r"(?<![\w'’.-])((?:[A-Z]\.|[A-Z][\w'’-]*)(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]*|(?:de|van|von|bin|al)"
+    r"(?=\s+[A-Z])))*)(?![\w-])"
+)
 PERSON_MENTION = re.compile(
-    r"(?<![\w.'’-])((?:[A-Z][a-z'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]\.)){1,2})(?![\w'’-])"
+    r"(?<![\w.'’-])((?:[A-Z][a-z]+(?:['’][A-Z][a-z]+|-[A-Za-z][a-z]+)*|[A-Z]\.)"
+    r"(?:\s+(?:[A-Z][a-z]+(?:['’][A-Z][a-z]+|-[A-Za-z][a-z]+)*|[A-Z]\.)){1,2})(?![\w-])"
 )
 # Plain nouns that speak for a group; only with a country or an organisation in front.
 GROUP_NOUNS = re.compile(
@@ -462,6 +484,8 @@ def split_role_name(phrase):
         return "", ""
     if any(t.lower() in NOUN_TO_COUNTRY or t.lower() in ADJ_TO_COUNTRY for t in name_tokens):
         return "", ""
+    if any(t.strip(".,") in ORG_WORDS for t in name_tokens):
+        return "", ""
     role = " ".join(tokens[:i]).strip(" ,")
     if role.lower() in {"the", "a", "an"}:
         role = ""
@@ -479,7 +503,9 @@ class SpeakerBook:
         self.recent = []  # names, most recent last
         self.last_document_source = None
         self.parties = set()  # the two parties the article is about, for "both sides"
-        self.mentioned = []  # (name, role) of people named anywhere in the article
+        self.home = ""  # the outlet's country: whose "Foreign Ministry" an unflagged one is
+        self.position = 0  # where in the body the sentence being read starts
+        self.mentioned = []  # (name, role, offset) of people named in the article
 
     # --- bookkeeping -------------------------------------------------------------------
     def get(self, name):
@@ -564,6 +590,9 @@ class SpeakerBook:
         joint = self.joint(phrase)
         if joint is not None:
             return joint
+        appositive = self.appositive(phrase)
+        if appositive is not None:
+            return appositive
         m = FROM_DOCUMENT.match(phrase)
         if m:
             source = self._resolve(clean_phrase(m.group(1)))
@@ -641,25 +670,38 @@ class SpeakerBook:
         name = f"{adjectives[0]} and {adjectives[1]} {plural}"
         return self.add(ExtractedSpeaker(name=name, kind=kind))
 
+    def appositive(self, phrase):
+        """ "The Chinese Embassy's spokesman, Wang Baodong": a role, then the name."""
+        head, sep, rest = phrase.partition(",")
+        if not sep:
+            return None
+        name = rest.strip(" ,")
+        role, bare = split_role_name(name)
+        if role or len(bare.split()) < 2 or bare != name:
+            return None
+        if not re.search(r"[a-z]", head) or split_role_name(head)[1]:
+            return None
+        return self.named(bare, head.strip(), head.strip() + " " + bare)
+
     def note_mentions(self, body):
         """People the article names (with their role), for a later bare surname or role."""
-        for m in PERSON_MENTION.finditer(body):
-            name = m.group(1)
+        for m in CAPITALISED_RUN.finditer(body):
+            role, name = split_role_name(m.group(1))
             tokens = name.split()
-            if any(t in NOT_NAMES or t.lower() in ROLE_WORDS or t in ORG_WORDS for t in tokens):
-                continue
-            if any(t.lower() in NOUN_TO_COUNTRY or t.lower() in ADJ_TO_COUNTRY for t in tokens):
+            if not 2 <= len(tokens) <= 4 or any(t in NOT_NAMES for t in tokens):
                 continue
             if any(t.lower() in NOT_NAME_WORDS for t in tokens):
                 continue
-            before = body[max(0, m.start() - 80) : m.start()]
-            before = re.split(r"[.;:!?\n(]|,\s", before)[-1]
-            role, _ = split_role_name((before + " " + name).strip())
+            if not role:
+                before = body[max(0, m.start() - 80) : m.start()]
+                before = re.split(r"[.;:!?\n(]|,\s", before)[-1].strip()
+                if before and split_role_name(before + " X")[0]:
+                    role = before
             if not role:
                 after = re.match(r",\s+((?:the\s+|an?\s+)?[^,.;]{3,90})", body[m.end() :])
                 if after and not re.match(r"(?:who|which|and|but|said|says)\b", after.group(1)):
                     role = after.group(1)
-            self.mentioned.append((name, role.strip(" ,")))
+            self.mentioned.append((name, role.strip(" ,"), m.start()))
 
     def pronoun(self, kind):
         for name in reversed(self.recent):
@@ -674,7 +716,7 @@ class SpeakerBook:
 
     def collective(self, phrase):
         m = COLLECTIVE.match(phrase)
-        if not m:
+        if not m or re.match(r"['’]s\b", phrase[m.end() :]):
             return None
         country = ADJ_TO_COUNTRY.get((m.group(1) or "").lower()) or NOUN_TO_COUNTRY.get(
             (m.group(2) or "").lower(), ""
@@ -685,11 +727,10 @@ class SpeakerBook:
         for k in self.gazetteer.speakers:
             if k.kind == kind and k.country == country:
                 names = [k.name, *k.aliases]
-                if (
-                    any(norm(n) == norm(phrase[: m.end()]) for n in names)
-                    or body in {"side", "delegation"}
-                    and kind == "delegation"
-                ):
+                # A ministry or embassy speaks for its government.
+                if any(norm(n) == norm(phrase[: m.end()]) for n in names) or kind == "government":
+                    return self.from_known(k)
+                if body in {"side", "delegation"} and kind == "delegation":
                     return self.from_known(k)
         adjective = DEMONYM_ADJ.get(country, country)
         if body in {"side", "delegation", "team", "negotiators"}:
@@ -706,6 +747,9 @@ class SpeakerBook:
         """A country (or its capital) as the subject of a speech verb speaks for its government."""
         low = re.sub(r"^the\s+", "", phrase.lower())
         country = NOUN_TO_COUNTRY.get(low) or CAPITAL_TO_COUNTRY.get(low)
+        country = country or GOVERNMENT_BODIES.get(low)
+        if not country and UNFLAGGED_OFFICE.fullmatch(low):
+            country = self.home
         if not country:
             return None
         for k in self.gazetteer.speakers:
@@ -736,7 +780,7 @@ class SpeakerBook:
         tokens = name.split()
         if not role and len(tokens) > 1:
             # A role given elsewhere in the article ("..., who heads the Chinese delegation")
-            role = next((r for n, r in self.mentioned if n == name and r), "")
+            role = next((r for n, r, _ in self.mentioned if n == name and r), "")
         k, known_role = self.known_person_in(phrase)
         if k is None:
             k = self.known(name)
@@ -747,7 +791,7 @@ class SpeakerBook:
             for s in reversed(self.speakers):
                 if s.kind == "person" and tokens[0] in s.name.split():
                     return s
-            for full, mrole in self.mentioned:
+            for full, mrole, _ in self.mentioned:
                 if tokens[0] in full.split() and len(full.split()) > 1:
                     return self.named(full, mrole, (mrole + " " + full).strip())
             matches = [
@@ -786,7 +830,9 @@ class SpeakerBook:
             for s in map(self.get, reversed(self.recent))
             if s.kind == "person"
         ]
-        people += [(n, r, country_of(r)) for n, r in reversed(self.mentioned)]
+        people += [
+            (n, r, country_of(r)) for n, r, at in reversed(self.mentioned) if at <= self.position
+        ]
         for name, role, their_country in people:
             if country and their_country and their_country != country:
                 continue
