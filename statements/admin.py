@@ -4,6 +4,7 @@ Article text is third-party, so every place that shows a body escapes it before 
 """
 
 import datetime as dt
+import logging
 
 from django import forms
 from django.contrib import admin, messages
@@ -31,6 +32,8 @@ from statements.models import (
     Speaker,
     Theme,
 )
+
+logger = logging.getLogger(__name__)
 
 # Django 6 makes https the default scheme for typed addresses; use it now.
 URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
@@ -206,8 +209,11 @@ def merge_speakers(keep, others):
     Quotes and co-chaired rounds move; the others' names, aliases and native names become
     aliases of ``keep``; fields ``keep`` leaves blank are filled from the others.
     """
-    others = [s for s in others if s.pk != keep.pk]
+    other_pks = [s.pk for s in others if s.pk != keep.pk]
     with transaction.atomic():
+        # Read them again under a lock: an ingest running meanwhile may link quotes to them.
+        keep = Speaker.objects.select_for_update().get(pk=keep.pk)
+        others = list(Speaker.objects.select_for_update().filter(pk__in=other_pks))
         known = {n.lower() for n in (keep.name, keep.native_name, *keep.alias_list) if n}
         aliases = keep.alias_list
         for other in others:
@@ -222,7 +228,7 @@ def merge_speakers(keep, others):
         moved = Quote.objects.filter(speaker__in=others).update(speaker=keep)
         keep.chaired_rounds.add(*DialogueRound.objects.filter(co_chairs__in=others).distinct())
         keep.save()
-        Speaker.objects.filter(pk__in=[o.pk for o in others]).delete()
+        Speaker.objects.filter(pk__in=other_pks).delete()
     return moved
 
 
@@ -695,7 +701,14 @@ class ExtractionFormMixin:
                     'This text is already in the archive as <a href="{}">{}</a>.', url, found
                 )
             )
-        self._extraction = extraction_for(raw_text, meta)
+        try:
+            self._extraction = extraction_for(raw_text, meta)
+        except Exception:
+            # An extractor bug on one odd text is a message for the archivist, not a 500.
+            logger.exception("the extractor failed on a text added in the admin")
+            raise forms.ValidationError(
+                "The extractor could not process this text; the error has been logged."
+            ) from None
         try:
             check(self._extraction)
         except IngestError as e:

@@ -449,3 +449,15 @@ def test_plain_add_article_page_stores_a_checksum(admin_client, db):
     response = admin_client.post(admin_url(Article, "add"), {**data, "slug": "a-note-2"})
     assert response.status_code == 200
     assert "already in the archive" in response.content.decode()
+
+
+def test_an_extractor_crash_is_a_form_error(admin_client, db, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("bug")
+
+    monkeypatch.setattr("statements.admin.extract", broken)
+    before = Article.objects.count()
+    response = admin_client.post(FROM_TEXT, {"text": NEWS})
+    assert response.status_code == 200
+    assert "could not process this text" in response.content.decode()
+    assert Article.objects.count() == before

@@ -222,3 +222,20 @@ def test_progress_on_request(db, folder):
     assert lines[0].startswith("[1/2] grain.txt … created ")
     assert lines[1].startswith("[2/2] river.txt … created ")
     assert lines[1].endswith(" quotes") or lines[1].endswith(" quote")
+
+
+def test_an_extractor_crash_fails_that_file_only(db, folder, monkeypatch):
+    from statements.ingest import batch
+
+    real = batch.extract
+
+    def sometimes_broken(raw, *args, **kwargs):
+        if "Lena Varga" in raw:
+            raise RuntimeError("unexpected\nshape")
+        return real(raw, *args, **kwargs)
+
+    monkeypatch.setattr(batch, "extract", sometimes_broken)
+    out, _, error = ingest(folder)
+    assert error is not None and error.returncode == 1
+    assert "river.txt: the extractor failed: RuntimeError: unexpected shape" in out
+    assert Article.objects.filter(body__contains="Mehmet Aydin").exists()
