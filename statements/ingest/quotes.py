@@ -368,7 +368,7 @@ def content_speaker(content, book, *, joint_ok):
     content = LEAD_ADVERBIAL.sub("", DATELINE.sub("", content.strip()))
     content = re.sub(r"^that\s+", "", content, flags=re.I)
     m = CONTENT_SUBJECT.match(content)
-    if not m or PASSIVE.search(m.group(1) + " "):
+    if not m or PASSIVE.search(m.group(1) + " ") or re.search(r"[\"“”‘]", m.group(1)):
         return None
     phrase = clean_phrase(m.group(1))
     joint = BOTH.match(phrase) or re.search(r"\band\b", phrase) or re.match(r"both\b", phrase, re.I)
@@ -574,7 +574,14 @@ def note_subject(body, u, book):
 
 def attribute_unit(body, u, book):
     """(speaker, kind, start, end, attribution) for each quote in one sentence."""
-    spans = [s for s in u.spans if not is_scare(body[s.start : s.end])]
+    # Short quoted words are scare quotes unless an attribution stands right next to them.
+    spans = list(u.spans)
+    if (
+        spans
+        and body[u.start : spans[0].open].strip()
+        and body[spans[-1].close : u.end].strip(" .!?")
+    ):
+        spans = [s for s in spans if not is_scare(body[s.start : s.end])]
     if spans:
         first, last = spans[0], spans[-1]
         pre = body[u.start : first.open]

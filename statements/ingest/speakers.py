@@ -90,9 +90,12 @@ DEMONYM_ADJ = {c: adjs[0] for c, (_n, adjs, _cap) in COUNTRIES.items()}
 DEMONYM_ADJ["United States"] = "U.S."
 DEMONYM_ADJ["European Union"] = "EU"
 
-_ADJ_RX = "|".join(sorted((re.escape(a) for a in ADJ_TO_COUNTRY), key=len, reverse=True))
-_NOUN_RX = "|".join(sorted((re.escape(n) for n in NOUN_TO_COUNTRY), key=len, reverse=True))
-COUNTRY_NOUN = re.compile(rf"(?<![\w.])(?:the\s+)?({_NOUN_RX})(?![\w])", re.I)
+# Case matters: "US" is a country, "us" is not.
+_ADJS = {a for _n, adjs, _c in COUNTRIES.values() for a in adjs}
+_NOUNS = {n for nouns, _a, _c in COUNTRIES.values() for n in nouns}
+_ADJ_RX = "|".join(sorted((re.escape(a) for a in _ADJS), key=len, reverse=True))
+_NOUN_RX = "|".join(sorted((re.escape(n) for n in _NOUNS), key=len, reverse=True))
+COUNTRY_NOUN = re.compile(rf"(?<![\w.])(?:(?i:the)\s+)?({_NOUN_RX})(?![\w])")
 COUNTRY_ADJ = re.compile(rf"(?<![\w.])({_ADJ_RX})(?![\w])")
 
 # A collective speaker: "the Chinese side", "the U.S. delegation", "Japan's foreign ministry"
@@ -113,7 +116,9 @@ BODY_WORDS = {
     "leadership": "government",
 }
 _BODY_RX = "|".join(sorted((re.escape(b) for b in BODY_WORDS), key=len, reverse=True))
-COLLECTIVE = re.compile(rf"^(?:the\s+)?(?:({_ADJ_RX})|({_NOUN_RX})['’]s)\s+({_BODY_RX})\b", re.I)
+COLLECTIVE = re.compile(
+    rf"^(?:(?i:the)\s+)?(?:({_ADJ_RX})|({_NOUN_RX})['’]s)\s+((?i:{_BODY_RX}))\b"
+)
 # Offices known by their own name, standing for their government
 GOVERNMENT_BODIES = {
     "state department": "United States",
@@ -632,6 +637,12 @@ class SpeakerBook:
         China" → "Chinese and Japanese governments"."""
         m = BOTH.match(phrase)
         countries = []
+        if (
+            m
+            and phrase[m.end() :].strip()
+            and not re.match(r"\s+(?:of|to|at|in|from)\b", phrase[m.end() :])
+        ):
+            return None  # "both sides found the talks useful and": a clause, not a speaker
         if m:
             noun = m.group(1).lower()
             if noun in {"sides", "delegations", "special representatives"}:

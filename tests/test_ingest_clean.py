@@ -1,0 +1,166 @@
+"""Cleaning and metadata: boilerplate off, paragraphs kept, title/outlet/date/dateline read."""
+
+import datetime as dt
+
+from statements.ingest.clean import clean, split_front_matter
+from statements.ingest.pipeline import checksum, extract
+from statements.ingest.result import Gazetteer, KnownOutlet
+
+OUTLETS = Gazetteer(
+    outlets=[
+        KnownOutlet(name="Kyodo News", country="Japan", aliases=["Kyodo"]),
+        KnownOutlet(name="The Hindu", country="India", aliases=["Hindu"]),
+        KnownOutlet(name="Deutsche Welle", country="Germany", aliases=["DW"]),
+    ]
+)
+
+
+def test_front_matter_is_read_and_taken_off_the_body():
+    raw = (
+        "---\ntitle: Tokyo and Seoul resume talks\noutlet: Kyodo\npublished: 2019-04-01\n"
+        "url: https://example.org/a\n---\nTOKYO -- Japan and South Korea resumed talks.\n"
+    )
+    meta, rest = split_front_matter(raw)
+    assert meta == {
+        "title": "Tokyo and Seoul resume talks",
+        "outlet": "Kyodo",
+        "published": "2019-04-01",
+        "url": "https://example.org/a",
+    }
+    result = extract(raw, OUTLETS)
+    assert result.raw_text == raw
+    assert result.checksum == checksum(raw)
+    assert result.body == "TOKYO -- Japan and South Korea resumed talks."
+    assert result.title == "Tokyo and Seoul resume talks"
+    assert result.outlet == "Kyodo News"  # an alias, named as the archive names it
+    assert result.outlet_country == "Japan"
+    assert result.published == dt.date(2019, 4, 1)
+    assert result.url == "https://example.org/a"
+
+
+def test_comment_forms_share_prompts_breadcrumbs_and_timestamps_are_removed():
+    raw = "\n".join(
+        [
+            "World > Asia & Pacific",
+            "Mon, March 4, 2019",
+            "",
+            "India, Japan hold maritime talks",
+            "2019-03-04 10:12:00 GMT (Beijing Time) Kyodo News",
+            "",
+            "NEW DELHI, March 4 (Kyodo) -- India and Japan held maritime security talks on Monday.",
+            "",
+            "• Share this",
+            "  • Sharing is caring!",
+            "Leave a Reply",
+            "Your Name:",
+            "Your Email:",
+            "Please read our Terms of Service before posting.",
+        ]
+    )
+    cleaned = clean(raw)
+    for junk in ("Asia & Pacific", "Mon, March 4", "GMT", "Share", "Leave a Reply", "Terms"):
+        assert junk not in cleaned.body
+    assert cleaned.body == (
+        "India, Japan hold maritime talks\n\n"
+        "NEW DELHI, March 4 (Kyodo) -- India and Japan held maritime security talks on Monday."
+    )
+    kinds = {kind for kind, _ in cleaned.dropped}
+    assert {"navigation", "date", "share", "comment"} <= kinds
+
+
+def test_the_outlet_is_read_from_a_source_line_before_it_is_dropped():
+    raw = "Berlin urges restraint\n\nGermany urged restraint on Tuesday.\n\nSource: DW\n"
+    result = extract(raw, OUTLETS)
+    assert "Source" not in result.body
+    assert result.outlet == "Deutsche Welle"
+    assert result.outlet_country == "Germany"
+
+
+def test_an_unknown_outlet_is_kept_as_written():
+    raw = "Talks end\n\nThe talks ended on Friday, officials said.\n\nSource: Baltic Courier\n"
+    assert extract(raw, Gazetteer()).outlet == "Baltic Courier"
+
+
+def test_an_agency_credit_line_names_the_outlet_and_goes():
+    raw = "The two ministers met in Delhi on Friday, the ministry said.\n(The Hindu)\n"
+    result = extract(raw, OUTLETS)
+    assert result.outlet == "The Hindu"
+    assert result.body == "The two ministers met in Delhi on Friday, the ministry said."
+
+
+def test_whitespace_is_normalised_and_paragraphs_kept():
+    raw = "First\u00a0paragraph   with  spaces.   \n\n\n\nSecond one.\t\n"
+    assert clean(raw).body == "First paragraph with spaces.\n\nSecond one."
+
+
+def test_hard_wrapped_lines_join_into_one_paragraph():
+    raw = (
+        "The Indian foreign secretary said the two countries had agreed\n"
+        "to meet again before the end of the year, and that the next\n"
+        "round would be held in Tokyo.\n\n"
+        "A second paragraph follows here.\n"
+    )
+    cleaned = clean(raw)
+    assert len(cleaned.paragraphs) == 2
+    first = cleaned.body[slice(*cleaned.paragraphs[0])]
+    assert first.startswith("The Indian foreign secretary said the two countries had agreed to")
+
+
+def test_paragraph_offsets_index_the_body():
+    cleaned = clean("One.\n\nTwo.\nThree.")
+    assert [cleaned.body[s:e] for s, e in cleaned.paragraphs] == ["One.", "Two.", "Three."]
+
+
+def test_title_is_a_short_first_line_without_final_punctuation():
+    raw = "Wed, May 8, 2019\n\nCanberra, Beijing reopen dialogue\n\nThe talks resumed.\n"
+    result = extract(raw)
+    assert result.title == "Canberra, Beijing reopen dialogue"
+    assert result.published == dt.date(2019, 5, 8)
+
+
+def test_a_first_sentence_is_no_title():
+    assert extract("The minister said the talks went well.\n\nMore text.").title == ""
+
+
+def test_dateline_gives_place_and_day_with_the_year_from_a_date_line():
+    raw = "Tue, Oct 15, 2013\n\nPARIS, Oct 15 (AFP) -- France said on Tuesday it would attend."
+    result = extract(raw)
+    assert result.dateline == "PARIS"
+    assert result.published == dt.date(2013, 10, 15)
+
+
+def test_dateline_alone_dates_the_article_with_the_text_s_latest_year():
+    raw = "BRUSSELS, June 3 (Reuters) - The EU said it welcomed the 2014 agreement."
+    result = extract(raw)
+    assert result.dateline == "BRUSSELS"
+    assert result.published == dt.date(2014, 6, 3)
+    assert result.notes  # the inference is said out loud
+
+
+def test_metadata_passed_in_wins_over_the_text():
+    raw = "---\ntitle: Front matter title\noutlet: Kyodo\n---\nA headline\n\nText of it here."
+    result = extract(
+        raw,
+        OUTLETS,
+        title="Given title",
+        outlet="Deutsche Welle",
+        published=dt.date(2020, 1, 2),
+        url="https://x.example/",
+    )
+    assert result.title == "Given title"
+    assert result.outlet == "Deutsche Welle"
+    assert result.published == dt.date(2020, 1, 2)
+    assert result.url == "https://x.example/"
+
+
+def test_an_empty_gazetteer_still_extracts():
+    result = extract("LONDON (Reuters) - Britain said on Monday it would join the talks.")
+    assert result.outlet == "Reuters"
+    assert result.quotes and result.quotes[0].speaker == "British government"
+
+
+def test_copyright_and_wire_slugs_are_boilerplate():
+    raw = "Seoul and Tokyo met.\n\nCopyright 2020 Korea Herald. All rights reserved.\nKH ABC XYZ\n"
+    result = extract(raw)
+    assert result.body == "Seoul and Tokyo met."
+    assert result.outlet == "Korea Herald"
