@@ -1,0 +1,110 @@
+"""Time expressions resolved against the publication date, and when quoted words were said."""
+
+import datetime as dt
+
+import pytest
+
+from statements.ingest.dates import date_line, find_dates
+from statements.ingest.pipeline import extract
+
+THURSDAY = dt.date(2018, 3, 15)
+
+
+def spans(text, ref=THURSDAY, **kw):
+    return [(w.first, w.last) for w in find_dates(text, ref, **kw)]
+
+
+def day(n, month=3, year=2018):
+    return dt.date(year, month, n)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("signed on July 25, 2012 in Tokyo", (dt.date(2012, 7, 25),) * 2),
+        ("signed on 25 July 2012 in Tokyo", (dt.date(2012, 7, 25),) * 2),
+        ("signed on 2012-07-25 in Tokyo", (dt.date(2012, 7, 25),) * 2),
+        ("the 13th July 2023 meeting", (dt.date(2023, 7, 13),) * 2),
+        ("held on May 26-27, 2008 in Beijing", (dt.date(2008, 5, 26), dt.date(2008, 5, 27))),
+        ("held on 1-2 April 2019 in Brussels", (dt.date(2019, 4, 1), dt.date(2019, 4, 2))),
+        ("held in Delhi in March 2011", (dt.date(2011, 3, 1), dt.date(2011, 3, 31))),
+    ],
+)
+def test_absolute_dates(text, expected):
+    assert spans(text) == [expected]
+
+
+def test_a_weekday_is_the_nearest_one_on_or_before_publication():
+    assert spans("Seoul said Monday it would attend") == [(day(12), day(12))]
+    assert spans("the minister said on Thursday") == [(THURSDAY, THURSDAY)]
+
+
+def test_a_weekday_in_a_future_context_looks_forward():
+    text = "talks, which will be held in Canberra on Monday"
+    assert spans(text) == [(day(19), day(19))]
+    assert spans("the summit opens on Saturday") == [(day(17), day(17))]
+
+
+def test_a_run_of_weekdays():
+    assert spans("met in Ottawa on Monday and Tuesday") == [(day(12), day(13))]
+
+
+@pytest.mark.parametrize(
+    "text, first, last",
+    [
+        ("talks in Rome last week", day(5), day(11)),
+        ("talks in Rome next week", day(19), day(25)),
+        ("announced yesterday", day(14), day(14)),
+        ("a visit earlier this year", dt.date(2018, 1, 1), THURSDAY),
+        ("the previous round in Oslo in April last year", dt.date(2017, 4, 1), dt.date(2017, 4, 30)),
+        ("a report this month", day(1), day(31)),
+        ("talks last month", dt.date(2018, 2, 1), dt.date(2018, 2, 28)),
+        ("talks in December", dt.date(2017, 12, 1), dt.date(2017, 12, 31)),
+    ],
+)
+def test_relative_expressions(text, first, last):
+    assert spans(text) == [(first, last)]
+
+
+def test_a_month_and_day_without_year_take_the_nearest_year():
+    assert spans("on December 28", ref=dt.date(2019, 1, 3)) == [(dt.date(2018, 12, 28),) * 2]
+    assert spans("on January 3", ref=dt.date(2019, 1, 3)) == [(dt.date(2019, 1, 3),) * 2]
+
+
+def test_without_a_reference_only_dates_with_a_year_resolve():
+    assert spans("on Monday and on July 4, 1990", ref=None) == [(dt.date(1990, 7, 4),) * 2]
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("Wed, July 25, 2012", dt.date(2012, 7, 25)),
+        ("Updated: 2011-05-11 07:58", dt.date(2011, 5, 11)),
+        ("Posted Thu 22 Dec 2022 at 3:14am", dt.date(2022, 12, 22)),
+        ("2012/07/25", dt.date(2012, 7, 25)),
+        ("The talks were held on July 25, 2012 in Geneva.", None),
+    ],
+)
+def test_date_lines(line, expected):
+    assert date_line(line) == expected
+
+
+def test_said_on_is_the_date_tied_to_the_speech_verb():
+    text = (
+        "ROME, March 15 (ANSA) -- Italian Foreign Minister Paolo Conti said on Tuesday that "
+        "the talks, which will resume on Monday, were useful.\n\n"
+        '"We made progress," Conti said.\n\n'
+        "Spanish Foreign Minister Ana Ruiz said the Monday session would be decisive."
+    )
+    result = extract(text, published=THURSDAY)
+    said = [(q.speaker, q.said_on) for q in result.quotes]
+    assert said == [
+        ("Paolo Conti", day(13)),  # Tuesday, not the Monday the talks resume
+        ("Paolo Conti", day(13)),  # the date already established for him
+        ("Ana Ruiz", THURSDAY),  # nothing said: the dateline's day
+    ]
+
+
+def test_said_on_without_any_date_is_none():
+    result = extract("Danish Foreign Minister Lars Holm said the talks were useful.")
+    assert result.quotes[0].said_on is None
