@@ -137,11 +137,13 @@ class SpeakerQuoteFilter(QuoteFilter):
     outlet = None
 
 
+class YearFilter(django_filters.NumberFilter):
+    field_class = forms.IntegerField
+
+
 class RoundFilter(django_filters.FilterSet):
     dialogue = slug_choice("Dialogue", Dialogue.objects.all())
-    year = django_filters.NumberFilter(
-        field_name="start_date__year", label="Year", min_value=1900, max_value=2100
-    )
+    year = YearFilter(field_name="start_date__year", label="Year", min_value=1900, max_value=2100)
     date = date_range("start_date", "Began")
     location = django_filters.ChoiceFilter(
         choices=location_choices, label="Location", empty_label="Any"
