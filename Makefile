@@ -40,6 +40,8 @@ run: seed
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install-test
+	@# axe-core for the accessibility tests; without npm they skip (and fail under CI=true).
+	@if command -v npm >/dev/null 2>&1; then npm install --no-audit --no-fund --silent; fi
 	$(BIN)/python -m pytest
 
 lint: install-test
