@@ -8,7 +8,7 @@ import logging
 
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin.widgets import AutocompleteSelect
+from django.contrib.admin.widgets import AutocompleteSelect, RelatedFieldWidgetWrapper
 from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.db import DatabaseError, models, transaction
@@ -333,6 +333,16 @@ class QuoteInline(RoundChoicesMixin, admin.TabularInline):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("speaker", "round__dialogue")
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if isinstance(getattr(field, "widget", None), RelatedFieldWidgetWrapper):
+            # One row per quote: the add/change/delete/view icons would double its width.
+            # Each quote's own page (the row's "Change" link) keeps them.
+            widget = field.widget
+            widget.can_add_related = widget.can_change_related = False
+            widget.can_delete_related = widget.can_view_related = False
+        return field
 
     @admin.display(description="quote")
     def excerpt(self, obj):
