@@ -194,7 +194,8 @@ def _fts5_clause(clause):
     for term in clause:
         if term.negated and not term.phrase:
             expression += " NOT " + _fts5_term(term)
-    return expression
+    # Parenthesized whole, so clauses joined by OR never depend on FTS5's precedence.
+    return "(" + expression + ")"
 
 
 class FTS5Rank(Func):

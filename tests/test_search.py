@@ -218,7 +218,7 @@ def test_parse_drops_stop_words_punctuation_and_dangling_operators():
 def test_fts5_expression_quotes_every_token():
     (clause,) = search.parse_query('NEAR(x y) col:term "a b" -z').clauses
     expression = search._fts5_clause(clause)
-    assert expression == '("near x" AND "y" AND "col term" AND "a b") NOT "z"'
+    assert expression == '(("near x" AND "y" AND "col term" AND "a b") NOT "z")'
 
 
 def test_query_terms_are_capped():
