@@ -481,21 +481,40 @@ SPEECH_GAP = re.compile(
 )
 
 
-def speech_date(body, att, ref, window=40):
-    """A time expression tied to the speech verb: `said here on Wednesday`, `China on Friday
-    said`, `said Friday`; not one inside what was said."""
+def speech_date(body, att, ref, spans=(), window=70):
+    """A day tied to the speech act: `said here on Wednesday`, `China on Friday said`, `said
+    Friday`, `defended it at a briefing on Monday`, `according to a statement released on
+    Wednesday`; not a day inside what was said."""
     if ref is None or att is None:
         return None
+    # In the attribution itself (trailing "..., a statement released on Wednesday said").
+    if att.where == "trail":
+        tail = body[att.span_start : att.span_end]
+        cut = tail.find(",", max(0, att.verb_end - att.span_start))
+        for w in find_dates(tail if cut < 0 else tail[:cut], ref, future=False):
+            if w.exact:
+                return w.day
+    # Right after the verb, up to the clause it introduces.
     after = body[att.verb_end : att.verb_end + window]
+    after = re.split(r"[,;:\"“‘(]|\bthat\b|\b(?:will|would|to be|next)\b", after)[0]
     for w in find_dates(after, ref, future=False):
-        gap = after[: w.start]
-        if SPEECH_GAP.fullmatch(gap):
+        if w.exact and not any(s.open <= att.verb_end + w.start < s.close for s in spans):
             return w.day
-        break
     before = body[att.span_start : att.verb_start]
     for w in find_dates(before, ref, future=False):
-        if w.exact:
-            return w.day
+        # "Earlier this month, X told ...": a known period but no day; say so with False
+        return w.day if w.exact else False
+    return None
+
+
+def lead_date(body, paragraphs, skip, ref):
+    """The day the article's lead says things happened ("met in Geneva on Wednesday"): the
+    occasion its direct quotes were most likely spoken at."""
+    lead = [p for i, p in enumerate(paragraphs) if i not in skip][:2]
+    for ps, pe in lead:
+        for w in find_dates(body[ps:pe], ref):
+            if w.exact and (ref is None or w.first <= ref):
+                return w.last if ref is None else min(w.last, ref)
     return None
 
 
@@ -532,6 +551,7 @@ def find_quotes(body, paragraphs, book, ref, *, skip_paragraphs=()):
     found = []
     last_direct = None  # (speaker name, paragraph) of the latest direct quotation
     last_date = {}
+    occasion = lead_date(body, paragraphs, skip_paragraphs, ref)
     for ui, u in enumerate(units):
         if u.paragraph in skip_paragraphs:
             continue
@@ -548,9 +568,18 @@ def find_quotes(body, paragraphs, book, ref, *, skip_paragraphs=()):
                         results.append((speaker, "direct", qs, qe, None))
         for speaker, kind, qs, qe, att in results:
             book.touch(speaker.name)
-            said = speech_date(body, att, ref) or last_date.get(speaker.name) or ref
-            if said is not None:
-                last_date[speaker.name] = said
+            # Tied to the verb; else as before for this speaker; else, for a direct quote,
+            # the occasion the lead reports; else unknown.
+            said = speech_date(body, att, ref, u.spans)
+            if said is False:
+                said = None
+            elif said is None and speaker.name in last_date:
+                said = last_date[speaker.name]
+            elif said is None and (kind == "direct" or speaker.kind in {"person", "government"}):
+                # People and governments speak at the occasion; delegations' readouts of
+                # what they said during talks carry no single day.
+                said = occasion
+            last_date[speaker.name] = said
             found.append(Found(speaker.name, kind, qs, qe, book.role(speaker.name), said, ui))
             if kind == "direct":
                 last_direct = (speaker.name, u.paragraph)
@@ -714,6 +743,11 @@ def transcript_quotes(body, paragraphs, book, title, ref):
         interviewee = book.resolve(book.mentioned[0][0], remember=False)
     found, handled, speaker = [], set(), None
     first = labelled[0][0]
+    intro = [
+        p for i, p in enumerate(paragraphs) if i < first and not LABEL.match(body[p[0] : p[1]])
+    ]
+    occasion = lead_date(body, intro, set(), ref) if intro else None
+    ref = occasion or ref
     for i in range(first, len(paragraphs)):
         ps, pe = paragraphs[i]
         m = LABEL.match(body[ps:pe])
