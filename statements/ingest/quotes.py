@@ -334,10 +334,12 @@ def trail_attribution(body, start, end, book, spans=()):
     """`..., SUBJECT said (here on Wednesday).` / `..., said SUBJECT.` / `..., according to X.`"""
     text = body[start:end].rstrip()
     core = text.rstrip('.!?”"’) ')
+    dateline = DATELINE.match(core)
+    floor = dateline.end() if dateline else 0  # a dateline's commas are not the sentence's
     commas = [
         m.start()
         for m in re.finditer(",", core)
-        if not any(s.open <= start + m.start() < s.close - 2 for s in spans)
+        if m.start() >= floor and not any(s.open <= start + m.start() < s.close - 2 for s in spans)
     ]
     for comma in commas[::-1]:
         rest = core[comma + 1 :]
@@ -416,6 +418,7 @@ def match_attribution(rest, base, book, *, after_quote=False):
         tail_ok = len(tail.split()) <= 12 and not re.match(
             r"^(?:that|the|a|an|it|he|she|they)\b", tail, re.I
         )
+        tail_ok = tail_ok and not re.search(r"\bthat\b", tail)
         if after_quote:
             tail_ok = not re.match(r"^(?:that)\b", tail, re.I)
         if tail_ok and not PASSIVE.search(m.group(1) + " "):
@@ -481,6 +484,16 @@ SPEECH_GAP = re.compile(
 )
 
 
+# What may stand between a speech verb and its day: "said here on", "told reporters in Delhi
+# on", "defended the talks at a briefing on"; not "said the Monday session".
+VERB_TO_DATE = re.compile(
+    r"\s*(?:(?:the|a|an|its|his|her|their|this)\s+[\w-]+\s+(?=(?:at|in|during|after|on)\b))?"
+    r"(?:(?:here|there|today|again|also|later|earlier|afterwards?|reporters|journalists|"
+    r"(?:in|at|to|during|after|before|with)\s+[^,]*?|on)\s*)*",
+    re.I,
+)
+
+
 def speech_date(body, att, ref, spans=(), window=70):
     """A day tied to the speech act: `said here on Wednesday`, `China on Friday said`, `said
     Friday`, `defended it at a briefing on Monday`, `according to a statement released on
@@ -498,7 +511,8 @@ def speech_date(body, att, ref, spans=(), window=70):
     after = body[att.verb_end : att.verb_end + window]
     after = re.split(r"[,;:\"“‘(]|\bthat\b|\b(?:will|would|to be|next)\b", after)[0]
     for w in find_dates(after, ref, future=False):
-        if w.exact and not any(s.open <= att.verb_end + w.start < s.close for s in spans):
+        inside = any(s.open <= att.verb_end + w.start < s.close for s in spans)
+        if w.exact and not inside and VERB_TO_DATE.fullmatch(after[: w.start]):
             return w.day
     before = body[att.span_start : att.verb_start]
     for w in find_dates(before, ref, future=False):
