@@ -18,7 +18,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
-from django.utils.text import Truncator
+from django.utils.text import Truncator, slugify
 
 from statements.ingest.documents import MAX_BYTES, DocumentError, decode
 from statements.ingest.pipeline import checksum, extract
@@ -112,8 +112,42 @@ class ThemeAdmin(admin.ModelAdmin):
         return obj.quote_count
 
 
+class RoundForm(forms.ModelForm):
+    """A round's slug may be left empty: it is then made from its dialogue and start date,
+    the way the writer makes it (there is no text field to prepopulate it from)."""
+
+    class Meta:
+        model = DialogueRound
+        fields = [
+            "dialogue",
+            "ordinal",
+            "location",
+            "start_date",
+            "end_date",
+            "co_chairs",
+            "summary",
+            "slug",
+            "is_reviewed",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "slug" in self.fields:
+            self.fields["slug"].required = False
+            self.fields["slug"].help_text = "Leave empty for <dialogue>-<start date>."
+
+    def clean(self):
+        data = super().clean()
+        # In the inline on a dialogue's page, "dialogue" is the dialogue being edited.
+        dialogue, start = data.get("dialogue"), data.get("start_date")
+        if not data.get("slug") and dialogue is not None and dialogue.slug and start:
+            data["slug"] = slugify(f"{dialogue.slug} {start.isoformat()}")
+        return data
+
+
 class RoundInline(admin.TabularInline):
     model = DialogueRound
+    form = RoundForm
     fields = ["ordinal", "location", "start_date", "end_date", "slug", "is_reviewed"]
     extra = 0
     show_change_link = True
@@ -137,6 +171,7 @@ class DialogueAdmin(admin.ModelAdmin):
 
 @admin.register(DialogueRound)
 class DialogueRoundAdmin(admin.ModelAdmin):
+    form = RoundForm
     ordering = ["-start_date"]  # annotated counts drop the model's default ordering
     list_display = [
         "__str__",

@@ -461,3 +461,87 @@ def test_an_extractor_crash_is_a_form_error(admin_client, db, monkeypatch):
     assert response.status_code == 200
     assert "could not process this text" in response.content.decode()
     assert Article.objects.count() == before
+
+
+# --- Forms that must refuse bad records instead of failing in the database -----------------
+
+
+def test_add_a_quote_by_offsets(admin_client, cui_article):
+    speaker = Speaker.objects.get(name="Cui Tiankai")
+    start = cui_article.body.index("The Chinese people are")
+    data = {"article": cui_article.pk, "speaker": speaker.pk, "kind": "direct"}
+    data.update(start=start, end=start + 22)
+    response = admin_client.post(admin_url(Quote, "add"), data)
+    assert response.status_code == 302
+    quote = Quote.objects.get(article=cui_article, start=start, end=start + 22)
+    assert quote.text == "The Chinese people are"
+    assert not quote.is_reviewed
+
+
+def round_data(**extra):
+    dialogue = Dialogue.objects.get(slug="china-us-human-rights-dialogue")
+    return {"dialogue": dialogue.pk, "location": "Beijing", "is_reviewed": "on", **extra}
+
+
+def test_a_new_round_gets_its_slug_from_dialogue_and_date(admin_client, db):
+    response = admin_client.post(
+        admin_url(DialogueRound, "add"), round_data(start_date="2013-07-30", slug="")
+    )
+    assert response.status_code == 302
+    assert DialogueRound.objects.filter(slug="china-us-human-rights-dialogue-2013-07-30").exists()
+
+
+@pytest.mark.parametrize(
+    "dates",
+    [
+        {"start_date": "2013-07-30", "end_date": "2013-07-29"},  # ends before it starts
+        {"start_date": "2012-07-23"},  # the dialogue already has a round starting then
+    ],
+)
+def test_a_bad_round_is_a_form_error(admin_client, db, dates):
+    before = DialogueRound.objects.count()
+    response = admin_client.post(admin_url(DialogueRound, "add"), round_data(**dates))
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors
+    assert DialogueRound.objects.count() == before
+
+
+def test_add_a_round_on_its_dialogues_page(admin_client, db):
+    dialogue = Dialogue.objects.get(slug="china-us-human-rights-dialogue")
+    rounds = list(dialogue.rounds.order_by("pk"))
+    data = {
+        "name": dialogue.name,
+        "slug": dialogue.slug,
+        "parties": dialogue.parties,
+        "established": dialogue.established,
+        "description": dialogue.description,
+        "aliases": dialogue.aliases,
+        "rounds-TOTAL_FORMS": len(rounds) + 1,
+        "rounds-INITIAL_FORMS": len(rounds),
+    }
+    for i, r in enumerate(rounds):
+        data.update(
+            {
+                f"rounds-{i}-id": r.pk,
+                f"rounds-{i}-dialogue": dialogue.pk,
+                f"rounds-{i}-location": r.location,
+                f"rounds-{i}-start_date": r.start_date.isoformat(),
+                f"rounds-{i}-end_date": r.end_date.isoformat() if r.end_date else "",
+                f"rounds-{i}-slug": r.slug,
+                f"rounds-{i}-is_reviewed": "on",
+            }
+        )
+    n = len(rounds)
+    data.update(
+        {
+            f"rounds-{n}-dialogue": dialogue.pk,
+            f"rounds-{n}-location": "Kunming",
+            f"rounds-{n}-start_date": "2013-07-30",
+            f"rounds-{n}-end_date": "2013-07-31",
+        }
+    )
+    response = admin_client.post(admin_url(Dialogue, "change", dialogue.pk), data)
+    assert response.status_code == 302, response.context["inline_admin_formsets"][0].formset.errors
+    new = dialogue.rounds.get(start_date="2013-07-30")
+    assert new.slug == "china-us-human-rights-dialogue-2013-07-30"
+    assert new.location == "Kunming"
