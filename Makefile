@@ -52,5 +52,11 @@ fmt: install-test
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+# Pages under load vs their SQL vs Datasette, on DATABASE_URL (default var/bench.sqlite3):
+#   DATABASE_URL=postgres://…/archive_bench make bench BENCH_ARGS="--quotes 1000000"
+bench: install
+	@$(BIN)/python -c 'import datasette' 2>/dev/null || $(BIN)/pip install --quiet -e '.[bench]'
+	$(BIN)/python -m bench $(BENCH_ARGS)
+
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache

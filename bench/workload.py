@@ -1,0 +1,209 @@
+"""The fixed workload: kinds of request, each a short list of URLs on the archive and, where
+Datasette has one, its equivalent. Values (terms, slugs, ids) are picked from the corpus in a
+deterministic way, so the same corpus always gets the same URLs.
+
+Kinds (docs/performance.md explains each):
+
+  search_broad    /quotes/?q=<word in a large share of quotes>            (snippets, 6 facets)
+  search_filter   /quotes/?q=<word>&<one filter>                          (the headline goal)
+  search_phrase   /quotes/?q="<two-word phrase>"
+  search_rare     /quotes/?q=<word in a handful of quotes>
+  list_first      first page of /quotes/, /articles/, /speakers/, /rounds/
+  list_filtered   /quotes/ with filters and no search (country+year, theme, dialogue, kind)
+  list_deep       /quotes/?page=<far>, /articles/?page=<far>
+  speaker_detail  /speakers/<slug>/ (a speaker's quotes, newest first)
+  quote_detail    /quotes/<id>/
+  article_detail  /articles/<slug>/
+"""
+
+import random
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.db.models import Count
+
+from statements import synth
+from statements.models import Article, Dialogue, Quote, Speaker
+
+DATASETTE_DB = "archive"
+QUOTE_FACETS = [
+    ("_facet", "speaker_id"),
+    ("_facet", "country"),
+    ("_facet_array", "themes"),
+    ("_facet", "dialogue"),
+    ("_facet", "year"),
+    ("_facet", "kind"),
+]
+SEARCH_KINDS = {"search_broad", "search_filter", "search_phrase", "search_rare"}
+
+
+@dataclass
+class Request:
+    kind: str
+    path: str  # on the archive
+    datasette: str | None = None  # the equivalent on Datasette, when there is one
+
+
+@dataclass
+class Workload:
+    requests: list[Request] = field(default_factory=list)
+    notes: dict = field(default_factory=dict)
+
+    def add(self, kind, params_or_path, datasette=None, base="/quotes/"):
+        if isinstance(params_or_path, str):
+            path = params_or_path
+        else:
+            path = base + "?" + urlencode(params_or_path)
+        self.requests.append(Request(kind, path, datasette))
+
+    def kinds(self):
+        return list(dict.fromkeys(r.kind for r in self.requests))
+
+    def of(self, kind):
+        return [r for r in self.requests if r.kind == kind]
+
+
+def ds_table(table, params=()):
+    query = urlencode(list(params))
+    return f"/{DATASETTE_DB}/{table}" + (f"?{query}" if query else "")
+
+
+def ds_search(q, extra=(), raw=False):
+    params = [("_search", q)]
+    if raw:
+        params.append(("_searchmode", "raw"))
+    return ds_table("quotes", [*params, *extra, *QUOTE_FACETS])
+
+
+def rare_terms(n=3):
+    """Made-up names from the generator's long tail that occur in a few quotes here."""
+    found = []
+    for word in synth.TAIL_WORDS[300:6000:37]:
+        hits = Quote.objects.filter(text__contains=word).count()
+        if 2 <= hits <= 60:
+            found.append((word, hits))
+        if len(found) == n:
+            break
+    return found
+
+
+def build():
+    w = Workload()
+    quotes = Quote.objects.count()
+    articles = Article.objects.count()
+    top = list(
+        Speaker.objects.filter(kind="person")
+        .annotate(n=Count("quotes"))
+        .order_by("-n", "slug")
+        .values_list("slug", "id", "n")[:40]
+    )
+    dialogue = Dialogue.objects.annotate(n=Count("rounds__quotes")).order_by("-n", "slug").first()
+    w.notes.update(quotes=quotes, articles=articles)
+
+    broad = ["rights", "cooperation", "development"]
+    for word in broad:
+        w.add("search_broad", {"q": word}, ds_search(word))
+
+    w.add(
+        "search_filter",
+        {"q": "rights", "country": "China"},
+        ds_search("rights", [("country", "China")]),
+    )
+    w.add(
+        "search_filter",
+        {"q": "respect", "theme": "sovereignty"},
+        ds_search("respect", [("themes__arraycontains", "sovereignty")]),
+    )
+    w.add(
+        "search_filter",
+        {"q": "cooperation", "kind": "indirect"},
+        ds_search("cooperation", [("kind", "indirect")]),
+    )
+    if dialogue:
+        w.add(
+            "search_filter",
+            {"q": "rights", "dialogue": dialogue.slug},
+            ds_search("rights", [("dialogue", dialogue.name)]),
+        )
+    if top:
+        slug, sid, _ = top[0]
+        w.add(
+            "search_filter",
+            {"q": "development", "speaker": slug},
+            ds_search("development", [("speaker_id", sid)]),
+        )
+
+    for phrase in ["territorial integrity", "mutual respect", "rule of law"]:
+        w.add("search_phrase", {"q": f'"{phrase}"'}, ds_search(f'"{phrase}"', raw=True))
+
+    rare = rare_terms()
+    w.notes["rare_terms"] = dict(rare)
+    for word, _ in rare:
+        w.add("search_rare", {"q": word}, ds_search(word))
+
+    w.add("list_first", "/quotes/", ds_table("quotes", [("_sort_desc", "said_on")]))
+    w.add("list_first", "/articles/", ds_table("articles", [("_sort_desc", "published_on")]))
+    w.add("list_first", "/speakers/", ds_table("speakers", [("_sort", "name")]))
+    w.add("list_first", "/rounds/", ds_table("rounds", [("_sort_desc", "start_date")]))
+
+    w.add(
+        "list_filtered",
+        {"country": "China", "date_after": "2015-01-01", "date_before": "2015-12-31"},
+        ds_table(
+            "quotes",
+            [
+                ("country", "China"),
+                ("said_on__gte", "2015-01-01"),
+                ("said_on__lte", "2015-12-31"),
+                ("_sort_desc", "said_on"),
+            ],
+        ),
+    )
+    w.add(
+        "list_filtered",
+        {"theme": "sovereignty"},
+        ds_table("quotes", [("themes__arraycontains", "sovereignty"), ("_sort_desc", "said_on")]),
+    )
+    if dialogue:
+        w.add(
+            "list_filtered",
+            {"dialogue": dialogue.slug},
+            ds_table("quotes", [("dialogue", dialogue.name), ("_sort_desc", "said_on")]),
+        )
+    w.add(
+        "list_filtered",
+        {"kind": "editorial"},
+        ds_table("quotes", [("kind", "editorial"), ("_sort_desc", "said_on")]),
+    )
+
+    # Far into the list, the way a crawler or an impatient reader goes; Datasette pages by
+    # key (_next), so it has no equivalent of "page 2000".
+    quote_pages = max(1, (quotes + 24) // 25)
+    article_pages = max(1, (articles + 24) // 25)
+    w.add("list_deep", {"page": max(1, quote_pages * 4 // 5)})
+    w.add("list_deep", {"page": max(1, article_pages * 4 // 5)}, base="/articles/")
+    w.add("list_deep", {"country": "China", "page": max(1, quote_pages // 10)})
+
+    for slug, sid, _ in [top[i] for i in (0, 5, 20) if i < len(top)]:
+        w.add(
+            "speaker_detail",
+            f"/speakers/{slug}/",
+            ds_table("quotes", [("speaker_id", sid), ("_sort_desc", "said_on")]),
+        )
+
+    rng = random.Random(0)
+    max_quote = Quote.objects.order_by("-id").values_list("id", flat=True).first() or 0
+    ids = set(
+        Quote.objects.filter(id__in=[rng.randint(1, max_quote) for _ in range(50)]).values_list(
+            "id", flat=True
+        )
+    )
+    for qid in sorted(ids)[:6]:
+        w.add("quote_detail", f"/quotes/{qid}/", f"/{DATASETTE_DB}/quotes/{qid}")
+    max_article = Article.objects.order_by("-id").values_list("id", flat=True).first() or 0
+    picked = Article.objects.filter(
+        id__in=[rng.randint(1, max_article) for _ in range(50)]
+    ).values_list("id", "slug")
+    for aid, slug in sorted(picked)[:6]:
+        w.add("article_detail", f"/articles/{slug}/", f"/{DATASETTE_DB}/articles/{aid}")
+    return w
