@@ -3,9 +3,13 @@
 import datetime as dt
 import io
 import json
+import os
 import re
+import subprocess
+import sys
 
 import pytest
+from django.conf import settings
 from django.core.management import CommandError, call_command
 
 from statements.ingest.documents import MAX_BYTES
@@ -239,3 +243,33 @@ def test_an_extractor_crash_fails_that_file_only(db, folder, monkeypatch):
     assert error is not None and error.returncode == 1
     assert "river.txt: the extractor failed: RuntimeError: unexpected shape" in out
     assert Article.objects.filter(body__contains="Mehmet Aydin").exists()
+
+
+def test_from_the_shell_exit_status_and_pure_json(tmp_path, folder):
+    """The real command line, on a throwaway SQLite database: what cron and jq see."""
+    (folder / "broken.txt").write_bytes(b"\x00\x01\x02")
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'shell.sqlite3'}"}
+    manage = [sys.executable, str(settings.BASE_DIR / "manage.py")]
+    subprocess.run([*manage, "migrate", "-v0"], env=env, check=True, timeout=120)
+
+    run = subprocess.run(
+        [*manage, "ingest", str(folder), "--format", "json"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 1
+    assert len(json.loads(run.stdout)) == 2
+    assert "broken.txt: binary file" in run.stderr
+    assert "CommandError: 1 of 3 files failed." in run.stderr
+
+    again = subprocess.run(
+        [*manage, "ingest", str(folder / "river.txt"), str(folder / "grain.txt")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert again.returncode == 0
+    assert "0 created, 2 skipped" in again.stdout
