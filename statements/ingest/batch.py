@@ -150,8 +150,13 @@ def ingest_paths(
     overrides: dict | None = None,
     on_file: Callable[[int, int, FileResult], None] | None = None,
     raise_errors=False,
+    keep_extractions=False,
 ) -> BatchResult:
-    """Ingest every file under ``paths``; ``on_file(i, total, result)`` reports progress."""
+    """Ingest every file under ``paths``; ``on_file(i, total, result)`` reports progress.
+
+    Each file's Extraction (its whole text) is kept on its result only with
+    ``keep_extractions``, so a batch of thousands of files does not pile up in memory.
+    """
     files = collect_paths(paths)
     batch = BatchResult()
     manifests: dict = {}
@@ -167,10 +172,13 @@ def ingest_paths(
             raise_errors=raise_errors,
             seen=seen,
         )
+        if not keep_extractions:
+            result.extraction = None
         batch.add(result)
         if on_file:
             on_file(i, len(files), result)
-        if result.status == CREATED and not dry_run and result.report.created.keys() - {"quote"}:
+        made = result.report.created.keys() - {"article", "quote"} if result.report else ()
+        if made and not dry_run:
             # New speakers, rounds or outlets: later files should link to them, not recreate.
             gazetteer = gazetteer_from_db()
     return batch

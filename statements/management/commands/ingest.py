@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.core.validators import URLValidator
 
-from statements.ingest.batch import ingest_paths, summary_lines
+from statements.ingest.batch import FAILED, ingest_paths, summary_lines
 
 
 class Command(BaseCommand):
@@ -63,6 +63,7 @@ class Command(BaseCommand):
             overrides=overrides,
             on_file=on_file,
             raise_errors=opts.get("traceback", False),
+            keep_extractions=as_json,
         )
 
         if not batch.files:
@@ -70,7 +71,7 @@ class Command(BaseCommand):
         if as_json:
             self.stdout.write(
                 json.dumps(
-                    [f.extraction.as_json() for f in batch.files if f.extraction],
+                    [f.extraction.as_json() for f in batch.files if f.status != FAILED],
                     ensure_ascii=False,
                     indent=2,
                 )
