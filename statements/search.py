@@ -35,7 +35,8 @@ SPEAKER_THRESHOLD = 0.5
 SUGGESTION_THRESHOLD = 0.6
 MAX_SPEAKER_MATCHES = 200
 
-CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Control characters, and lone surrogates (which no database driver can encode).
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 # A token is a run of letters and digits, as FTS5's unicode61 and PostgreSQL's parser see it.
 WORD = re.compile(r"[^\W_]+")
 CHUNK = re.compile(r'[^\s"]+')

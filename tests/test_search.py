@@ -146,6 +146,7 @@ BAD_QUERIES = [
     "nul\x00byte",
     "崔天凯",
     "\u202etext",
+    "lone \ud800 surrogate",
 ]
 
 
@@ -341,6 +342,8 @@ def test_validate_query_messages():
         search.validate_query("x" * 1000)
     with pytest.raises(ValidationError, match="control characters"):
         search.validate_query("a\x00b")
+    with pytest.raises(ValidationError, match="control characters"):
+        search.validate_query("a\ud800b")
     search.validate_query("x" * 500)
     search.validate_query("tab\tand newline\n are fine")
 
@@ -388,6 +391,15 @@ def test_snippet_is_an_excerpt_of_about_thirty_words(corpus):
     assert 15 <= len(words) <= 40
     assert shown.snippet.startswith("…") and shown.snippet.endswith("…")
     assert "<mark>sovereignty</mark>" in shown.snippet
+
+
+def test_marker_characters_in_the_text_cannot_break_the_markup(corpus):
+    quote = corpus["quotes"]["trade"]
+    quote.text = "Trade \ue000 rose \ue001\ue002 <i> sharply \ue000."
+    quote.save()
+    (shown,) = search.highlight_quotes(list(mine(corpus).search("trade")), "trade")
+    assert shown.snippet.count("<mark>") == shown.snippet.count("</mark>")
+    assert "<i>" not in shown.snippet
 
 
 def test_highlight_without_a_match_shows_the_start_escaped(corpus):
