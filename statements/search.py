@@ -526,8 +526,9 @@ def search_speakers(queryset, q):
         return queryset
     vendor = _vendor(queryset)
     if vendor == "postgresql":
-        # <<% lets the trigram index find candidates; the explicit comparison pins the
-        # threshold whatever pg_trgm.strict_word_similarity_threshold is set to.
+        # <<% lets the trigram index find candidates (at pg_trgm's
+        # strict_word_similarity_threshold, 0.5 by default, like ours); the explicit
+        # comparison keeps our threshold if that setting is lowered.
         matches = _SpeakerExpression(
             "(({document} ILIKE %s) OR (%s <<%% {document} "
             "AND strict_word_similarity(%s, {document}) >= %s))",
