@@ -55,7 +55,15 @@ def extract(
         notes=list(meta.notes or []),
     )
     headline = {meta.title_paragraph} if meta.title_paragraph is not None else set()
-    lead = next((i for i in range(len(paragraphs)) if i not in headline), 0)
+    # The lead: the first paragraph that reads as one (not a headline, a "Press release" line)
+    lead = next(
+        (
+            i
+            for i, (ps, pe) in enumerate(paragraphs)
+            if i not in headline and len(body[ps:pe].split()) >= 12
+        ),
+        0,
+    )
 
     # Rounds first: a known round may be what dates an undated article.
     units = split_units(body, paragraphs, quote_spans(body, paragraphs))

@@ -49,15 +49,39 @@ PAST_FLAG = re.compile(
 )
 FUTURE_FLAG = re.compile(r"\b(?:upcoming|next|forthcoming|coming|new round .{0,20}will)\b", re.I)
 ANAPHOR = re.compile(
-    r"\b(?:the|this|that|its|their|a new|the new)\s+(?:[\w-]+\s+){0,2}?(?:round|dialogue|talks|"
-    r"session)s?\b",
+    r"\b(?:the|this|that|its|their|a new|the new|an?)\s+(?:[\w-]+\s+){0,3}?(?:round|dialogue|talks|"
+    r"session|consultations)s?\b",
     re.I,
+)
+# "May 26-27, 2008, Beijing: The talks resumed": an entry of a chronology
+CHRONOLOGY = re.compile(
+    r"^((?:[A-Z][a-z]+\.?\s+\d{1,2}(?:\s*[-–]\s*\d{1,2})?,?\s+\d{4}|\d{1,2}"
+    r"(?:\s*[-–]\s*\d{1,2})?\s+[A-Z][a-z]+\s+\d{4})(?:,\s*[A-Z][\w .,'-]{1,40})?):"
+)
+DIALOGUE_NOUN = r"(?:dialogue|talks|consultations?|conference|summit|forum|meeting|negotiations)"
+ROUND_OF = re.compile(
+    r"\bround\s+of\s+(?:the\s+|their\s+|its\s+)?(?P<words>(?:[\w&+-]+\s+){1,4}?"
+    + DIALOGUE_NOUN
+    + r")s?\b",
+    re.I,
+)
+CAPITALISED_DIALOGUE = re.compile(
+    r"(?<![\w-])(?P<words>(?:(?!The\b|A\b|An\b|Press\b|News\b)[A-Z][\w&+]*"
+    r"(?:\s+(?:and|of|for|on|&)(?=\s+[A-Z]))?\s+){1,6}"
+    r"(?:Dialogue|Talks|Consultations|Conference|Summit|Forum))\b"
 )
 UNKNOWN_DIALOGUE = re.compile(
     r"(?<![\w-])((?:[A-Z][\w.]*|Sino)-[A-Z][\w.]*(?:-[A-Z][\w.]*)?)\s+((?:[\w&+-]+\s+){0,5}?)"
-    r"(dialogue|talks|consultations?|strategic dialogue)s?\b",
-    re.I,
+    r"((?i:dialogue|talks|consultations?|strategic dialogue|conference|summit|forum))s?\b"
 )
+SPEECH_CLAUSE = re.compile(r"\b(?:said|says|told|announced|stated|added|noted)\b")
+RELATIVE = re.compile(r",\s+(?:which|that|where)\b[^,]*$")
+
+
+def clause_before(text, pos):
+    return re.split(r"[,;]", text[:pos])[-1]
+
+
 SPEECH_BEFORE = re.compile(
     r"\b(?:said|says|told|announced|stated|added|noted)\b(?:\s+\w+){0,2}\s*$"
 )
@@ -73,6 +97,7 @@ class Mention:
     unit: int
     round: int | None = None
     info: dict = field(default_factory=dict)
+    anaphor: bool = False  # "the dialogue": names no dialogue itself
 
 
 def title_case(words):
@@ -83,7 +108,7 @@ def title_case(words):
 
 
 def singular(text):
-    return re.sub(r"(dialogue|consultation)s\b", r"\1", text, flags=re.I)
+    return re.sub(r"(dialogue)s\b", r"\1", text, flags=re.I)
 
 
 def article_parties(body):
@@ -104,9 +129,73 @@ def consistent(parties, dialogue_parties):
     return len(parties & dialogue_parties) >= 2 or parties <= dialogue_parties
 
 
+def party_label(parties, text):
+    """ "EU-China": the parties in the order the text names them."""
+    order = []
+    for m in re.finditer(r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?", text):
+        for w in (m.group(0), m.group(0).split()[0]):
+            country = NOUN_TO_COUNTRY.get(w.lower()) or ADJ_TO_COUNTRY.get(w.lower())
+            if country in parties and country not in order:
+                order.append(country)
+                break
+    order += sorted(p for p in parties if p not in order)
+    return "-".join(SHORT.get(p, p) for p in order)
+
+
+SHORT = {"United States": "U.S.", "European Union": "EU", "United Kingdom": "UK"}
+
+
+def named_mentions(body, u, ui, names, everywhere):
+    """Dialogues named in one sentence: known names and aliases (with a party check), then
+    unknown ``X-Y ... Dialogue``s, ``the fifth round of their ... consultations`` and
+    capitalised names (``the Strategic Stability Dialogue``)."""
+    text = body[u.start : u.end]
+    taken, local = [], []
+    sentence = parties_in(text)
+    for n, dname, dparties in names:
+        rx = re.compile(rf"(?<![\w]){re.escape(singular(n))}s?(?![\w])", re.I)
+        for m in rx.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            prefix = re.search(r"((?:[A-Z][\w.]*|Sino)-[A-Z][\w.]*)\s+$", text[: m.start()])
+            named = parties_in((prefix.group(1) if prefix else "") + " " + m.group(0))
+            who = named if len(named) >= 2 else (sentence if len(sentence) >= 2 else everywhere)
+            start = m.start() - (len(prefix.group(0)) if prefix else 0)
+            taken.append((start, m.end()))
+            if consistent(who, dparties):
+                local.append(Mention(u.start + start, u.start + m.end(), dname, True, ui))
+                continue
+            # A known dialogue's words between other parties: another dialogue.
+            label = prefix.group(1) if prefix else party_label(who, text)
+            words = singular(m.group(0))
+            words = words if named and prefix else title_case(words)
+            name = f"{label} {words}".strip()
+            local.append(Mention(u.start + start, u.start + m.end(), name, False, ui))
+    for rx, kind in ((UNKNOWN_DIALOGUE, "xy"), (ROUND_OF, "round"), (CAPITALISED_DIALOGUE, "cap")):
+        for m in rx.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            if kind == "xy":
+                if len(parties_in(m.group(1).replace("-", " "))) < 2:
+                    continue
+                name = f"{m.group(1)} {title_case(singular(m.group(2) + m.group(3)))}"
+            else:
+                who = sentence if len(sentence) >= 2 else everywhere
+                if len(who) != 2:
+                    continue
+                words = singular(m.group("words").strip())
+                if kind == "round" and not re.search(r"[A-Za-z]{4,}\s+\w", words):
+                    continue  # "the third round of talks": no name of its own
+                name = f"{party_label(who, text)} {title_case(words)}"
+            taken.append((m.start(), m.end()))
+            local.append(Mention(u.start + m.start(), u.start + m.end(), name, False, ui))
+    return local, taken
+
+
 def find_mentions(body, units, gazetteer):
-    """Known dialogues (checked against the parties named), unknown ``X-Y ... Dialogue``s, and
-    anaphors (``the dialogue``) that continue the latest one."""
+    """Known dialogues (checked against the parties named), unknown ones, and anaphors
+    (``the dialogue``, ``their first talks``, a chronology's ``May 26-27, 2008, Beijing:``)
+    that continue the latest one, or announce the first one named."""
     names = []
     for d in gazetteer.dialogues:
         parties = {NOUN_TO_COUNTRY.get(p.lower(), p) for p in d.parties}
@@ -115,72 +204,31 @@ def find_mentions(body, units, gazetteer):
                 names.append((n, d.name, parties))
     names.sort(key=lambda x: -len(x[0]))
     everywhere = article_parties(body)
+    per_unit = [named_mentions(body, u, ui, names, everywhere) for ui, u in enumerate(units)]
+    first_named = next((m for local, _ in per_unit for m in local), None)
     mentions = []
     context = None
     for ui, u in enumerate(units):
         text = body[u.start : u.end]
-        taken = []
-        local = []
-        for n, dname, dparties in names:
-            rx = re.compile(rf"(?<![\w]){re.escape(singular(n))}s?(?![\w])", re.I)
-            for m in rx.finditer(text):
-                if any(m.start() < e and s < m.end() for s, e in taken):
-                    continue
-                prefix = re.search(r"((?:[A-Z][\w.]*|Sino)-[A-Z][\w.]*)\s+$", text[: m.start()])
-                named = parties_in((prefix.group(1) if prefix else "") + " " + m.group(0))
-                sentence = parties_in(text)
-                ok = (
-                    consistent(named, dparties)
-                    if len(named) >= 2
-                    else (
-                        consistent(sentence, dparties)
-                        if len(sentence) >= 2
-                        else consistent(everywhere, dparties)
-                    )
-                )
-                start = m.start() - (len(prefix.group(0)) if prefix else 0)
-                taken.append((start, m.end()))
-                if ok:
-                    local.append(Mention(u.start + start, u.start + m.end(), dname, True, ui))
-                else:
-                    who = (
-                        named
-                        if len(named) >= 2
-                        else (sentence if len(sentence) >= 2 else everywhere)
-                    )
-                    label = prefix.group(1) if prefix else "-".join(sorted(who))
-                    words = singular(m.group(0))
-                    if not named or not prefix:
-                        words = title_case(words)
-                    local.append(
-                        Mention(
-                            u.start + start,
-                            u.start + m.end(),
-                            f"{label} {words}".strip(),
-                            False,
-                            ui,
-                        )
-                    )
-        for m in UNKNOWN_DIALOGUE.finditer(text):
-            if any(m.start() < e and s < m.end() for s, e in taken):
-                continue
-            if len(parties_in(m.group(1).replace("-", " "))) < 2:
-                continue
-            taken.append((m.start(), m.end()))
-            name = f"{m.group(1)} {title_case(singular(m.group(2) + m.group(3)))}"
-            local.append(Mention(u.start + m.start(), u.start + m.end(), name, False, ui))
-        for m in ANAPHOR.finditer(text):
-            if any(m.start() < e and s < m.end() for s, e in taken):
-                continue
-            if context is None and not local:
+        local, taken = per_unit[ui]
+        anaphors = [(m.start(), m.end()) for m in ANAPHOR.finditer(text)]
+        entry = CHRONOLOGY.match(text)
+        if entry:
+            anaphors.insert(0, (entry.start(1), entry.end(1)))
+        for start, end in anaphors:
+            if any(start < e and s < end for s, e in taken):
                 continue
             target = (
-                min(local, key=lambda x: abs(x.start - u.start - m.start())) if local else context
+                min(local, key=lambda x: abs(x.start - u.start - start))
+                if local
+                else context or first_named
             )
-            taken.append((m.start(), m.end()))
-            local.append(
-                Mention(u.start + m.start(), u.start + m.end(), target.dialogue, target.known, ui)
-            )
+            if target is None:
+                continue
+            taken.append((start, end))
+            m = Mention(u.start + start, u.start + end, target.dialogue, target.known, ui)
+            m.anaphor = not (entry and start == entry.start(1))
+            local.append(m)
         local.sort(key=lambda x: x.start)
         if local:
             context = local[-1]
@@ -206,11 +254,16 @@ def gather(body, units, mentions, published):
         def nearest(pos, ms=ms, base=u.start):
             return min(ms, key=lambda x: distance(x, pos + base))
 
-        if published is not None:
-            for w in find_dates(text, published):
-                if SPEECH_BEFORE.search(text[: w.start]):
-                    continue
-                nearest(w.start).info.setdefault("dates", []).append(w)
+        for w in find_dates(text, published):
+            if SPEECH_BEFORE.search(text[: w.start]) or SPEECH_CLAUSE.search(
+                clause_before(text, w.start)
+            ):
+                continue
+            target = nearest(w.start)
+            relative = RELATIVE.search(text[: w.start])
+            if relative and not any(abs(m.end - u.start - relative.start()) <= 2 for m in ms):
+                continue  # "..., which runs until Friday" tells of the noun before the comma
+            target.info.setdefault("dates", []).append(w)
         for p in PLACE.finditer(text):
             if NOT_PLACES.match(p.group(1)) or p.group(1).lower() in NOUN_TO_COUNTRY:
                 continue
@@ -274,11 +327,18 @@ def link_rounds(body, units, mentions, gazetteer, published):
 
     for m in mentions:
         info = m.info
+        exact = [w for w in info.get("dates", []) if w.exact]
         has_info = info.get("dates") or info.get("ordinal") or info.get("flag")
+        if m.anaphor:
+            # "the dialogue" looks further than its context only with a day, a number, or a
+            # period and a place ("the round held in Beijing in April last year").
+            has_info = exact or info.get("ordinal") or (info.get("dates") and info.get("place"))
+            if info.get("flag") == "future" and not exact:
+                has_info = False
         context = last_for.get(m.dialogue)
         context_known = context[1] if context else None
         best = None
-        if m.known and has_info or (m.known and info.get("place") and not context):
+        if m.known and (has_info or (info.get("place") and not context and not m.anaphor)):
             candidates = []
             for k in gazetteer.rounds:
                 if k.dialogue != m.dialogue:
@@ -292,6 +352,8 @@ def link_rounds(body, units, mentions, gazetteer, published):
                 candidates = [c for c in candidates if c[2].start >= published]
             if candidates:
                 best = max(candidates, key=lambda c: (c[0], c[1]))[2]
+        if best is None and m.known and not has_info and not context and not m.anaphor:
+            best = round_at(m.dialogue, gazetteer, published)
         if best is not None:
             idx = index_of(
                 ("known", best.dialogue, best.start),
@@ -305,28 +367,75 @@ def link_rounds(body, units, mentions, gazetteer, published):
                 ),
             )
             m.round = idx
-            last_for[m.dialogue] = (idx, best)
+            if not (m.anaphor and context and context[1] is not best):
+                # "the round held in Beijing last year" points back; the story stays put
+                last_for[m.dialogue] = (idx, best)
             continue
-        exact = [w for w in info.get("dates", []) if w.exact]
+        current = rounds[context[0]] if context else None
+        if m.anaphor and current is not None:
+            if exact and current.start and not overlaps(exact[0], current):
+                continue  # "defended the dialogue at a briefing on Monday": another day
+            if exact and not current.known and current.start is None:
+                fill(current, exact[0], info)
+            if not exact and info.get("flag") in {"future", "previous"}:
+                continue  # "the next round of the dialogue": not this one
+            m.round = context[0]
+            continue
+        if m.anaphor and (not exact or info.get("flag") == "future"):
+            continue
         if exact or (info.get("ordinal") and not context):
+            if current is not None and not current.known and current.start is None:
+                if exact:
+                    fill(current, exact[0], info)
+                m.round = context[0]
+                continue
             first = exact[0] if exact else None
-            key = ("new", m.dialogue, first.first if first else None, info.get("ordinal"))
-            idx = index_of(
-                key,
-                ExtractedRound(
-                    dialogue=m.dialogue,
-                    ordinal=info.get("ordinal"),
-                    location=info.get("place", ""),
-                    start=first.first if first else None,
-                    end=first.last if first and first.last != first.first else None,
-                ),
+            key = (
+                ("new", m.dialogue, first.first)
+                if first
+                else ("new", m.dialogue, info.get("ordinal"))
             )
+            new = ExtractedRound(dialogue=m.dialogue, ordinal=info.get("ordinal"))
+            if first:
+                fill(new, first, info)
+            else:
+                new.location = info.get("place", "")
+            idx = index_of(key, new)
             m.round = idx
             last_for[m.dialogue] = (idx, None)
             continue
         if context is not None and info.get("flag") != "previous":
             m.round = context[0]
     return rounds
+
+
+def overlaps(when, rnd):
+    end = rnd.end or rnd.start
+    return when.first - dt.timedelta(days=1) <= end and rnd.start <= when.last + dt.timedelta(
+        days=1
+    )
+
+
+def fill(rnd, when, info):
+    rnd.start = when.first
+    rnd.end = when.last if when.last != when.first else None
+    rnd.location = rnd.location or info.get("place", "")
+    rnd.ordinal = rnd.ordinal or info.get("ordinal")
+
+
+def round_at(dialogue, gazetteer, published, days=10):
+    """A known round of ``dialogue`` going on around the publication date, if any."""
+    if published is None:
+        return None
+    near = [
+        k
+        for k in gazetteer.rounds
+        if k.dialogue == dialogue
+        and k.start - dt.timedelta(days=days)
+        <= published
+        <= (k.end or k.start) + dt.timedelta(days=days)
+    ]
+    return min(near, key=lambda k: abs((k.start - published).days)) if near else None
 
 
 def main_round(mentions, units, lead_paragraph, rounds):
