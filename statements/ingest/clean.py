@@ -24,12 +24,13 @@ COMMENT_FORM = re.compile(
 )
 SHARE = re.compile(
     r"^(?:sharing is caring!?|share(?: this(?: article| story| page)?)?(?: on \w+)?\s*:?"
-    r"|share via.*|share\b[^.]{0,60}|tweet|e-?mail this(?: article)?|print(?: this(?: article)?)?|facebook|twitter|"
-    r"whatsapp|linkedin|reddit|weibo|wechat|follow us.*|subscribe.*|related (?:articles|stories|"
-    r"news|posts)\s*:?|recommended\s*:?|read more\s*:?|more from .*|click here.*|advertisement"
-    r"|like this:?|loading\.*|back to top|send us your feedback|font size.*|\[[^\]]*\](?:\s*\[[^\]]*\])*"
-    r"|related (?:subjects|topics|links|coverage)\s*:?|(?:posted in|filed under|categor(?:y|ies)|tags?|"
-    r"topics?|keywords?)\s*:.*|for further information.*|prn:.*|permalink.*|print\s*\|.*)$",
+    r"|share via.*|share\b[^.]{0,60}|tweet|e-?mail this(?: article)?|print(?: this(?: article)?)?"
+    r"|facebook|twitter|whatsapp|linkedin|reddit|weibo|wechat|follow us.*|subscribe.*"
+    r"|related (?:articles|stories|news|posts)\s*:?|recommended\s*:?|read more\s*:?|more from .*"
+    r"|click here.*|advertisement|like this:?|loading\.*|back to top|send us your feedback"
+    r"|font size.*|\[[^\]]*\](?:\s*\[[^\]]*\])*|related (?:subjects|topics|links|coverage)\s*:?"
+    r"|(?:posted in|filed under|categor(?:y|ies)|tags?|topics?|keywords?)\s*:.*"
+    r"|for further information.*|prn:.*|permalink.*|print\s*\|.*)$",
     re.I,
 )
 # Once a page's tail starts (related links, comments), nothing after it is the article.

@@ -147,18 +147,18 @@ def page_outlet(cleaned, credit, gazetteer):
         name, country = outlet_in(text or "", gazetteer)
         if name:
             return name, country
-    for kind, line in cleaned.dropped:
+    for _kind, line in cleaned.dropped:
         m = SOURCE.match(line)
         if m and line.lower().startswith("source"):
             value = re.split(r"\s{2,}|\s+(?:Published|Updated|Posted|Date)\b|\|", m.group(1))[0]
             return value.strip(), ""
     if credit and len(credit.split()) <= 3:
         return credit.strip(), ""
-    for kind, line in cleaned.dropped:
+    for _kind, line in cleaned.dropped:
         m = COPYRIGHT_HOLDER.match(line)
         if m and m.group(1).lower() not in {"all", "copyright"}:
             return m.group(1).strip(" ."), ""
-    for kind, line in cleaned.dropped:
+    for _kind, line in cleaned.dropped:
         if MEDIA_LINE.match(line):
             return line.strip(), ""
     return "", ""

@@ -108,7 +108,8 @@ STRONG = re.compile(r"\b(?:said|says|told|tells|added|stated|announced|according
 CUE_RX = re.compile(rf"\b(?:also\s+|further\s+|again\s+|then\s+|later\s+|once again\s+)?({CUE})\b")
 PASSIVE = re.compile(r"\b(?:is|was|were|are|be|been|being)\s+$", re.I)
 DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z.'’ -]+(?:,\s*[A-Z][A-Za-z.'’ -]+)?(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*"
+    r"^(?:[A-Z][A-Z.'’ -]+(?:,\s*[A-Z][A-Za-z.'’ -]+)?"
+    r"(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*"
     r"(?:\([^)]{1,40}\))?\s*(?:--|—|–|-)\s*"
     r"|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
     r"\s*\([A-Za-z][^)]{0,30}\)\s*(?:--|—|–|-)?\s*)"
@@ -181,15 +182,17 @@ def quote_spans(body, paragraphs):
             ch = text[i]
             prev = text[i - 1] if i else " "
             nxt = text[i + 1] if i + 1 < len(text) else " "
+            at_word_start = prev.isspace() or prev in "([—–-:,"
             if current is None:
-                if (
-                    ch in "“"
-                    or (ch == '"' and (prev.isspace() or prev in "([—–-:,") and not nxt.isspace())
-                    or ch == '"'
-                    and i == 0
-                ):
-                    current = (ps + i, ps + i + 1)
-            elif ch in "”" or (ch == '"' and not nxt.isalnum()):
+                # ‘single’ marks open a quote only at a word's start (else: an apostrophe)
+                opens = ch == "“" or ch in '"‘' and (at_word_start or i == 0) and not nxt.isspace()
+                if opens:
+                    current, mark = (ps + i, ps + i + 1), ch
+            elif mark == "‘":
+                if ch == "’" and not nxt.isalpha():
+                    spans.append(Span(current[0], current[1], ps + i, ps + i + 1))
+                    current = None
+            elif ch == "”" or (ch == '"' and not nxt.isalnum()):
                 spans.append(Span(current[0], current[1], ps + i, ps + i + 1))
                 current = None
             elif ch == "“":
