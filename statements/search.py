@@ -217,9 +217,11 @@ class FTS5Rank(Func):
         pk_sql, pk_params = compiler.compile(self.get_source_expressions()[0])
         weights = "".join(f", {float(w)}" for w in self.weights)
         t = self.table
+        # Rows found only through an exclusion clause (``a or -b``) have no bm25: rank 0.
         sql = (
-            f"(WITH fts_rank AS MATERIALIZED (SELECT rowid AS id, -bm25({t}{weights}) AS r "
-            f"FROM {t} WHERE {t} MATCH %s) SELECT r FROM fts_rank WHERE id = {pk_sql})"
+            f"COALESCE((WITH fts_rank AS MATERIALIZED (SELECT rowid AS id, "
+            f"-bm25({t}{weights}) AS r FROM {t} WHERE {t} MATCH %s) "
+            f"SELECT r FROM fts_rank WHERE id = {pk_sql}), 0.0)"
         )
         return sql, [self.match, *pk_params]
 

@@ -286,6 +286,12 @@ def test_search_composes_with_filters_either_side(corpus):
 def test_rank_is_a_float_and_callers_may_reorder(corpus):
     results = mine(corpus).search("respect")
     assert all(isinstance(r.rank, float) for r in results)
+    mixed = list(mine(corpus).search("sovereignty or -respect"))
+    assert {"cases", "sovereignty", "trade"} == keys(
+        corpus, mine(corpus).filter(pk__in=[r.pk for r in mixed])
+    )
+    assert all(isinstance(r.rank, float) for r in mixed)
+    assert {r.text for r in mixed[:2]} == {SENTENCES["cases"][3], SENTENCES["sovereignty"][3]}
     by_date = list(results.order_by("-said_on", "pk").values_list("said_on", flat=True))
     assert by_date == sorted(by_date, reverse=True)
 
