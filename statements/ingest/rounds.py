@@ -31,10 +31,11 @@ ORDINAL_WORDS = [
     "nineteenth",
     "twentieth",
 ]
+_ORD = "|".join(ORDINAL_WORDS) + r"|\d{1,3}(?:st|nd|rd|th)"
 ORDINAL = re.compile(
-    rf"\b({'|'.join(ORDINAL_WORDS)}|\d{{1,3}}(?:st|nd|rd|th))\s+(?:round|session|meeting|"
-    r"edition|installment|instalment)\b|\b(?:the\s+)?({'|'.join(ORDINAL_WORDS)}|\d{1,3}(?:st|nd|rd|th))"
-    r"\s+(?=(?:[\w.&-]+\s+){0,6}(?:dialogue|talks|consultations?)\b)",
+    rf"\b({_ORD})\s+(?:round|session|meeting|edition|installment|instalment)\b"
+    rf"|\b(?:the\s+)?({_ORD})\s+(?=(?:[\w.&+-]+\s+){{0,6}}(?:dialogue|talks|consultations?|"
+    r"conference|summit|forum)\b)",
     re.I,
 )
 PLACE = re.compile(r"\b(?:in|at)\s+((?:[A-Z][a-zA-Z'’-]+)(?:\s+[A-Z][a-zA-Z'’-]+)?(?:,\s*D\.C\.)?)")
@@ -276,6 +277,8 @@ def gather(body, units, mentions, published):
             target.info.setdefault("ordinal", number)
         for m in ms:
             window = text[max(0, m.start - u.start - 40) : m.end - u.start + 30]
+            if re.search(r"\brounds\b", window, re.I):
+                m.info["many"] = True  # "the recent rounds of the dialogue": no single one
             if PAST_FLAG.search(window):
                 m.info["flag"] = "previous" if re.search(r"\bprevious\b", window, re.I) else "past"
             elif FUTURE_FLAG.search(window):
@@ -338,6 +341,8 @@ def link_rounds(body, units, mentions, gazetteer, published):
         context = last_for.get(m.dialogue)
         context_known = context[1] if context else None
         best = None
+        if info.get("many") and not exact:
+            continue
         if m.known and (has_info or (info.get("place") and not context and not m.anaphor)):
             candidates = []
             for k in gazetteer.rounds:

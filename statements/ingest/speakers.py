@@ -133,6 +133,10 @@ GOVERNMENT_BODIES = {
     "elysee": "France",
     "élysée": "France",
 }
+OFFICIALS = re.compile(
+    rf"^(?:(?i:the)\s+)?(?:(?i:senior|top)\s+)?({_ADJ_RX})\s+(?i:government\s+)?"
+    r"(?i:officials|diplomats|sources|authorities)$"
+)
 UNFLAGGED_OFFICE = re.compile(
     r"(?:foreign|external affairs) ministry|ministry of foreign affairs|embassy"
 )
@@ -627,6 +631,11 @@ class SpeakerBook:
         collective = self.collective(phrase)
         if collective is not None:
             return collective
+        m = OFFICIALS.match(phrase)
+        if m:
+            # "Japanese officials said": unnamed officials speak for their government
+            country = ADJ_TO_COUNTRY.get(m.group(1).lower())
+            return self.government(COUNTRIES[country][0][0]) if country else None
         government = self.government(phrase)
         if government is not None:
             return government

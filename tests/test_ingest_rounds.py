@@ -1,0 +1,171 @@
+"""Rounds: mentions of dialogues linked to known rounds, new rounds, and dates inferred."""
+
+import datetime as dt
+
+from statements.ingest.pipeline import extract
+from statements.ingest.result import Gazetteer, KnownDialogue, KnownRound, KnownSpeaker
+
+JAPAN_CHINA = "Japan-China Maritime Dialogue"
+US_INDIA = "U.S.-India Strategic Dialogue"
+GAZ = Gazetteer(
+    speakers=[KnownSpeaker(name="Indian government", kind="government", country="India")],
+    dialogues=[
+        KnownDialogue(
+            name=JAPAN_CHINA,
+            parties=["Japan", "China"],
+            aliases=["maritime dialogue", "maritime talks", "China-Japan maritime dialogue"],
+        ),
+        KnownDialogue(
+            name=US_INDIA, parties=["United States", "India"], aliases=["strategic dialogue"]
+        ),
+    ],
+    rounds=[
+        KnownRound(JAPAN_CHINA, dt.date(2017, 6, 29), dt.date(2017, 6, 30), None, "Fukuoka"),
+        KnownRound(JAPAN_CHINA, dt.date(2018, 4, 11), dt.date(2018, 4, 12), None, "Shanghai"),
+        KnownRound(US_INDIA, dt.date(2015, 9, 22), dt.date(2015, 9, 22), 6, "Washington, D.C."),
+    ],
+)
+
+
+def run(text, published=None, gazetteer=GAZ):
+    result = extract(text, gazetteer, published=published)
+    for q in result.quotes:
+        assert result.body[q.start : q.end] == q.text
+        assert q.round is None or 0 <= q.round < len(result.rounds)
+    return result
+
+
+def starts(result):
+    return [(r.dialogue, r.start, r.known) for r in result.rounds]
+
+
+def test_an_ordinal_a_place_and_a_future_weekday_link_the_known_round():
+    text = (
+        "Indian officials said on Friday that they would attend the sixth round of the "
+        "U.S.-India Strategic Dialogue, which will be held in Washington on Tuesday."
+    )
+    result = run(text, published=dt.date(2015, 9, 18))
+    assert starts(result) == [(US_INDIA, dt.date(2015, 9, 22), True)]
+    assert result.rounds[0].ordinal == 6
+
+
+def test_last_week_and_a_place_link_the_known_round():
+    text = "Japan and China held a new round of maritime talks in Shanghai last week."
+    result = run(text, published=dt.date(2018, 4, 17))
+    assert starts(result) == [(JAPAN_CHINA, dt.date(2018, 4, 11), True)]
+
+
+def test_the_previous_round_in_a_month_last_year():
+    text = (
+        "TOKYO, April 12 (Kyodo) -- Japan and China ended two days of maritime talks in "
+        "Shanghai on Thursday.\n\n"
+        "The previous round of the maritime dialogue took place in Fukuoka in June last year."
+    )
+    result = run(text, published=dt.date(2018, 4, 12))
+    assert starts(result) == [
+        (JAPAN_CHINA, dt.date(2018, 4, 11), True),
+        (JAPAN_CHINA, dt.date(2017, 6, 29), True),
+    ]
+
+
+def test_an_anaphor_continues_the_round_the_article_reports():
+    text = (
+        "China and Japan held their maritime dialogue in Shanghai on Wednesday and Thursday.\n\n"
+        "The talks covered fishing and coast guard contacts, Japanese officials said."
+    )
+    result = run(text, published=dt.date(2018, 4, 13))
+    assert len(result.rounds) == 1
+    assert [q.round for q in result.quotes] == [0]
+
+
+def test_the_same_words_between_other_parties_are_another_dialogue():
+    text = (
+        "South Korea and China held a maritime dialogue in Seoul on 3 May 2018, the "
+        "South Korean foreign ministry said."
+    )
+    result = run(text, published=dt.date(2018, 5, 4))
+    assert len(result.rounds) == 1
+    new = result.rounds[0]
+    assert not new.known
+    assert new.dialogue == "South Korea-China Maritime Dialogue"
+    assert (new.start, new.location) == (dt.date(2018, 5, 3), "Seoul")
+
+
+def test_an_unknown_dialogue_becomes_a_new_round_with_what_the_text_says():
+    text = (
+        "The fourth UK-China Financial Dialogue opened in London on 14 March 2016, with the "
+        "British finance minister promising closer ties."
+    )
+    result = run(text)
+    assert [(r.dialogue, r.ordinal, r.location, r.start, r.known) for r in result.rounds] == [
+        ("UK-China Financial Dialogue", 4, "London", dt.date(2016, 3, 14), False)
+    ]
+
+
+def test_a_round_of_talks_named_by_its_parties():
+    text = (
+        "Germany and France held the second round of their cyber consultations in Berlin "
+        "on 9 July 2018."
+    )
+    result = run(text)
+    assert [(r.dialogue, r.start) for r in result.rounds] == [
+        ("Germany-France Cyber Consultations", dt.date(2018, 7, 9))
+    ]
+
+
+def test_a_chronology_lists_rounds():
+    text = (
+        "Here are the recent rounds of the maritime dialogue.\n\n"
+        "* June 29-30, 2017, Fukuoka: The talks resumed after a gap.\n\n"
+        "* April 11-12, 2018, Shanghai: The two sides agreed on a hotline."
+    )
+    result = run(text, published=dt.date(2018, 5, 1))
+    assert starts(result) == [
+        (JAPAN_CHINA, dt.date(2017, 6, 29), True),
+        (JAPAN_CHINA, dt.date(2018, 4, 11), True),
+    ]
+
+
+def test_a_bare_mention_links_the_round_going_on_at_publication():
+    result = run("Indian diplomats called the strategic dialogue useful.", dt.date(2015, 9, 24))
+    assert starts(result) == [(US_INDIA, dt.date(2015, 9, 22), True)]
+
+
+def test_the_next_round_is_no_known_round():
+    text = (
+        "Japan and China concluded their maritime dialogue in Fukuoka on Friday.\n\n"
+        "The two sides agreed to hold the next round of the dialogue in China next year."
+    )
+    result = run(text, published=dt.date(2017, 6, 30))
+    assert starts(result) == [(JAPAN_CHINA, dt.date(2017, 6, 29), True)]
+
+
+def test_each_quote_is_about_its_sentence_s_round_or_the_article_s_round():
+    text = (
+        "NEW DELHI, Sept 24 (PTI) -- India said on Thursday the sixth U.S.-India Strategic "
+        "Dialogue had deepened ties.\n\n"
+        '"We are satisfied," Indian Foreign Secretary Anil Rao said.'
+    )
+    result = run(text, published=dt.date(2015, 9, 24))
+    assert [q.round for q in result.quotes] == [0, 0]
+
+
+def test_an_undated_editorial_is_dated_by_the_round_it_reports():
+    text = (
+        "A dialogue worth keeping\n\n"
+        "Japan and China held their maritime dialogue on Wednesday and Thursday. It is 27 "
+        "years since the two countries normalised ties in 1991, and the talks should go on.\n\n"
+        "Both governments must resist pressure from nationalists on each side."
+    )
+    result = extract(text, GAZ, outlet="Harbour Tribune")
+    assert result.published == dt.date(2018, 4, 12)
+    assert result.published_inferred
+    assert any("2018-04-12" in note for note in result.notes)
+    assert starts(result) == [(JAPAN_CHINA, dt.date(2018, 4, 11), True)]
+
+
+def test_no_date_is_inferred_when_the_weekdays_fit_no_single_round():
+    text = "Japan and China held their maritime dialogue on Monday and Tuesday."
+    result = extract(text, GAZ)
+    assert result.published is None
+    assert not result.published_inferred
