@@ -149,10 +149,10 @@ def parse_query(q):
                 continue
             words = tuple(w.lower() for w in WORD.findall(raw))
             term = Term(words, raw, phrase=len(words) > 1, negated=negated)
-        if not any(w not in STOP_WORDS for w in term.words) or term in seen:
-            continue
         if not term.phrase:
             term = Term(term.words, negated=negated)
+        if not any(w not in STOP_WORDS for w in term.words) or term in seen:
+            continue
         seen.add(term)
         current.append(term)
         count += 1

@@ -216,6 +216,11 @@ def test_parse_drops_stop_words_punctuation_and_dangling_operators():
     ]
 
 
+def test_repeated_terms_count_once():
+    (clause,) = search.parse_query("Respect respect RESPECT -cases -Cases").clauses
+    assert [(t.words, t.negated) for t in clause] == [(("respect",), False), (("cases",), True)]
+
+
 def test_fts5_expression_quotes_every_token():
     (clause,) = search.parse_query('NEAR(x y) col:term "a b" -z').clauses
     expression = search._fts5_clause(clause)
