@@ -8,10 +8,12 @@ import argparse
 import json
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 from bench.servers import ROOT
 
@@ -30,6 +32,32 @@ def manage(*argv, env, capture=False):
     )
 
 
+def fresh_database(url, template=None):
+    """Empty the run's database, or make it a copy of ``template`` (same engine)."""
+    if url.startswith("sqlite"):
+        path = Path(url.removeprefix("sqlite:///"))
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        if template:
+            source = sqlite3.connect(template.removeprefix("sqlite:///"))
+            target = sqlite3.connect(path)
+            source.backup(target)  # a consistent copy even if the source has a WAL
+            source.close()
+            target.close()
+        return
+    import psycopg
+
+    name = urlsplit(url).path.lstrip("/")
+    admin = urlunsplit(urlsplit(url)._replace(path="/postgres"))
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        if template:
+            source = urlsplit(template).path.lstrip("/")
+            conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{source}"')
+        else:
+            conn.execute(f'CREATE DATABASE "{name}"')
+
+
 def main(argv=None):
     p = argparse.ArgumentParser(prog="python -m bench.ingest", description=__doc__)
     p.add_argument("--articles", type=int, default=300)
@@ -38,6 +66,11 @@ def main(argv=None):
         "--database-url",
         default=DEFAULT_DB,
         help="a database for this run only; it is emptied (default var/bench_ingest.sqlite3)",
+    )
+    p.add_argument(
+        "--template",
+        help="start from a copy of this database (the benchmark corpus) instead of an empty "
+        "one, to see how ingest scales with the archive",
     )
     args = p.parse_args(argv)
     if "bench_ingest" not in args.database_url:
@@ -61,11 +94,14 @@ def main(argv=None):
         generated += len(article.quotes)
     files = len(list(folder.glob("*.txt")))
 
-    if args.database_url.startswith("sqlite"):
-        Path(args.database_url.removeprefix("sqlite:///")).unlink(missing_ok=True)
+    fresh_database(args.database_url, args.template)
     manage("migrate", "--no-input", "-v0", env=env)
-    manage("flush", "--no-input", "-v0", env=env)
+    if not args.template:
+        manage("flush", "--no-input", "-v0", env=env)
     manage("seed", "-v0", env=env)
+    from statements.models import Speaker
+
+    known_before = Speaker.objects.count()
     began = time.perf_counter()
     run = manage("ingest", str(folder), env=env, capture=True)
     seconds = time.perf_counter() - began
@@ -77,6 +113,8 @@ def main(argv=None):
     connection.close()
     result = {
         "engine": connection.vendor,
+        "template": args.template,
+        "speakers_known_before": known_before,
         "files": files,
         "seconds": round(seconds, 2),
         "articles_per_second": round(files / seconds, 1),
@@ -86,7 +124,8 @@ def main(argv=None):
         "summary": run.stdout.strip().splitlines(),
     }
     OUT.mkdir(exist_ok=True)
-    (OUT / f"ingest-{connection.vendor}.json").write_text(json.dumps(result, indent=1))
+    name = f"ingest-{connection.vendor}{'-corpus' if args.template else ''}.json"
+    (OUT / name).write_text(json.dumps(result, indent=1))
     print(json.dumps(result, indent=1))
 
 

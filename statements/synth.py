@@ -1567,6 +1567,28 @@ class LoadReport:
     phases: dict = field(default_factory=dict)  # name -> seconds
 
 
+def ensure_reference():
+    """On a database without any of the reference records, load fixtures/reference.json, as
+    ``seed`` would: otherwise synthetic speakers could take reference names ("Chinese
+    delegation") and a later ``seed`` would fail on them. A database holding some reference
+    records is left as it is, so nothing an archivist edited is overwritten."""
+    from django.core.management import call_command
+
+    from statements.models import Dialogue, Outlet, Speaker
+
+    path = settings.BASE_DIR / "fixtures" / "reference.json"
+    slugs = {}
+    for record in json.loads(path.read_text(encoding="utf-8")):
+        slugs.setdefault(record["model"], []).append(record["fields"].get("slug"))
+    present = (
+        Speaker.objects.filter(slug__in=slugs.get("statements.speaker", [])).exists()
+        or Outlet.objects.filter(slug__in=slugs.get("statements.outlet", [])).exists()
+        or Dialogue.objects.filter(slug__in=slugs.get("statements.dialogue", [])).exists()
+    )
+    if not present:
+        call_command("loaddata", path, verbosity=0)
+
+
 def ensure_themes():
     """The reference themes exist (created from the fixture when missing, never changed)."""
     from statements.models import Theme
@@ -1838,6 +1860,7 @@ def load(n_quotes, seed=1, progress=None):
     vendor = connection.vendor
     t = _tables()
     with transaction.atomic():
+        ensure_reference()
         themes = ensure_themes()
         archive = SyntheticArchive(seed, n_quotes, {s: kw for s, (_, kw) in themes.items()})
         theme_ids = {s: i for s, (i, _) in themes.items()}

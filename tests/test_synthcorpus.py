@@ -150,3 +150,19 @@ def test_statements_read_like_statements():
             counts[w] = counts.get(w, 0) + 1
     ranked = sorted(counts.values(), reverse=True)
     assert ranked[0] > 20 * ranked[len(ranked) // 2]
+
+
+@pytest.mark.django_db
+def test_reference_data_first_on_an_empty_archive():
+    """On an archive without reference data, synthcorpus loads it first: generated speakers
+    then link to "Chinese delegation" instead of taking the name, and seed still works."""
+    Quote.objects.all().delete()
+    Article.objects.all().delete()
+    DialogueRound.objects.all().delete()
+    Dialogue.objects.all().delete()
+    Speaker.objects.all().delete()
+    Outlet.objects.all().delete()
+    call_command("synthcorpus", quotes=N, seed=2, verbosity=0)
+    assert Speaker.objects.get(name="Chinese delegation").slug == "chinese-delegation"
+    call_command("seed", verbosity=0)
+    assert Speaker.objects.filter(slug="cui-tiankai").exists()
