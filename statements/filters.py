@@ -110,7 +110,13 @@ class QuoteFilter(SearchFilterSet):
         empty_label="Any",
     )
     # Repeated themes narrow, as facet links do: a quote must carry every theme chosen.
-    theme = slug_choices("Theme", Theme.objects.all(), field_name="themes__slug", conjoined=True)
+    theme = slug_choices(
+        "Theme",
+        Theme.objects.all(),
+        field_name="themes__slug",
+        conjoined=True,
+        widget=forms.CheckboxSelectMultiple,
+    )
     dialogue = slug_choice("Dialogue", Dialogue.objects.all(), field_name="round__dialogue")
     round = slug_choice("Round", DialogueRound.objects.select_related("dialogue"))
     kind = django_filters.ChoiceFilter(choices=Quote.Kind.choices, label="Kind", empty_label="Any")
@@ -190,7 +196,13 @@ class ArticleFilter(SearchFilterSet):
     round = slug_choice(
         "Round", DialogueRound.objects.select_related("dialogue"), field_name="rounds"
     )
-    theme = slug_choices("Theme", Theme.objects.all(), field_name="themes__slug", conjoined=True)
+    theme = slug_choices(
+        "Theme",
+        Theme.objects.all(),
+        field_name="themes__slug",
+        conjoined=True,
+        widget=forms.CheckboxSelectMultiple,
+    )
     date = date_range("published_on", "Published")
 
     sort_orders = {

@@ -437,7 +437,7 @@ class SpeakerListView(ArchiveListMixin, FilterView):
     paginate_by = 50
 
 
-class SpeakerDetailView(QuoteExportMixin, ArchiveListMixin, FilterView):
+class SpeakerDetailView(ArchiveListMixin, QuoteExportMixin, FilterView):
     """A speaker and their quotes, newest first, filterable by date, theme and round."""
 
     filterset_class = SpeakerQuoteFilter
@@ -495,7 +495,7 @@ def highlighted(page_objects, kind, filterset):
     return objects
 
 
-class QuoteListView(QuoteExportMixin, ArchiveListMixin, FilterView):
+class QuoteListView(ArchiveListMixin, QuoteExportMixin, FilterView):
     filterset_class = QuoteFilter
     template_name = "statements/quote_list.html"
     queryset = Quote.objects.for_listing()

@@ -135,16 +135,20 @@ def test_pages_pass_axe_and_fit_a_phone(browser, live_server, archive, axe_scrip
         for name, path in main_pages(archive):
             page.goto(live_server.url + path)
             page.add_script_tag(content=axe_script)
-            violations = page.evaluate(
+            result = page.evaluate(
                 """async () => {
-                    const result = await axe.run(document, {resultTypes: ['violations']});
-                    return result.violations.map(v => ({
-                        id: v.id, impact: v.impact,
-                        nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ')),
-                    }));
+                    const result = await axe.run(document);
+                    return {
+                        passes: result.passes.length,
+                        violations: result.violations.map(v => ({
+                            id: v.id, impact: v.impact,
+                            nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ')),
+                        })),
+                    };
                 }"""
             )
-            for v in violations:
+            assert result["passes"] > 10, "axe-core did not run its rules"
+            for v in result["violations"]:
                 if v["impact"] in {"serious", "critical"}:
                     failures.append(f"{width}px {name}: {v['id']} ({v['impact']}) {v['nodes']}")
             if width == 375:
