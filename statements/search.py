@@ -88,7 +88,13 @@ def validate_query(q):
 
 def clean_query(q):
     """What the search functions actually search: never raises, whatever they are given."""
-    return CONTROL_CHARS.sub(" ", str(q or ""))[:MAX_QUERY_LENGTH].strip()
+    q = CONTROL_CHARS.sub(" ", str(q or ""))
+    if len(q) > MAX_QUERY_LENGTH:
+        # Cut at a space, so that no half word is searched for.
+        cut = q[: MAX_QUERY_LENGTH + 1]
+        parts = cut.rsplit(None, 1)
+        q = cut[:-1] if cut[-1].isspace() or len(parts) < 2 else parts[0]
+    return q.strip()
 
 
 # Parsing ------------------------------------------------------------------------------------

@@ -359,6 +359,11 @@ def test_validate_query_messages():
     search.validate_query("tab\tand newline\n are fine")
 
 
+def test_long_queries_are_cut_at_a_space():
+    assert search.clean_query("respect " * 200).split()[-1] == "respect"
+    assert len(search.clean_query("x" * 1000)) == search.MAX_QUERY_LENGTH
+
+
 def test_long_queries_are_cut_not_refused_by_the_search_itself(corpus):
     q = "respect " * 200
     assert keys(corpus, mine(corpus).search(q)) == keys(corpus, mine(corpus).search("respect"))
