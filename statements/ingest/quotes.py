@@ -213,7 +213,7 @@ def is_boundary(text, i):
     """Whether the sentence punctuation at ``i`` ends a sentence."""
     if text[i] in "!?":
         return True
-    word = re.search(r"([\w.]+)$", text[: i + 1])
+    word = re.search(r"([\w.]+)$", text[max(0, i - 40) : i + 1])
     token = word.group(1) if word else ""
     bare = token.rstrip(".").lower()
     if bare in ABBREVIATIONS or re.fullmatch(r"[A-Z]", token.rstrip(".")):

@@ -14,24 +14,28 @@ def keyword_rx(keywords):
     )
 
 
-def theme_hits(text, gazetteer):
+def theme_patterns(gazetteer):
+    return [(t.slug, keyword_rx([*t.keywords, t.name])) for t in gazetteer.themes]
+
+
+def theme_hits(text, gazetteer, patterns=None):
     """Counter of theme slug → number of keyword occurrences in ``text``."""
     counts = Counter()
-    for t in gazetteer.themes:
-        rx = keyword_rx([*t.keywords, t.name])
+    for slug, rx in patterns or theme_patterns(gazetteer):
         if rx is not None:
             n = len(rx.findall(text))
             if n:
-                counts[t.slug] = n
+                counts[slug] = n
     return counts
 
 
 def tag(body, quotes, gazetteer):
     """Set each quote's themes; return the article's: in a quote, or twice in the text."""
-    article = theme_hits(body, gazetteer)
+    patterns = theme_patterns(gazetteer)
+    article = theme_hits(body, gazetteer, patterns)
     quoted = set()
     for q in quotes:
-        q.themes = sorted(theme_hits(q.text, gazetteer))
+        q.themes = sorted(theme_hits(q.text, gazetteer, patterns))
         quoted.update(q.themes)
     order = [t.slug for t in gazetteer.themes]
     chosen = {slug for slug, n in article.items() if n >= 2} | quoted
