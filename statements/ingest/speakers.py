@@ -347,11 +347,43 @@ ROLE_WORDS = set(
         "liberal",
     ]
 )
+ROLE_WORDS |= {
+    "exchequer",
+    "homeland",
+    "energy",
+    "environment",
+    "agriculture",
+    "education",
+    "health",
+    "culture",
+    "transport",
+    "industry",
+    "science",
+    "technology",
+    "overseas",
+    "counterpart",
+}
 NAME_TOKEN = re.compile(
     r"^(?:[A-Z][a-zA-Z'’-]+|[A-Z]\.|[A-Z][a-z]*\.?|(?:de|van|von|bin|al|el|der|da|di|le|la)|al-\w+)$"
 )
 NOT_NAMES = set(
     [
+        "Critics",
+        "Activists",
+        "Lawmakers",
+        "Diplomats",
+        "Residents",
+        "Witnesses",
+        "Protesters",
+        "Investors",
+        "Economists",
+        "Scholars",
+        "Commentators",
+        "Campaigners",
+        "Police",
+        "Authorities",
+        "Leaders",
+        "Members",
         "The",
         "A",
         "An",
@@ -399,6 +431,29 @@ NOT_NAMES = set(
         "Yesterday",
     ]
 )
+# Jobs that are no title but say who someone is
+ROLE_NOUNS = {
+    "economist",
+    "analyst",
+    "researcher",
+    "scholar",
+    "expert",
+    "lawmaker",
+    "activist",
+    "lawyer",
+    "professor",
+    "director",
+    "adviser",
+    "advisor",
+    "fellow",
+    "editor",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "chancellor",
+    "exchequer",
+    "mayor",
+}
 GENERIC_ROLES = {
     "delegate",
     "official",
@@ -472,6 +527,7 @@ def parties_in(text):
 
 def strip_country(role):
     """ "Chinese Vice Foreign Minister" → "Vice Foreign Minister" (the title without the flag)."""
+    role = re.sub(r"^(?:his|her|its|their)\s+", "", role.strip(), flags=re.I)
     out = COUNTRY_ADJ.sub("", role, count=1) if COUNTRY_ADJ.match(role) else role
     out = re.sub(r"^[\w.]+['’]s\s+", "", out) if re.match(rf"^(?:{_NOUN_RX})['’]s\s", out) else out
     return re.sub(r"\s{2,}", " ", out).strip(" ,")
@@ -499,6 +555,51 @@ def split_role_name(phrase):
     if role.lower() in {"the", "a", "an"}:
         role = ""
     return role, " ".join(name_tokens)
+
+
+def role_suffix(text):
+    """The end of ``text`` that reads as a role: "hosted Chancellor of the" → "Chancellor of
+    the"; "told his Japanese counterpart" → "his Japanese counterpart"."""
+    words = text.split()
+    i = len(words)
+    while i > 0:
+        w = words[i - 1].lower().strip(",")
+        roleish = w in ROLE_WORDS or w in ADJ_TO_COUNTRY or w in GENERIC_ROLES or w in ROLE_NOUNS
+        possessive = w in {"his", "her", "its", "their"}
+        if roleish or possessive or words[i - 1][:1].isupper() and w not in {"said", "says"}:
+            i -= 1
+        else:
+            break
+    role = " ".join(words[i:]).strip(" ,")
+    role = re.sub(
+        r"\s+(?:of|the|for|and)(?:\s+(?:of|the|for|and))*$",
+        lambda m: (
+            m.group(0)
+            if re.search(r"\w", role[: -len(m.group(0))]) and role.endswith(("of the", "of"))
+            else ""
+        ),
+        role,
+    )
+    return role if is_role(role) else ""
+
+
+def is_role(text):
+    """Whether ``text`` names an office ("U.S. assistant secretary of state", "an economist at
+    the Tokyo Institute"), not a clause ("that Seoul wanted ...")."""
+    words = [w.lower().strip(",.") for w in text.split()]
+    if not words or words[0] in {
+        "that",
+        "who",
+        "which",
+        "and",
+        "but",
+        "said",
+        "says",
+        "including",
+        "such",
+    }:
+        return False
+    return any(w in ROLE_WORDS or w in GENERIC_ROLES or w in ROLE_NOUNS for w in words)
 
 
 class SpeakerBook:
@@ -712,14 +813,14 @@ class SpeakerBook:
                 continue
             if any(t.lower() in NOT_NAME_WORDS for t in tokens):
                 continue
-            if not role:
-                before = body[max(0, m.start() - 80) : m.start()]
-                before = re.split(r"[.;:!?\n(]|,\s", before)[-1].strip()
-                if before and split_role_name(before + " X")[0]:
-                    role = before
+            # "Chancellor of the Exchequer Philip Hammond", "his Japanese counterpart, Yoshimasa
+            # Hayashi": the role may sit before the run, across "of the" or a comma
+            pieces = re.split(r"[.;:!?\n(]|,\s", body[max(0, m.start() - 80) : m.start()])
+            before = pieces[-1] if pieces[-1].strip() or len(pieces) < 2 else pieces[-2]
+            role = role_suffix(before + " " + role if role else before)
             if not role:
                 after = re.match(r",\s+((?:the\s+|an?\s+)?[^,.;]{3,90})", body[m.end() :])
-                if after and not re.match(r"(?:who|which|and|but|said|says)\b", after.group(1)):
+                if after and is_role(after.group(1)):
                     role = after.group(1)
             self.mentioned.append((name, role.strip(" ,"), m.start()))
 
@@ -789,8 +890,11 @@ class SpeakerBook:
         if apposition.strip():
             role, name = split_role_name(head.strip())
             if name and not role:
-                return self.named(name, apposition.strip(), phrase)
+                apposition = apposition.strip()
+                return self.named(name, apposition if is_role(apposition) else "", phrase)
         role, name = split_role_name(phrase)
+        if "," in role:
+            role = role_suffix(role.rsplit(",", 1)[-1])  # "Critics, including opposition lawmaker"
         if name:
             return self.named(name, role, phrase)
         return self.role_only(phrase)
