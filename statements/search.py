@@ -600,15 +600,33 @@ def speaker_suggestions(q, limit=3):
 # Facets ------------------------------------------------------------------------------------
 
 
+def _needs_subquery(query):
+    """Whether counting straight over this query could count a row twice (or miscount)."""
+    if query.distinct or query.is_sliced or query.combinator:
+        return True
+    if any(getattr(a, "contains_aggregate", False) for a in query.annotations.values()):
+        return True
+    for join in query.alias_map.values():
+        field = getattr(join, "join_field", None)
+        if field is not None and (field.many_to_many or field.one_to_many):
+            return True
+    return False
+
+
 def facets(queryset):
     """Counts of the quotes in ``queryset`` by speaker, country, theme, dialogue, year, kind.
 
     ``{"speaker": [(slug, label, count), …], …}``, each best first, at most FACET_SIZE, and
     one query per facet whatever the number of results. ``queryset`` must not be sliced.
     """
-    # The filtered set becomes a subquery of primary keys: its rank and ordering are dropped,
-    # and a join it made to filter (on themes, say) cannot narrow the counts by theme.
-    base = queryset.model._base_manager.filter(pk__in=queryset.order_by().values("pk"))
+    if _needs_subquery(queryset.query):
+        # A join made to filter (on themes, say) would repeat rows and narrow the theme
+        # counts: count over a subquery of primary keys instead.
+        base = queryset.model._base_manager.filter(pk__in=queryset.order_by().values("pk"))
+    else:
+        # Grouping the search itself lets the planner start from the full-text index;
+        # values() below leaves the rank out of the SQL, order_by() the ordering.
+        base = queryset.order_by()
     kinds = dict(queryset.model._meta.get_field("kind").flatchoices)
     specs = [
         ("speaker", "speaker__slug", "speaker__name"),
