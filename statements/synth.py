@@ -1282,7 +1282,6 @@ class SyntheticArchive:
         number of synthetic articles already stored (serials and the random stream follow)."""
         cast = self.cast()
         rng = random.Random(f"{self.seed}:articles:{offset}")
-        by_slug = {s.slug: s for s in cast.speakers}
         country_of = {c.name: c for c in COUNTRY_LIST}
         persons = [s for s in cast.speakers if s.kind == "person"]
         boost = [
@@ -1305,7 +1304,6 @@ class SyntheticArchive:
         year = Zipf(years, s=0, boost=[1 + i for i in range(len(years))])  # archives grow
         remaining = self.n_quotes
         serial = offset
-        now = timezone.now()
         while remaining > 0:
             n = min(remaining, max(3, int(rng.gauss(QUOTES_PER_ARTICLE, 3))))
             remaining -= n
@@ -1332,15 +1330,14 @@ class SyntheticArchive:
                 rnd,
                 a,
                 b,
-                now,
                 pick_person=lambda c, _r=rng: (
                     country_person[c.name](_r)
-                    if c.name in country_person and _r.random() < 0.7
-                    else any_person(_r)
+                    if c.name in country_person and _r.random() < 0.85
+                    else any_person(_r)  # third countries comment too
                 ),
                 collective=collective,
                 voice=voice_of.get(src.slug),
-                by_slug=by_slug,
+                country_of=country_of,
             )
 
     def _article(
@@ -1353,12 +1350,11 @@ class SyntheticArchive:
         rnd,
         a,
         b,
-        now,
         *,
         pick_person,
         collective,
         voice,
-        by_slug,
+        country_of,
     ):
         parts = []  # body paragraphs
         length = 0
@@ -1408,8 +1404,9 @@ class SyntheticArchive:
             else:
                 speaker = pick_person(me)
                 kind = "direct" if kind_r < 0.75 else "indirect"
-            if speaker.country in {c.name for c in COUNTRY_LIST} and speaker.kind != "outlet":
-                me = next(c for c in COUNTRY_LIST if c.name == speaker.country)
+            if speaker.kind != "outlet" and speaker.country in country_of:
+                # Speakers talk from their own side, whoever the article is about.
+                me = country_of[speaker.country]
                 if me is other:
                     other = a if me is b else b
             if kind == "editorial":
