@@ -320,7 +320,12 @@ def lead_attribution(body, start, end, book, spans=()):
             if not subject.strip() or len(subject.split()) > 24 or PASSIVE.search(subject):
                 break
             if (
-                re.search(r"\b(?:that|which|who|if|because|when|although)\b", subject, re.I)
+                re.search(
+                    r"\b(?:that|which|who|if|because|when|although|since|until|unless|while|"
+                    r"after|before|whereas)\b",
+                    subject,
+                    re.I,
+                )
                 and "," not in subject
             ):
                 break

@@ -599,6 +599,7 @@ def is_role(text):
         "such",
     }:
         return False
+    words = [w for w in words if w not in {"the", "of", "for", "and", "a", "an"}]
     return any(w in ROLE_WORDS or w in GENERIC_ROLES or w in ROLE_NOUNS for w in words)
 
 
@@ -615,6 +616,7 @@ class SpeakerBook:
         self.parties = set()  # the two parties the article is about, for "both sides"
         self.home = ""  # the outlet's country: whose "Foreign Ministry" an unflagged one is
         self.position = 0  # where in the body the sentence being read starts
+        self.seen = {}  # speaker name → where it was last attributed
         self.mentioned = []  # (name, role, offset) of people named in the article
 
     # --- bookkeeping -------------------------------------------------------------------
@@ -641,6 +643,7 @@ class SpeakerBook:
         if name in self.recent:
             self.recent.remove(name)
         self.recent.append(name)
+        self.seen[name] = self.position
 
     def role(self, name):
         return self.roles.get(name, "")
@@ -811,7 +814,10 @@ class SpeakerBook:
             tokens = name.split()
             if not 2 <= len(tokens) <= 4 or any(t in NOT_NAMES for t in tokens):
                 continue
-            if any(t.lower() in NOT_NAME_WORDS for t in tokens):
+            if (
+                any(t.lower() in NOT_NAME_WORDS for t in tokens)
+                or name.lower() in CAPITAL_TO_COUNTRY
+            ):
                 continue
             # "Chancellor of the Exchequer Philip Hammond", "his Japanese counterpart, Yoshimasa
             # Hayashi": the role may sit before the run, across "of the" or a comma
@@ -825,6 +831,18 @@ class SpeakerBook:
             self.mentioned.append((name, role.strip(" ,"), m.start()))
 
     def pronoun(self, kind):
+        if kind == "person":
+            # he/she: the latest person quoted or named before the sentence being read
+            seen = [(self.seen.get(n, -1), n) for n in self.recent if self.get(n).kind == "person"]
+            named = [
+                (at, n)
+                for n, _r, at in self.mentioned
+                if at < self.position and at > max(seen or [(-1, "")])[0]
+            ]
+            if named:
+                at, name = max(named)
+                role = next(r for n, r, a in self.mentioned if n == name and a == at)
+                return self.resolve_name(name, role)
         for name in reversed(self.recent):
             s = self.get(name)
             if kind == "person" and s.kind == "person":
@@ -925,7 +943,7 @@ class SpeakerBook:
             ]
             if len(matches) == 1:
                 return self.from_known(matches[0], role)
-            if not role:
+            if not is_role(role) or tokens[0].lower() in CAPITAL_TO_COUNTRY:
                 return None
         country = country_of(role) if role else ""
         speaker = ExtractedSpeaker(
@@ -967,6 +985,18 @@ class SpeakerBook:
             for name, _role, their_country in people:
                 if their_country == country:
                     return self.resolve_name(name, _role)
+        if country and words[-1] in {
+            "official",
+            "diplomat",
+            "source",
+            "spokesman",
+            "spokeswoman",
+            "spokesperson",
+            "officials",
+            "diplomats",
+            "sources",
+        }:
+            return self.government(COUNTRIES[country][0][0])  # unnamed, for the government
         return None
 
     def resolve_name(self, name, role):
