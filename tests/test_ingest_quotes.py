@@ -270,3 +270,34 @@ def test_quote_themes_use_word_boundaries():
     assert r.quotes[0].themes == ["trade"]
     r = run('"The trademark case is closed," Japanese official Ken Mori said.')
     assert r.quotes[0].themes == []
+
+
+def test_a_pronoun_takes_the_latest_person_named_even_if_not_yet_quoted():
+    text = (
+        "Canadian Trade Minister Mary Ng said on Monday that Ottawa would file a complaint.\n\n"
+        "In Beijing, Commerce Ministry spokesman Gao Feng hit back. "
+        '"Canada should correct its mistake," he said.'
+    )
+    r = run(text)
+    assert [s for s, _, _ in pairs(r)] == ["Mary Ng", "Gao Feng"]
+
+
+def test_an_unnamed_official_speaks_for_the_government():
+    text = (
+        "According to a Japanese official who asked not to be named, the two sides also "
+        "discussed fishing rights."
+    )
+    assert run(text).quotes[0].speaker == "Japanese government"
+
+
+def test_a_clause_before_a_capital_is_no_speaker():
+    r = run("Relations have soured since Canberra called for an inquiry into the virus.")
+    assert r.quotes == []
+
+
+def test_a_relayed_person_speaks_for_themselves():
+    text = (
+        "Wang Yi told his Japanese counterpart that China was ready to import more, "
+        "according to a statement posted on the foreign ministry's website."
+    )
+    assert run(text).quotes[0].speaker == "Wang Yi"
