@@ -496,6 +496,12 @@ def test_facets_of_a_theme_filtered_search_still_count_every_theme(corpus):
     assert len(counts) == 2  # the other theme of the same quotes is counted too
 
 
+def test_facets_of_a_listing_queryset(corpus):
+    results = mine(corpus).for_listing().search("respect")
+    counts = search.facets(results)
+    assert sum(n for _, _, n in counts["speaker"]) == results.count() == 6
+
+
 def test_facets_of_an_empty_search(corpus):
     counts = search.facets(mine(corpus).search("the"))
     assert all(v == [] for v in counts.values())
