@@ -56,7 +56,11 @@ def test_a_run_of_weekdays():
         ("talks in Rome next week", day(19), day(25)),
         ("announced yesterday", day(14), day(14)),
         ("a visit earlier this year", dt.date(2018, 1, 1), THURSDAY),
-        ("the previous round in Oslo in April last year", dt.date(2017, 4, 1), dt.date(2017, 4, 30)),
+        (
+            "the previous round in Oslo in April last year",
+            dt.date(2017, 4, 1),
+            dt.date(2017, 4, 30),
+        ),
         ("a report this month", day(1), day(31)),
         ("talks last month", dt.date(2018, 2, 1), dt.date(2018, 2, 28)),
         ("talks in December", dt.date(2017, 12, 1), dt.date(2017, 12, 31)),

@@ -6,7 +6,9 @@ from dataclasses import dataclass, field
 from statements.ingest.dates import find_dates
 from statements.ingest.speakers import (
     BOTH,
+    CAPITAL_TO_COUNTRY,
     FROM_DOCUMENT,
+    NOUN_TO_COUNTRY,
     OWNED_DOCUMENT,
     PERSON_MENTION,
     THE_DOCUMENT,
@@ -96,6 +98,19 @@ CUE = (
     r"wants|wanted|expects|is willing|are willing|was willing|were willing|is ready|are ready|"
     r"agreed|agree|agrees|decided|raised|raises|presented|briefed|repeated|repeats"
 )
+# Cues that are speech when a side or a person does them, and deeds when a country does
+ACTS = re.compile(
+    r"raised|raises|introduced|presented|briefed|elaborated(?: on)?|opposes|opposed|wants|wanted|"
+    r"expects|decided|repeated|repeats|outlined",
+    re.I,
+)
+
+
+def is_country(phrase):
+    low = re.sub(r"^the\s+", "", phrase.strip().lower())
+    return low in NOUN_TO_COUNTRY or low in CAPITAL_TO_COUNTRY
+
+
 # Verbs by which two parties act together ("the two sides agreed")
 JOINT_VERBS = re.compile(
     r"\b(?:agreed|agree|agrees|decided|pledged|vowed|reaffirmed|signed)\b", re.I
@@ -330,6 +345,8 @@ def lead_attribution(body, start, end, book, spans=()):
             ):
                 break
             phrase = clean_phrase(subject)
+            if is_country(phrase) and ACTS.fullmatch(cm.group(1)):
+                break  # "Japan raised tariffs": a country acting, not speaking
             if book.resolve(phrase, remember=False) is not None:
                 return Attribution(
                     phrase, absolute, start + cm.end(1), "lead", start + base, start + cm.end(1)

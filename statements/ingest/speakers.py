@@ -954,7 +954,7 @@ class SpeakerBook:
     def role_only(self, phrase):
         """ "the minister", "the Chinese premier", "the Treasury chief": the latest person met
         whose role shares a word with it (and the flag, if one is given)."""
-        m = re.match(r"^(?:the|a|an)\s+(.+)$", phrase, re.I)
+        m = re.match(r"^(?:the|a|an|one|another)\s+(.+)$", phrase, re.I)
         if not m:
             return None
         words = m.group(1).lower().replace("'s", "").split()
