@@ -527,8 +527,8 @@ def parties_in(text):
 
 def strip_country(role):
     """ "Chinese Vice Foreign Minister" → "Vice Foreign Minister" (the title without the flag)."""
-    role = re.sub(r"^(?:his|her|its|their)\s+", "", role.strip(), flags=re.I)
-    out = COUNTRY_ADJ.sub("", role, count=1) if COUNTRY_ADJ.match(role) else role
+    role = re.sub(r"^(?:his|her|its|their|a|an|the)\s+", "", role.strip(), flags=re.I)
+    out = COUNTRY_ADJ.sub("", role, count=1)
     out = re.sub(r"^[\w.]+['’]s\s+", "", out) if re.match(rf"^(?:{_NOUN_RX})['’]s\s", out) else out
     return re.sub(r"\s{2,}", " ", out).strip(" ,")
 
@@ -855,8 +855,9 @@ class SpeakerBook:
 
     def collective(self, phrase):
         m = COLLECTIVE.match(phrase)
-        if not m or re.match(r"['’]s\b", phrase[m.end() :]):
-            return None
+        rest = phrase[m.end() :] if m else ""
+        if not m or (rest.strip() and not re.match(r"\s+(?:to|at|of|in|for|from|on)\b", rest)):
+            return None  # "Chinese Foreign Ministry spokesman Wang Wenbin" is a person
         country = ADJ_TO_COUNTRY.get((m.group(1) or "").lower()) or NOUN_TO_COUNTRY.get(
             (m.group(2) or "").lower(), ""
         )
@@ -908,7 +909,9 @@ class SpeakerBook:
         if apposition.strip():
             role, name = split_role_name(head.strip())
             if name and not role:
-                apposition = apposition.strip()
+                apposition = re.sub(
+                    r"^\d{1,3}\s*,\s*", "", apposition.strip()
+                )  # "Smith, 54, a ..."
                 return self.named(name, apposition if is_role(apposition) else "", phrase)
         role, name = split_role_name(phrase)
         if "," in role:
