@@ -101,8 +101,10 @@ def gunicorn(database_url, workers, log):
 
 
 def datasette(db_path, log, time_limit_ms=30000):
-    """Datasette with its defaults except the time limits, raised so that it does the same
-    work as the archive (by default it gives up on a facet after 200 ms and leaves it out)."""
+    """Datasette with its defaults except: the time limits, raised so that it does the same
+    work as the archive (by default it gives up on a facet after 200 ms and leaves it out);
+    and no facet suggestions, extra queries over the whole table that the archive's pages have
+    no counterpart for (about 0.3 s a page at 50,000 quotes)."""
     port = free_port()
     argv = [
         str(BIN / "datasette"),
@@ -122,6 +124,9 @@ def datasette(db_path, log, time_limit_ms=30000):
         "--setting",
         "default_page_size",
         "25",
+        "--setting",
+        "suggest_facets",
+        "off",
     ]
     return Server("datasette", argv, port, log=log)
 
