@@ -164,3 +164,14 @@ def test_copyright_and_wire_slugs_are_boilerplate():
     result = extract(raw)
     assert result.body == "Seoul and Tokyo met."
     assert result.outlet == "Korea Herald"
+
+
+def test_reader_comments_after_a_comment_form_are_not_the_article():
+    comments = "\n".join(f"Reader {i}: I disagree with this piece." for i in range(30))
+    raw = (
+        "Talks end\n\nThe talks ended on Friday.\n\nBoth sides agreed to meet.\n\n"
+        f"They will meet in June.\n\nAdd Your Comments:\nYour Name:\n{comments}\n"
+    )
+    body = clean(raw).body
+    assert body.endswith("They will meet in June.")
+    assert "Reader" not in body

@@ -130,7 +130,9 @@ def clean(raw):
     total = len(lines)
     for i, line in enumerate(lines):
         kind = classify(line) if line else ""
-        if (kind == "comment" or TAIL.match(line)) and i > total // 2:
+        # A comment form after some article text, or related links in the second half
+        text_before = sum(1 for k in kept if k) >= 3
+        if (kind == "comment" and text_before) or (TAIL.match(line) and i > total // 2):
             # A comment form closes the page: whatever follows belongs to it.
             dropped.extend(("comment", rest) for rest in lines[i:] if rest)
             break
