@@ -154,6 +154,9 @@ def measure_floor(workload, repeat):
     return rows
 
 
+SIZES = {}  # path -> bytes of the page, from the warm-up request
+
+
 def drive(server, workload, args, attr):
     """Warm each URL once, then load each kind in turn: {kind: Result}."""
     from bench import load
@@ -164,7 +167,8 @@ def drive(server, workload, args, attr):
         if not paths:
             continue
         for path in paths:
-            status, seconds, _ = load.fetch(server.base, path)
+            status, seconds, size = load.fetch(server.base, path)
+            SIZES[path] = size
             if status != 200:
                 print(f"warning: {server.name} answered {status} to {path}", flush=True)
         result = load.run(
@@ -346,6 +350,8 @@ def main(argv=None):
                 "datasette": r.datasette,
                 "status": f["status"],
                 "queries": f["queries"],
+                "bytes": SIZES.get(r.path),
+                "datasette_bytes": SIZES.get(r.datasette),
                 "p50_ms": ms(percentile(lat, 50)),
                 "floor_p50_ms": ms(percentile(f["totals"], 50)),
                 "datasette_p50_ms": ms(percentile(dlat, 50)),
