@@ -330,23 +330,31 @@ def marked_text(body, quotes, current=None):
 # Pages -----------------------------------------------------------------------------------
 
 
+def count_of(queryset, field):
+    """How many rows of queryset have ``field`` equal to the outer row, as a correlated
+    subquery: counting two relations through joins would multiply one by the other, and a
+    subquery is only computed for the rows a page shows."""
+    rows = queryset.filter(**{field: OuterRef("pk")}).order_by().values(field)
+    counted = Subquery(rows.annotate(n=Count("*")).values("n"), output_field=IntegerField())
+    return Coalesce(counted, 0)
+
+
+def counted_rounds():
+    return DialogueRound.objects.annotate(
+        quote_count=count_of(Quote.objects.all(), "round"),
+        article_count=count_of(Article.rounds.through.objects.all(), "dialogueround"),
+    )
+
+
 def counted_themes():
-    """Themes with how many quotes and articles carry each, by subquery (no join fan-out)."""
-
-    def count(through, field):
-        rows = through.objects.filter(theme=OuterRef("pk")).values("theme")
-        return Coalesce(
-            Subquery(rows.annotate(n=Count(field)).values("n"), output_field=IntegerField()), 0
-        )
-
     return Theme.objects.annotate(
-        quote_count=count(Quote.themes.through, "quote"),
-        article_count=count(Article.themes.through, "article"),
+        quote_count=count_of(Quote.themes.through.objects.all(), "theme"),
+        article_count=count_of(Article.themes.through.objects.all(), "theme"),
     )
 
 
 def rounds_for_timeline():
-    return DialogueRound.objects.with_counts().prefetch_related("co_chairs").order_by("start_date")
+    return counted_rounds().prefetch_related("co_chairs").order_by("start_date")
 
 
 class HomeView(TemplateView):
@@ -385,8 +393,8 @@ class RoundListView(ArchiveListMixin, FilterView):
     filterset_class = RoundFilter
     template_name = "statements/dialogueround_list.html"
     queryset = (
-        DialogueRound.objects.select_related("dialogue")
-        .with_counts()
+        counted_rounds()
+        .select_related("dialogue")
         .prefetch_related("co_chairs")
         .order_by("-start_date")
     )
@@ -394,18 +402,23 @@ class RoundListView(ArchiveListMixin, FilterView):
 
 class RoundDetailView(DetailView):
     model = DialogueRound
-    queryset = DialogueRound.objects.select_related("dialogue").prefetch_related(
-        "co_chairs",
-        Prefetch("articles", queryset=Article.objects.select_related("outlet")),
+    queryset = (
+        counted_rounds()
+        .select_related("dialogue")
+        .prefetch_related(
+            "co_chairs",
+            Prefetch("articles", queryset=Article.objects.select_related("outlet")),
+        )
     )
+    # Side by side is for reading; beyond this many quotes the page points to /quotes/.
+    shown = 300
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         round_ = self.object
-        quotes = list(
-            round_.quotes.for_listing().order_by("said_on", "article__published_on", "start")
-        )
-        context["quote_count"] = len(quotes)
+        quotes = round_.quotes.for_listing().order_by("said_on", "article__published_on", "start")
+        quotes = list(quotes[: self.shown])
+        context["shown_count"] = len(quotes)
         context["sides"], context["comparison"] = compare_sides(round_.dialogue, quotes)
         return context
 
@@ -433,7 +446,9 @@ def compare_sides(dialogue, quotes):
 class SpeakerListView(ArchiveListMixin, FilterView):
     filterset_class = SpeakerFilter
     template_name = "statements/speaker_list.html"
-    queryset = Speaker.objects.with_quote_counts().order_by("name")
+    queryset = Speaker.objects.annotate(
+        quote_count=count_of(Quote.objects.all(), "speaker")
+    ).order_by("name")
     paginate_by = 50
 
 
@@ -542,7 +557,7 @@ class ArticleListView(ArchiveListMixin, FilterView):
     template_name = "statements/article_list.html"
     queryset = (
         Article.objects.select_related("outlet")
-        .annotate(quote_count=Count("quotes", distinct=True))
+        .annotate(quote_count=count_of(Quote.objects.all(), "article"))
         .order_by("-published_on", "title")
     )
 

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from statements.models import Quote
+from statements.views import RoundDetailView
 from tests.screenshots import sample_archive
 
 pytestmark = pytest.mark.django_db
@@ -237,3 +238,10 @@ def test_list_pages_link_to_export_with_the_same_filters(client, archive):
 def test_urls_are_the_documented_ones(archive):
     assert reverse("quote_list") == "/quotes/"
     assert archive.rounds.second.get_absolute_url() == "/rounds/legal-affairs-2014-12-02/"
+
+
+def test_round_page_shows_at_most_so_many_quotes_and_says_so(client, archive, monkeypatch):
+    monkeypatch.setattr(RoundDetailView, "shown", 10)
+    response, html = get(client, archive.rounds.second.get_absolute_url())
+    assert sum(len(c["quotes"]) for r in response.context["comparison"] for c in r["cells"]) == 10
+    assert "33 quotes, of which the first 10 are shown here" in html
