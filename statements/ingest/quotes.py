@@ -13,6 +13,7 @@ from statements.ingest.speakers import (
     PERSON_MENTION,
     THE_DOCUMENT,
     clean_phrase,
+    is_role,
 )
 
 # --- sentences ------------------------------------------------------------------------------
@@ -432,6 +433,12 @@ def match_attribution(rest, base, book, *, after_quote=False):
     stripped = rest.lstrip(" ,")
     lead = base + len(rest) - len(stripped)
     m = re.match(rf"^({SAY_INVERTED})\s+(.+)$", stripped, re.S)
+    parts = m.group(2).split(",") if m else []
+    goes_on = any(
+        not is_role(p) or CUE_RX.search(p) or re.search(r"\bthat\b", p) for p in parts[1:]
+    )
+    if m and not after_quote and len(parts) > 1 and goes_on:
+        m = None  # ", according to the statement, underlined that ...": a clause goes on
     if m:
         phrase = subject_after_verb(m.group(2))
         speaker = book.resolve(phrase, remember=False) if phrase else None
@@ -693,7 +700,7 @@ def joint_attribution(body, u, book):
     text = body[start:end]
     m = re.match(
         r"^((?:both\s+)?[A-Z][\w.'’ -]{1,40}?\s+and\s+(?:the\s+)?[A-Z][\w.'’ -]{1,40}?)\s+"
-        r"(?:on\s+\w+\s+|also\s+|have\s+|had\s+)?\w+(?:ed|s)\b",
+        r"(?:on\s+\w+\s+|also\s+|have\s+|had\s+)?[a-z]+\b",
         text,
     )
     if not m:
