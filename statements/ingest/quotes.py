@@ -428,6 +428,15 @@ def relayed_speaker(body, u, att, book):
     return None
 
 
+ADJUNCT = re.compile(
+    r"(?:a day|two days|hours|days|weeks|shortly|just|soon|moments)?\s*"
+    r"(?:after|before|as|when|while|during|in|at|on|adding|citing|noting|saying|calling|"
+    r"according|but|ahead of|following|"
+    r"amid|despite|without|with|where|speaking)\b",
+    re.I,
+)
+
+
 def match_attribution(rest, base, book, *, after_quote=False):
     """An attribution clause standing alone: `said X`, `X said`, `according to X`."""
     stripped = rest.lstrip(" ,")
@@ -447,10 +456,13 @@ def match_attribution(rest, base, book, *, after_quote=False):
     m = re.match(rf"^(.{{1,160}}?)\s+(?:also\s+|further\s+|then\s+)?({CUE})\b(.*)$", stripped, re.S)
     if m:
         tail = m.group(3).strip(" .")
-        tail_ok = len(tail.split()) <= 12 and not re.match(
-            r"^(?:that|the|a|an|it|he|she|they)\b", tail, re.I
+        # "said Wednesday, a day after ...": an adjunct may follow the attribution
+        first, _, more = tail.partition(",")
+        tail_ok = len(first.split()) <= 12 and not re.match(
+            r"^(?:that|the|a|an|it|he|she|they)\b", first, re.I
         )
-        tail_ok = tail_ok and not re.search(r"\bthat\b", tail)
+        tail_ok = tail_ok and not re.search(r"\bthat\b", first)
+        tail_ok = tail_ok and (not more.strip() or bool(ADJUNCT.match(more.strip())))
         if after_quote:
             tail_ok = not re.match(r"^(?:that)\b", tail, re.I)
         if tail_ok and not PASSIVE.search(m.group(1) + " "):

@@ -381,7 +381,7 @@ def link_rounds(body, units, mentions, gazetteer, published):
             if exact and current.start and not overlaps(exact[0], current):
                 continue  # "defended the dialogue at a briefing on Monday": another day
             if exact and not current.known and current.start is None:
-                fill(current, exact[0], info)
+                fill(current, exact[0], info, keys, context[0])
             if not exact and info.get("flag") in {"future", "previous"}:
                 continue  # "the next round of the dialogue": not this one
             m.round = context[0]
@@ -391,7 +391,7 @@ def link_rounds(body, units, mentions, gazetteer, published):
         if exact or (info.get("ordinal") and not context):
             if current is not None and not current.known and current.start is None:
                 if exact:
-                    fill(current, exact[0], info)
+                    fill(current, exact[0], info, keys, context[0])
                 m.round = context[0]
                 continue
             first = exact[0] if exact else None
@@ -421,7 +421,9 @@ def overlaps(when, rnd):
     )
 
 
-def fill(rnd, when, info):
+def fill(rnd, when, info, keys=None, index=None):
+    if keys is not None:
+        keys[("new", rnd.dialogue, when.first)] = index  # the filled round answers to its day
     rnd.start = when.first
     rnd.end = when.last if when.last != when.first else None
     rnd.location = rnd.location or info.get("place", "")
