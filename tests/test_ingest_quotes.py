@@ -301,3 +301,21 @@ def test_a_relayed_person_speaks_for_themselves():
         "according to a statement posted on the foreign ministry's website."
     )
     assert run(text).quotes[0].speaker == "Wang Yi"
+
+
+def test_a_trailing_attribution_may_be_followed_by_an_adjunct():
+    text = (
+        "Seoul will keep pressing Tokyo on the issue, South Korean Foreign Minister Park Jin said "
+        "Wednesday, a day after talks in Seoul ended without agreement."
+    )
+    r = run(text)
+    assert pairs(r) == [("Park Jin", "indirect", text)]
+    assert r.quotes[0].said_on == dt.date(2019, 4, 3)
+
+
+def test_a_clause_after_according_to_is_not_a_trailing_attribution():
+    text = (
+        "Ambassador Ravi Menon, according to the Indian statement, stressed that the two "
+        "countries had to keep the border calm."
+    )
+    assert run(text).quotes[0].speaker == "Ravi Menon"

@@ -169,3 +169,17 @@ def test_no_date_is_inferred_when_the_weekdays_fit_no_single_round():
     result = extract(text, GAZ)
     assert result.published is None
     assert not result.published_inferred
+
+
+def test_a_round_named_in_the_headline_and_dated_in_the_lead_is_one_round():
+    text = (
+        "Canada, EU hold 5th energy dialogue in Ottawa\n\n"
+        "OTTAWA, June 16 (CP) -- Canada and the European Union held the fifth round of their "
+        "energy dialogue in Ottawa on Friday.\n\n"
+        "Canadian officials said the dialogue was useful."
+    )
+    result = run(text, published=dt.date(2023, 6, 16))
+    assert [(r.dialogue, r.ordinal, r.location, r.start) for r in result.rounds] == [
+        ("Canada-EU Energy Dialogue", 5, "Ottawa", dt.date(2023, 6, 16))
+    ]
+    assert [q.round for q in result.quotes] == [0]
