@@ -39,8 +39,6 @@ WEEKDAYS = {
     "saturday": 5,
     "sunday": 6,
 }
-WEEKDAY_ABBR = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3}
-WEEKDAY_ABBR |= {"fri": 4, "sat": 5, "sun": 6}
 
 MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"

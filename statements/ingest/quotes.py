@@ -137,13 +137,6 @@ LEAD_ADVERBIAL = re.compile(
     r"besides|but|and|still|likewise|similarly)\b[^,]{0,90},\s*)+",
     re.I,
 )
-STANCE = re.compile(
-    r"^(.{2,80}?)\s+(?:(?:is|are|was|were)\s+(?:also\s+)?(?:willing|ready|prepared|determined|"
-    r"committed|eager|keen|open)|(?:also\s+)?(?:hopes?|believes?|wants?|expects?|supports?|"
-    r"opposes?|expressed|stressed|urged|welcomed|pledged|promised|vowed|agreed|reiterated|"
-    r"elaborated|introduced|spoke))\b",
-    re.I,
-)
 
 
 @dataclass
@@ -519,13 +512,6 @@ def pre_attribution(pre, base, book):
 
 
 # --- the article ----------------------------------------------------------------------------
-
-
-# What may stand between a speech verb and its date: "said here on", "told reporters on".
-SPEECH_GAP = re.compile(
-    r"\s*(?:(?:here|there|today|in a statement|in a speech|in [A-Z][\w.,]*(?: [A-Z][\w.]*)?"
-    r"|to reporters|reporters|at a [\w -]+?|on)\s*,?\s*)*"
-)
 
 
 # What may stand between a speech verb and its day: "said here on", "told reporters in Delhi

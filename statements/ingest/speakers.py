@@ -497,10 +497,6 @@ PERSON_MENTION = re.compile(
     r"(?<![\w.'’-])((?:[A-Z][a-z]+(?:['’][A-Z][a-z]+|-[A-Za-z][a-z]+)*|[A-Z]\.)"
     r"(?:\s+(?:[A-Z][a-z]+(?:['’][A-Z][a-z]+|-[A-Za-z][a-z]+)*|[A-Z]\.)){1,2})(?![\w-])"
 )
-# Plain nouns that speak for a group; only with a country or an organisation in front.
-GROUP_NOUNS = re.compile(
-    r"\b(officials?|diplomats?|sources?|spokes(?:man|woman|person)|ministers?)$", re.I
-)
 
 
 def country_of(text):
