@@ -86,6 +86,8 @@ def machine(database_url):
         "django": django.get_version(),
         "sqlite": sqlite3.sqlite_version,
         "engine": connection.vendor,
+        "commit": _git("rev-parse", "--short", "HEAD"),
+        "uncommitted_changes": bool(_git("status", "--porcelain", "--untracked-files=no")),
     }
     if connection.vendor == "postgresql":
         with connection.cursor() as c:
@@ -106,6 +108,15 @@ def machine(database_url):
             [str(servers.BIN / "gunicorn"), "--version"], capture_output=True, text=True
         ).stdout.split()[-1]
     return info
+
+
+def _git(*argv):
+    """What the measured code is: the commit, and whether tracked files differ from it."""
+    try:
+        run = subprocess.run(["git", *argv], cwd=ROOT, capture_output=True, text=True)
+    except OSError:
+        return ""
+    return run.stdout.strip()
 
 
 def _cpu_model():
