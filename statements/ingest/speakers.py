@@ -567,15 +567,7 @@ def role_suffix(text):
         else:
             break
     role = " ".join(words[i:]).strip(" ,")
-    role = re.sub(
-        r"\s+(?:of|the|for|and)(?:\s+(?:of|the|for|and))*$",
-        lambda m: (
-            m.group(0)
-            if re.search(r"\w", role[: -len(m.group(0))]) and role.endswith(("of the", "of"))
-            else ""
-        ),
-        role,
-    )
+    role = re.sub(r"(?:\s+(?:of|the|for|and))+$", "", role)
     return role if is_role(role) else ""
 
 
