@@ -175,31 +175,16 @@ _ROLE_WORDS = """
     party secretary-general united nations commission council parliamentary cabinet attorney
     policy security national public information press international organizations conferences
     bureau agency spokesman's former then top senior labor labour democracy economic economy
-    development relations political counselor counsellor consul consul-general minister-
-    counselor charge d'affaires chargé chief-of-staff staff advisor adviser coordinator
+    development relations political counselor counsellor consul consul-general
+    minister-counselor charge d'affaires chargé chief-of-staff staff advisor adviser coordinator
     negotiator delegate delegation leader justice court supreme navy army military defense air
     force admiral colonel lieutenant commander sergeant captain major field marshal general
     secretary party's central committee standing politburo european eu u.n. un nato asean g20
     g7 white house house representatives speaker ruling opposition communist democratic
-    republican labour conservative liberal
+    republican labour conservative liberal exchequer homeland energy environment agriculture
+    education health culture transport industry science technology overseas counterpart
 """
 ROLE_WORDS = set(_ROLE_WORDS.split())
-ROLE_WORDS |= {
-    "exchequer",
-    "homeland",
-    "energy",
-    "environment",
-    "agriculture",
-    "education",
-    "health",
-    "culture",
-    "transport",
-    "industry",
-    "science",
-    "technology",
-    "overseas",
-    "counterpart",
-}
 NAME_TOKEN = re.compile(
     r"^(?:[A-Z][a-zA-Z'’-]+|[A-Z]\.|[A-Z][a-z]*\.?|(?:de|van|von|bin|al|el|der|da|di|le|la)|al-\w+)$"
 )
