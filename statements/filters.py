@@ -68,9 +68,10 @@ def slug_choice(label, queryset, **kwargs):
 
 
 def slug_choices(label, queryset, **kwargs):
-    # field_name must end in __slug: each chosen object is filtered on by its slug.
+    # field_name must end in __slug: each chosen object is filtered on by its slug. No
+    # DISTINCT: a foreign key, or one join per theme (conjoined), cannot repeat a row.
     return django_filters.ModelMultipleChoiceFilter(
-        queryset=queryset, to_field_name="slug", label=label, **kwargs
+        queryset=queryset, to_field_name="slug", label=label, distinct=False, **kwargs
     )
 
 
@@ -102,7 +103,14 @@ class SearchFilterSet(django_filters.FilterSet):
 
 
 class QuoteFilter(SearchFilterSet):
-    speaker = slug_choices("Speaker", Speaker.objects.all(), field_name="speaker__slug")
+    # Checkboxes for the speakers chosen (QuoteListView narrows the choices to those):
+    # thousands of speakers make no usable list; speakers are added from links.
+    speaker = slug_choices(
+        "Speaker",
+        Speaker.objects.all(),
+        field_name="speaker__slug",
+        widget=forms.CheckboxSelectMultiple,
+    )
     country = django_filters.ChoiceFilter(
         field_name="speaker__country",
         choices=country_choices,

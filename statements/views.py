@@ -22,6 +22,7 @@ from django_filters.views import FilterView
 
 from statements import search
 from statements.filters import (
+    MAX_REPEATS,
     ArticleFilter,
     QuoteFilter,
     RoundFilter,
@@ -514,6 +515,14 @@ class QuoteListView(ArchiveListMixin, QuoteExportMixin, FilterView):
     filterset_class = QuoteFilter
     template_name = "statements/quote_list.html"
     queryset = Quote.objects.for_listing()
+
+    def get_filterset(self, filterset_class):
+        filterset = super().get_filterset(filterset_class)
+        # The form lists only the speakers asked for, to untick; any other slug is still
+        # checked against this queryset, so an unknown one remains a form error.
+        chosen = self.request.GET.getlist("speaker")[:MAX_REPEATS]
+        filterset.form.fields["speaker"].queryset = Speaker.objects.filter(slug__in=chosen)
+        return filterset
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

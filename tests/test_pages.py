@@ -145,6 +145,7 @@ def test_quote_search_suggests_a_speaker_whose_name_is_typed(client, archive):
     response, html = get(client, "/quotes/?q=Anna+Weber")
     assert [s.slug for s in response.context["speaker_suggestions"]] == ["anna-weber"]
     assert "Looking for a speaker?" in html and "/quotes/?speaker=anna-weber" in html
+    assert 'href="?q=Anna+Weber&amp;speaker=anna-weber"' in html
 
 
 def test_quote_permalink_marks_the_span_in_escaped_context(client, archive):
