@@ -112,3 +112,25 @@ def test_said_on_is_the_date_tied_to_the_speech_verb():
 def test_said_on_without_any_date_is_none():
     result = extract("Danish Foreign Minister Lars Holm said the talks were useful.")
     assert result.quotes[0].said_on is None
+
+
+def test_a_delegation_s_dated_statement_dates_the_positions_it_reports():
+    text = (
+        "OTTAWA, June 8 (CP) -- The two countries will keep talking, the EU delegation said "
+        "here on Thursday.\n\n"
+        "The Canadian side elaborated on its new climate plan."
+    )
+    result = extract(text, published=dt.date(2023, 6, 8))
+    assert [(q.speaker, q.said_on) for q in result.quotes] == [
+        ("EU delegation", dt.date(2023, 6, 8)),
+        ("Canadian delegation", dt.date(2023, 6, 8)),
+    ]
+
+
+def test_a_readout_of_talks_gives_delegations_no_day():
+    text = (
+        "The Canada-EU Energy Dialogue took place in Ottawa on 7-8 June 2023.\n\n"
+        "The Canadian side elaborated on its new climate plan."
+    )
+    result = extract(text, published=dt.date(2023, 6, 9))
+    assert [(q.speaker, q.said_on) for q in result.quotes] == [("Canadian delegation", None)]

@@ -596,6 +596,8 @@ def find_quotes(body, paragraphs, book, ref, *, skip_paragraphs=()):
     last_direct = None  # (speaker name, paragraph) of the latest direct quotation
     last_date = {}
     occasion = lead_date(body, paragraphs, skip_paragraphs, ref)
+    lead = [i for i in range(len(paragraphs)) if i not in skip_paragraphs][:1]
+    statement_day = None  # a delegation's dated statement in the lead dates the sides' positions
     for ui, u in enumerate(units):
         if u.paragraph in skip_paragraphs:
             continue
@@ -621,8 +623,13 @@ def find_quotes(body, paragraphs, book, ref, *, skip_paragraphs=()):
                 said = last_date[speaker.name]
             elif said is None and (kind == "direct" or speaker.kind in {"person", "government"}):
                 # People and governments speak at the occasion; delegations' readouts of
-                # what they said during talks carry no single day.
+                # what they said during talks carry no single day...
                 said = occasion
+            elif said is None and speaker.kind == "delegation":
+                # ...unless a delegation's statement, dated in the lead, is what reports them.
+                said = statement_day
+            if u.paragraph in lead and speaker.kind == "delegation" and said and not found:
+                statement_day = said
             last_date[speaker.name] = said
             found.append(Found(speaker.name, kind, qs, qe, book.role(speaker.name), said, ui))
             if kind == "direct":
