@@ -319,3 +319,19 @@ def test_a_clause_after_according_to_is_not_a_trailing_attribution():
         "countries had to keep the border calm."
     )
     assert run(text).quotes[0].speaker == "Ravi Menon"
+
+
+def test_an_interview_with_q_and_a_and_the_interviewee_named_at_the_end():
+    text = (
+        "Transcript: the ambassador on bilateral ties\n\n"
+        "Q. How would you describe relations between Brazil and China today?\n\n"
+        "A. They are stronger than ever. Trade has doubled in ten years.\n\n"
+        "Q. Are there any concerns?\n\n"
+        "A. We want more value-added exports.\n\n"
+        "Q. Thank you, Ambassador Marcos Galvao."
+    )
+    r = run(text)
+    assert pairs(r) == [
+        ("Marcos Galvao", "direct", "They are stronger than ever. Trade has doubled in ten years."),
+        ("Marcos Galvao", "direct", "We want more value-added exports."),
+    ]

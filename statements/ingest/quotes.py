@@ -766,7 +766,8 @@ def looks_editorial(body, paragraphs, found, title, outlet, dateline, dropped=()
 
 # --- transcripts and joint statements ------------------------------------------------------
 
-LABEL = re.compile(r"^([A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4}|Q|A)\s*:\s+(?=\S)")
+# "Q:", "A.", "QUESTION:", "Mao Ning:", "China Daily:" opening a transcript's paragraph
+LABEL = re.compile(r"^(?:([A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4})\s*:|(Q|A)\.)\s+(?=\S)")
 QUESTION_LABELS = {"q", "question", "questions", "reporter", "journalist", "interviewer"}
 ANSWER_LABELS = {"a", "answer"}
 JOINT_TITLE = re.compile(
@@ -803,7 +804,7 @@ def transcript_quotes(body, paragraphs, book, title, ref):
         ps, pe = paragraphs[i]
         m = LABEL.match(body[ps:pe])
         if m:
-            label = m.group(1)
+            label = m.group(1) or m.group(2)
             low = label.lower()
             if low in QUESTION_LABELS:
                 speaker = None

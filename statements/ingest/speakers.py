@@ -193,7 +193,8 @@ _NOT_NAMES = """
     Scholars Commentators Campaigners Police Authorities Leaders Members The A An It This That
     These Those He She They We I Its Their His Her Both Each Every All Some Many Most No One
     Two Three Officials Analysts Experts Observers Sources Meanwhile However But And Also
-    Still Yet Then Earlier Later Today Yesterday
+    Still Yet Then Earlier Later Today Yesterday How What Why When Where Who Which Do Does Did
+    Can Could Will Would Are Is Was Were Thank Thanks Yes Q A Question Answer
 """
 NOT_NAMES = set(_NOT_NAMES.split())
 # Jobs that are no title but say who someone is
