@@ -335,3 +335,22 @@ def test_an_interview_with_q_and_a_and_the_interviewee_named_at_the_end():
         ("Marcos Galvao", "direct", "They are stronger than ever. Trade has doubled in ten years."),
         ("Marcos Galvao", "direct", "We want more value-added exports."),
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        (
+            "Swiss President Alain Berset — who arrived on Monday — said the talks went well.",
+            "Alain Berset",
+        ),
+        (
+            'The statement, issued by the Foreign Office, said Britain was "deeply concerned".',
+            "British government",
+        ),
+        ("Li, speaking through an interpreter, said Beijing would open its economy.", "Li Ming"),
+    ],
+)
+def test_asides_between_subject_and_verb(sentence, speaker):
+    text = "Chinese Commerce Minister Li Ming arrived on Sunday.\n\n" + sentence
+    assert run(text).quotes[-1].speaker == speaker

@@ -332,7 +332,7 @@ def lead_attribution(body, start, end, book, spans=()):
                 re.search(
                     r"\b(?:that|which|who|if|because|when|although|since|until|unless|while|"
                     r"after|before|whereas)\b",
-                    subject,
+                    re.sub(r"[—–][^—–]*[—–]", " ", subject),  # "X — who arrived Monday —"
                     re.I,
                 )
                 and "," not in subject

@@ -780,6 +780,9 @@ def clean_phrase(phrase):
     """Trim a subject phrase to the speaker: drop adverbs, adjuncts ("at a news briefing")
     and modifiers after the head ("the Chinese delegation to the latest round of ...")."""
     p = " ".join(phrase.split()).strip(" ,;:—–-\"“”'")
+    p = re.sub(r"\s*[—–]\s*[^—–]{1,80}?\s*[—–]\s*", " ", p)  # "X — who arrived Monday — said"
+    # "The statement, issued by the Foreign Office,": the document and its author
+    p = re.sub(rf"({DOCUMENT}),\s+((?:issued|released|published)\s+by\s+[^,]+),?", r"\1 \2", p)
     p = re.sub(
         r"^(?:and|but|so|also|meanwhile|however|moreover|further|furthermore)\s+", "", p, flags=re.I
     )
