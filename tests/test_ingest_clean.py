@@ -175,3 +175,12 @@ def test_reader_comments_after_a_comment_form_are_not_the_article():
     body = clean(raw).body
     assert body.endswith("They will meet in June.")
     assert "Reader" not in body
+
+
+def test_headlines_that_look_like_boilerplate_stay():
+    raw = "Share prices fall as talks stall\n\nMarkets fell on Monday, traders said.\n"
+    assert extract(raw).title == "Share prices fall as talks stall"
+    raw = "Talks end on July 25, 2012\n\nThe talks ended, officials said.\n"
+    assert extract(raw).title == "Talks end on July 25, 2012"
+    raw = "China Rebukes Western Press\n\nChina criticised foreign reporting on Monday.\n"
+    assert extract(raw).title == "China Rebukes Western Press"

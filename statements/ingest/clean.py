@@ -24,7 +24,8 @@ COMMENT_FORM = re.compile(
 )
 SHARE = re.compile(
     r"^(?:sharing is caring!?|share(?: this(?: article| story| page)?)?(?: on \w+)?\s*:?"
-    r"|share via.*|share\b[^.]{0,60}|tweet|e-?mail this(?: article)?|print(?: this(?: article)?)?"
+    r"|share (?:via|to|on|this)\b[^.]{0,60}|share\s*[:|][^.]{0,60}|tweet|e-?mail this(?: article)?"
+    r"|print(?: this(?: article)?)?"
     r"|facebook|twitter|whatsapp|linkedin|reddit|weibo|wechat|follow us.*|subscribe.*"
     r"|related (?:articles|stories|news|posts)\s*:?|recommended\s*:?|read more\s*:?|more from .*"
     r"|click here.*|advertisement|like this:?|loading\.*|back to top|send us your feedback"
@@ -63,7 +64,7 @@ TRAILING_CREDIT = re.compile(r"(?<=[.!?\"”])\s*(\([A-Z][\w&'’-]*(?: [A-Z][\w
 CRUMB_SEP = re.compile(r"\s+(?:>>|[>»›|])\s+")
 # A line that is only an outlet's name: "ABC News", "VOA News", "Xinhua English"
 MEDIA_LINE = re.compile(
-    r"^(?:[A-Z][\w'’&.-]*\s+){0,3}(?:News|Times|Daily|Post|Herald|Journal|Agency|Press|Online|"
+    r"^(?:[A-Z][\w'’&.-]*\s+){0,2}(?:News|Times|Daily|Post|Herald|Journal|Agency|Press|Online|"
     r"Tribune|Guardian|Telegraph|Review|Weekly|Wire|Radio|TV|Television|Network|English|Gazette|"
     r"Observer|Chronicle|Monitor|Bulletin)$"
 )

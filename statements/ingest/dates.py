@@ -310,7 +310,7 @@ LINE_NOISE = re.compile(
 )
 
 
-def date_line(text, *, max_rest=3):
+def date_line(text, *, max_rest=2):
     """The date of a line that is little but a date ("Wed, July 25, 2012", "2012-07-25 19:31",
     "Updated: 2011-05-11 07:58", "Posted Thu 22 Dec 2022 at 3:14am"), else None."""
     line = text.strip()
@@ -318,6 +318,17 @@ def date_line(text, *, max_rest=3):
         return None
     dates = [w for w in find_dates(line) if w.exact]
     if not dates:
+        return None
+    # It opens with the date, a weekday or a label; "Talks on July 25, 2012" is a headline
+    first = re.match(r"[(\w]+", line)
+    opener = first.group(0).lower().strip("(") if first else ""
+    labels = {"updated", "published", "posted", "last", "date", "source", "by", "released", "time"}
+    if dates[0].start > 0 and not (
+        opener in labels
+        or opener[:3] in MONTHS
+        or opener[:3] in {d[:3] for d in WEEKDAYS}
+        or line.startswith("(")
+    ):
         return None
     rest = line
     for w in find_dates(line):
