@@ -621,7 +621,11 @@ def find_quotes(body, paragraphs, book, ref, *, skip_paragraphs=()):
                 said = None
             elif said is None and speaker.name in last_date:
                 said = last_date[speaker.name]
-            elif said is None and (kind == "direct" or speaker.kind in {"person", "government"}):
+            elif (
+                said is None
+                and not commentator(book, speaker)
+                and (kind == "direct" or speaker.kind in {"person", "government"})
+            ):
                 # People and governments speak at the occasion; delegations' readouts of
                 # what they said during talks carry no single day...
                 said = occasion
@@ -637,6 +641,17 @@ def find_quotes(body, paragraphs, book, ref, *, skip_paragraphs=()):
         if not results:
             note_subject(body, u, book)
     return found, units
+
+
+COMMENTATORS = re.compile(
+    r"\b(?:economist|analyst|researcher|scholar|expert|professor|fellow|academic|commentator)s?\b",
+    re.I,
+)
+
+
+def commentator(book, speaker):
+    """An analyst asked for comment does not speak at the occasion the article reports."""
+    return bool(COMMENTATORS.search(book.role(speaker.name) + " " + speaker.title))
 
 
 def note_subject(body, u, book):
