@@ -5,7 +5,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from statements.models import Quote
+from statements.models import Article, Quote, Speaker, Theme
 from statements.views import RoundDetailView
 from tests.screenshots import sample_archive
 
@@ -246,3 +246,19 @@ def test_round_page_shows_at_most_so_many_quotes_and_says_so(client, archive, mo
     response, html = get(client, archive.rounds.second.get_absolute_url())
     assert sum(len(c["quotes"]) for r in response.context["comparison"] for c in r["cells"]) == 10
     assert "33 quotes, of which the first 10 are shown here" in html
+
+
+def test_records_with_nothing_attached_still_render(client, archive):
+    silent = Speaker.objects.create(name="Silent Observer", slug="silent-observer")
+    empty_theme = Theme.objects.create(name="Nothing yet", slug="nothing-yet")
+    brief = Article.objects.get(slug="climate-brief-1")
+    _, html = get(client, silent.get_absolute_url())
+    assert "No quotes match these filters." in html and "No role given" in html
+    _, html = get(client, archive.rounds.oslo.get_absolute_url())
+    assert "No quotes from this round yet." in html and "not yet reviewed" in html
+    _, html = get(client, empty_theme.get_absolute_url())
+    assert "No quote on this theme is tied to a round yet." in html
+    _, html = get(client, brief.get_absolute_url())
+    assert "No quotes found in this article yet." in html
+    _, html = get(client, archive.climate.get_absolute_url())
+    assert "No quotes yet." in html
