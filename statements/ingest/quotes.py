@@ -524,7 +524,7 @@ VERB_TO_DATE = re.compile(
 )
 
 
-def speech_date(body, att, ref, spans=(), window=70):
+def speech_date(body, att, ref, spans=(), window=70, opening=None):
     """A day tied to the speech act: `said here on Wednesday`, `China on Friday said`, `said
     Friday`, `defended it at a briefing on Monday`, `according to a statement released on
     Wednesday`; not a day inside what was said."""
@@ -544,9 +544,14 @@ def speech_date(body, att, ref, spans=(), window=70):
         inside = any(s.open <= att.verb_end + w.start < s.close for s in spans)
         if w.exact and not inside and VERB_TO_DATE.fullmatch(after[: w.start]):
             return w.day
-    before = body[att.span_start : att.verb_start]
+    # Before the verb, including an opening phrase ("Earlier this month, X told ...") but not
+    # a dateline, which dates the report rather than the words.
+    start = opening if opening is not None and att.where != "trail" else att.span_start
+    before = body[start : att.verb_start]
+    dateline = DATELINE.match(before)
+    before = before[dateline.end() :] if dateline else before
     for w in find_dates(before, ref, future=False):
-        # "Earlier this month, X told ...": a known period but no day; say so with False
+        # a known period but no day: say so with False
         return w.day if w.exact else False
     return None
 
@@ -616,7 +621,7 @@ def find_quotes(body, paragraphs, book, ref, *, skip_paragraphs=()):
             book.touch(speaker.name)
             # Tied to the verb; else as before for this speaker; else, for a direct quote,
             # the occasion the lead reports; else unknown.
-            said = speech_date(body, att, ref, u.spans)
+            said = speech_date(body, att, ref, u.spans, opening=u.start)
             if said is False:
                 said = None
             elif said is None and speaker.name in last_date:
