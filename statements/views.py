@@ -73,7 +73,9 @@ class ArchiveListMixin:
         for key, values in request.GET.lists():
             # PostgreSQL refuses NUL in text; nothing typed by a person contains one.
             if "\x00" in key or any("\x00" in value for value in values):
-                return bad_request(request, "The address contains a character (NUL) not allowed.")
+                return bad_request(
+                    request, "The address contains a character that is not allowed (NUL)."
+                )
         try:
             return super().get(request, *args, **kwargs)
         except PageNotFound as error:
@@ -109,10 +111,15 @@ def bad_request(request, message):
     return render(request, "statements/bad_request.html", {"message": message}, status=400)
 
 
+def list_url(request, params):
+    query = params.urlencode()
+    return f"{request.path}?{query}" if query else request.path
+
+
 def first_page_url(request):
     params = request.GET.copy()
     params.pop("page", None)
-    return f"{request.path}?{params.urlencode()}" if params else request.path
+    return list_url(request, params)
 
 
 def url_without(request, key, value):
@@ -120,7 +127,7 @@ def url_without(request, key, value):
     params = request.GET.copy()
     params.pop("page", None)
     params.setlist(key, [v for v in params.getlist(key) if v != value])
-    return f"{request.path}?{params.urlencode()}" if params else request.path
+    return list_url(request, params)
 
 
 def active_filters(request, filterset):
@@ -181,7 +188,7 @@ def facet_groups(request, facets):
             else:
                 active = params.get(key) == value
                 params[key] = value
-            url = f"{request.path}?{params.urlencode()}"
+            url = list_url(request, params)
             items.append({"label": label, "count": count, "url": url, "active": active})
         if items:
             groups.append({"title": title, "items": items})
