@@ -76,6 +76,7 @@ COUNTRIES = {
     "ASEAN": (["ASEAN", "Association of Southeast Asian Nations"], ["ASEAN"], ""),
 }
 
+UNIONS = {"United Nations", "ASEAN", "European Union"}
 NOUN_TO_COUNTRY = {}
 ADJ_TO_COUNTRY = {}
 CAPITAL_TO_COUNTRY = {}
@@ -601,7 +602,7 @@ class SpeakerBook:
             s = self.get(name)
             if kind == "person" and s.kind == "person":
                 return s
-            if kind == "body" and s.kind in {"delegation", "government", "outlet", "organisation"}:
+            if kind == "body" and s.kind in {"delegation", "government", "outlet"}:
                 return s
             if kind == "group" and s.kind in {"delegation", "government"}:
                 return s
@@ -652,10 +653,9 @@ class SpeakerBook:
         for k in self.gazetteer.speakers:
             if k.kind == "government" and any(norm(a) == norm(phrase) for a in k.aliases):
                 return self.from_known(k)
-        adjective = DEMONYM_ADJ.get(country, country)
-        name = f"{adjective} government" if country != "United Nations" else "United Nations"
-        kind = "government" if country != "United Nations" else "organisation"
-        return self.add(ExtractedSpeaker(name=name, kind=kind, country=country))
+        # Unions of states speak under their own name; the archive files them as governments.
+        name = country if country in UNIONS else f"{DEMONYM_ADJ.get(country, country)} government"
+        return self.add(ExtractedSpeaker(name=name, kind="government", country=country))
 
     def person(self, phrase):
         # "Michael Posner, U.S. assistant secretary of state": the name comes first
