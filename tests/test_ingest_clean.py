@@ -184,3 +184,15 @@ def test_headlines_that_look_like_boilerplate_stay():
     assert extract(raw).title == "Talks end on July 25, 2012"
     raw = "China Rebukes Western Press\n\nChina criticised foreign reporting on Monday.\n"
     assert extract(raw).title == "China Rebukes Western Press"
+
+
+def test_photo_captions_are_dropped():
+    raw = (
+        "Talks open in Delhi\n\n"
+        "Indian Foreign Secretary Ravi Mehta (R) meets his Japanese counterpart in New Delhi, "
+        "March 4, 2019. (Kyodo/Taro Sato)\n\n"
+        "India and Japan opened talks on Monday, officials said.\n"
+    )
+    cleaned = clean(raw)
+    assert "Taro Sato" not in cleaned.body
+    assert ("caption", raw.split("\n\n")[1]) in cleaned.dropped

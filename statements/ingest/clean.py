@@ -49,7 +49,11 @@ SOURCE = re.compile(
     r"translated by|contact)\s*[:：]\s*(.+)$",
     re.I,
 )
-CREDIT = re.compile(r"^\(\s*([A-Z][\w .&'’-]{1,40})\s*\)$")
+CREDIT = re.compile(r"^\(\s*([A-Z][\w .&'’/-]{1,40})\s*\)$")
+# A photo caption ends with the photographer's credit: "... May 10, 2019. (Xinhua/Ju Peng)"
+CAPTION = re.compile(
+    r"\((?:photo\s*[:/]\s*)?[A-Z][\w .&'’-]{1,30}/[A-Z][\w .'’-]{1,40}\)$|^\(?photo\s*:", re.I
+)
 REPORTING = re.compile(
     r"^\((?:(?:reporting|additional reporting|writing|editing|compiled|compiling|edited) by .*"
     r"|(?:editor|editors|reporter|reporters|source|web editor)\s*:.*)\)$",
@@ -110,6 +114,8 @@ def classify(line):
         return "share"
     if SOURCE.match(line) or CREDIT.match(line) or REPORTING.match(line):
         return "source"
+    if CAPTION.search(line):
+        return "caption"
     if COPYRIGHT.match(line):
         return "source"
     if date_line(line) or (TIMESTAMP.match(line) and len(line.split()) <= 14):
