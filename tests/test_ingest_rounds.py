@@ -183,3 +183,16 @@ def test_a_round_named_in_the_headline_and_dated_in_the_lead_is_one_round():
         ("Canada-EU Energy Dialogue", 5, "Ottawa", dt.date(2023, 6, 16))
     ]
     assert [q.round for q in result.quotes] == [0]
+
+
+def test_an_unknown_round_takes_the_days_of_the_talks_not_the_dateline():
+    text = (
+        "TOKYO, May 10 (Kyodo) -- Japan and India are willing to continue their talks, the "
+        "Japanese delegation to the latest round of the Japan-India energy dialogue said here "
+        "on Wednesday.\n\n"
+        "The dialogue, held in Tokyo on Monday and Tuesday, was useful, the statement said."
+    )
+    result = run(text, published=dt.date(2023, 5, 10), gazetteer=Gazetteer())
+    assert [(r.dialogue, r.start, r.end, r.location, r.known) for r in result.rounds] == [
+        ("Japan-India Energy Dialogue", dt.date(2023, 5, 8), dt.date(2023, 5, 9), "Tokyo", False)
+    ]

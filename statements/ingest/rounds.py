@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from statements.ingest.dates import WEEKDAY, WEEKDAYS, find_dates
+from statements.ingest.quotes import DATELINE
 from statements.ingest.result import ExtractedRound
 from statements.ingest.speakers import ADJ_TO_COUNTRY, NOUN_TO_COUNTRY, parties_in
 
@@ -255,7 +256,10 @@ def gather(body, units, mentions, published):
         def nearest(pos, ms=ms, base=u.start):
             return min(ms, key=lambda x: distance(x, pos + base))
 
+        dateline = DATELINE.match(text)
         for w in find_dates(text, published):
+            if dateline and w.start < dateline.end():
+                continue  # the day of the report, not of the talks
             if SPEECH_BEFORE.search(text[: w.start]) or SPEECH_CLAUSE.search(
                 clause_before(text, w.start)
             ):
