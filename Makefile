@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install install-test migrate seed run test lint fmt bench clean
+.PHONY: install install-test migrate seed run test screenshots lint fmt bench clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -43,6 +43,9 @@ test: install-test
 	@# axe-core for the accessibility tests; without npm they skip (and fail under CI=true).
 	@if command -v npm >/dev/null 2>&1; then npm install --no-audit --no-fund --silent; fi
 	$(BIN)/python -m pytest
+
+screenshots: install-test
+	SCREENSHOTS=1 $(BIN)/python -m pytest -q tests/test_browser.py -k test_screenshots
 
 lint: install-test
 	$(BIN)/ruff check .

@@ -3,7 +3,8 @@
 The seeded archive has no quotes yet (the extractor is still being written), so the page
 tests build this one: an invented dialogue with two rounds, both sides' speakers, two
 outlets and 35 quotes written for the tests. ``take_screenshots`` is run by the browser test
-``test_screenshots`` and writes docs/screenshots/*.png.
+``test_screenshots`` on the seeded archive; with SCREENSHOTS=1 (``make screenshots``) it
+writes docs/screenshots/*.png, otherwise a temporary folder.
 """
 
 import datetime as dt
@@ -313,17 +314,36 @@ PAGES = [
 ]
 
 
-def take_screenshots(page, base_url, quote_url, directory=SCREENSHOTS):
+# The same pages on the seeded archive, for docs/screenshots/.
+SEEDED_PAGES = [
+    ("home", "/"),
+    ("dialogue", "/dialogues/china-us-human-rights-dialogue/"),
+    ("rounds", "/rounds/"),
+    ("round", "/rounds/china-us-human-rights-dialogue-2012-07-23/"),
+    ("speakers", "/speakers/"),
+    ("speaker", "/speakers/cui-tiankai/?theme=human-rights"),
+    ("quotes", "/quotes/?q=%22mutual+respect%22"),
+    ("quotes-filter-error", "/quotes/?date_after=2011-13-45&speaker=nobody"),
+    ("quote", None),  # filled in: the permalink of a quote by Cui Tiankai
+    ("articles", "/articles/?outlet=xinhua"),
+    ("article", "/articles/2012-07-25-china-us-agree-to-continue-human-rights-dialogue/"),
+    ("themes", "/themes/"),
+    ("theme", "/themes/individual-cases/"),
+]
+
+
+def take_screenshots(page, base_url, quote_url, directory=SCREENSHOTS, pages=SEEDED_PAGES):
     """Full-page screenshots of the main pages at desktop width, and a few at phone width."""
     directory.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, path in PAGES:
+    paths = dict(pages)
+    for name, path in pages:
         page.goto(base_url + (path or quote_url))
         target = directory / f"{name}.png"
         page.screenshot(path=str(target), full_page=True)
         written.append(target)
     page.set_viewport_size({"width": 375, "height": 800})
-    for name, path in [("phone-round", PAGES[3][1]), ("phone-quotes", PAGES[6][1])]:
+    for name, path in [("phone-round", paths["round"]), ("phone-quotes", paths["quotes"])]:
         page.goto(base_url + path)
         target = directory / f"{name}.png"
         page.screenshot(path=str(target), full_page=True)

@@ -16,7 +16,7 @@ from django.core.management import call_command
 
 from statements.models import Quote
 from tests.conftest import IN_CI
-from tests.screenshots import PAGES, build_sample_archive, take_screenshots
+from tests.screenshots import PAGES, SCREENSHOTS, build_sample_archive, take_screenshots
 
 # Playwright's sync API runs an event loop in this thread; Django's live server is real I/O.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -161,7 +161,44 @@ def test_pages_pass_axe_and_fit_a_phone(browser, live_server, archive, axe_scrip
     assert not failures, "\n".join(failures)
 
 
-def test_screenshots(page, live_server, archive):
-    quote = Quote.objects.filter(speaker=archive.speakers.li).order_by("start").last()
-    written = take_screenshots(page, live_server.url, quote.get_absolute_url())
+@pytest.fixture
+def seeded(live_server):
+    """The real seeded archive, committed so that the live server sees it."""
+    call_command("seed", verbosity=0)
+
+
+def test_journeys_on_the_seeded_archive(page, live_server, seeded):
+    # A researcher opens the 2012 round of the human-rights dialogue and reaches a source.
+    page.goto(live_server.url + "/dialogues/china-us-human-rights-dialogue/")
+    page.get_by_role("link", name=re.compile("23–24 July 2012")).first.click()
+    assert "/rounds/china-us-human-rights-dialogue-2012-07-23/" in page.url
+    body = page.locator("main").inner_text()
+    assert "Chinese delegation" in body and "U.S. delegation" in body
+    assert "Chen Xu" in body and "Michael Posner" in body
+    page.get_by_role("link", name="In context").first.click()
+    assert "/quotes/" in page.url
+    assert page.locator("mark#quote").count() == 1
+    assert "Xinhua" in page.locator("#citation").inner_text()
+
+    # Everything Cui Tiankai said about individual cases, in May 2011.
+    page.goto(
+        live_server.url
+        + "/quotes/?speaker=cui-tiankai&theme=individual-cases"
+        + "&date_after=2011-05-01&date_before=2011-05-31"
+    )
+    quotes = page.locator("article.quote")
+    assert quotes.count() >= 1
+    assert "devote too much energy to individual cases" in quotes.first.inner_text()
+
+    # A phrase search marks the phrase.
+    page.goto(live_server.url + "/quotes/?q=%22mutual+respect%22")
+    marks = page.locator("article.quote mark").all_inner_texts()
+    assert marks and all(m.lower() in {"mutual", "respect", "mutual respect"} for m in marks)
+
+
+def test_screenshots(page, live_server, seeded, tmp_path):
+    """Screenshots of the seeded archive; written to docs/ only on request (make screenshots)."""
+    directory = SCREENSHOTS if os.environ.get("SCREENSHOTS") == "1" else tmp_path
+    quote = Quote.objects.filter(speaker__slug="cui-tiankai").order_by("start").first()
+    written = take_screenshots(page, live_server.url, quote.get_absolute_url(), directory)
     assert all(path.stat().st_size > 10_000 for path in written)
