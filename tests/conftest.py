@@ -16,19 +16,22 @@ CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/
 
 
 def pytest_collection_modifyitems(config, items):
-    """PostgreSQL-only tests: skipped (with the reason) on SQLite outside CI, deselected in
-    CI's SQLite pass because CI's PostgreSQL pass runs them."""
-    if connection.vendor == "postgresql":
-        return
-    pg_only = [item for item in items if item.get_closest_marker("postgres")]
-    if not pg_only:
+    """Engine-specific tests (marked postgres or sqlite) run only on their engine: outside CI
+    the others skip with the reason; under CI they are deselected, because CI's other pass
+    (SQLite, then PostgreSQL) runs them."""
+    other = "sqlite" if connection.vendor == "postgresql" else "postgres"
+    elsewhere = [item for item in items if item.get_closest_marker(other)]
+    if not elsewhere:
         return
     if IN_CI:
-        config.hook.pytest_deselected(items=pg_only)
-        items[:] = [item for item in items if item not in pg_only]
+        config.hook.pytest_deselected(items=elsewhere)
+        items[:] = [item for item in items if item not in elsewhere]
         return
-    reason = "needs PostgreSQL: run with DATABASE_URL=postgres://… (CI runs it in its PG pass)"
-    for item in pg_only:
+    if other == "postgres":
+        reason = "needs PostgreSQL: run with DATABASE_URL=postgres://… (CI runs it in its PG pass)"
+    else:
+        reason = "SQLite-only (FTS5 triggers): runs when DATABASE_URL is unset"
+    for item in elsewhere:
         item.add_marker(pytest.mark.skip(reason=reason))
 
 

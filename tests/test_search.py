@@ -15,7 +15,7 @@ from django.db import connection
 from statements import search
 from statements.models import Article, DialogueRound, Quote, Speaker, Theme
 
-SQLITE_ONLY = pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite FTS5 only")
+SQLITE_ONLY = pytest.mark.sqlite
 
 # Our own news-style sentences, so the tests do not depend on what the extractor finds in
 # the seed articles. Key: (speaker slug, kind, said_on, text).
