@@ -125,6 +125,8 @@ def is_future(text, pos):
 
 PATTERNS = [
     ("iso", r"\b(\d{4})[-/](\d{1,2})[-/](\d{1,2})\b"),
+    # "05/11/2019", "14.03.2019": day first unless the first number cannot be a month's day
+    ("numeric", r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b"),
     ("mdy_range", rf"\b({MONTH})\s+{DAY}\s*(?:-|–|to|and)\s*{DAY},?\s+(\d{{4}})\b"),
     ("dmy_range", rf"\b{DAY}\s*(?:-|–|to|and)\s*{DAY}\s+({MONTH}),?\s+(\d{{4}})\b"),
     ("mdy", rf"\b({MONTH})\s+{DAY},?\s+(\d{{4}})\b"),
@@ -184,6 +186,12 @@ def resolve(name, m, ref, future):
     if name == "iso":
         d = safe_date(int(g[0]), int(g[1]), int(g[2]))
         return (d, d, True) if d else None
+    if name == "numeric":
+        a, b, year = int(g[0]), int(g[1]), int(g[2])
+        # Most of the world writes day/month; a second number above 12 can only be a day.
+        day, month = (b, a) if b > 12 else (a, b)
+        d = safe_date(year, month, day)
+        return (d, d, True) if d else None
     if name in {"mdy_range", "dmy_range"}:
         if name == "mdy_range":
             month, d1, d2, year = month_number(g[0]), int(g[1]), int(g[2]), int(g[3])
@@ -202,7 +210,7 @@ def resolve(name, m, ref, future):
         if g[0] == "May" and not m.group(0)[0].isupper():
             return None
         return (*month_range(int(g[1]), month), False)
-    if ref is None and name not in {"iso", "mdy", "dmy", "my", "year", "mdy_range", "dmy_range"}:
+    if ref is None and name not in {"iso", "numeric", "mdy", "dmy", "my", "year", "mdy_range", "dmy_range"}:
         return None
     if name in {"md_range", "dm_range"}:
         if name == "md_range":
@@ -304,16 +312,27 @@ def relative_span(g, ref, *, _week=dt.timedelta(days=7)):
 
 LINE_NOISE = re.compile(
     r"\b(?:updated|published|posted|released|last updated|date|time|on|at|gmt|utc|bjt|ist|est|"
-    r"edt|cet|beijing time|local time|am|pm|a\.m\.|p\.m\.)\b|\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]m)?"
+    r"edt|cet|beijing time|local time|am|pm|a\.m\.|p\.m\.|issued|modified|first|last|"
+    r"bst|pst|pdt|mst|mdt|cst|cdt|aest|aedt|cest|hkt|jst|kst|sgt|wib)\b|\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
     r"|\([^)]*\)|[|:,\-–—/]",
     re.I,
 )
+
+
+# A masthead before a time stamp: "NORTHGATE TIMES - Mar 14, 2019 - 09:30"
+MASTHEAD = re.compile(r"^([A-Z][\w'’&.]*(?:\s+[A-Z&][\w'’&.]*){0,4})\s+(?:-|–|—|\|)\s+(?=\S)")
 
 
 def date_line(text, *, max_rest=2):
     """The date of a line that is little but a date ("Wed, July 25, 2012", "2012-07-25 19:31",
     "Updated: 2011-05-11 07:58", "Posted Thu 22 Dec 2022 at 3:14am"), else None."""
     line = text.strip()
+    m = MASTHEAD.match(line)
+    if m and not line.endswith("."):
+        # The outlet's name is no part of the time stamp that follows it.
+        found = date_line(line[m.end() :], max_rest=max_rest)
+        if found:
+            return found
     if not line or len(line) > 160 or line.endswith("."):
         return None
     dates = [w for w in find_dates(line) if w.exact]
@@ -323,6 +342,7 @@ def date_line(text, *, max_rest=2):
     first = re.match(r"[(\w]+", line)
     opener = first.group(0).lower().strip("(") if first else ""
     labels = {"updated", "published", "posted", "last", "date", "source", "by", "released", "time"}
+    labels |= {"issued", "modified", "first"}
     if dates[0].start > 0 and not (
         opener in labels
         or opener[:3] in MONTHS

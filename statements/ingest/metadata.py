@@ -5,11 +5,12 @@ import re
 from dataclasses import dataclass
 
 from statements.ingest.clean import MEDIA_LINE, SOURCE
-from statements.ingest.dates import MONTH, date_line, find_dates, month_number
+from statements.ingest.speakers import is_role, parties_in
+from statements.ingest.dates import MASTHEAD, MONTH, date_line, find_dates, month_number
 
 # "WASHINGTON, July 25 (Xinhua) --", "BEIJING (Reuters) -", "NEW DELHI, March 3 --"
 DATELINE = re.compile(
-    rf"^([A-Z][A-Z.'’ -]{{2,40}}?(?:,\s*[A-Z][A-Za-z.]+)?)(?:,\s*({MONTH})\s+(\d{{1,2}}))?"
+    rf"^([A-Z][A-Z.'’ -]{{2,40}}?(?:,\s*[A-Z][A-Za-z.]+)?)(?:,\s*({MONTH})\s+(\d{{1,2}})(?:,\s*\d{{4}})?)?"
     r"\s*(?:\(([^)]{1,40})\))?\s*(?:--|—|–|-)\s"
 )
 # "Jakarta (ANTARA) -", "New Delhi, Dec 21 (PTI)": a place in title case needs the credit
@@ -74,6 +75,8 @@ def read_metadata(cleaned, gazetteer, *, title="", outlet="", published=None):
     for i, p in enumerate(paras[:3]):
         if DATELINE.match(p):
             break
+        if issuer_header([p]) and i < 2:
+            continue  # a ministry's header names the publisher, not the piece
         if len(p.split()) <= 25 and not p.endswith(END_PUNCT) and not p.endswith(("”", '"')):
             meta.title = p
             meta.title_paragraph = i
@@ -149,7 +152,8 @@ def page_outlet(cleaned, credit, gazetteer):
             return name, country
     for _kind, line in cleaned.dropped:
         m = SOURCE.match(line)
-        if m and line.lower().startswith("source"):
+        # "From: Foreign, Commonwealth & Development Office" (GOV.UK): the issuing office
+        if m and line.lower().startswith(("source", "from")):
             value = re.split(r"\s{2,}|\s+(?:Published|Updated|Posted|Date)\b|\|", m.group(1))[0]
             return value.strip(), ""
     if credit and len(credit.split()) <= 3:
@@ -161,7 +165,41 @@ def page_outlet(cleaned, credit, gazetteer):
     for _kind, line in cleaned.dropped:
         if MEDIA_LINE.match(line):
             return line.strip(), ""
-    return "", ""
+    for kind, line in cleaned.dropped:
+        # "NORTHGATE TIMES - Mar 14, 2019 - 09:30": the masthead before a time stamp
+        m = MASTHEAD.match(line)
+        if kind == "date" and m and not date_line(m.group(1)):
+            return m.group(1).strip(), ""
+        # "By Mara Lind, Coastal Ledger": a byline naming the writer's paper
+        m = BYLINE_OUTLET.match(line)
+        if kind == "byline" and m and not is_role(m.group(1)) and not parties_in(m.group(1)):
+            return m.group(1).strip(), ""
+    header = issuer_header(body_head(cleaned))
+    return (header, "") if header else ("", "")
+
+
+# "By Peter Holm, Europa Review" / "By Peter Holm | Europa Review"
+BYLINE_OUTLET = re.compile(
+    r"^By\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*[,|]\s*"
+    r"((?:The\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z&][\w'’&.-]*){0,4})\s*$"
+)
+# A ministry's own page opens with a header naming it: "Ministry of Foreign Affairs of the
+# Republic of Poland", "U.S. Department of State", "Office of the Spokesperson"
+ISSUER = re.compile(
+    r"^(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}(?:Ministry|Department|Office|Embassy|Mission)"
+    r"(?:\s+(?:of|for|to|in|the|and|&|[A-Z][\w.'’-]*)){0,10}$"
+)
+
+
+def body_head(cleaned):
+    return [cleaned.body[s:e] for s, e in cleaned.paragraphs[:3]]
+
+
+def issuer_header(paragraphs):
+    for p in paragraphs:
+        if len(p.split()) <= 14 and not p.endswith(END_PUNCT) and ISSUER.match(p):
+            return p.strip()
+    return ""
 
 
 def outlet_in_exact(named, gazetteer):
