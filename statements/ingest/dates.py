@@ -210,7 +210,8 @@ def resolve(name, m, ref, future):
         if g[0] == "May" and not m.group(0)[0].isupper():
             return None
         return (*month_range(int(g[1]), month), False)
-    if ref is None and name not in {"iso", "numeric", "mdy", "dmy", "my", "year", "mdy_range", "dmy_range"}:
+    own_year = {"iso", "numeric", "mdy", "dmy", "my", "year", "mdy_range", "dmy_range"}
+    if ref is None and name not in own_year:
         return None
     if name in {"md_range", "dm_range"}:
         if name == "md_range":

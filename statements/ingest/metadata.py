@@ -5,12 +5,13 @@ import re
 from dataclasses import dataclass
 
 from statements.ingest.clean import MEDIA_LINE, SOURCE
-from statements.ingest.speakers import is_role, parties_in
 from statements.ingest.dates import MASTHEAD, MONTH, date_line, find_dates, month_number
+from statements.ingest.speakers import is_role, parties_in
 
 # "WASHINGTON, July 25 (Xinhua) --", "BEIJING (Reuters) -", "NEW DELHI, March 3 --"
 DATELINE = re.compile(
-    rf"^([A-Z][A-Z.'’ -]{{2,40}}?(?:,\s*[A-Z][A-Za-z.]+)?)(?:,\s*({MONTH})\s+(\d{{1,2}})(?:,\s*\d{{4}})?)?"
+    rf"^([A-Z][A-Z.'’ -]{{2,40}}?(?:,\s*[A-Z][A-Za-z.]+)?)"
+    rf"(?:,\s*({MONTH})\s+(\d{{1,2}})(?:,\s*\d{{4}})?)?"
     r"\s*(?:\(([^)]{1,40})\))?\s*(?:--|—|–|-)\s"
 )
 # "Jakarta (ANTARA) -", "New Delhi, Dec 21 (PTI)": a place in title case needs the credit
