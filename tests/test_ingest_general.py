@@ -97,3 +97,54 @@ def test_outlet_from_a_ministry_header_which_is_not_the_title():
     assert r.outlet == "Ministry of Foreign Affairs of the Republic of Poland"
     assert r.title.startswith("Press briefing")
     assert r.published == dt.date(2019, 5, 3)
+
+
+# --- interviews ----------------------------------------------------------------------------
+
+INTERVIEW = """INTERVIEWTomas Berg: Oslo seeks a fair deal with Seoul
+
+By Ada Lund, Fjord Review
+Published: 12 March 2019 14:05 GMT
+
+Norwegian Trade Minister Tomas Berg spoke to Fjord Review in Oslo on Monday before the talks.
+
+Fjord Review: What do you expect from the talks?
+
+Berg: A balanced outcome. Our fishermen need access to new markets.
+
+Fjord Review: Will you raise shipbuilding subsidies?
+
+Berg: Yes, as we always do. It is a matter of fairness.
+
+That remains our position.
+
+This interview has been edited for length and clarity.
+
+Ada Lund is a senior correspondent at Fjord Review.
+"""
+
+
+def test_interview_questions_labelled_with_the_outlet_are_not_quotes():
+    r = run(INTERVIEW)
+    assert r.outlet == "Fjord Review"
+    assert {q.speaker for q in r.quotes} == {"Tomas Berg"}
+    assert [q.text for q in r.quotes] == [
+        "A balanced outcome. Our fishermen need access to new markets.",
+        "Yes, as we always do. It is a matter of fairness.",
+        "That remains our position.",
+    ]
+
+
+def test_interview_section_label_is_not_part_of_the_name_and_answers_take_the_interview_day():
+    r = run(INTERVIEW)
+    assert r.title.startswith("Tomas Berg:")
+    assert all(q.said_on == dt.date(2019, 3, 11) for q in r.quotes)
+
+
+def test_interviewer_label_in_capitals_is_a_question():
+    text = (
+        "THE MERIDIAN HERALD: Why are you here?\n\nLUIS ORTEGA: To talk about trade.\n\n"
+        "THE MERIDIAN HERALD: Any worries?\n\nLUIS ORTEGA: None at all, we are confident.\n"
+    )
+    r = run(text)
+    assert [q.speaker for q in r.quotes] == ["Luis Ortega", "Luis Ortega"]

@@ -74,6 +74,19 @@ MEDIA_LINE = re.compile(
 )
 
 
+# A page's section label: "OPINION", "Our view", "INTERVIEW"; kept for editorial detection.
+SECTION = re.compile(
+    r"^(?:editorial|opinion|our view|commentary|op-ed|viewpoint|analysis|interview|"
+    r"exclusive|q\s*&\s*a|news analysis|the view|leader|column)\s*[:|]?$",
+    re.I,
+)
+# "INTERVIEWMarta Kovacs: …", "EXCLUSIVE-Envoy says …": a section label glued to the headline
+GLUED_SECTION = re.compile(
+    r"^(EDITORIAL|OPINION|COMMENT|COMMENTARY|ANALYSIS|INTERVIEW|EXCLUSIVE|OUR VIEW|Q&A)"
+    r"(?:\s*[-:|—–]\s*|(?=[A-Z][a-z]))"
+)
+
+
 @dataclass
 class Cleaned:
     body: str
@@ -108,6 +121,8 @@ def split_front_matter(raw):
 
 def classify(line):
     """The kind of boilerplate a (normalised) line is, or "" for article text."""
+    if SECTION.match(line):
+        return "section"
     if COMMENT_FORM.match(line):
         return "comment"
     if SHARE.match(line):
@@ -136,6 +151,10 @@ def clean(raw):
     kept, dropped = [], []
     total = len(lines)
     for i, line in enumerate(lines):
+        glued = GLUED_SECTION.match(line)
+        if glued and line[glued.end() :].strip():
+            dropped.append(("section", glued.group(1)))
+            line = line[glued.end() :].strip()
         kind = classify(line) if line else ""
         # A comment form after some article text, or related links in the second half
         text_before = sum(1 for k in kept if k) >= 3

@@ -81,7 +81,9 @@ def extract(
     book.parties = article_parties(body, mentions, main, result.rounds, gazetteer)
     book.home = result.outlet_country
     book.note_mentions(body)
-    transcript, handled = transcript_quotes(body, paragraphs, book, meta.title, ref)
+    transcript, handled = transcript_quotes(
+        body, paragraphs, book, meta.title, ref, skip=headline, outlet=result.outlet
+    )
     skip = headline | handled
     found, units = find_quotes(body, paragraphs, book, ref, skip_paragraphs=skip)
     found = sorted(found + transcript, key=lambda f: f.start)

@@ -796,12 +796,36 @@ JOINT_TITLE = re.compile(
 )
 
 
-def transcript_quotes(body, paragraphs, book, title, ref):
+# What closes an interview rather than answers in it: "This interview has been edited for
+# length", "Jan Holm is a correspondent at …", "(Translated by …)", "© 2019 …"
+FOOTER = re.compile(
+    r"\b(?:this|the) interview\b|\bedited for\b|\bcondensed\b|\btranslated by\b|"
+    r"\b(?:correspondent|reporter|columnist|contributor|staff writer)\b|\bfirst (?:published|"
+    r"appeared)\b|©|\bcopyright\b|^\(.*\)$|^\[.*\]$",
+    re.I,
+)
+# Interviewers' labels often carry their paper's name: "THE HERALD:", "Europa Review:"
+MEDIA_WORDS = re.compile(
+    r"\b(?:News|Times|Daily|Post|Herald|Journal|Agency|Press|Online|Tribune|Guardian|Telegraph|"
+    r"Review|Weekly|Wire|Radio|TV|Television|Network|Gazette|Observer|Chronicle|Monitor|"
+    r"Bulletin|Courier|Ledger|Sentinel|Express|Mail|Star|Magazine|Reporter|Interviewer)$",
+    re.I,
+)
+
+
+def is_interviewer(label, outlet):
+    low = re.sub(r"^the\s+", "", label.lower()).strip()
+    paper = re.sub(r"^the\s+", "", (outlet or "").lower()).strip()
+    return bool(MEDIA_WORDS.search(label)) or (paper and (low in paper or paper in low))
+
+
+def transcript_quotes(body, paragraphs, book, title, ref, *, skip=(), outlet=""):
     """A briefing or interview set out as `Q:`/`A:` or `Name:` paragraphs: each answer
     paragraph (and each unlabelled one after it) is a direct quote of the one answering.
     Returns (quotes, paragraph indexes handled) or ([], set()) if this is no transcript."""
     labelled = [(i, LABEL.match(body[ps:pe])) for i, (ps, pe) in enumerate(paragraphs)]
-    labelled = [(i, m) for i, m in labelled if m]
+    # A headline "Name: what they said" is no answer.
+    labelled = [(i, m) for i, m in labelled if m and i not in skip]
     if len(labelled) < 3:
         return [], set()
     interviewee = None
@@ -830,6 +854,8 @@ def transcript_quotes(body, paragraphs, book, title, ref):
                 speaker = None
             elif low in ANSWER_LABELS:
                 speaker = interviewee
+            elif is_interviewer(label, outlet):
+                speaker = None
             else:
                 phrase = label.title() if label.isupper() and len(label) > 4 else label
                 person = book.resolve(phrase, remember=False)
@@ -837,6 +863,15 @@ def transcript_quotes(body, paragraphs, book, title, ref):
             start = ps + m.end()
         else:
             start = ps
+            text = body[ps:pe]
+            surname = speaker.name.split()[-1] if speaker is not None else ""
+            if speaker is not None and (
+                FOOTER.search(text)
+                or speaker.kind == "person"
+                and re.search(rf"\b{re.escape(surname)}\b", text)
+            ):
+                # A footer, or narration naming the interviewee: nobody answers any more.
+                speaker = None
         handled.add(i)
         if speaker is None:
             continue
