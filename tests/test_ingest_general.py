@@ -148,3 +148,116 @@ def test_interviewer_label_in_capitals_is_a_question():
     )
     r = run(text)
     assert [q.speaker for q in r.quotes] == ["Luis Ortega", "Luis Ortega"]
+
+
+# --- readout verbs and colon introductions -------------------------------------------------
+
+READOUT = """Ministers meet in Ottawa
+
+OTTAWA, June 4, 2019 -- Canadian Foreign Minister Claire Dubois met her Japanese counterpart
+Kenji Mori in Ottawa on Tuesday.
+
+Dubois set out Canada's priorities for the Indo-Pacific region.
+
+She pressed Tokyo on fisheries quotas and warned that delays would hurt coastal towns.
+
+Mori underlined Japan's commitment to open markets.
+
+Dubois emphasised the importance of the rules-based order.
+
+Mori made clear that Japan would not accept unilateral changes to the status quo.
+
+Mori conveyed an invitation from the Japanese prime minister.
+
+Dubois recognised Japan's leadership on the issue.
+
+Japan pressed ahead with its own plans.
+"""
+
+
+@pytest.mark.parametrize(
+    "fragment, speaker",
+    [
+        ("set out", "Claire Dubois"),
+        ("pressed Tokyo", "Claire Dubois"),
+        ("underlined", "Kenji Mori"),
+        ("emphasised", "Claire Dubois"),
+        ("made clear", "Kenji Mori"),
+        ("conveyed", "Kenji Mori"),
+        ("recognised", "Claire Dubois"),
+        ("pressed ahead", None),
+    ],
+)
+def test_readout_verbs_report_speech(fragment, speaker):
+    assert speaker_of(run(READOUT), fragment) == speaker
+
+
+def test_a_colon_introduction_then_a_quote_over_two_paragraphs():
+    text = (
+        "Ministers meet\n\nThe Trade Secretary met her Kenyan counterpart in London.\n\n"
+        "Trade Secretary Jo Price said:\n\n"
+        '"Kenya is a vital partner. We will deepen our ties.\n\n'
+        '"We also agreed to work together on climate."\n'
+    )
+    r = run(text)
+    assert len(r.quotes) == 1
+    q = r.quotes[0]
+    assert (q.speaker, q.kind) == ("Jo Price", "direct")
+    assert q.text.startswith("Kenya is a vital partner") and q.text.endswith("on climate.")
+
+
+def test_a_coordinated_second_verb_keeps_the_subject():
+    text = (
+        "Row over envoy\n\n"
+        'Poland\'s foreign ministry called the move "deeply regrettable" and said it would '
+        "summon the ambassador.\n"
+    )
+    assert speaker_of(run(text), "summon") == "Polish government"
+
+
+# --- who speaks: sources, appositions, joint positions -------------------------------------
+
+
+def test_a_broadcaster_speaks_unless_the_clause_names_the_speaker():
+    text = (
+        "Warning over tariffs\n\n"
+        "China will retaliate against any new tariffs, according to state broadcaster CCTV.\n\n"
+        "Premier Zhao Ming told a cabinet meeting that the economy remained stable, according "
+        "to state broadcaster CCTV.\n"
+    )
+    r = run(text)
+    assert speaker_of(r, "retaliate") == "CCTV"
+    assert speaker_of(r, "economy") == "Zhao Ming"
+
+
+def test_an_agreement_reported_by_a_ministry_is_the_joint_position():
+    text = (
+        "Talks between India and Japan\n\n"
+        "Indian and Japanese delegations met in Tokyo for talks.\n\n"
+        "Both sides agreed to hold the next round in Delhi, the Foreign Ministry said.\n\n"
+        "The Ministry said the two negotiators agreed to stay in close contact.\n"
+    )
+    r = run(text)
+    assert speaker_of(r, "next round") == "Indian and Japanese delegations"
+    assert speaker_of(r, "close contact") == "Indian and Japanese delegations"
+
+
+def test_a_name_with_a_descriptive_apposition_speaks():
+    text = (
+        "Deal criticised\n\nSenator Tom Reyes, a New Jersey Republican, said in a statement "
+        'that the deal was "a betrayal of workers."\n'
+    )
+    assert speaker_of(run(text), "betrayal") == "Tom Reyes"
+
+
+def test_according_to_a_summary_the_side_whose_position_it_is_speaks():
+    text = (
+        "Talks in Washington\n\nAccording to a State Department summary, the American side "
+        "raised concerns about market access.\n"
+    )
+    assert speaker_of(run(text), "market access") == "U.S. delegation"
+
+
+def test_a_ministry_speaks_for_its_government():
+    text = "Envoy summoned\n\nSweden's foreign ministry said it regretted the decision.\n"
+    assert speaker_of(run(text), "regretted") == "Swedish government"

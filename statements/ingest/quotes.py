@@ -97,12 +97,15 @@ CUE = (
     r"appealed|requested|disclosed|revealed|countered|dismissed|defended|hailed|lauded|"
     r"objected|protested|regretted|lamented|outlined|informed|reminded|opposes|opposed|"
     r"wants|wanted|expects|is willing|are willing|was willing|were willing|is ready|are ready|"
-    r"agreed|agree|agrees|decided|raised|raises|presented|briefed|repeated|repeats"
+    r"agreed|agree|agrees|decided|raised|raises|presented|briefed|repeated|repeats|"
+    # readout verbs: "set out", "made clear", "pressed Tokyo on …" (not "pressed ahead")
+    r"set out|sets out|made clear|makes clear|conveyed|conveys|recogni[sz]ed|recogni[sz]es|"
+    r"underlines|underscores|pressed(?!\s+(?:ahead|on\b|forward))|presses(?!\s+ahead)"
 )
 # Cues that are speech when a side or a person does them, and deeds when a country does
 ACTS = re.compile(
     r"raised|raises|introduced|presented|briefed|elaborated(?: on)?|opposes|opposed|wants|wanted|"
-    r"expects|decided|repeated|repeats|outlined",
+    r"expects|decided|repeated|repeats|outlined|pressed|presses|set out|sets out",
     re.I,
 )
 
@@ -341,6 +344,12 @@ def lead_attribution(body, start, end, book, spans=()):
             phrase = clean_phrase(subject)
             if is_country(phrase) and ACTS.fullmatch(cm.group(1)):
                 break  # "Japan raised tariffs": a country acting, not speaking
+            if book.resolve(phrase, remember=False) is None:
+                # `X called the move "regrettable" and said …`: the subject of the first of
+                # two coordinated verbs speaks
+                coord = re.match(r"^(.{2,80}?)\s+[a-z]+(?:ed|s)\b.*\band\s*$", subject, re.S)
+                if coord and book.resolve(clean_phrase(coord.group(1)), remember=False):
+                    phrase = clean_phrase(coord.group(1))
             if book.resolve(phrase, remember=False) is not None:
                 return Attribution(
                     phrase, absolute, start + cm.end(1), "lead", start + base, start + cm.end(1)
@@ -413,7 +422,9 @@ def relayed_speaker(body, u, att, book):
     if att.according and att.where == "lead":
         return content_speaker(body[att.span_end : end], book, joint_ok=True)
     if att.where == "trail" and (document or (source is not None and source.kind != "person")):
-        return content_speaker(body[start : att.span_start], book, joint_ok=document)
+        # A ministry, a delegation or a paper reporting what "both sides agreed" relays the
+        # joint position; one reporting what a named person said relays that person.
+        return content_speaker(body[start : att.span_start], book, joint_ok=True)
     if att.where == "lead" and (document or (source is not None and source.kind != "person")):
         speaker = content_speaker(body[att.verb_end : end], book, joint_ok=True)
         if speaker is not None and (document or " and " in speaker.name):
@@ -603,20 +614,28 @@ def find_quotes(body, paragraphs, book, ref, *, skip_paragraphs=()):
     occasion = lead_date(body, paragraphs, skip_paragraphs, ref)
     lead = [i for i in range(len(paragraphs)) if i not in skip_paragraphs][:1]
     statement_day = None  # a delegation's dated statement in the lead dates the sides' positions
+    introduced = None  # (speaker, attribution, paragraph) of a closing "X said:"
     for ui, u in enumerate(units):
         if u.paragraph in skip_paragraphs:
             continue
         book.position = u.start
+        intro = colon_introduction(body, u, units[ui + 1] if ui + 1 < len(units) else None, book)
+        if intro is not None:
+            # "The minister said:" then the quotation: the words are what follows the colon.
+            introduced = (*intro, u.paragraph)
+            last_direct = (intro[0].name, u.paragraph)
+            continue
         results = attribute_unit(body, u, book)
         if not results and u.spans and not body[u.start : u.spans[0].open].strip():
             # A paragraph that is only a quotation continues the previous speaker's words.
             tail = body[u.spans[-1].close : u.end].strip(" .,")
             if not tail and last_direct and u.paragraph - last_direct[1] <= 1:
                 speaker = book.get(last_direct[0])
+                att = introduced[1] if introduced and introduced[2] == last_direct[1] else None
                 for s in u.spans:
                     if not is_scare(body[s.start : s.end]):
                         qs, qe = quote_text_bounds(body, s)
-                        results.append((speaker, "direct", qs, qe, None))
+                        results.append((speaker, "direct", qs, qe, att))
         for speaker, kind, qs, qe, att in results:
             book.touch(speaker.name)
             # Tied to the verb; else as before for this speaker; else, for a direct quote,
@@ -646,6 +665,21 @@ def find_quotes(body, paragraphs, book, ref, *, skip_paragraphs=()):
         if not results:
             note_subject(body, u, book)
     return found, units
+
+
+def colon_introduction(body, u, nxt, book):
+    """`Foreign Secretary Jo Price said:` closing its paragraph, with the next paragraph
+    opening a quotation: (speaker, attribution), else None."""
+    text = body[u.start : u.end].rstrip()
+    if not text.endswith(":") or u.spans or nxt is None or nxt.paragraph != u.paragraph + 1:
+        return None
+    if body[nxt.start : nxt.start + 1] not in OPENERS:
+        return None
+    att = lead_attribution(body, u.start, u.end, book)
+    if att is None:
+        return None
+    speaker = book.resolve(att.phrase)
+    return (speaker, att) if speaker is not None else None
 
 
 COMMENTATORS = re.compile(
@@ -710,12 +744,38 @@ def attribute_unit(body, u, book):
     if att is None:
         att = joint_attribution(body, u, book)
     if att is None:
-        return []
+        return institution_relay(body, u, book)
     speaker = relayed_speaker(body, u, att, book) or book.resolve(att.phrase)
     if speaker is None:
         return []
     qs, qe = unit_bounds(body, u)
     return [(speaker, "indirect", qs, qe, att)]
+
+
+# "The Ministry said …", "The statement added …": a source the article does not name further
+INSTITUTION = re.compile(
+    r"^((?:the|a|an|its|their)\s+(?:[\w.'’-]+\s+){0,2}?(?:ministry|department|office|embassy|"
+    r"statement|readout|summary|communiqu[eé]|press\s+release|spokes(?:person|man|woman)))\s+"
+    r"(?:also\s+)?(said|stated|added|noted|announced|reported)\s+(?:that\s+)?",
+    re.I,
+)
+
+
+def institution_relay(body, u, book):
+    """`The Ministry said the two negotiators agreed …`: an unnamed source relaying the
+    sides' joint position; the joint speaker takes it."""
+    start, end = unit_bounds(body, u)
+    text = LEAD_ADVERBIAL.sub("", body[start:end])
+    offset = end - start - len(text)
+    m = INSTITUTION.match(text)
+    if not m:
+        return []
+    speaker = content_speaker(text[m.end() :], book, joint_ok=True)
+    if speaker is None or not (" and " in speaker.name or speaker.name == "Both sides"):
+        return []
+    verb = start + offset + m.start(2)
+    att = Attribution(m.group(1), verb, verb + len(m.group(2)), "lead", start, start + m.end())
+    return [(speaker, "indirect", start, end, att)]
 
 
 def joint_attribution(body, u, book):

@@ -144,7 +144,8 @@ UNFLAGGED_OFFICE = re.compile(
 # Both parties speaking together: "both sides", "the two delegations", "the ministers"
 BOTH = re.compile(
     r"^(?:both|the\s+two|the)\s+(sides|countries|delegations|governments|ministers|leaders|"
-    r"parties|nations|foreign\s+ministers|special\s+representatives)\b",
+    r"parties|nations|foreign\s+ministers|special\s+representatives|(?:chief\s+)?negotiators|"
+    r"teams|envoys)\b",
     re.I,
 )
 DOCUMENT = (
@@ -160,6 +161,16 @@ THE_DOCUMENT = re.compile(
     rf"^(?:the|this|that|a|an)\s+((?:[\w.'’-]+\s+){{0,3}}?){DOCUMENT}\b.*$", re.I
 )
 OWNED_DOCUMENT = re.compile(rf"^(.+?)['’]s\s+{DOCUMENT}$", re.I)
+# A news organisation named by what it is: "state broadcaster CCTV", "the Asahi newspaper"
+_MEDIA_KIND = (
+    r"(?:broadcaster|television|TV|radio|news\s+agency|newswire|wire\s+service|newspaper|"
+    r"daily|tabloid|news\s+outlet|media\s+outlet|news\s+website|channel)"
+)
+_MEDIA_NAME = r"[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3}"
+MEDIA_PHRASE = re.compile(
+    rf"^(?:(?i:the)\s+)?(?:(?i:[\w-]+\s+){{0,3}}){_MEDIA_KIND}\s+({_MEDIA_NAME})$"
+    rf"|^(?:(?i:the)\s+)?({_MEDIA_NAME})\s+(?:{_MEDIA_KIND})$"
+)
 PRONOUNS = {"he": "person", "she": "person", "it": "body", "they": "group"}
 HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sen|Rep|Gov|Gen|Adm|Amb)\.?\s+")
 
@@ -182,7 +193,8 @@ _ROLE_WORDS = """
     force admiral colonel lieutenant commander sergeant captain major field marshal general
     secretary party's central committee standing politburo european eu u.n. un nato asean g20
     g7 white house house representatives speaker ruling opposition communist democratic
-    republican labour conservative liberal exchequer homeland energy environment agriculture
+    republican democrat labour conservative liberal exchequer homeland energy environment
+    agriculture
     education health culture transport industry science technology overseas counterpart
 """
 ROLE_WORDS = set(_ROLE_WORDS.split())
@@ -498,7 +510,30 @@ class SpeakerBook:
         government = self.government(phrase)
         if government is not None:
             return government
+        outlet = self.outlet(phrase)  # after governments: a ministry may also publish
+        if outlet is not None:
+            return outlet
         return self.person(phrase)
+
+    def outlet(self, phrase):
+        """ "state broadcaster CCTV", "the Kestrel Times newspaper", a gazetteer outlet: a
+        news organisation speaks (or relays) under its own name."""
+        m = MEDIA_PHRASE.match(phrase)
+        name = (m.group(1) or m.group(2)) if m else ""
+        if not name:
+            low = norm(phrase)
+            for o in self.gazetteer.outlets:
+                if any(norm(n) == low for n in [o.name, *o.aliases] if n):
+                    name = o.name
+        if not name:
+            return None
+        for k in self.gazetteer.speakers:
+            if k.kind == "outlet" and norm(name) in {norm(n) for n in [k.name, *k.aliases]}:
+                return self.from_known(k)
+        for o in self.gazetteer.outlets:
+            if norm(name) in {norm(n) for n in [o.name, *o.aliases] if n}:
+                return self.add(ExtractedSpeaker(name=o.name, kind="outlet", country=o.country))
+        return self.add(ExtractedSpeaker(name=name.strip(), kind="outlet"))
 
     def joint(self, phrase):
         """Both parties at once: "both sides" → "Chinese and U.S. delegations"; "Japan and
@@ -512,8 +547,10 @@ class SpeakerBook:
         ):
             return None  # "both sides found the talks useful and": a clause, not a speaker
         if m:
-            noun = m.group(1).lower()
-            if noun in {"sides", "delegations", "special representatives"}:
+            noun = re.sub(r"\s+", " ", m.group(1).lower())
+            # The people at the table speak for their delegations.
+            delegates = {"negotiators", "chief negotiators", "teams", "envoys"}
+            if noun in {"sides", "delegations", "special representatives"} | delegates:
                 kind = "delegation"
             elif noun == "parties" and not phrase.lower().startswith(("both", "the two")):
                 return None
@@ -527,6 +564,7 @@ class SpeakerBook:
                 "ministers",
                 "foreign ministers",
                 "special representatives",
+                *delegates,
             }:
                 return None
         else:
@@ -630,10 +668,9 @@ class SpeakerBook:
         adjective = DEMONYM_ADJ.get(country, country)
         if body in {"side", "delegation", "team", "negotiators"}:
             name = f"{adjective} delegation"
-        elif body in {"government", "authorities", "administration", "cabinet", "leadership"}:
+        elif kind == "government":
+            # A ministry, an embassy or a mission speaking without a person is its government.
             name = f"{adjective} government"
-        elif body == "state department":
-            name = "U.S. State Department"
         else:
             name = f"{adjective} {m.group(3).title()}"
         return self.add(ExtractedSpeaker(name=name, kind=kind, country=country))
@@ -662,11 +699,15 @@ class SpeakerBook:
         head, _, apposition = phrase.partition(",")
         if apposition.strip():
             role, name = split_role_name(head.strip())
-            if name and not role:
-                apposition = re.sub(
-                    r"^\d{1,3}\s*,\s*", "", apposition.strip()
-                )  # "Smith, 54, a ..."
-                return self.named(name, apposition if is_role(apposition) else "", phrase)
+            apposition = re.sub(r"^\d{1,3}\s*,\s*", "", apposition.strip())  # "Smith, 54, a ..."
+            # "Senator Tom Reyes, a New Jersey Republican,": a description after the name
+            described = (
+                re.match(r"^(?:a|an|the)\s", apposition, re.I) and len(apposition.split()) <= 10
+            )
+            if name and (not role or (described and is_role(role))):
+                return self.named(
+                    name, role or (apposition if is_role(apposition) or described else ""), phrase
+                )
         role, name = split_role_name(phrase)
         if "," in role:
             role = role_suffix(role.rsplit(",", 1)[-1])  # "Critics, including opposition lawmaker"
