@@ -261,3 +261,57 @@ def test_according_to_a_summary_the_side_whose_position_it_is_speaks():
 def test_a_ministry_speaks_for_its_government():
     text = "Envoy summoned\n\nSweden's foreign ministry said it regretted the decision.\n"
     assert speaker_of(run(text), "regretted") == "Swedish government"
+
+
+# --- people sharing a surname --------------------------------------------------------------
+
+
+def test_a_shared_surname_is_the_person_named_closest_before():
+    text = (
+        "---\npublished: 2019-10-09\n---\nEnvoys meet\n\n"
+        "Vice Minister Chen Lin and Swiss diplomat Anna Weber held talks in Geneva.\n\n"
+        "Chen Hua, a Chinese trade official, also attended the talks.\n\n"
+        '"We made progress," Chen said.\n\n'
+        "Vice Minister Chen Lin told reporters the talks were useful.\n\n"
+        '"It was a good day," Chen said.\n'
+    )
+    r = run(text)
+    assert speaker_of(r, "progress") == "Chen Hua"
+    assert speaker_of(r, "good day") == "Chen Lin"
+
+
+def test_a_capitalised_job_before_a_name_is_no_part_of_it():
+    text = "Talks\n\nEconomist Paul Grant said the talks would take years.\n"
+    assert speaker_of(run(text), "years") == "Paul Grant"
+
+
+# --- tense and relative days ---------------------------------------------------------------
+
+WEDNESDAY = "---\npublished: 2019-10-09\n---\nTalks in Geneva\n\n"
+
+
+def test_a_day_opening_a_future_clause_looks_forward():
+    text = WEDNESDAY + (
+        "GENEVA -- Swiss diplomat Anna Weber said on Tuesday the talks were useful.\n\n"
+        "On Monday she will co-chair a meeting in Bern, Weber said.\n\n"
+        "On Monday, the minister will travel to Rome, Weber added.\n"
+    )
+    from statements.ingest.dates import find_dates
+
+    ref = dt.date(2019, 10, 9)
+    assert find_dates("On Monday he will co-chair a meeting.", ref)[0].first == dt.date(
+        2019, 10, 14
+    )
+    assert find_dates("On Monday, the minister will travel.", ref)[0].first == dt.date(2019, 10, 14)
+    assert find_dates("On Monday he said it was over.", ref)[0].first == dt.date(2019, 10, 7)
+    assert run(text).quotes[0].said_on == dt.date(2019, 10, 8)
+
+
+def test_the_weekday_of_publication_is_that_same_day():
+    text = WEDNESDAY + "GENEVA -- Swiss diplomat Anna Weber said on Wednesday it was useful.\n"
+    assert run(text).quotes[0].said_on == dt.date(2019, 10, 9)
+
+
+def test_today_with_the_date_in_brackets():
+    text = WEDNESDAY + "Foreign Secretary Liz Marlow said today (9 October) that it was useful.\n"
+    assert run(text).quotes[0].said_on == dt.date(2019, 10, 9)

@@ -112,10 +112,16 @@ def guess_year(month, day, ref, future):
     return ref.year
 
 
-def is_future(text, pos):
+def is_future(text, pos, end=None):
     """Whether the clause before ``pos`` speaks of something yet to happen."""
     clause_start = max(text.rfind(ch, 0, pos) for ch in ".;,\n")
     clause = text[clause_start + 1 : pos]
+    if end is not None and re.fullmatch(r"\s*(?:(?i:on|by|from|until|this|next|and)\s*)?", clause):
+        # "On Monday he will co-chair …": a day opening its clause takes the tense of the
+        # verb that follows it.
+        after = re.split(r"[.;,\n]", text[end : end + 80].lstrip(" ,"))[0]
+        if re.search(r"^\W*(?:\w+\s+){0,3}(?:will|shall|is to|are to|is due|are due)\b", after):
+            return True
     if len(clause) < 12:
         # "will be held in Washington, D.C. on Monday": a short clause is often an apposition
         clause = text[max(0, pos - 80) : pos]
@@ -170,7 +176,7 @@ def find_dates(text, ref=None, *, future=None):
         for m in rx.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
-            fwd = is_future(text, m.start()) if future is None else future
+            fwd = is_future(text, m.start(), m.end()) if future is None else future
             span = resolve(name, m, ref, fwd)
             if span is None:
                 continue

@@ -313,7 +313,11 @@ def split_role_name(phrase):
     capitalised words that are not role words. Returns ("", "") when there is no name."""
     tokens = phrase.split()
     i = len(tokens)
-    while i > 0 and NAME_TOKEN.match(tokens[i - 1]) and tokens[i - 1].lower() not in ROLE_WORDS:
+    while (
+        i > 0
+        and NAME_TOKEN.match(tokens[i - 1])
+        and tokens[i - 1].lower() not in ROLE_WORDS | ROLE_NOUNS  # "Economist Paul Grant"
+    ):
         i -= 1
     name_tokens = tokens[i:]
     # Lower-case particles may sit inside a name, never at its start.
@@ -728,6 +732,23 @@ class SpeakerBook:
             return self.from_known(k, role or known_role)
         if len(tokens) == 1:
             # A surname (or given name) of someone already met, in the article or the gazetteer.
+            # Two people may share it: the one named or quoted closest before wins.
+            latest = [
+                (at, full, mrole)
+                for full, mrole, at in self.mentioned
+                if at < self.position and tokens[0] in full.split() and len(full.split()) > 1
+            ]
+            latest += [
+                (self.seen[s.name], s.name, "")
+                for s in self.speakers
+                if s.kind == "person" and tokens[0] in s.name.split() and s.name in self.seen
+            ]
+            if latest:
+                _at, full, mrole = max(latest)
+                existing = self.get(full)
+                if existing is not None:
+                    return existing
+                return self.named(full, mrole, (mrole + " " + full).strip())
             for s in reversed(self.speakers):
                 if s.kind == "person" and tokens[0] in s.name.split():
                     return s
