@@ -315,3 +315,38 @@ def test_the_weekday_of_publication_is_that_same_day():
 def test_today_with_the_date_in_brackets():
     text = WEDNESDAY + "Foreign Secretary Liz Marlow said today (9 October) that it was useful.\n"
     assert run(text).quotes[0].said_on == dt.date(2019, 10, 9)
+
+
+# --- opinion pieces ------------------------------------------------------------------------
+
+OPINION_BODY = (
+    "The latest round of talks between Lisbon and Rabat ended without a deal. That is no "
+    "reason for despair.\n\n"
+    "Both governments ought to resist the temptation to walk away. A quarrel helps nobody, and "
+    "fishermen in our region would pay the highest price.\n\n"
+    "We urge the negotiators to take more time. Deadlines imposed for domestic audiences "
+    "rarely produce good agreements.\n\n"
+    "Cooler heads are needed now. Parliament would do well to let the negotiators work.\n"
+)
+
+
+def test_an_editorial_section_label_and_a_byline_make_an_unknown_paper_speak():
+    text = (
+        "EDITORIAL\n\nThe talks deserve patience\n\nBy the Editorial Board, The Valley Clarion"
+        "\n\n" + OPINION_BODY
+    )
+    r = run(text)
+    assert {(q.speaker, q.kind) for q in r.quotes} == {("The Valley Clarion", "editorial")}
+    assert len(r.quotes) == 4
+
+
+def test_our_view_title_and_a_published_in_line():
+    text = (
+        "Our view: The talks deserve patience\n\n"
+        + OPINION_BODY
+        + "\nPublished in the Harbor Examiner, May 3, 2019\n"
+    )
+    r = run(text)
+    assert r.outlet == "Harbor Examiner"
+    assert {q.speaker for q in r.quotes} == {"Harbor Examiner"}
+    assert all(q.said_on == dt.date(2019, 5, 3) for q in r.quotes)

@@ -175,14 +175,23 @@ def page_outlet(cleaned, credit, gazetteer):
         m = BYLINE_OUTLET.match(line)
         if kind == "byline" and m and not is_role(m.group(1)) and not parties_in(m.group(1)):
             return m.group(1).strip(), ""
+    for _kind, line in cleaned.dropped:
+        # "Published in the Harbor Examiner, May 3, 2019"
+        m = PUBLISHED_IN.search(line)
+        if m:
+            return m.group(1).strip(), ""
     header = issuer_header(body_head(cleaned))
     return (header, "") if header else ("", "")
 
 
 # "By Peter Holm, Europa Review" / "By Peter Holm | Europa Review"
 BYLINE_OUTLET = re.compile(
-    r"^By\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*[,|]\s*"
+    r"^By\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*[,|]\s*"
     r"((?:The\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z&][\w'’&.-]*){0,4})\s*$"
+)
+PUBLISHED_IN = re.compile(
+    r"\b(?i:published|appeared|first appeared|printed)\s+(?:in|by)\s+(?:the\s+)?"
+    r"([A-Z][\w'’&.-]*(?:\s+[A-Z&][\w'’&.-]*){0,4})"
 )
 # A ministry's own page opens with a header naming it: "Ministry of Foreign Affairs of the
 # Republic of Poland", "U.S. Department of State", "Office of the Spokesperson"

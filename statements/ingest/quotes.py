@@ -805,11 +805,19 @@ ARGUMENT = re.compile(
     r"\b(?:should|must|ought to|needs? to|cannot|can't|it is (?:clear|obvious|time|impossible|"
     r"necessary|untenable|hoped|unacceptable|wrong|absurd)|we (?:must|should|need|hope|believe)|"
     r"meaningless|does not make sense|makes no sense|undeniabl\w*|clearly|obviously|objectively|"
-    r"in fact|it is hoped)\b",
+    r"in fact|it is hoped|we (?:urge|call on|think|welcome|argue|doubt|fear)|ought to|"
+    r"would do well to|it would be (?:wise|foolish|a mistake))\b",
     re.I,
 )
 OPINION_TITLE = re.compile(
-    r"^(?:editorial|commentary|opinion|op-ed|comment|viewpoint)\s*[:|-]", re.I
+    r"^(?:editorial|commentary|opinion|op-ed|comment|viewpoint|our view|the view|leader)"
+    r"\s*[:|-]",
+    re.I,
+)
+# A page's section label that files the piece as opinion ("EDITORIAL", "Our view")
+OPINION_SECTION = re.compile(
+    r"^(?:editorial|opinion|our view|commentary|op-ed|viewpoint|leader|the view|column)\s*[:|]?$",
+    re.I,
 )
 OPINION_PAGE = re.compile(r"\b(?:opinion|editorials?|commentary|op-ed|viewpoint)\b", re.I)
 
@@ -826,6 +834,8 @@ def looks_editorial(body, paragraphs, found, title, outlet, dateline, dropped=()
     if OPINION_TITLE.match(title or ""):
         return True
     for kind, line in dropped:
+        if kind == "section" and OPINION_SECTION.match(line.strip()):
+            return True
         last = re.split(r"\s*(?:>>|[>»›|:])\s*", line.strip())[-1]
         if kind in {"navigation", "share"} and OPINION_PAGE.fullmatch(last.strip()):
             return True
