@@ -350,3 +350,44 @@ def test_our_view_title_and_a_published_in_line():
     assert r.outlet == "Harbor Examiner"
     assert {q.speaker for q in r.quotes} == {"Harbor Examiner"}
     assert all(q.said_on == dt.date(2019, 5, 3) for q in r.quotes)
+
+
+# --- rounds --------------------------------------------------------------------------------
+
+
+def test_a_described_round_of_talks_becomes_a_new_round_with_its_date_and_place():
+    text = (
+        "---\npublished: 2019-06-20\n---\nTalks end\n\n"
+        "Australian and Chinese negotiators ended the 11th round of trade talks, held in "
+        "Chongqing on June 16, with a pledge to meet again.\n"
+    )
+    (rnd,) = run(text).rounds
+    assert rnd.ordinal == 11
+    assert rnd.start == dt.date(2019, 6, 16)
+    assert rnd.location == "Chongqing"
+    assert "Trade Talks" in rnd.dialogue
+
+
+def test_a_lower_case_dialogue_name_and_a_summit_quote_kept_apart():
+    text = (
+        "---\npublished: 2019-09-08\n---\nMinisters meet in Delhi\n\n"
+        "NEW DELHI -- India and Japan held the 2+2 ministerial dialogue in New Delhi on "
+        "September 6, the first such meeting.\n\n"
+        '"The dialogue was productive," Indian Defence Minister Ravi Rao said.\n\n'
+        "Rao also met Japanese leaders at a summit in Osaka in June, where Japanese Prime "
+        'Minister Taro Sato said: "We stand together."\n'
+    )
+    r = run(text)
+    (rnd,) = r.rounds
+    assert rnd.dialogue == "India-Japan 2+2 Ministerial Dialogue"
+    assert rnd.start == dt.date(2019, 9, 6)
+    by_text = {q.text: q for q in r.quotes}
+    assert by_text["The dialogue was productive"].round == 0
+    sato = by_text["We stand together."]
+    assert (sato.speaker, sato.round) == ("Taro Sato", None)
+
+
+def test_a_hyphenated_descriptive_name_is_title_cased_per_part():
+    from statements.ingest.rounds import title_case
+
+    assert title_case("high-level economic dialogue") == "High-Level Economic Dialogue"

@@ -1,6 +1,7 @@
 """Run every extraction step over one raw document and return an Extraction."""
 
 import hashlib
+import re
 
 from statements.ingest import rounds as rounds_step
 from statements.ingest import themes as themes_step
@@ -106,6 +107,7 @@ def extract(
             # A transcript answer is about what its question and answer mention.
             lo, hi = question_before(body, paragraphs, f.start), f.end
         in_unit = [m.round for m in mentions if m.round is not None and lo <= m.start < hi]
+        covered = [(m.start, m.end) for m in mentions if lo <= m.start < hi]
         # Editorials and joint statements speak about the article's round as a whole; an
         # answer in a transcript only about what its question or answer mentions.
         fallback = main
@@ -113,6 +115,8 @@ def extract(
             in_unit = []
         elif f.unit < 0 and not JOINT_TITLE.match(meta.title or ""):
             fallback = None
+        elif not in_unit and other_occasion(body, lo, hi, covered):
+            fallback = None  # words said at a summit are not the dialogue's
         result.quotes.append(
             ExtractedQuote(
                 speaker=f.speaker,
@@ -144,6 +148,17 @@ def article_parties(body, mentions, main, rounds, gazetteer):
     if len(named) == 2:
         return named
     return rounds_step.article_parties(body)
+
+
+OTHER_OCCASION = re.compile(r"\b(?:summit|conference|forum|rally|G-?20|G-?7|convention)\b", re.I)
+
+
+def other_occasion(body, lo, hi, covered):
+    """Whether the sentence places the words at another gathering than a dialogue round."""
+    for m in OTHER_OCCASION.finditer(body, lo, hi):
+        if not any(s <= m.start() < e for s, e in covered):
+            return True
+    return False
 
 
 def question_before(body, paragraphs, pos):

@@ -509,6 +509,11 @@ def pre_attribution(pre, base, book):
     )
     if m and not re.search(r"\bthat\b", m.group(3)):
         phrase = clean_phrase(m.group(1))
+        if book.resolve(phrase, remember=False) is None:
+            # "Rao met leaders in Osaka, where Prime Minister Taro Sato said:": the speaker is
+            # the subject of the last clause, not of the sentence
+            last = re.split(r",\s*|;\s*|\b(?:where|when|while|as|after|and|but)\s+", m.group(1))
+            phrase = clean_phrase(last[-1])
         if book.resolve(phrase, remember=False) is not None:
             off = base + len(text) - len(stripped)
             return Attribution(

@@ -76,6 +76,14 @@ UNKNOWN_DIALOGUE = re.compile(
     r"(?<![\w-])((?:[A-Z][\w.]*|Sino)-[A-Z][\w.]*(?:-[A-Z][\w.]*)?)\s+((?:[\w&+-]+\s+){0,5}?)"
     r"((?i:dialogue|talks|consultations?|strategic dialogue|conference|summit|forum))s?\b"
 )
+# "the 2+2 ministerial dialogue", "the annual strategic dialogue": a lower-case name that
+# still describes one dialogue (a word with a digit or a kind of policy before the noun)
+DESCRIBED_DIALOGUE = re.compile(
+    r"\b(?:the|their|its|a|an)\s+(?:(?:annual|regular|first|new|latest|next|upcoming)"
+    r"\s+)*(?P<words>(?:(?:\d\+\d|[\w-]*\d[\w-]*|high-level|strategic|economic|ministerial|security|"
+    r"trade|maritime|defen[cs]e|financial|political|consular|cyber|energy|climate|human\s+rights|"
+    r"foreign\s+policy|2\+2)\s+){1,3}(?:dialogue|consultations|talks))\b"
+)
 SPEECH_CLAUSE = re.compile(r"\b(?:said|says|told|announced|stated|added|noted)\b")
 RELATIVE = re.compile(r",\s+(?:which|that|where)\b[^,]*$")
 
@@ -105,7 +113,8 @@ class Mention:
 def title_case(words):
     out = []
     for i, w in enumerate(words.split()):
-        out.append(w if (w.lower() in SMALL and i) or not w.islower() else w.capitalize())
+        keep = (w.lower() in SMALL and i) or not w.islower()
+        out.append(w if keep else "-".join(part.capitalize() for part in w.split("-")))
     return " ".join(out)
 
 
@@ -173,7 +182,13 @@ def named_mentions(body, u, ui, names, everywhere):
             words = words if named and prefix else title_case(words)
             name = f"{label} {words}".strip()
             local.append(Mention(u.start + start, u.start + m.end(), name, False, ui))
-    for rx, kind in ((UNKNOWN_DIALOGUE, "xy"), (ROUND_OF, "round"), (CAPITALISED_DIALOGUE, "cap")):
+    kinds = (
+        (UNKNOWN_DIALOGUE, "xy"),
+        (ROUND_OF, "round"),
+        (CAPITALISED_DIALOGUE, "cap"),
+        (DESCRIBED_DIALOGUE, "described"),
+    )
+    for rx, kind in kinds:
         for m in rx.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
@@ -189,8 +204,9 @@ def named_mentions(body, u, ui, names, everywhere):
                 if kind == "round" and not re.search(r"[A-Za-z]{4,}\s+\w", words):
                     continue  # "the third round of talks": no name of its own
                 name = f"{party_label(who, text)} {title_case(words)}"
-            taken.append((m.start(), m.end()))
-            local.append(Mention(u.start + m.start(), u.start + m.end(), name, False, ui))
+            start = m.start("words") if kind == "described" else m.start()
+            taken.append((start, m.end()))
+            local.append(Mention(u.start + start, u.start + m.end(), name, False, ui))
     return local, taken
 
 
