@@ -391,3 +391,39 @@ def test_a_hyphenated_descriptive_name_is_title_cased_per_part():
     from statements.ingest.rounds import title_case
 
     assert title_case("high-level economic dialogue") == "High-Level Economic Dialogue"
+
+
+# --- more attribution shapes ---------------------------------------------------------------
+
+TRADE = (
+    "---\npublished: 2019-03-12\n---\nEnvoys clash over trade\n\n"
+    "LONDON -- British Trade Secretary Amy Hart met Chinese Commerce Minister Zhong Wei in "
+    "London on Monday.\n\n"
+    "Labour's trade spokesman, Ed Stone, said the government had achieved nothing.\n\n"
+    'A spokesperson for the Department for International Trade said: "We remain committed."\n\n'
+    'Hart, who has led the negotiations since January, told the BBC: "We are not there yet."\n\n'
+    "State news agency Xinhua quoted Zhong as saying that China would never bow to pressure.\n\n"
+    "Ministers met leaders at a conference in Paris, where Zhong told reporters the meeting "
+    "was useful.\n"
+)
+
+
+def test_an_indefinite_spokesperson_is_never_someone_already_met():
+    assert speaker_of(run(TRADE), "We remain committed") != "Ed Stone"
+
+
+def test_an_aside_after_the_name_does_not_date_the_words():
+    q = next(q for q in run(TRADE).quotes if "not there yet" in q.text)
+    assert (q.speaker, q.said_on) == ("Amy Hart", dt.date(2019, 3, 11))
+
+
+def test_an_agency_quoting_someone_as_saying_relays_them():
+    assert speaker_of(run(TRADE), "bow to pressure") == "Zhong Wei"
+
+
+def test_a_day_after_a_longer_noun_phrase_dates_the_words():
+    text = (
+        "---\npublished: 2019-11-12\n---\nTalks\n\nChief Cabinet Secretary Yuki Mori told a "
+        "news conference in Tokyo on Monday that the outcome was welcome.\n"
+    )
+    assert run(text).quotes[0].said_on == dt.date(2019, 11, 11)

@@ -533,7 +533,7 @@ def pre_attribution(pre, base, book):
 # What may stand between a speech verb and its day: "said here on", "told reporters in Delhi
 # on", "defended the talks at a briefing on"; not "said the Monday session".
 VERB_TO_DATE = re.compile(
-    r"\s*(?:(?:the|a|an|its|his|her|their|this)\s+[\w-]+\s+(?=(?:at|in|during|after|on)\b))?"
+    r"\s*(?:(?:the|a|an|its|his|her|their|this)\s+(?:[\w-]+\s+){1,3}(?=(?:at|in|during|after|on)\b))?"
     r"(?:(?:here|there|today|again|also|later|earlier|afterwards?|reporters|journalists|"
     r"(?:in|at|to|during|after|before|with)\s+[^,]*?|on)\s*)*",
     re.I,
@@ -564,6 +564,8 @@ def speech_date(body, att, ref, spans=(), window=70, opening=None):
     # a dateline, which dates the report rather than the words.
     start = opening if opening is not None and att.where != "trail" else att.span_start
     before = body[start : att.verb_start]
+    # "Hart, who has led the talks since January, told …": the aside dates something else
+    before = re.sub(r",\s*(?:who|which|whose)\b[^,]*,", ",", before)
     dateline = DATELINE.match(before)
     before = before[dateline.end() :] if dateline else before
     for w in find_dates(before, ref, future=False):
@@ -747,7 +749,7 @@ def attribute_unit(body, u, book):
         body, u.start, u.end, book, u.spans
     )
     if att is None:
-        att = joint_attribution(body, u, book)
+        att = joint_attribution(body, u, book) or quoted_as(body, u, book)
     if att is None:
         return institution_relay(body, u, book)
     speaker = relayed_speaker(body, u, att, book) or book.resolve(att.phrase)
@@ -755,6 +757,17 @@ def attribute_unit(body, u, book):
         return []
     qs, qe = unit_bounds(body, u)
     return [(speaker, "indirect", qs, qe, att)]
+
+
+QUOTED_AS = re.compile(r"\bquoted\s+(.{2,100}?)\s+as\s+(saying|telling|stating|adding)\b")
+
+
+def quoted_as(body, u, book):
+    """`Xinhua quoted Zhong as saying that …`: the agency relays, the one quoted speaks."""
+    m = QUOTED_AS.search(body, u.start, u.end)
+    if not m or book.resolve(clean_phrase(m.group(1)), remember=False) is None:
+        return None
+    return Attribution(clean_phrase(m.group(1)), m.start(2), m.end(2), "lead", u.start, m.end())
 
 
 # "The Ministry said …", "The statement added …": a source the article does not name further

@@ -782,6 +782,23 @@ class SpeakerBook:
         ):
             return None
         country = country_of(m.group(1))
+        if re.match(r"^(?:a|an|one|another)\s", phrase, re.I):
+            # "A spokesperson for the ministry": an indefinite introduces someone new, never a
+            # person already met; unnamed, they speak for the body they work for.
+            body = re.search(r"\b(?:for|of|at)\s+(?:the\s+)?(.+)$", m.group(1))
+            if body:
+                owner = self.collective("the " + body.group(1)) or self.government(body.group(1))
+                if owner is not None and owner.kind == "government":
+                    return owner
+            if country and words[-1] in {
+                "official",
+                "diplomat",
+                "spokesman",
+                "spokeswoman",
+                "spokesperson",
+            }:
+                return self.government(COUNTRIES[country][0][0])
+            return None
         keys = [
             w for w in words if w not in ADJ_TO_COUNTRY and w not in {"the", "of", "and", "for"}
         ]
