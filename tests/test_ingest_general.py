@@ -427,3 +427,30 @@ def test_a_day_after_a_longer_noun_phrase_dates_the_words():
         "news conference in Tokyo on Monday that the outcome was welcome.\n"
     )
     assert run(text).quotes[0].said_on == dt.date(2019, 11, 11)
+
+
+XINHUA_STYLE = (
+    "Ministers hold talks\n\n"
+    "BEIJING, June 4, 2019 (Harbor Wire) -- Chinese Foreign Minister Wang Jun held talks with "
+    "Brazilian Foreign Minister Carlos Mendes in Beijing on Tuesday.\n\n"
+    "Noting that this year marks the 45th anniversary of diplomatic ties, Wang called on the "
+    "two sides to deepen cooperation.\n\n"
+    "Both agreed to strengthen coordination within the BRICS framework.\n"
+)
+
+
+def test_a_participle_opener_before_the_speaker():
+    q = next(q for q in run(XINHUA_STYLE).quotes if q.text.startswith("Noting"))
+    assert (q.speaker, q.said_on) == ("Wang Jun", dt.date(2019, 6, 4))
+
+
+def test_a_bare_both_is_the_joint_speaker():
+    assert speaker_of(run(XINHUA_STYLE), "BRICS") == "Brazilian and Chinese delegations"
+
+
+def test_a_footer_without_words_is_no_answer():
+    text = (
+        "Remarks\n\nQUESTION: Why?\n\nSECRETARY LANE: Because trade matters to both of us.\n\n"
+        "QUESTION: And?\n\nSECRETARY LANE: We want a fair deal.\n\n# # #\n"
+    )
+    assert [q.text for q in run(text).quotes][-1] == "We want a fair deal."

@@ -137,7 +137,10 @@ LEAD_ADVERBIAL = re.compile(
     r"^(?:(?:on|in|at|during|after|before|speaking|meanwhile|however|earlier|later|separately|"
     r"also|asked|responding|when|in response|addressing|at a|while|following|last|this|"
     r"yesterday|today|on the other hand|for (?:his|her|its|their) part|moreover|furthermore|"
-    r"besides|but|and|still|likewise|similarly)\b[^,]{0,90},\s*)+",
+    r"besides|but|and|still|likewise|similarly|"
+    # participle openers of readouts: "Noting that ties have grown, Wang called on …"
+    r"noting|stressing|pointing out|recalling|citing|expressing|highlighting|welcoming|"
+    r"underlining|emphasi[sz]ing|describing|referring|turning)\b[^,]{0,90},\s*)+",
     re.I,
 )
 
@@ -569,6 +572,8 @@ def speech_date(body, att, ref, spans=(), window=70, opening=None):
     dateline = DATELINE.match(before)
     before = before[dateline.end() :] if dateline else before
     for w in find_dates(before, ref, future=False):
+        if re.search(r"\bthat\b", before[: w.start]):
+            continue  # "Noting that this year marks …": a time in what is said
         # a known period but no day: say so with False
         return w.day if w.exact else False
     return None
@@ -889,7 +894,7 @@ JOINT_TITLE = re.compile(
 FOOTER = re.compile(
     r"\b(?:this|the) interview\b|\bedited for\b|\bcondensed\b|\btranslated by\b|"
     r"\b(?:correspondent|reporter|columnist|contributor|staff writer)\b|\bfirst (?:published|"
-    r"appeared)\b|©|\bcopyright\b|^\(.*\)$|^\[.*\]$",
+    r"appeared)\b|©|\bcopyright\b|^\(.*\)$|^\[.*\]$|^[^A-Za-z]*$",
     re.I,
 )
 # Interviewers' labels often carry their paper's name: "THE HERALD:", "Europa Review:"

@@ -542,6 +542,8 @@ class SpeakerBook:
     def joint(self, phrase):
         """Both parties at once: "both sides" → "Chinese and U.S. delegations"; "Japan and
         China" → "Chinese and Japanese governments"."""
+        if phrase.lower() in {"both", "the two", "the pair"}:
+            phrase = "both sides"  # "Both agreed to …": the two parties the article is about
         m = BOTH.match(phrase)
         countries = []
         if (
