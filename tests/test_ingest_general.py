@@ -454,3 +454,36 @@ def test_a_footer_without_words_is_no_answer():
         "QUESTION: And?\n\nSECRETARY LANE: We want a fair deal.\n\n# # #\n"
     )
     assert [q.text for q in run(text).quotes][-1] == "We want a fair deal."
+
+
+# --- quotation marks -----------------------------------------------------------------------
+
+SINGLE = (
+    "---\npublished: 2019-03-12\n---\nMinisters meet\n\n"
+    "Australian Foreign Minister Penny Ward met Indonesian counterpart Retno Sari in Jakarta "
+    "on Monday.\n\n"
+    "'This is a partnership of equals,' Ms Ward said.\n\n"
+    "'We will keep working together,' she added. 'There is much to do.'\n\n"
+    'The Indonesian foreign ministry said in a statement that the two ministers "agreed to '
+    'meet annually".\n\n'
+    "Officials said the ministers' aides had met in the '90s.\n"
+)
+
+
+def test_straight_single_quotes_are_direct_quotes_but_apostrophes_are_not():
+    r = run(SINGLE)
+    direct = [(q.speaker, q.text) for q in r.quotes if q.kind == "direct"]
+    assert direct == [
+        ("Penny Ward", "This is a partnership of equals"),
+        ("Penny Ward", "We will keep working together"),
+        ("Penny Ward", "There is much to do."),
+    ]
+
+
+def test_a_ministry_statement_relaying_what_the_two_ministers_agreed():
+    assert speaker_of(run(SINGLE), "meet annually") == "Australian and Indonesian governments"
+
+
+def test_an_honorific_surname_never_loops():
+    text = "Talks\n\nMs Ward met officials.\n\n'We agree,' Ms Ward said.\n"
+    assert speaker_of(run(text), "We agree") in {None, "Ward"}

@@ -188,7 +188,7 @@ def quote_spans(body, paragraphs):
         i = 0
         current = None
         if pending is not None:
-            if text[:1] in '“"':
+            if text[:1] in OPENERS + "'":
                 current, i = pending, 1
             else:
                 pending = None
@@ -201,10 +201,12 @@ def quote_spans(body, paragraphs):
             if current is None:
                 # ‘single’ marks open a quote only at a word's start (else: an apostrophe)
                 opens = ch == "“" or ch in '"‘' and (at_word_start or i == 0) and not nxt.isspace()
+                # a straight 'single' mark only before a letter ('90s is a year, not a quote)
+                opens = opens or ch == "'" and (at_word_start or i == 0) and nxt.isalpha()
                 if opens:
                     current, mark = (ps + i, ps + i + 1), ch
-            elif mark == "‘":
-                if ch == "’" and not nxt.isalpha():
+            elif mark in "‘'":
+                if ch in "’'" and not nxt.isalpha():
                     spans.append(Span(current[0], current[1], ps + i, ps + i + 1))
                     current = None
             elif ch == "”" or (ch == '"' and not nxt.isalnum()):
@@ -215,7 +217,7 @@ def quote_spans(body, paragraphs):
             i += 1
         if current is not None:
             nxt_para = paragraphs[pi + 1] if pi + 1 < len(paragraphs) else None
-            if nxt_para and body[nxt_para[0] : nxt_para[0] + 1] in '“"':
+            if nxt_para and body[nxt_para[0] : nxt_para[0] + 1] in OPENERS + "'":
                 pending_next = current
             elif current[0] == ps:
                 # A paragraph that opens a quote and never closes it: quote to its end.
@@ -399,7 +401,11 @@ def content_speaker(content, book, *, joint_ok):
     """The subject of a relayed clause when it is a speaker taking a position: the U.S. side in
     "the U.S. side is willing to ..., said the statement"."""
     content = LEAD_ADVERBIAL.sub("", DATELINE.sub("", content.strip()))
-    content = re.sub(r"^that\s+", "", content, flags=re.I)
+    # "in a statement that the two ministers …": the relayed clause starts after "that"
+    content = re.sub(
+        r"^(?:(?:in|on|at|through|via)\s[^,\"“]{0,50}?\s)?that\s+", "", content, flags=re.I
+    )
+    content = re.sub(r"\s[\"“‘](?=\w)", " ", content)  # `the ministers "agreed to …"`
     m = CONTENT_SUBJECT.match(content)
     if not m or PASSIVE.search(m.group(1) + " ") or re.search(r"[\"“”‘]", m.group(1)):
         return None

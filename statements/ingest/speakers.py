@@ -738,7 +738,9 @@ class SpeakerBook:
             latest = [
                 (at, full, mrole)
                 for full, mrole, at in self.mentioned
-                if at < self.position and tokens[0] in full.split() and len(full.split()) > 1
+                if at < self.position
+                and tokens[0] in full.split()
+                and len(HONORIFIC.sub("", full).split()) > 1  # "Ms Ward" is no full name
             ]
             latest += [
                 (self.seen[s.name], s.name, "")
