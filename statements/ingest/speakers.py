@@ -757,7 +757,7 @@ class SpeakerBook:
                 if s.kind == "person" and tokens[0] in s.name.split():
                     return s
             for full, mrole, _ in self.mentioned:
-                if tokens[0] in full.split() and len(full.split()) > 1:
+                if tokens[0] in full.split() and len(HONORIFIC.sub("", full).split()) > 1:
                     return self.named(full, mrole, (mrole + " " + full).strip())
             matches = [
                 k
