@@ -487,3 +487,16 @@ def test_a_ministry_statement_relaying_what_the_two_ministers_agreed():
 def test_an_honorific_surname_never_loops():
     text = "Talks\n\nMs Ward met officials.\n\n'We agree,' Ms Ward said.\n"
     assert speaker_of(run(text), "We agree") in {None, "Ward"}
+
+
+def test_a_colon_after_a_clause_about_a_person_introduces_their_words():
+    text = (
+        "---\npublished: 2019-03-12\n---\nMinisters meet\n\n"
+        "Mexican Economy Minister Lucia Ramos met U.S. Trade Representative John Dale in "
+        "Washington on Monday.\n\n"
+        'Ramos struck a conciliatory tone: "We are close to a deal."\n\n'
+        '"The talks were constructive," Dale\'s office said in a statement.\n'
+    )
+    r = run(text)
+    assert speaker_of(r, "close to a deal") == "Lucia Ramos"
+    assert speaker_of(r, "constructive") == "John Dale"

@@ -502,6 +502,25 @@ def subject_after_verb(text):
     return clean_phrase(phrase)
 
 
+def colon_clause(pre, base, book):
+    """`Ramos struck a conciliatory tone: "We are close."`: a short clause about a person,
+    closed by a colon, introduces that person's words."""
+    text = LEAD_ADVERBIAL.sub("", DATELINE.sub("", pre.rstrip()))
+    if not text.endswith(":") or len(text.split()) > 14:
+        return None
+    off = base + len(pre.rstrip()) - len(text)
+    # The subject ends before the first lower-case word (the verb) that follows a speaker.
+    for m in re.finditer(r"\s+([a-z]+)\b", text):
+        phrase = clean_phrase(text[: m.start()])
+        speaker = book.resolve(phrase, remember=False) if phrase else None
+        if speaker is not None and speaker.kind in {"person", "government", "delegation"}:
+            verb = off + m.start(1)
+            return Attribution(phrase, verb, verb + len(m.group(1)), "pre", base, base + len(pre))
+        if m.start() > 60:
+            break
+    return None
+
+
 def pre_attribution(pre, base, book):
     """`Cui said: "` / `He told reporters, "` / `According to Cui, "`."""
     text = pre.rstrip()
@@ -746,7 +765,7 @@ def attribute_unit(body, u, book):
                 mid = body[first.close : spans[1].open]
                 att = match_attribution(mid.rstrip(" ,:"), first.close, book, after_quote=True)
         elif not post.strip(' .!?”"') or re.fullmatch(r"\s*[.!?]?\s*", post):
-            att = pre_attribution(pre, u.start, book)
+            att = pre_attribution(pre, u.start, book) or colon_clause(pre, u.start, book)
         if att is not None:
             speaker = book.resolve(att.phrase)
             out = []

@@ -483,6 +483,11 @@ class SpeakerBook:
             if source is not None:
                 self.last_document_source = source.name
             return source
+        m = re.match(r"^(.+?)['’]s\s+(?:press\s+)?office$", phrase)
+        if m:
+            # "Dale's office said": the office speaks for the person (a ministry's office, for
+            # its government)
+            return self._resolve(clean_phrase(m.group(1)))
         m = OWNED_DOCUMENT.match(phrase)
         if m:
             source = self._resolve(clean_phrase(m.group(1)))
