@@ -500,3 +500,23 @@ def test_a_colon_after_a_clause_about_a_person_introduces_their_words():
     r = run(text)
     assert speaker_of(r, "close to a deal") == "Lucia Ramos"
     assert speaker_of(r, "constructive") == "John Dale"
+
+
+def test_calling_something_in_quoted_words_is_speech():
+    text = (
+        'Sanctions row\n\nThe Iranian foreign ministry called the sanctions "illegal and '
+        'unjust".\n\nCritics called the deal a failure.\n'
+    )
+    r = run(text)
+    assert speaker_of(r, "unjust") == "Iranian government"
+    assert speaker_of(r, "failure") is None
+
+
+def test_she_skips_a_man_the_article_calls_mr():
+    text = (
+        "---\npublished: 2019-03-12\n---\nTalks\n\n"
+        "Foreign Minister Anna Ruiz met Trade Minister Paul Okafor in Lagos on Monday.\n\n"
+        "Mr Okafor said the talks had gone well.\n\n"
+        '"We need more investment," she said.\n'
+    )
+    assert speaker_of(run(text), "investment") == "Anna Ruiz"

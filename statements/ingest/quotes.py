@@ -100,7 +100,9 @@ CUE = (
     r"agreed|agree|agrees|decided|raised|raises|presented|briefed|repeated|repeats|"
     # readout verbs: "set out", "made clear", "pressed Tokyo on …" (not "pressed ahead")
     r"set out|sets out|made clear|makes clear|conveyed|conveys|recogni[sz]ed|recogni[sz]es|"
-    r"underlines|underscores|pressed(?!\s+(?:ahead|on\b|forward))|presses(?!\s+ahead)"
+    r"underlines|underscores|pressed(?!\s+(?:ahead|on\b|forward))|presses(?!\s+ahead)|"
+    # "called the move "regrettable"": naming something in quoted words is speech
+    r"called(?=\s+(?:the|it|this|that|them|their|his|her|its|these|those)\b[^.\"“]{0,60}[\"“‘])"
 )
 # Cues that are speech when a side or a person does them, and deeds when a country does
 ACTS = re.compile(

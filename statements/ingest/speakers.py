@@ -389,6 +389,7 @@ class SpeakerBook:
         self.position = 0  # where in the body the sentence being read starts
         self.seen = {}  # speaker name → where it was last attributed
         self.mentioned = []  # (name, role, offset) of people named in the article
+        self.body = ""  # the article, for how it refers to people (gender)
 
     # --- bookkeeping -------------------------------------------------------------------
     def get(self, name):
@@ -470,7 +471,7 @@ class SpeakerBook:
             return None
         low = phrase.lower()
         if low in PRONOUNS:
-            return self.pronoun(PRONOUNS[low])
+            return self.pronoun(PRONOUNS[low], {"he": "m", "she": "f"}.get(low, ""))
         joint = self.joint(phrase)
         if joint is not None:
             return joint
@@ -613,6 +614,7 @@ class SpeakerBook:
 
     def note_mentions(self, body):
         """People the article names (with their role), for a later bare surname or role."""
+        self.body = body
         for m in CAPITALISED_RUN.finditer(body):
             role, name = split_role_name(m.group(1))
             tokens = name.split()
@@ -634,14 +636,38 @@ class SpeakerBook:
                     role = after.group(1)
             self.mentioned.append((name, role.strip(" ,"), m.start()))
 
-    def pronoun(self, kind):
+    def gender(self, name):
+        """ "m", "f" or "" from how the article refers to ``name``: "Mr Wang", "Ms Wong",
+        "spokeswoman", "congressman"."""
+        surname = name.split()[-1] if name.split() else ""
+        text = self.body
+        if re.search(rf"\b(?:Ms|Mrs|Miss|Madam|Madame)\.?\s+{re.escape(surname)}\b", text):
+            return "f"
+        if re.search(rf"\b(?:Mr|Monsieur|Herr)\.?\s+{re.escape(surname)}\b", text):
+            return "m"
+        role = self.role(name) + " " + " ".join(r for n, r, _ in self.mentioned if n == name)
+        if re.search(r"woman\b", role):
+            return "f"
+        if re.search(r"(?:spokes|chair|congress)man\b", role):
+            return "m"
+        return ""
+
+    def pronoun(self, kind, gender=""):
         if kind == "person":
-            # he/she: the latest person quoted or named before the sentence being read
-            seen = [(self.seen.get(n, -1), n) for n in self.recent if self.get(n).kind == "person"]
+            # he/she: the latest person quoted or named before the sentence being read, of the
+            # pronoun's gender when the article tells it ("Ms Ward", "spokeswoman")
+            def fits(n):
+                return not gender or self.gender(n) in {"", gender}
+
+            seen = [
+                (self.seen.get(n, -1), n)
+                for n in self.recent
+                if self.get(n).kind == "person" and fits(n)
+            ]
             named = [
                 (at, n)
                 for n, _r, at in self.mentioned
-                if at < self.position and at > max(seen or [(-1, "")])[0]
+                if at < self.position and at > max(seen or [(-1, "")])[0] and fits(n)
             ]
             if named:
                 at, name = max(named)
@@ -649,7 +675,7 @@ class SpeakerBook:
                 return self.resolve_name(name, role)
         for name in reversed(self.recent):
             s = self.get(name)
-            if kind == "person" and s.kind == "person":
+            if kind == "person" and s.kind == "person" and (not gender or fits(name)):
                 return s
             if kind == "body" and s.kind in {"delegation", "government", "outlet"}:
                 return s
