@@ -47,6 +47,36 @@ def test_time_stamp_formats_are_date_lines(line, day):
     assert date_line(line) == day
 
 
+def test_a_wire_stamp_with_hours_ago_is_a_date_line():
+    assert classify("March 14, 2019 / 9:30 AM / Updated 2 hours ago") == "date"
+
+
+@pytest.mark.parametrize(
+    "line, outlet",
+    [
+        ("14 Mar 2019 | Lakeside Courier", "Lakeside Courier"),
+        ("HILLTOP NEWS - Mar 14, 2019 - 09:30", "HILLTOP NEWS"),
+        ("Updated 3:15 PM EDT, Tue June 4, 2019", ""),
+        ("By Staff Reporter | Updated: Mar 14, 2019, 09:30 IST", ""),
+    ],
+)
+def test_an_outlet_beside_a_time_stamp(line, outlet):
+    from statements.ingest.metadata import stamp_outlet
+
+    assert stamp_outlet(line) == outlet
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    ["GENEVA, Wednesday, 9 October 2019 (Alpine Wire) -", "Geneva, 9 October 2019 -"],
+)
+def test_day_first_datelines_date_the_article_and_are_no_part_of_the_quote(dateline):
+    r = run(f"Talks\n\n{dateline} Swiss diplomat Anna Weber said on Tuesday it went well.\n")
+    assert r.published == dt.date(2019, 10, 9)
+    assert r.quotes[0].text.startswith("Swiss diplomat")
+    assert r.quotes[0].said_on == dt.date(2019, 10, 8)
+
+
 def test_a_headline_with_a_date_is_no_time_stamp():
     assert date_line("LISBON - Talks on July 25, 2012 end in deadlock") is None
 

@@ -318,6 +318,7 @@ def relative_span(g, ref, *, _week=dt.timedelta(days=7)):
 
 
 LINE_NOISE = re.compile(
+    r"\d+\s+(?:hours?|minutes?|mins?|days?)\s+ago|"
     r"\b(?:updated|published|posted|released|last updated|date|time|on|at|gmt|utc|bjt|ist|est|"
     r"edt|cet|beijing time|local time|am|pm|a\.m\.|p\.m\.|issued|modified|first|last|"
     r"bst|pst|pdt|mst|mdt|cst|cdt|aest|aedt|cest|hkt|jst|kst|sgt|wib)\b|\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 
 from statements.ingest.clean import MEDIA_LINE, SOURCE
-from statements.ingest.dates import MASTHEAD, MONTH, date_line, find_dates, month_number
+from statements.ingest.dates import MONTH, date_line, find_dates, month_number
 from statements.ingest.speakers import is_role, parties_in
 
 # "WASHINGTON, July 25 (Xinhua) --", "BEIJING (Reuters) -", "NEW DELHI, March 3 --"
@@ -23,6 +23,11 @@ COPYRIGHT_HOLDER = re.compile(
     r"^(?:copyright|©|\(c\))\s*(?:©\s*)?(?:\d{4}(?:\s*-\s*\d{4})?\s*)?(?:the\s+)?"
     r"([A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,4}?)\s*(?:\d{4})?\s*(?:[.|,]|all rights|$)",
     re.I,
+)
+# Day-first datelines: "GENEVA, Wednesday, 9 October 2019 (Alpine Wire) -"
+DATELINE_DMY = re.compile(
+    rf"^([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,2}}),\s*(?:[A-Z][a-z]+day,?\s*)?(\d{{1,2}})\s+"
+    rf"({MONTH}),?\s+(\d{{4}})\s*(?:\(([^)]{{1,40}})\))?\s*(?:--|—|–|-)\s"
 )
 END_PUNCT = tuple(".!?;,:")
 
@@ -89,6 +94,13 @@ def read_metadata(cleaned, gazetteer, *, title="", outlet="", published=None):
     credit = ""
     given_year = None
     for p in paras[:3]:
+        m = DATELINE_DMY.match(p)
+        if m:
+            meta.dateline = m.group(1)
+            meta.dateline_date = (month_number(m.group(3)), int(m.group(2)))
+            credit = m.group(5) or ""
+            given_year = int(m.group(4))
+            break
         m = DATELINE.match(p) or DATELINE_CREDIT.match(p)
         if m:
             meta.dateline = m.group(1).strip().rstrip(",")
@@ -167,10 +179,11 @@ def page_outlet(cleaned, credit, gazetteer):
         if MEDIA_LINE.match(line):
             return line.strip(), ""
     for kind, line in cleaned.dropped:
-        # "NORTHGATE TIMES - Mar 14, 2019 - 09:30": the masthead before a time stamp
-        m = MASTHEAD.match(line)
-        if kind == "date" and m and not date_line(m.group(1)):
-            return m.group(1).strip(), ""
+        # "NORTHGATE TIMES - Mar 14, 2019 - 09:30", "14 Mar 2019 | Lakeside Courier": a
+        # masthead beside a time stamp
+        name = stamp_outlet(line) if kind == "date" else ""
+        if name:
+            return name, ""
         # "By Mara Lind, Coastal Ledger": a byline naming the writer's paper
         m = BYLINE_OUTLET.match(line)
         if kind == "byline" and m and not is_role(m.group(1)) and not parties_in(m.group(1)):
@@ -199,6 +212,28 @@ ISSUER = re.compile(
     r"^(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}(?:Ministry|Department|Office|Embassy|Mission)"
     r"(?:\s+(?:of|for|to|in|the|and|&|[A-Z][\w.'’-]*)){0,10}$"
 )
+
+
+STAMP_LABEL = re.compile(
+    r"^(?:updated|published|posted|last|first|issued|modified|by|date|time|source)\b", re.I
+)
+
+
+def stamp_outlet(line):
+    """The outlet's name standing beside a time stamp, as its own segment."""
+    for part in re.split(r"\s+(?:-|–|—|\||/)\s+", line):
+        part = part.strip()
+        words = part.split()
+        if (
+            1 <= len(words) <= 5
+            and not re.search(r"\d", part)
+            and not STAMP_LABEL.match(part)
+            and not find_dates(part)
+            and re.fullmatch(r"(?:The\s+)?[A-Z][\w'’&.]*(?:\s+[A-Z&][\w'’&.]*)*", part)
+            and not re.fullmatch(r"[A-Z]{2,4}T", part)  # a time zone ("EDT")
+        ):
+            return part
+    return ""
 
 
 def body_head(cleaned):

@@ -133,7 +133,10 @@ DATELINE = re.compile(
     r"(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*"
     r"(?:\([^)]{1,40}\))?\s*(?:--|—|–|-)\s*"
     r"|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
-    r"\s*\([A-Za-z][^)]{0,30}\)\s*(?:--|—|–|-)?\s*)"
+    r"\s*\([A-Za-z][^)]{0,30}\)\s*(?:--|—|–|-)?\s*"
+    # "GENEVA, Wednesday, 9 October 2019 (Alpine Wire) -", "Geneva, 9 October 2019 -"
+    r"|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2},\s*(?:[A-Z][a-z]+day,?\s*)?\d{1,2}\s+"
+    r"[A-Z][a-z]+\.?,?\s+\d{4}\s*(?:\([^)]{1,40}\))?\s*(?:--|—|–|-)\s*)"
 )
 LEAD_ADVERBIAL = re.compile(
     r"^(?:(?:on|in|at|during|after|before|speaking|meanwhile|however|earlier|later|separately|"
