@@ -550,3 +550,14 @@ def test_she_skips_a_man_the_article_calls_mr():
         '"We need more investment," she said.\n'
     )
     assert speaker_of(run(text), "investment") == "Anna Ruiz"
+
+
+def test_a_paper_reporting_speaks_unless_its_clause_names_the_speaker():
+    text = (
+        "Warning over tariffs\n\n"
+        "State broadcaster CCTV reported that Premier Zhao Ming told a meeting the economy was "
+        "stable.\n\nThe Coastal Times reported that the talks had stalled.\n"
+    )
+    r = run(text)
+    assert speaker_of(r, "economy") == "Zhao Ming"
+    assert speaker_of(r, "stalled") == "Coastal Times"

@@ -100,6 +100,7 @@ CUE = (
     r"agreed|agree|agrees|decided|raised|raises|presented|briefed|repeated|repeats|"
     # readout verbs: "set out", "made clear", "pressed Tokyo on …" (not "pressed ahead")
     r"set out|sets out|made clear|makes clear|conveyed|conveys|recogni[sz]ed|recogni[sz]es|"
+    r"reported|reports|"
     r"underlines|underscores|pressed(?!\s+(?:ahead|on\b|forward))|presses(?!\s+ahead)|"
     # "called the move "regrettable"": naming something in quoted words is speech
     r"called(?=\s+(?:the|it|this|that|them|their|his|her|its|these|those)\b[^.\"“]{0,60}[\"“‘])"
@@ -441,7 +442,9 @@ def relayed_speaker(body, u, att, book):
         return content_speaker(body[start : att.span_start], book, joint_ok=True)
     if att.where == "lead" and (document or (source is not None and source.kind != "person")):
         speaker = content_speaker(body[att.verb_end : end], book, joint_ok=True)
-        if speaker is not None and (document or " and " in speaker.name):
+        # "CCTV reported that Premier Li said …": a paper relays whoever its clause names
+        relays = document or (source is not None and source.kind == "outlet")
+        if speaker is not None and (relays or " and " in speaker.name):
             return speaker
     return None
 

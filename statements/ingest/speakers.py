@@ -171,6 +171,13 @@ MEDIA_PHRASE = re.compile(
     rf"^(?:(?i:the)\s+)?(?:(?i:[\w-]+\s+){{0,3}}){_MEDIA_KIND}\s+({_MEDIA_NAME})$"
     rf"|^(?:(?i:the)\s+)?({_MEDIA_NAME})\s+(?:{_MEDIA_KIND})$"
 )
+# A paper's own name usually says what it is: "The Coastal Times", "Kyodo News"
+MEDIA_NAME = re.compile(
+    r"^(?:(?i:the)\s+)?((?:[A-Z][\w'’&.-]*\s+){0,3}(?:News|Times|Daily|Post|Herald|Journal|"
+    r"Gazette|Tribune|Courier|Ledger|Sentinel|Chronicle|Observer|Review|Agency|Wire|Telegraph|"
+    r"Guardian|Examiner|Standard|Express|Mirror|Mail|Monitor|Bulletin|Broadcasting|Radio|TV))$"
+    r"()"
+)
 PRONOUNS = {"he": "person", "she": "person", "it": "body", "they": "group"}
 HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sen|Rep|Gov|Gen|Adm|Amb)\.?\s+")
 
@@ -528,7 +535,7 @@ class SpeakerBook:
     def outlet(self, phrase):
         """ "state broadcaster CCTV", "the Kestrel Times newspaper", a gazetteer outlet: a
         news organisation speaks (or relays) under its own name."""
-        m = MEDIA_PHRASE.match(phrase)
+        m = MEDIA_PHRASE.match(phrase) or MEDIA_NAME.match(phrase)
         name = (m.group(1) or m.group(2)) if m else ""
         if not name:
             low = norm(phrase)
