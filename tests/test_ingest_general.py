@@ -561,3 +561,13 @@ def test_a_paper_reporting_speaks_unless_its_clause_names_the_speaker():
     r = run(text)
     assert speaker_of(r, "economy") == "Zhao Ming"
     assert speaker_of(r, "stalled") == "Coastal Times"
+
+
+def test_the_bylined_writer_labels_the_questions():
+    text = (
+        "Envoy interview\n\nBy Ada Lund\n\n"
+        "Norwegian Trade Minister Tomas Berg spoke in Oslo on Monday.\n\n"
+        "Lund: What do you expect?\n\nBerg: A balanced outcome for both sides.\n\n"
+        "Lund: And then?\n\nBerg: More talks with our partners.\n"
+    )
+    assert {q.speaker for q in run(text).quotes} == {"Tomas Berg"}

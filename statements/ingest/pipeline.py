@@ -83,7 +83,14 @@ def extract(
     book.home = result.outlet_country
     book.note_mentions(body)
     transcript, handled = transcript_quotes(
-        body, paragraphs, book, meta.title, ref, skip=headline, outlet=result.outlet
+        body,
+        paragraphs,
+        book,
+        meta.title,
+        ref,
+        skip=headline,
+        outlet=result.outlet,
+        bylines=" ".join(line for kind, line in cleaned.dropped if kind == "byline"),
     )
     skip = headline | handled
     found, units = find_quotes(body, paragraphs, book, ref, skip_paragraphs=skip)

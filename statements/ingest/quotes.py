@@ -939,13 +939,17 @@ MEDIA_WORDS = re.compile(
 )
 
 
-def is_interviewer(label, outlet):
+def is_interviewer(label, outlet, bylines=""):
+    """A question's label: the paper's name, a media word, or the byline's writer."""
     low = re.sub(r"^the\s+", "", label.lower()).strip()
     paper = re.sub(r"^the\s+", "", (outlet or "").lower()).strip()
-    return bool(MEDIA_WORDS.search(label)) or (paper and (low in paper or paper in low))
+    writer = bool(bylines) and re.search(rf"\b{re.escape(label.split()[-1])}\b", bylines, re.I)
+    return bool(MEDIA_WORDS.search(label) or writer) or bool(
+        paper and (low in paper or paper in low)
+    )
 
 
-def transcript_quotes(body, paragraphs, book, title, ref, *, skip=(), outlet=""):
+def transcript_quotes(body, paragraphs, book, title, ref, *, skip=(), outlet="", bylines=""):
     """A briefing or interview set out as `Q:`/`A:` or `Name:` paragraphs: each answer
     paragraph (and each unlabelled one after it) is a direct quote of the one answering.
     Returns (quotes, paragraph indexes handled) or ([], set()) if this is no transcript."""
@@ -980,7 +984,7 @@ def transcript_quotes(body, paragraphs, book, title, ref, *, skip=(), outlet="")
                 speaker = None
             elif low in ANSWER_LABELS:
                 speaker = interviewee
-            elif is_interviewer(label, outlet):
+            elif is_interviewer(label, outlet, bylines):
                 speaker = None
             else:
                 phrase = label.title() if label.isupper() and len(label) > 4 else label
