@@ -571,3 +571,27 @@ def test_the_bylined_writer_labels_the_questions():
         "Lund: And then?\n\nBerg: More talks with our partners.\n"
     )
     assert {q.speaker for q in run(text).quotes} == {"Tomas Berg"}
+
+
+@pytest.mark.parametrize(
+    "phrase, government",
+    [
+        ("India's Ministry of External Affairs", "Indian government"),
+        ("The Ministry of Foreign Affairs of Poland", "Polish government"),
+        ("Japan's Foreign Ministry spokesperson", "Japanese government"),
+        ("Germany's Federal Foreign Office", "German government"),
+        ("the Japanese Defense Ministry", "Japanese government"),
+        ("South Korea's Unification Ministry", "South Korean government"),
+    ],
+)
+def test_any_ministry_of_a_state_speaks_for_its_government(phrase, government):
+    text = f"Row\n\n{phrase} said the decision was regrettable.\n"
+    assert speaker_of(run(text), "regrettable") == government
+
+
+def test_an_unflagged_ministry_is_no_person_met_before():
+    text = (
+        "Row\n\nForeign Ministry spokesman Lu Wen said the talks went well.\n\n"
+        "The Commerce Ministry said exports had risen.\n"
+    )
+    assert speaker_of(run(text), "exports") != "Lu Wen"

@@ -131,9 +131,24 @@ GOVERNMENT_BODIES = {
     "external affairs ministry": "India",
     "ministry of external affairs": "India",
     "zhongnanhai": "China",
+    "pentagon": "United States",
+    "ustr": "United States",
     "elysee": "France",
     "élysée": "France",
 }
+_OFFICE_RX = (
+    r"(?i:ministry|office|department|presidency|embassy|mission|secretariat|chancellery|"
+    r"consulate)"
+)
+FLAGGED_OFFICE = re.compile(
+    rf"^(?:(?i:the)\s+)?(?:({_ADJ_RX})|({_NOUN_RX})['’]s)\s+(?:[A-Z][\w&-]*\s+){{0,4}}"
+    rf"{_OFFICE_RX}(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w&-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w&-]*)*)?"
+    rf"(?:\s+(?i:spokes(?:person|man|woman)|official|officials))?$"
+)
+OFFICE_OF = re.compile(
+    rf"^(?:(?i:the)\s+)?{_OFFICE_RX}\s+(?:of|for)\s+[\w\s&,'’-]{{2,60}}?\s+of\s+(?:the\s+)?"
+    rf"()({_NOUN_RX})$"
+)
 OFFICIALS = re.compile(
     rf"^(?:(?i:the)\s+)?(?:(?i:senior|top)\s+)?({_ADJ_RX})\s+(?i:government\s+)?"
     r"(?i:officials|diplomats|sources|authorities)$"
@@ -724,6 +739,12 @@ class SpeakerBook:
         low = re.sub(r"^the\s+", "", phrase.lower())
         country = NOUN_TO_COUNTRY.get(low) or CAPITAL_TO_COUNTRY.get(low)
         country = country or GOVERNMENT_BODIES.get(low)
+        m = FLAGGED_OFFICE.match(phrase) or OFFICE_OF.match(phrase)
+        if not country and m:
+            # "India's Ministry of External Affairs", "the Japanese Defense Ministry", "the
+            # Ministry of Foreign Affairs of Poland": any ministry or office of a state
+            word = (m.group(1) or m.group(2) or "").lower()
+            country = ADJ_TO_COUNTRY.get(word) or NOUN_TO_COUNTRY.get(word, "")
         if not country and UNFLAGGED_OFFICE.fullmatch(low):
             country = self.home
         if not country:
@@ -819,6 +840,8 @@ class SpeakerBook:
         if not m:
             return None
         words = m.group(1).lower().replace("'s", "").split()
+        if words and words[-1] in {"ministry", "department", "office", "embassy", "mission"}:
+            return None  # an institution is no person (its government, when it is flagged)
         if not words or not all(
             w in ROLE_WORDS or w in ADJ_TO_COUNTRY or w in GENERIC_ROLES for w in words
         ):
