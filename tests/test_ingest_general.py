@@ -595,3 +595,15 @@ def test_an_unflagged_ministry_is_no_person_met_before():
         "The Commerce Ministry said exports had risen.\n"
     )
     assert speaker_of(run(text), "exports") != "Lu Wen"
+
+
+def test_the_ministry_refers_back_to_the_government_last_quoted():
+    text = (
+        "Row over envoy\n\nJapan's foreign ministry said it had protested to Beijing.\n\n"
+        'The ministry described the talks as "candid" and said it would press the issue.\n\n'
+        "Separately, China's commerce minister, Wu Bin, said trade was growing.\n\n"
+        "The ministry said exports rose 5 percent.\n"
+    )
+    r = run(text)
+    assert speaker_of(r, "candid") == "Japanese government"
+    assert speaker_of(r, "exports") == "Chinese government"

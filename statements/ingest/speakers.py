@@ -745,6 +745,15 @@ class SpeakerBook:
             # Ministry of Foreign Affairs of Poland": any ministry or office of a state
             word = (m.group(1) or m.group(2) or "").lower()
             country = ADJ_TO_COUNTRY.get(word) or NOUN_TO_COUNTRY.get(word, "")
+        if not country and re.fullmatch(r"(?:[\w-]+\s+){0,2}(?:ministry|department|embassy)", low):
+            # "The ministry added …": the government of whoever the article last quoted
+            for name in reversed(self.recent):
+                last = self.get(name)
+                if last.kind == "government":
+                    return last
+                if last.kind == "person" and last.country and last.country not in UNIONS:
+                    country = last.country
+                    break
         if not country and UNFLAGGED_OFFICE.fullmatch(low):
             country = self.home
         if not country:
