@@ -607,3 +607,9 @@ def test_the_ministry_refers_back_to_the_government_last_quoted():
     r = run(text)
     assert speaker_of(r, "candid") == "Japanese government"
     assert speaker_of(r, "exports") == "Chinese government"
+
+
+def test_a_masthead_in_capitals_names_the_editorial_voice():
+    r = run("THE VALLEY CLARION\n\nOUR VIEW\n\nThe talks deserve patience\n\n" + OPINION_BODY)
+    assert r.outlet == "THE VALLEY CLARION"
+    assert {(q.speaker, q.kind) for q in r.quotes} == {("THE VALLEY CLARION", "editorial")}

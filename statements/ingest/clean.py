@@ -70,7 +70,8 @@ CRUMB_SEP = re.compile(r"\s+(?:>>|[>»›|])\s+")
 MEDIA_LINE = re.compile(
     r"^(?:[A-Z][\w'’&.-]*\s+){0,2}(?:News|Times|Daily|Post|Herald|Journal|Agency|Press|Online|"
     r"Tribune|Guardian|Telegraph|Review|Weekly|Wire|Radio|TV|Television|Network|English|Gazette|"
-    r"Observer|Chronicle|Monitor|Bulletin)$"
+    r"Observer|Chronicle|Monitor|Bulletin|Courier|Ledger|Sentinel|Examiner|Clarion|Standard|"
+    r"Express|Mirror|Mail|Star|Inquirer|Dispatch|Record|Register|Recorder|Messenger)$"
 )
 
 
@@ -140,7 +141,8 @@ def classify(line):
         return "navigation"
     if BYLINE.match(line) and len(line.split()) <= 14 and not line.endswith((".", "!", "?")):
         return "byline"
-    if SLUG.match(line) and len(line) <= 30 or MEDIA_LINE.match(line):
+    # an outlet's masthead, in capitals or not: "THE VALLEY CLARION", "Lakeside Courier"
+    if SLUG.match(line) and len(line) <= 30 or MEDIA_LINE.match(line.title()):
         return "source"
     return ""
 

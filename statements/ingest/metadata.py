@@ -176,7 +176,7 @@ def page_outlet(cleaned, credit, gazetteer):
         if m and m.group(1).lower() not in {"all", "copyright"}:
             return m.group(1).strip(" ."), ""
     for _kind, line in cleaned.dropped:
-        if MEDIA_LINE.match(line):
+        if MEDIA_LINE.match(line) or line.isupper() and MEDIA_LINE.match(line.title()):
             return line.strip(), ""
     for kind, line in cleaned.dropped:
         # "NORTHGATE TIMES - Mar 14, 2019 - 09:30", "14 Mar 2019 | Lakeside Courier": a
