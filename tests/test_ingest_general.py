@@ -613,3 +613,16 @@ def test_a_masthead_in_capitals_names_the_editorial_voice():
     r = run("THE VALLEY CLARION\n\nOUR VIEW\n\nThe talks deserve patience\n\n" + OPINION_BODY)
     assert r.outlet == "THE VALLEY CLARION"
     assert {(q.speaker, q.kind) for q in r.quotes} == {("THE VALLEY CLARION", "editorial")}
+
+
+def test_quotes_of_an_article_about_a_summit_are_not_given_a_round_met_in_passing():
+    text = (
+        "---\npublished: 2019-06-29\n---\nLeaders meet at summit\n\n"
+        "OSAKA -- Leaders of the world's biggest economies met at the G20 summit in Osaka on "
+        "Saturday.\n\n"
+        '"We must keep markets open," Japanese Prime Minister Taro Sato said.\n\n'
+        "Separately, India and Japan held the 2+2 ministerial dialogue in New Delhi on June 6.\n"
+    )
+    r = run(text)
+    assert len(r.rounds) == 1
+    assert r.quotes[0].round is None

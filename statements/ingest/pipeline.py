@@ -75,7 +75,7 @@ def extract(
             result.published, result.published_inferred = day, True
             result.notes.append(note)
     result.rounds = rounds_step.link_rounds(body, units, mentions, gazetteer, result.published)
-    main = rounds_step.main_round(mentions, units, lead, result.rounds)
+    main = rounds_step.main_round(mentions, units, lead, result.rounds, body)
 
     ref = meta.dateline_date or result.published
     book = SpeakerBook(gazetteer)

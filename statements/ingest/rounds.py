@@ -465,7 +465,7 @@ def round_at(dialogue, gazetteer, published, days=10):
     return min(near, key=lambda k: abs((k.start - published).days)) if near else None
 
 
-def main_round(mentions, units, lead_paragraph, rounds):
+def main_round(mentions, units, lead_paragraph, rounds, body=""):
     """The round the article reports: the one its lead mentions, or the only one it links."""
     lead = {
         m.round
@@ -474,9 +474,15 @@ def main_round(mentions, units, lead_paragraph, rounds):
     }
     if len(lead) == 1:
         return lead.pop()
+    lead_text = " ".join(body[u.start : u.end] for u in units if u.paragraph == lead_paragraph)
+    if OTHER_GATHERING.search(lead_text) and not lead:
+        return None  # the article reports a summit; a round it mentions in passing is no host
     if len(rounds) == 1:
         return 0
     return None
+
+
+OTHER_GATHERING = re.compile(r"\b(?:summit|G-?20|G-?7|general assembly|conference)\b", re.I)
 
 
 # --- publication date from a known round -----------------------------------------------------
