@@ -626,3 +626,44 @@ def test_quotes_of_an_article_about_a_summit_are_not_given_a_round_met_in_passin
     r = run(text)
     assert len(r.rounds) == 1
     assert r.quotes[0].round is None
+
+
+PRESS_RELEASE = """Press release
+
+UK and Japan agree new digital partnership
+
+The UK and Japan have agreed a new digital partnership to boost trade and cyber security.
+
+From: Department for Digital Cooperation and The Rt Hon Chris Dale MP
+Published 8 December 2022
+
+The partnership was agreed in Tokyo today by Technology Secretary Chris Dale and Japan's \
+Minister for Digital Affairs, Taro Kono.
+
+Technology Secretary Chris Dale said:
+
+The UK and Japan are natural partners. This agreement will help businesses grow.
+
+We will build on it next year with our partners.
+
+Japan's Minister for Digital Affairs Taro Kono said:
+
+I welcome this partnership, which builds on our shared values.
+
+Background
+
+The partnership covers data, digital standards and cyber security.
+"""
+
+
+def test_a_press_release_sets_out_words_without_marks_after_a_colon():
+    r = run(PRESS_RELEASE)
+    assert r.title == "UK and Japan agree new digital partnership"
+    assert r.outlet == "Department for Digital Cooperation"
+    got = [(q.speaker, q.kind, q.text[:20], q.said_on) for q in r.quotes]
+    day = dt.date(2022, 12, 8)
+    assert got == [
+        ("Chris Dale", "direct", "The UK and Japan are", day),
+        ("Chris Dale", "direct", "We will build on it ", day),
+        ("Taro Kono", "direct", "I welcome this partn", day),
+    ]

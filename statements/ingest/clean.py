@@ -78,7 +78,8 @@ MEDIA_LINE = re.compile(
 # A page's section label: "OPINION", "Our view", "INTERVIEW"; kept for editorial detection.
 SECTION = re.compile(
     r"^(?:editorial|opinion|our view|commentary|op-ed|viewpoint|analysis|interview|"
-    r"exclusive|q\s*&\s*a|news analysis|the view|leader|column)\s*[:|]?$",
+    r"exclusive|q\s*&\s*a|news analysis|the view|leader|column|press release|news story|"
+    r"news release|press statement)\s*[:|]?$",
     re.I,
 )
 # "INTERVIEWMarta Kovacs: …", "EXCLUSIVE-Envoy says …": a section label glued to the headline

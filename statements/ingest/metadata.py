@@ -168,6 +168,11 @@ def page_outlet(cleaned, credit, gazetteer):
         # "From: Foreign, Commonwealth & Development Office" (GOV.UK): the issuing office
         if m and line.lower().startswith(("source", "from")):
             value = re.split(r"\s{2,}|\s+(?:Published|Updated|Posted|Date)\b|\|", m.group(1))[0]
+            # "From: Department for Trade and The Rt Hon Jo Price MP": the office, not its minister
+            value = re.split(
+                r"\s+and\s+(?=(?:The\s+)?Rt\.?\s+Hon\b|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+\s+MP\b)",
+                value,
+            )[0]
             return value.strip(), ""
     if credit and len(credit.split()) <= 3:
         return credit.strip(), ""

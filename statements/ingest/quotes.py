@@ -660,16 +660,39 @@ def find_quotes(body, paragraphs, book, ref, *, skip_paragraphs=()):
     lead = [i for i in range(len(paragraphs)) if i not in skip_paragraphs][:1]
     statement_day = None  # a delegation's dated statement in the lead dates the sides' positions
     introduced = None  # (speaker, attribution, paragraph) of a closing "X said:"
+    unmarked = None  # (speaker, attribution, paragraph) whose words follow without marks
     for ui, u in enumerate(units):
         if u.paragraph in skip_paragraphs:
             continue
         book.position = u.start
-        intro = colon_introduction(body, u, units[ui + 1] if ui + 1 < len(units) else None, book)
+        nxt = units[ui + 1] if ui + 1 < len(units) else None
+        intro = colon_introduction(body, u, nxt, book)
         if intro is not None:
             # "The minister said:" then the quotation: the words are what follows the colon.
             introduced = (*intro, u.paragraph)
             last_direct = (intro[0].name, u.paragraph)
             continue
+        intro = colon_introduction(body, u, nxt, book, marked=False)
+        if intro is not None:
+            # A press release sets the words out without marks after "The minister said:".
+            unmarked = (*intro, u.paragraph, u.paragraph)
+            continue
+        if unmarked and u.paragraph == unmarked[2]:
+            continue  # the rest of a paragraph already quoted whole
+        if unmarked and u.paragraph == unmarked[2] + 1:
+            ps, pe = paragraphs[u.paragraph]
+            speaker, att, _, intro_paragraph = unmarked
+            # The paragraph right after the colon is the words; later ones while they go on
+            # in the first person ("we", "our").
+            if u.paragraph == intro_paragraph + 1 or FIRST_PERSON.search(body[ps:pe]):
+                unmarked = (speaker, att, u.paragraph, intro_paragraph)
+                book.touch(speaker.name)
+                said = speech_date(body, att, ref, (), opening=att.span_start) or occasion
+                found.append(
+                    Found(speaker.name, "direct", ps, pe, book.role(speaker.name), said, ui)
+                )
+                continue
+            unmarked = None
         results = attribute_unit(body, u, book)
         if not results and u.spans and not body[u.start : u.spans[0].open].strip():
             # A paragraph that is only a quotation continues the previous speaker's words.
@@ -712,14 +735,21 @@ def find_quotes(body, paragraphs, book, ref, *, skip_paragraphs=()):
     return found, units
 
 
-def colon_introduction(body, u, nxt, book):
+FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My)\b")
+
+
+def colon_introduction(body, u, nxt, book, *, marked=True):
     """`Foreign Secretary Jo Price said:` closing its paragraph, with the next paragraph
-    opening a quotation: (speaker, attribution), else None."""
+    opening a quotation (or, ``marked=False``, the words set out without marks):
+    (speaker, attribution), else None."""
     text = body[u.start : u.end].rstrip()
     if not text.endswith(":") or u.spans or nxt is None or nxt.paragraph != u.paragraph + 1:
         return None
-    if body[nxt.start : nxt.start + 1] not in OPENERS:
+    opens = body[nxt.start : nxt.start + 1] in OPENERS + "'"
+    if opens != marked:
         return None
+    if not marked and (body[u.end : u.end + 1] not in ("", "\n") or len(text.split()) > 20):
+        return None  # the introduction must close its paragraph
     att = lead_attribution(body, u.start, u.end, book)
     if att is None:
         return None
