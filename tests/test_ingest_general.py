@@ -667,3 +667,16 @@ def test_a_press_release_sets_out_words_without_marks_after_a_colon():
         ("Chris Dale", "direct", "We will build on it ", day),
         ("Taro Kono", "direct", "I welcome this partn", day),
     ]
+
+
+def test_a_bare_quotation_paragraph_continues_the_speaker_reported_just_before():
+    text = (
+        "---\npublished: 2019-03-12\n---\nTalks\n\n"
+        "Vice Foreign Minister Park Ji-won said on Monday the talks had been useful.\n\n"
+        '"We have turned a page. Our people expect us to cooperate."\n\n'
+        "Analysts were less sure.\n\n"
+        '"This could unravel quickly and nobody would be surprised."\n'
+    )
+    r = run(text)
+    assert speaker_of(r, "turned a page") == "Park Ji-won"
+    assert speaker_of(r, "unravel") is None

@@ -697,7 +697,17 @@ def find_quotes(body, paragraphs, book, ref, *, skip_paragraphs=()):
         if not results and u.spans and not body[u.start : u.spans[0].open].strip():
             # A paragraph that is only a quotation continues the previous speaker's words.
             tail = body[u.spans[-1].close : u.end].strip(" .,")
-            if not tail and last_direct and u.paragraph - last_direct[1] <= 1:
+            # A reported sentence in the paragraph before may introduce it as well.
+            previous = last_direct
+            before = found[-1] if found and found[-1].unit >= 0 else None
+            if (
+                before is not None
+                and units[before.unit].paragraph == u.paragraph - 1
+                and (not last_direct or last_direct[1] < u.paragraph - 1)
+            ):
+                previous = (before.speaker, u.paragraph - 1)
+            if not tail and previous and u.paragraph - previous[1] <= 1:
+                last_direct = previous
                 speaker = book.get(last_direct[0])
                 att = introduced[1] if introduced and introduced[2] == last_direct[1] else None
                 for s in u.spans:
