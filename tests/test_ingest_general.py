@@ -680,3 +680,13 @@ def test_a_bare_quotation_paragraph_continues_the_speaker_reported_just_before()
     r = run(text)
     assert speaker_of(r, "turned a page") == "Park Ji-won"
     assert speaker_of(r, "unravel") is None
+
+
+def test_a_former_official_or_a_lawyer_comments_rather_than_speaks_at_the_occasion():
+    text = (
+        "---\npublished: 2019-03-12\n---\nTalks\n\n"
+        "GENEVA -- Swiss and Chinese diplomats met in Geneva on Monday.\n\n"
+        '"It will take years," said Eva Moser, a former Swiss ambassador to China.\n'
+    )
+    q = run(text).quotes[0]
+    assert (q.speaker, q.said_on) == ("Eva Moser", None)

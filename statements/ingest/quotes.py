@@ -768,7 +768,8 @@ def colon_introduction(body, u, nxt, book, *, marked=True):
 
 
 COMMENTATORS = re.compile(
-    r"\b(?:economist|analyst|researcher|scholar|expert|professor|fellow|academic|commentator)s?\b",
+    r"\b(?:economist|analyst|researcher|scholar|expert|professor|fellow|academic|commentator|"
+    r"strategist|historian|consultant|lawyer|activist|campaigner|critic|observer|former)s?\b",
     re.I,
 )
 
