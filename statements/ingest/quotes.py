@@ -569,7 +569,10 @@ def pre_attribution(pre, base, book):
 # What may stand between a speech verb and its day: "said here on", "told reporters in Delhi
 # on", "defended the talks at a briefing on"; not "said the Monday session".
 VERB_TO_DATE = re.compile(
-    r"\s*(?:(?:the|a|an|its|his|her|their|this)\s+(?:[\w-]+\s+){1,3}(?=(?:at|in|during|after|on)\b))?"
+    r"\s*(?:(?:the|a|an|its|his|her|their|this|that|these|those)\s+(?:[\w-]+\s+){1,3}"
+    r"(?=(?:at|in|during|after|on)\b))?"
+    # an object that points back ("repeated THAT criticism", "said so", "said it")
+    r"(?:(?:THAT\s+[\w-]+|it|so)\s+)?"
     r"(?:(?:here|there|today|again|also|later|earlier|afterwards?|reporters|journalists|"
     r"(?:in|at|to|during|after|before|with)\s+[^,]*?|on)\s*)*",
     re.I,
@@ -591,6 +594,8 @@ def speech_date(body, att, ref, spans=(), window=70, opening=None):
                 return w.day
     # Right after the verb, up to the clause it introduces.
     after = body[att.verb_end : att.verb_end + window]
+    # "repeated that criticism on Monday": a demonstrative "that", not a clause
+    after = re.sub(r"^(\s*)that(?=\s+[\w-]+\s+(?:on|at|in|during)\b)", r"\1THAT", after)
     after = re.split(r"[,;:\"“‘(]|\bthat\b|\b(?:will|would|to be|next)\b", after)[0]
     for w in find_dates(after, ref, future=False):
         inside = any(s.open <= att.verb_end + w.start < s.close for s in spans)
@@ -612,13 +617,16 @@ def speech_date(body, att, ref, spans=(), window=70, opening=None):
     return None
 
 
-def lead_date(body, paragraphs, skip, ref):
+def lead_date(body, paragraphs, skip, ref, max_days=None):
     """The day the article's lead says things happened ("met in Geneva on Wednesday"): the
-    occasion its direct quotes were most likely spoken at."""
+    occasion its direct quotes were most likely spoken at. With ``max_days``, only an
+    occasion that lasted at most that many days counts."""
     lead = [p for i, p in enumerate(paragraphs) if i not in skip][:2]
     for ps, pe in lead:
         for w in find_dates(body[ps:pe], ref):
             if w.exact and (ref is None or w.first <= ref):
+                if max_days is not None and (w.last - w.first).days >= max_days:
+                    return None
                 return w.last if ref is None else min(w.last, ref)
     return None
 
@@ -657,7 +665,11 @@ def find_quotes(body, paragraphs, book, ref, *, skip_paragraphs=()):
     last_direct = None  # (speaker name, paragraph) of the latest direct quotation
     last_date = {}
     occasion = lead_date(body, paragraphs, skip_paragraphs, ref)
+    single_day = occasion is not None and lead_date(body, paragraphs, skip_paragraphs, ref, 1)
     lead = [i for i in range(len(paragraphs)) if i not in skip_paragraphs][:1]
+    lead_text = " ".join(body[ps:pe] for i, (ps, pe) in enumerate(paragraphs) if i in lead)
+    if re.search(r"\b(?:two|three|four|\d)[- ]days?\b", lead_text, re.I):
+        single_day = False  # "concluded two days of talks on Thursday"
     statement_day = None  # a delegation's dated statement in the lead dates the sides' positions
     introduced = None  # (speaker, attribution, paragraph) of a closing "X said:"
     unmarked = None  # (speaker, attribution, paragraph) whose words follow without marks
@@ -731,6 +743,10 @@ def find_quotes(body, paragraphs, book, ref, *, skip_paragraphs=()):
                 # People and governments speak at the occasion; delegations' readouts of
                 # what they said during talks carry no single day...
                 said = occasion
+            elif said is None and " and " in speaker.name and single_day:
+                # What both sides agreed, they agreed at the occasion the lead reports (when
+                # that was one day; talks over several days give no single day).
+                said = occasion
             elif said is None and speaker.kind == "delegation":
                 # ...unless a delegation's statement, dated in the lead, is what reports them.
                 said = statement_day
@@ -769,7 +785,9 @@ def colon_introduction(body, u, nxt, book, *, marked=True):
 
 COMMENTATORS = re.compile(
     r"\b(?:economist|analyst|researcher|scholar|expert|professor|fellow|academic|commentator|"
-    r"strategist|historian|consultant|lawyer|activist|campaigner|critic|observer|former)s?\b",
+    r"strategist|historian|consultant|lawyer|activist|campaigner|critic|observer|former|"
+    # a spokesperson speaks at their own briefing, not at the talks the article reports
+    r"spokes(?:man|woman|person)|spokesmen|spokeswomen)s?\b",
     re.I,
 )
 
