@@ -695,8 +695,8 @@ def test_a_former_official_or_a_lawyer_comments_rather_than_speaks_at_the_occasi
 def test_a_joint_agreement_takes_a_one_day_occasion_but_not_several_days():
     one = (
         "---\npublished: 2019-03-12\n---\nTalks\n\n"
-        "OSLO -- Norwegian and Korean negotiators met in Oslo on Monday.\n\n"
-        "The statement said the two sides agreed to meet again in Seoul.\n"
+        "OSLO -- Norwegian and Danish negotiators met in Oslo on Monday.\n\n"
+        "The statement said the two sides agreed to meet again in Copenhagen.\n"
     )
     two = one.replace("met in Oslo on Monday", "concluded two days of talks in Oslo on Monday")
     assert run(one).quotes[0].said_on == dt.date(2019, 3, 11)
@@ -706,7 +706,7 @@ def test_a_joint_agreement_takes_a_one_day_occasion_but_not_several_days():
 def test_a_spokesperson_quoted_without_a_day_gets_none():
     text = (
         "---\npublished: 2019-03-12\n---\nTalks\n\n"
-        "OSLO -- Norwegian and Korean negotiators met in Oslo on Monday.\n\n"
+        "OSLO -- Norwegian and Danish negotiators met in Oslo on Monday.\n\n"
         "Foreign Ministry spokeswoman Ida Berg said the talks were useful.\n"
     )
     assert run(text).quotes[0].said_on is None

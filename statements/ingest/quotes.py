@@ -743,7 +743,7 @@ def find_quotes(body, paragraphs, book, ref, *, skip_paragraphs=()):
                 # People and governments speak at the occasion; delegations' readouts of
                 # what they said during talks carry no single day...
                 said = occasion
-            elif said is None and " and " in speaker.name and single_day:
+            elif said is None and is_joint(speaker) and single_day:
                 # What both sides agreed, they agreed at the occasion the lead reports (when
                 # that was one day; talks over several days give no single day).
                 said = occasion
@@ -781,6 +781,10 @@ def colon_introduction(body, u, nxt, book, *, marked=True):
         return None
     speaker = book.resolve(att.phrase)
     return (speaker, att) if speaker is not None else None
+
+
+def is_joint(speaker):
+    return " and " in speaker.name or speaker.name == "Both sides"
 
 
 COMMENTATORS = re.compile(
