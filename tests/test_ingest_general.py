@@ -719,3 +719,16 @@ def test_a_demonstrative_object_between_verb_and_day():
         "criticism on Monday, saying nothing had changed.\n"
     )
     assert run(text).quotes[-1].said_on == dt.date(2019, 3, 11)
+
+
+def test_words_said_days_after_the_round_are_not_tied_to_it():
+    text = (
+        "---\npublished: 2019-06-25\n---\nCritics weigh in\n\n"
+        "Australian and Chinese negotiators ended the 11th round of trade talks, held in "
+        "Chongqing on June 16, with a pledge to meet again.\n\n"
+        "Farm lobbyist Tom Reid said on Monday that nothing had changed for exporters.\n"
+    )
+    r = run(text)
+    assert r.rounds[0].start == dt.date(2019, 6, 16)
+    assert speaker_of(r, "nothing had changed") == "Tom Reid"
+    assert r.quotes[-1].round is None

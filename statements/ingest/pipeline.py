@@ -124,6 +124,8 @@ def extract(
             fallback = None
         elif not in_unit and other_occasion(body, lo, hi, covered):
             fallback = None  # words said at a summit are not the dialogue's
+        elif not in_unit and main is not None and not at_round(f, result.rounds[main]):
+            fallback = None  # said days after the talks ended
         result.quotes.append(
             ExtractedQuote(
                 speaker=f.speaker,
@@ -155,6 +157,14 @@ def article_parties(body, mentions, main, rounds, gazetteer):
     if len(named) == 2:
         return named
     return rounds_step.article_parties(body)
+
+
+def at_round(found, rnd):
+    """Whether words the article does not tie to a round are about its main round: not when
+    they were said days after the round ended (reactions a week on speak of the dialogue as
+    an institution)."""
+    end = rnd.end or rnd.start
+    return not (found.said_on and end and (found.said_on - end).days > 3)
 
 
 OTHER_OCCASION = re.compile(r"\b(?:summit|conference|forum|rally|G-?20|G-?7|convention)\b", re.I)
