@@ -732,3 +732,15 @@ def test_words_said_days_after_the_round_are_not_tied_to_it():
     assert r.rounds[0].start == dt.date(2019, 6, 16)
     assert speaker_of(r, "nothing had changed") == "Tom Reid"
     assert r.quotes[-1].round is None
+
+
+def test_a_ministry_briefing_is_published_by_the_spokespersons_ministry():
+    text = (
+        "Foreign Ministry Spokesperson Lena Kraus's Regular Press Conference on May 3, 2019\n\n"
+        "Q: What about the talks with France?\n\n"
+        "A: Germany welcomes them. Germany and France are close partners.\n\n"
+        "Q: And trade?\n\nA: Germany wants open markets.\n"
+    )
+    r = run(text)
+    assert r.outlet == "German Foreign Ministry"
+    assert r.published == dt.date(2019, 5, 3)

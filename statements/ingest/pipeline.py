@@ -2,6 +2,7 @@
 
 import hashlib
 import re
+from collections import Counter
 
 from statements.ingest import rounds as rounds_step
 from statements.ingest import themes as themes_step
@@ -20,7 +21,15 @@ from statements.ingest.quotes import (
     transcript_quotes,
 )
 from statements.ingest.result import ExtractedQuote, ExtractedSpeaker, Extraction, Gazetteer
-from statements.ingest.speakers import NOUN_TO_COUNTRY, SpeakerBook, parties_in
+from statements.ingest.speakers import (
+    ADJ_TO_COUNTRY,
+    COUNTRY_ADJ,
+    COUNTRY_NOUN,
+    DEMONYM_ADJ,
+    NOUN_TO_COUNTRY,
+    SpeakerBook,
+    parties_in,
+)
 
 
 def checksum(raw_text: str) -> str:
@@ -92,6 +101,12 @@ def extract(
         outlet=result.outlet,
         bylines=" ".join(line for kind, line in cleaned.dropped if kind == "byline"),
     )
+    if not result.outlet and transcript:
+        speaker = book.get(transcript[0].speaker)
+        country = speaker.country if speaker else ""
+        result.outlet, result.outlet_country = ministry_publisher(
+            meta.title, country or most_named_country(body), gazetteer
+        )
     skip = headline | handled
     found, units = find_quotes(body, paragraphs, book, ref, skip_paragraphs=skip)
     found = sorted(found + transcript, key=lambda f: f.start)
@@ -157,6 +172,33 @@ def article_parties(body, mentions, main, rounds, gazetteer):
     if len(named) == 2:
         return named
     return rounds_step.article_parties(body)
+
+
+MINISTRY_TITLE = re.compile(
+    r"\b(?:Foreign|External Affairs) Ministry\b|\bMinistry of (?:Foreign|External) Affairs\b|"
+    r"\bForeign Office\b|\bDepartment of State\b|\bState Department\b"
+)
+
+
+def ministry_publisher(title, country, gazetteer):
+    """A ministry's own briefing transcript ("Foreign Ministry Spokesperson Mao Ning's Regular
+    Press Conference") is published by that ministry: the one of the spokesperson's country
+    (or, when the article does not say, of the country the answers speak of most)."""
+    if not MINISTRY_TITLE.search(title or "") or not country:
+        return "", ""
+    for o in gazetteer.outlets:
+        if o.country == country and re.search(r"\b(?:Ministry|Department)\b", o.name):
+            return o.name, o.country
+    return f"{DEMONYM_ADJ.get(country, country)} Foreign Ministry", country
+
+
+def most_named_country(text):
+    counts = Counter()
+    for m in COUNTRY_NOUN.finditer(text):
+        counts[NOUN_TO_COUNTRY[m.group(1).lower()]] += 1
+    for m in COUNTRY_ADJ.finditer(text):
+        counts[ADJ_TO_COUNTRY[m.group(1).lower()]] += 1
+    return counts.most_common(1)[0][0] if counts else ""
 
 
 def at_round(found, rnd):
