@@ -744,3 +744,11 @@ def test_a_ministry_briefing_is_published_by_the_spokespersons_ministry():
     r = run(text)
     assert r.outlet == "German Foreign Ministry"
     assert r.published == dt.date(2019, 5, 3)
+
+
+def test_the_ministry_never_refers_back_to_a_joint_speaker():
+    text = (
+        "Talks\n\nSouth Korea and Japan agreed on Tuesday to resume their security dialogue.\n\n"
+        "The agreement came during a meeting in Seoul, the ministry said in a statement.\n"
+    )
+    assert speaker_of(run(text), "agreement came") is None

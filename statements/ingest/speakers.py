@@ -749,6 +749,8 @@ class SpeakerBook:
             # "The ministry added …": the government of whoever the article last quoted
             for name in reversed(self.recent):
                 last = self.get(name)
+                if " and " in last.name or last.name == "Both sides":
+                    continue  # a joint speaker has no ministry of its own
                 if last.kind == "government":
                     return last
                 if last.kind == "person" and last.country and last.country not in UNIONS:
