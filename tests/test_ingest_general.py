@@ -752,3 +752,16 @@ def test_the_ministry_never_refers_back_to_a_joint_speaker():
         "The agreement came during a meeting in Seoul, the ministry said in a statement.\n"
     )
     assert speaker_of(run(text), "agreement came") is None
+
+
+def test_an_agency_speaking_for_itself_and_an_unnamed_source():
+    text = (
+        "---\npublished: 2019-03-12\n---\nTalks\n\n"
+        "China will never accept foreign interference, the official Xinhua news agency said.\n\n"
+        "Beijing is ready to respond, state media quoted a senior official as saying.\n\n"
+        "The talks were productive, Yonhap News Agency reported, citing an unnamed official.\n"
+    )
+    r = run(text)
+    assert speaker_of(r, "interference") == "Xinhua"
+    assert speaker_of(r, "ready to respond") is None
+    assert speaker_of(r, "productive") is None

@@ -13,6 +13,7 @@ from statements.ingest.speakers import (
     PERSON_MENTION,
     THE_DOCUMENT,
     clean_phrase,
+    country_of,
     is_role,
 )
 
@@ -787,6 +788,19 @@ def is_joint(speaker):
     return " and " in speaker.name or speaker.name == "Both sides"
 
 
+ANONYMOUS_SOURCE = re.compile(
+    r"\b(?:quoted|citing|according to)\s+((?:an?|one|two|several|unnamed|anonymous)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:officials?|sources?|diplomats?|persons?|people)\b)",
+    re.I,
+)
+
+
+def anonymous_source(text, start, end):
+    """`…, state media quoted a senior official as saying`: words of a source the reader
+    cannot name (an official with a flag still speaks for that government)."""
+    return any(not country_of(m.group(1)) for m in ANONYMOUS_SOURCE.finditer(text, start, end))
+
+
 COMMENTATORS = re.compile(
     r"\b(?:economist|analyst|researcher|scholar|expert|professor|fellow|academic|commentator|"
     r"strategist|historian|consultant|lawyer|activist|campaigner|critic|observer|former|"
@@ -846,6 +860,8 @@ def attribute_unit(body, u, book):
                     out.append((speaker, "direct", qs, qe, att))
             return out
     # Reported speech (a partial quotation inside it makes the whole sentence one quote).
+    if anonymous_source(body, u.start, u.end):
+        return []  # words of an unnamed source are nobody's the reader can name
     att = trail_attribution(body, u.start, u.end, book, u.spans) or lead_attribution(
         body, u.start, u.end, book, u.spans
     )

@@ -184,7 +184,8 @@ _MEDIA_KIND = (
 _MEDIA_NAME = r"[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3}"
 MEDIA_PHRASE = re.compile(
     rf"^(?:(?i:the)\s+)?(?:(?i:[\w-]+\s+){{0,3}}){_MEDIA_KIND}\s+({_MEDIA_NAME})$"
-    rf"|^(?:(?i:the)\s+)?({_MEDIA_NAME})\s+(?:{_MEDIA_KIND})$"
+    rf"|^(?:(?i:the)\s+)?(?:(?:official|state|state-run|state-owned|government-run)\s+)?"
+    rf"({_MEDIA_NAME})\s+(?:{_MEDIA_KIND})$"
 )
 # A paper's own name usually says what it is: "The Coastal Times", "Kyodo News"
 MEDIA_NAME = re.compile(
