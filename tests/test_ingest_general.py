@@ -765,3 +765,8 @@ def test_an_agency_speaking_for_itself_and_an_unnamed_source():
     assert speaker_of(r, "interference") == "Xinhua"
     assert speaker_of(r, "ready to respond") is None
     assert speaker_of(r, "productive") is None
+
+
+def test_a_masthead_segment_in_a_menu_line_names_the_outlet():
+    text = "Meridian Herald | World | Asia\n\nTalks end\n\nThe talks ended on Monday.\n"
+    assert run(text).outlet == "Meridian Herald"

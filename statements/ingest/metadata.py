@@ -181,8 +181,11 @@ def page_outlet(cleaned, credit, gazetteer):
         if m and m.group(1).lower() not in {"all", "copyright"}:
             return m.group(1).strip(" ."), ""
     for _kind, line in cleaned.dropped:
-        if MEDIA_LINE.match(line) or line.isupper() and MEDIA_LINE.match(line.title()):
-            return line.strip(), ""
+        # a masthead, alone or as a segment: "Meridian Herald | World | Asia"
+        for part in re.split(r"\s+(?:>>|[>»›|•·–—-])\s+", line):
+            part = part.strip()
+            if MEDIA_LINE.match(part) or part.isupper() and MEDIA_LINE.match(part.title()):
+                return part, ""
     for kind, line in cleaned.dropped:
         # "NORTHGATE TIMES - Mar 14, 2019 - 09:30", "14 Mar 2019 | Lakeside Courier": a
         # masthead beside a time stamp
