@@ -770,3 +770,11 @@ def test_an_agency_speaking_for_itself_and_an_unnamed_source():
 def test_a_masthead_segment_in_a_menu_line_names_the_outlet():
     text = "Meridian Herald | World | Asia\n\nTalks end\n\nThe talks ended on Monday.\n"
     assert run(text).outlet == "Meridian Herald"
+
+
+def test_a_comment_label_above_the_headline_files_an_opinion_piece():
+    text = (
+        "Comment\n\nThe talks deserve patience\n\n" + OPINION_BODY + "\n© 2019 The Valley Clarion\n"
+    )
+    r = run(text)
+    assert {(q.speaker, q.kind) for q in r.quotes} == {("Valley Clarion", "editorial")}

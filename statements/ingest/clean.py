@@ -161,6 +161,8 @@ def clean(raw):
         kind = classify(line) if line else ""
         # A comment form after some article text, or related links in the second half
         text_before = sum(1 for k in kept if k) >= 3
+        if kind == "comment" and not text_before and re.fullmatch(r"(?i)comment\s*[:|]?", line):
+            kind = "section"  # "Comment" above the headline files the piece as opinion
         if (kind == "comment" and text_before) or (TAIL.match(line) and i > total // 2):
             # A comment form closes the page: whatever follows belongs to it.
             dropped.extend(("comment", rest) for rest in lines[i:] if rest)

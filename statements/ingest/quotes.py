@@ -951,7 +951,8 @@ OPINION_TITLE = re.compile(
 )
 # A page's section label that files the piece as opinion ("EDITORIAL", "Our view")
 OPINION_SECTION = re.compile(
-    r"^(?:editorial|opinion|our view|commentary|op-ed|viewpoint|leader|the view|column)\s*[:|]?$",
+    r"^(?:editorial|opinion|our view|commentary|comment|op-ed|viewpoint|leader|the view|column)"
+    r"\s*[:|]?$",
     re.I,
 )
 OPINION_PAGE = re.compile(r"\b(?:opinion|editorials?|commentary|op-ed|viewpoint)\b", re.I)
