@@ -778,3 +778,11 @@ def test_a_comment_label_above_the_headline_files_an_opinion_piece():
     )
     r = run(text)
     assert {(q.speaker, q.kind) for q in r.quotes} == {("Valley Clarion", "editorial")}
+
+
+def test_a_ministry_in_a_capital_is_that_countrys():
+    text = (
+        "Talks\n\nPresident Dan Hale of the United States wrote on Twitter that the deal broke.\n\n"
+        'The Commerce Ministry in Beijing said China would take "necessary countermeasures".\n'
+    )
+    assert speaker_of(run(text), "countermeasures") == "Chinese government"

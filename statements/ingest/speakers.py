@@ -959,6 +959,12 @@ def clean_phrase(phrase):
         p,
         flags=re.I,
     )
+    # "the Commerce Ministry in Beijing": a ministry sits in its own capital (an embassy does
+    # not, so it keeps its flag)
+    m = re.match(r"^((?:the\s+)?)(.*?\b(?:[Mm]inistry|[Dd]epartment))\s+in\s+([A-Z][\w ]+?)$", p)
+    if m and m.group(3).lower() in CAPITAL_TO_COUNTRY:
+        country = CAPITAL_TO_COUNTRY[m.group(3).lower()]
+        p = f"{m.group(1)}{DEMONYM_ADJ.get(country, country)} {m.group(2)}"
     low = p.lower()
     if not FROM_DOCUMENT.match(p) and not OWNED_DOCUMENT.match(p):
         for cut in (" to the ", " to a ", " at the ", " of the ", " in the ", " for the "):
