@@ -994,7 +994,19 @@ def looks_editorial(body, paragraphs, found, title, outlet, dateline, dropped=()
 
 # "Q:", "A.", "QUESTION:", "Mao Ning:", "China Daily:" opening a transcript's paragraph
 LABEL = re.compile(r"^(?:([A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4})\s*:|(Q|A)\.)\s+(?=\S)")
-QUESTION_LABELS = {"q", "question", "questions", "reporter", "journalist", "interviewer"}
+QUESTION_LABELS = {
+    "q",
+    "question",
+    "questions",
+    "reporter",
+    "journalist",
+    "interviewer",
+    "presenter",
+    "host",
+    "moderator",
+    "anchor",
+    "audience",
+}
 ANSWER_LABELS = {"a", "answer"}
 JOINT_TITLE = re.compile(
     r"^(?:the\s+)?joint\s+(?:statement|declaration|communiqu[eé]|press\s+statement|fact\s+sheet)\b",
