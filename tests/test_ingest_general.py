@@ -786,3 +786,16 @@ def test_a_ministry_in_a_capital_is_that_countrys():
         'The Commerce Ministry in Beijing said China would take "necessary countermeasures".\n'
     )
     assert speaker_of(run(text), "countermeasures") == "Chinese government"
+
+
+def test_a_role_label_answers_for_the_person_the_title_names():
+    text = (
+        "Foreign Secretary Jo Price's interview on Radio Harbour, 4 June 2019\n\n"
+        "PRESENTER: Were the talks a success?\n\n"
+        "FOREIGN SECRETARY: I think they were a real step forward for both of us.\n\n"
+        "PRESENTER: Critics say you were too soft.\n\n"
+        "FOREIGN SECRETARY: I don't accept that. We were clear and direct.\n"
+    )
+    r = run(text)
+    assert [q.speaker for q in r.quotes] == ["Jo Price", "Jo Price"]
+    assert r.quotes[0].said_on == dt.date(2019, 6, 4)

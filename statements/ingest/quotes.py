@@ -1082,6 +1082,8 @@ def transcript_quotes(body, paragraphs, book, title, ref, *, skip=(), outlet="",
                 phrase = label.title() if label.isupper() and len(label) > 4 else label
                 person = book.resolve(phrase, remember=False)
                 speaker = person if person is not None and person.kind == "person" else None
+                if speaker is None and interviewee is not None and is_role(phrase):
+                    speaker = interviewee  # "FOREIGN SECRETARY:" for the one the title names
             start = ps + m.end()
         else:
             start = ps

@@ -640,6 +640,7 @@ class SpeakerBook:
         self.body = body
         for m in CAPITALISED_RUN.finditer(body):
             role, name = split_role_name(m.group(1))
+            name = re.sub(r"['’]s$", "", name)  # "Jo Price's interview"
             tokens = name.split()
             if not 2 <= len(tokens) <= 4 or any(t in NOT_NAMES for t in tokens):
                 continue
