@@ -799,3 +799,14 @@ def test_a_role_label_answers_for_the_person_the_title_names():
     r = run(text)
     assert [q.speaker for q in r.quotes] == ["Jo Price", "Jo Price"]
     assert r.quotes[0].said_on == dt.date(2019, 6, 4)
+
+
+def test_the_interview_day_is_the_day_the_introduction_ties_to_the_interview():
+    text = (
+        "---\npublished: 2019-03-15\n---\nEnvoy interview\n\n"
+        "Trade Minister Tomas Berg, who visited Seoul on Monday, spoke to Fjord Review in Oslo "
+        "on Wednesday.\n\n"
+        "Fjord Review: What do you expect?\n\nBerg: A balanced outcome for both sides.\n\n"
+        "Fjord Review: And then?\n\nBerg: More talks with our partners.\n"
+    )
+    assert {q.said_on for q in run(text).quotes} == {dt.date(2019, 3, 13)}

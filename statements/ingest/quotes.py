@@ -1041,6 +1041,22 @@ def is_interviewer(label, outlet, bylines=""):
     )
 
 
+INTERVIEW_VERB = re.compile(
+    r"\b(?:spoke|speaking|talked|told|interview(?:ed)?|sat down|answered)\b[^.]{0,80}$", re.I
+)
+
+
+def interview_day(body, intro, ref):
+    """The day an introduction says the interview took place ("spoke to the Review in Oslo on
+    Wednesday"), rather than any other day it mentions."""
+    for ps, pe in intro:
+        text = body[ps:pe]
+        for w in find_dates(text, ref, future=False):
+            if w.exact and INTERVIEW_VERB.search(text[: w.start]):
+                return w.first
+    return None
+
+
 def transcript_quotes(body, paragraphs, book, title, ref, *, skip=(), outlet="", bylines=""):
     """A briefing or interview set out as `Q:`/`A:` or `Name:` paragraphs: each answer
     paragraph (and each unlabelled one after it) is a direct quote of the one answering.
@@ -1064,7 +1080,9 @@ def transcript_quotes(body, paragraphs, book, title, ref, *, skip=(), outlet="",
     intro = [
         p for i, p in enumerate(paragraphs) if i < first and not LABEL.match(body[p[0] : p[1]])
     ]
-    occasion = lead_date(body, intro, set(), ref) if intro else None
+    occasion = interview_day(body, intro, ref) or (
+        lead_date(body, intro, set(), ref) if intro else None
+    )
     ref = occasion or ref
     for i in range(first, len(paragraphs)):
         ps, pe = paragraphs[i]
