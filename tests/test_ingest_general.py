@@ -810,3 +810,13 @@ def test_the_interview_day_is_the_day_the_introduction_ties_to_the_interview():
         "Fjord Review: And then?\n\nBerg: More talks with our partners.\n"
     )
     assert {q.said_on for q in run(text).quotes} == {dt.date(2019, 3, 13)}
+
+
+def test_quotes_from_an_interview_in_prose_take_the_interview_day():
+    text = (
+        "---\npublished: 2019-03-15\n---\nEnvoy interview\n\n"
+        "Trade Minister Tomas Berg, who visited Seoul on Monday, spoke to Fjord Review in Oslo "
+        "on Wednesday.\n\n"
+        '"We want a balanced outcome," Berg said.\n'
+    )
+    assert run(text).quotes[0].said_on == dt.date(2019, 3, 13)

@@ -665,7 +665,10 @@ def find_quotes(body, paragraphs, book, ref, *, skip_paragraphs=()):
     found = []
     last_direct = None  # (speaker name, paragraph) of the latest direct quotation
     last_date = {}
-    occasion = lead_date(body, paragraphs, skip_paragraphs, ref)
+    lead_paras = [p for i, p in enumerate(paragraphs) if i not in skip_paragraphs][:2]
+    occasion = interview_day(body, lead_paras, ref) or lead_date(
+        body, paragraphs, skip_paragraphs, ref
+    )
     single_day = occasion is not None and lead_date(body, paragraphs, skip_paragraphs, ref, 1)
     lead = [i for i in range(len(paragraphs)) if i not in skip_paragraphs][:1]
     lead_text = " ".join(body[ps:pe] for i, (ps, pe) in enumerate(paragraphs) if i in lead)
