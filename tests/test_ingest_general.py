@@ -820,3 +820,14 @@ def test_quotes_from_an_interview_in_prose_take_the_interview_day():
         '"We want a balanced outcome," Berg said.\n'
     )
     assert run(text).quotes[0].said_on == dt.date(2019, 3, 13)
+
+
+def test_a_country_ready_to_act_goes_on_with_its_ministers_words():
+    text = (
+        "Phone call\n\nWang Jun said that China and Brazil are strategic partners. China is "
+        "ready to work with Brazil to deepen cooperation.\n\n"
+        "China is ready to respond to any provocation.\n"
+    )
+    r = run(text)
+    assert speaker_of(r, "deepen cooperation") == "Wang Jun"
+    assert speaker_of(r, "provocation") == "Chinese government"

@@ -730,6 +730,10 @@ def find_quotes(body, paragraphs, book, ref, *, skip_paragraphs=()):
                     if not is_scare(body[s.start : s.end]):
                         qs, qe = quote_text_bounds(body, s)
                         results.append((speaker, "direct", qs, qe, att))
+        results = [
+            continued_speech(body, u, units, found, book, *r) if r[1] == "indirect" else r
+            for r in results
+        ]
         for speaker, kind, qs, qe, att in results:
             book.touch(speaker.name)
             # Tied to the verb; else as before for this speaker; else, for a direct quote,
@@ -766,6 +770,28 @@ def find_quotes(body, paragraphs, book, ref, *, skip_paragraphs=()):
 
 
 FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My)\b")
+
+
+WILLING = re.compile(r"^(?:is|are)\s+(?:also\s+)?(?:willing|ready|prepared|determined|committed)")
+
+
+def continued_speech(body, u, units, found, book, speaker, kind, qs, qe, att):
+    """`Wang said that … . China is ready to …`: a country "ready" or "willing" right after
+    one of its people was reported in the same paragraph goes on with that person's words."""
+    if speaker.kind != "government" or att is None or not found:
+        return speaker, kind, qs, qe, att
+    before = found[-1]
+    person = book.get(before.speaker)
+    if (
+        WILLING.match(body[att.verb_start : att.verb_end])
+        and before.unit >= 0
+        and units[before.unit].paragraph == u.paragraph
+        and person is not None
+        and person.kind == "person"
+        and person.country in {"", speaker.country}
+    ):
+        return person, kind, qs, qe, att
+    return speaker, kind, qs, qe, att
 
 
 def colon_introduction(body, u, nxt, book, *, marked=True):
