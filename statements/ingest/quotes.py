@@ -1046,7 +1046,8 @@ JOINT_TITLE = re.compile(
 # What closes an interview rather than answers in it: "This interview has been edited for
 # length", "Jan Holm is a correspondent at …", "(Translated by …)", "© 2019 …"
 FOOTER = re.compile(
-    r"\b(?:this|the) interview\b|\bedited for\b|\bcondensed\b|\btranslated by\b|"
+    r"\b(?:this|the) interview\b|\bedited for\b|\bcondensed\b|"
+    r"\b(?:interview(?:ed)?|conducted|edited|translated|compiled|reported|produced) by\b|"
     r"\b(?:correspondent|reporter|columnist|contributor|staff writer)\b|\bfirst (?:published|"
     r"appeared)\b|©|\bcopyright\b|^\(.*\)$|^\[.*\]$|^[^A-Za-z]*$",
     re.I,
