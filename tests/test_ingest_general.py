@@ -40,6 +40,9 @@ def speaker_of(result, fragment):
         ("Updated 3:15 PM EDT, Tue June 4, 2019", dt.date(2019, 6, 4)),
         ("Last modified on Wed 9 Oct 2019 11.20 BST", dt.date(2019, 10, 9)),
         ("First published on Thu 10 Oct 2019", dt.date(2019, 10, 10)),
+        ("Published on 2019-03-12T14:05:00Z", dt.date(2019, 3, 12)),
+        ("Tuesday, March 12, 2019 2:05 p.m.", dt.date(2019, 3, 12)),
+        ("Last Updated: March 12, 2019 @ 2:05 pm", dt.date(2019, 3, 12)),
     ],
 )
 def test_time_stamp_formats_are_date_lines(line, day):

@@ -130,7 +130,7 @@ def is_future(text, pos, end=None):
 
 
 PATTERNS = [
-    ("iso", r"\b(\d{4})[-/](\d{1,2})[-/](\d{1,2})\b"),
+    ("iso", r"\b(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?!\d)"),  # also "2019-03-12T14:05"
     # "05/11/2019", "14.03.2019": day first unless the first number cannot be a month's day
     ("numeric", r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b"),
     ("mdy_range", rf"\b({MONTH})\s+{DAY}\s*(?:-|–|to|and)\s*{DAY},?\s+(\d{{4}})\b"),
@@ -341,8 +341,8 @@ def date_line(text, *, max_rest=2):
         found = date_line(line[m.end() :], max_rest=max_rest)
         if found:
             return found
-    if not line or len(line) > 160 or line.endswith("."):
-        return None
+    if not line or len(line) > 160 or line.endswith(".") and not re.search(r"[ap]\.m\.$", line):
+        return None  # a sentence, unless the stop closes "p.m."
     dates = [w for w in find_dates(line) if w.exact]
     if not dates:
         return None
