@@ -834,3 +834,13 @@ def test_a_country_ready_to_act_goes_on_with_its_ministers_words():
     r = run(text)
     assert speaker_of(r, "deepen cooperation") == "Wang Jun"
     assert speaker_of(r, "provocation") == "Chinese government"
+
+
+def test_a_byline_with_the_paper_and_a_stamp_between_bars():
+    text = (
+        "Talks end\n\nBy Maria Lopez | Pacific Ledger | Updated 3:15 PM EDT, Thu May 9, 2019\n\n"
+        "The talks ended on Thursday.\n"
+    )
+    r = run(text)
+    assert (r.outlet, r.published) == ("Pacific Ledger", dt.date(2019, 5, 9))
+    assert run("Talks end\n\nBy Maria Lopez | Staff Writer\n\nThe talks ended.\n").outlet == ""

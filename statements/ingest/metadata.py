@@ -189,8 +189,8 @@ def page_outlet(cleaned, credit, gazetteer):
     for kind, line in cleaned.dropped:
         # "NORTHGATE TIMES - Mar 14, 2019 - 09:30", "14 Mar 2019 | Lakeside Courier": a
         # masthead beside a time stamp
-        name = stamp_outlet(line) if kind == "date" else ""
-        if name:
+        name = stamp_outlet(line) if kind in {"date", "byline"} else ""
+        if name and not is_role(name):
             return name, ""
         # "By Mara Lind, Coastal Ledger": a byline naming the writer's paper
         m = BYLINE_OUTLET.match(line)
