@@ -844,3 +844,15 @@ def test_a_byline_with_the_paper_and_a_stamp_between_bars():
     r = run(text)
     assert (r.outlet, r.published) == ("Pacific Ledger", dt.date(2019, 5, 9))
     assert run("Talks end\n\nBy Maria Lopez | Staff Writer\n\nThe talks ended.\n").outlet == ""
+
+
+@pytest.mark.parametrize(
+    "opener, side",
+    [
+        ("According to a Chinese summary of the talks", "U.S. delegation"),
+        ("According to an official account of the meeting", "U.S. delegation"),
+    ],
+)
+def test_a_summary_or_account_relays_the_side_whose_position_it_is(opener, side):
+    text = f"Talks\n\n{opener}, the American side raised concerns about market access.\n"
+    assert speaker_of(run(text), "market access") == side

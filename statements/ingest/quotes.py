@@ -325,7 +325,9 @@ def lead_attribution(body, start, end, book, spans=()):
     if m:
         candidates.append(offset + m.end())
     m2 = re.match(r"^according to ([^,]{2,120}),\s*", text[offset:], re.I)
-    if m2 and book.resolve(m2.group(1), remember=False):
+    # "According to an official account of the meeting, the Japanese side …": a document
+    # need not name its author when the clause names the side
+    if m2 and (book.resolve(m2.group(1), remember=False) or is_document(m2.group(1))):
         return Attribution(
             m2.group(1),
             start + offset,
@@ -819,7 +821,9 @@ def is_joint(speaker):
 
 ANONYMOUS_SOURCE = re.compile(
     r"\b(?:quoted|citing|according to)\s+((?:an?|one|two|several|unnamed|anonymous)\s+"
-    r"(?:[\w-]+\s+){0,3}?(?:officials?|sources?|diplomats?|persons?|people)\b)",
+    r"(?:[\w-]+\s+){0,3}?(?:officials?|sources?|diplomats?|persons?|people)\b)"
+    # the source ends there: not "an official account of the meeting"
+    r"(?=\s*(?:[,.;]|as\b|who\b|with\b|familiar\b|close\b|in\b|at\b|$))",
     re.I,
 )
 

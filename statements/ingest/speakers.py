@@ -165,7 +165,7 @@ BOTH = re.compile(
 )
 DOCUMENT = (
     r"(?:joint\s+)?(?:statement|communique|communiqué|press\s+release|report|readout|declaration"
-    r"|transcript|media\s+note)"
+    r"|transcript|media\s+note|summary|account|record|minutes)"
 )
 FROM_DOCUMENT = re.compile(
     rf"^(?:a|an|the)\s+(?:[\w.'’-]+\s+){{0,3}}?{DOCUMENT}\s+(?:\w+\s+)?(?:from|by|of|issued\s+by|"
