@@ -856,3 +856,19 @@ def test_a_byline_with_the_paper_and_a_stamp_between_bars():
 def test_a_summary_or_account_relays_the_side_whose_position_it_is(opener, side):
     text = f"Talks\n\n{opener}, the American side raised concerns about market access.\n"
     assert speaker_of(run(text), "market access") == side
+
+
+def test_a_joint_statement_titled_after_its_parties():
+    text = (
+        "India-Japan Joint Statement on Digital Partnership\n\n"
+        "The Prime Minister of India and the Prime Minister of Japan met in Tokyo and agreed to "
+        "deepen cooperation.\n\nThe two leaders welcomed progress on the rail project.\n"
+    )
+    r = run(text)
+    assert {(q.speaker, q.kind) for q in r.quotes} == {
+        ("Indian and Japanese governments", "direct")
+    }
+    news = text.replace(
+        "India-Japan Joint Statement on", "India and Japan issue joint statement on"
+    )
+    assert all(q.kind != "direct" for q in run(news).quotes)

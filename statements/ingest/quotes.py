@@ -1042,7 +1042,9 @@ QUESTION_LABELS = {
 }
 ANSWER_LABELS = {"a", "answer"}
 JOINT_TITLE = re.compile(
-    r"^(?:the\s+)?joint\s+(?:statement|declaration|communiqu[eé]|press\s+statement|fact\s+sheet)\b",
+    # "Joint Statement on …", "India-Japan Joint Statement", "The U.S.-Vietnam joint declaration"
+    r"^(?:the\s+)?(?:[A-Z][\w.'’&+-]*\s+){0,4}?joint\s+(?:statement|declaration|communiqu[eé]|"
+    r"press\s+statement|fact\s+sheet)\b",
     re.I,
 )
 
