@@ -1043,9 +1043,9 @@ QUESTION_LABELS = {
 ANSWER_LABELS = {"a", "answer"}
 JOINT_TITLE = re.compile(
     # "Joint Statement on …", "India-Japan Joint Statement", "The U.S.-Vietnam joint declaration"
-    r"^(?:the\s+)?(?:[A-Z][\w.'’&+-]*\s+){0,4}?joint\s+(?:statement|declaration|communiqu[eé]|"
-    r"press\s+statement|fact\s+sheet)\b",
-    re.I,
+    # (names before it, not a headline's verb: "India and Japan issue joint statement")
+    r"^(?:(?i:the)\s+)?(?:[A-Z][\w.'’&+-]*\s+){0,4}?(?i:joint\s+(?:statement|declaration|"
+    r"communiqu[eé]|press\s+statement|fact\s+sheet))\b"
 )
 
 
