@@ -872,3 +872,7 @@ def test_a_joint_statement_titled_after_its_parties():
         "India-Japan Joint Statement on", "India and Japan issue joint statement on"
     )
     assert all(q.kind != "direct" for q in run(news).quotes)
+
+
+def test_a_section_kicker_is_no_paper():
+    assert run("WORLD NEWS\n\nTalks end\n\nThe talks ended on Monday.\n").outlet == ""

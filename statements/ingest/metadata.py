@@ -184,6 +184,8 @@ def page_outlet(cleaned, credit, gazetteer):
         # a masthead, alone or as a segment: "Meridian Herald | World | Asia"
         for part in re.split(r"\s+(?:>>|[>»›|•·–—-])\s+", line):
             part = part.strip()
+            if KICKER.match(part):
+                continue  # "World News", "BUSINESS NEWS": a section, not a paper
             if MEDIA_LINE.match(part) or part.isupper() and MEDIA_LINE.match(part.title()):
                 return part, ""
     for kind, line in cleaned.dropped:
@@ -222,6 +224,11 @@ ISSUER = re.compile(
 )
 
 
+KICKER = re.compile(
+    r"^(?i:world|business|asia|asia pacific|europe|americas|africa|politics|top|latest|breaking|"
+    r"local|national|international|sports?|tech|china|us|u\.s\.|global|opinion|market)s?\s+"
+    r"(?i:news|times|wire|online)$"
+)
 STAMP_LABEL = re.compile(
     r"^(?:updated|published|posted|last|first|issued|modified|by|date|time|source)\b", re.I
 )
