@@ -876,3 +876,40 @@ def test_a_joint_statement_titled_after_its_parties():
 
 def test_a_section_kicker_is_no_paper():
     assert run("WORLD NEWS\n\nTalks end\n\nThe talks ended on Monday.\n").outlet == ""
+
+
+BOLD_INTERVIEW = """---
+published: 2019-03-15
+outlet: Fjord Review
+---
+Interview: Tomas Berg on trade with Korea
+
+Norwegian Trade Minister Tomas Berg spoke to Fjord Review in Oslo on Wednesday.
+
+What do you expect from the talks?
+
+A balanced outcome. Our fishermen need access to new markets.
+
+Will you raise shipbuilding subsidies?
+
+Yes, as we always do. It is a matter of fairness.
+
+This interview has been edited for length.
+"""
+
+
+def test_an_interview_whose_questions_lost_their_labels():
+    r = run(BOLD_INTERVIEW)
+    assert [(q.speaker, q.said_on) for q in r.quotes] == [
+        ("Tomas Berg", dt.date(2019, 3, 13)),
+        ("Tomas Berg", dt.date(2019, 3, 13)),
+    ]
+
+
+def test_explainer_subheads_are_no_interview():
+    text = (
+        "Explainer: the trade talks\n\nTrade Minister Tomas Berg said in an interview that "
+        "talks would resume.\n\nWhat happens next?\n\nNegotiators meet again in June in Oslo."
+        "\n\nWhat is at stake?\n\nFishing quotas worth billions are at stake.\n"
+    )
+    assert all(q.kind != "direct" for q in run(text).quotes)

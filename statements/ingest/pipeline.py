@@ -19,6 +19,7 @@ from statements.ingest.quotes import (
     quote_spans,
     split_units,
     transcript_quotes,
+    unlabelled_interview,
 )
 from statements.ingest.result import ExtractedQuote, ExtractedSpeaker, Extraction, Gazetteer
 from statements.ingest.speakers import (
@@ -101,6 +102,10 @@ def extract(
         outlet=result.outlet,
         bylines=" ".join(line for kind, line in cleaned.dropped if kind == "byline"),
     )
+    if not transcript:
+        transcript, handled = unlabelled_interview(
+            body, paragraphs, book, meta.title, ref, skip=headline
+        )
     if not result.outlet and transcript:
         speaker = book.get(transcript[0].speaker)
         country = speaker.country if speaker else ""

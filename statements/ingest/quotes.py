@@ -1161,6 +1161,58 @@ def transcript_quotes(body, paragraphs, book, title, ref, *, skip=(), outlet="",
     return found, handled
 
 
+def is_question(text):
+    return (
+        text.rstrip().endswith("?") and len(text.split()) <= 45 and not re.search(r"[\"“”]", text)
+    )
+
+
+def unlabelled_interview(body, paragraphs, book, title, ref, *, skip=()):
+    """An interview whose questions lost their bold type: an article that says it is an
+    interview, with two or more short question paragraphs, each followed by answers. The
+    answers are direct quotes of the person the title (or the article first) names."""
+    texts = [body[ps:pe] for ps, pe in paragraphs]
+    questions = [i for i, t in enumerate(texts) if i not in skip and is_question(t)]
+    if len(questions) < 2 or not re.search(
+        r"\binterview", " ".join([title or ""] + texts[:3]), re.I
+    ):
+        return [], set()
+    if any(q + 1 in questions for q in questions) or questions[-1] + 1 >= len(texts):
+        return [], set()  # questions follow each other: a list, not an interview
+    interviewee = None
+    for m in PERSON_MENTION.finditer(title or ""):
+        interviewee = book.resolve(m.group(1), remember=False)
+        if interviewee is not None and interviewee.kind == "person":
+            break
+        interviewee = None
+    if interviewee is None and book.mentioned:
+        interviewee = book.resolve(book.mentioned[0][0], remember=False)
+    if interviewee is None or interviewee.kind != "person":
+        return [], set()
+    intro = [p for i, p in enumerate(paragraphs) if i < questions[0] and i not in skip]
+    day = interview_day(body, intro, ref) or lead_date(body, intro, set(), ref) or ref
+    surname = re.escape(interviewee.name.split()[-1])
+    found, handled, answering = [], set(), False
+    for i in range(questions[0], len(paragraphs)):
+        ps, pe = paragraphs[i]
+        handled.add(i)
+        if i in questions:
+            answering = True
+            continue
+        if not answering or FOOTER.search(texts[i]) or re.search(rf"\b{surname}\b", texts[i]):
+            answering = False  # a footer or narration: the answers are over
+            handled.discard(i)
+            continue
+        found.append(
+            Found(interviewee.name, "direct", ps, pe, book.role(interviewee.name), day, -1)
+        )
+    # Answers speak in the first person; explainer subheads ("What happens next?") do not.
+    personal = sum(1 for f in found if FIRST_PERSON.search(body[f.start : f.end]))
+    if personal * 2 < len(found):
+        return [], set()
+    return found, handled
+
+
 def joint_statement_quotes(body, paragraphs, book, title, ref, skip=()):
     """A joint statement speaks, paragraph by paragraph, for both governments."""
     if not JOINT_TITLE.match(title or ""):
