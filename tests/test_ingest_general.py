@@ -913,3 +913,17 @@ def test_explainer_subheads_are_no_interview():
         "\n\nWhat is at stake?\n\nFishing quotas worth billions are at stake.\n"
     )
     assert all(q.kind != "direct" for q in run(text).quotes)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Pacific Times reported record profits last year.",
+        "China Daily reported on the talks last week.",
+        "The plan sets out three stages for tariff cuts.",
+        "Japan pressed ahead with its plans.",
+        "Markets rallied: the index closed up 2 percent.",
+    ],
+)
+def test_look_alikes_of_speech_are_no_quotes(sentence):
+    assert run(f"---\npublished: 2019-03-12\n---\nTrade\n\n{sentence}\n").quotes == []

@@ -101,7 +101,9 @@ CUE = (
     r"agreed|agree|agrees|decided|raised|raises|presented|briefed|repeated|repeats|"
     # readout verbs: "set out", "made clear", "pressed Tokyo on …" (not "pressed ahead")
     r"set out|sets out|made clear|makes clear|conveyed|conveys|recogni[sz]ed|recogni[sz]es|"
-    r"reported|reports|"
+    # "reported" reports speech before a "that" clause or at the end of one: not "reported
+    # record profits", not "reported on the talks"
+    r"(?:reported|reports)(?=\s+(?:[\w,]+\s+){0,4}?that\b|\s*[.,;]|\s*$)|"
     r"underlines|underscores|pressed(?!\s+(?:ahead|on\b|forward))|presses(?!\s+ahead)|"
     # "called the move "regrettable"": naming something in quoted words is speech
     r"called(?=\s+(?:the|it|this|that|them|their|his|her|its|these|those)\b[^.\"“]{0,60}[\"“‘])"
