@@ -927,3 +927,19 @@ def test_explainer_subheads_are_no_interview():
 )
 def test_look_alikes_of_speech_are_no_quotes(sentence):
     assert run(f"---\npublished: 2019-03-12\n---\nTrade\n\n{sentence}\n").quotes == []
+
+
+@pytest.mark.parametrize(
+    "line, rest",
+    [
+        ("INTERVIEW Marta Kovacs: Budapest wants a deal", "Marta Kovacs: Budapest wants a deal"),
+        ("INTERVIEWMarta Kovacs: Budapest wants a deal", "Marta Kovacs: Budapest wants a deal"),
+        ("EXCLUSIVE-Envoy says talks stalled", "Envoy says talks stalled"),
+    ],
+)
+def test_a_section_label_comes_off_the_headline(line, rest):
+    from statements.ingest.clean import clean
+
+    cleaned = clean(line)
+    assert cleaned.body == rest
+    assert cleaned.dropped[0][0] == "section"

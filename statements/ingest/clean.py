@@ -85,7 +85,7 @@ SECTION = re.compile(
 # "INTERVIEWMarta Kovacs: …", "EXCLUSIVE-Envoy says …": a section label glued to the headline
 GLUED_SECTION = re.compile(
     r"^(EDITORIAL|OPINION|COMMENT|COMMENTARY|ANALYSIS|INTERVIEW|EXCLUSIVE|OUR VIEW|Q&A)"
-    r"(?:\s*[-:|—–]\s*|(?=[A-Z][a-z]))"
+    r"(?:\s*[-:|—–]\s*|\s*(?=[A-Z][a-z]))"
 )
 
 
