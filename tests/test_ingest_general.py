@@ -943,3 +943,16 @@ def test_a_section_label_comes_off_the_headline(line, rest):
     cleaned = clean(line)
     assert cleaned.body == rest
     assert cleaned.dropped[0][0] == "section"
+
+
+def test_office_words_are_no_part_of_a_name_and_first_in_years_is_no_ordinal():
+    text = (
+        "---\npublished: 2019-11-12\n---\nTalks\n\n"
+        "SEOUL -- South Korea and Japan held their first security dialogue in three years in "
+        "Seoul on Tuesday.\n\n"
+        "Director General for Policy Planning Kim Min-jae led the talks.\n\n"
+        'Kim stressed the need for Japan to take "sincere steps", the ministry said.\n'
+    )
+    r = run(text)
+    assert speaker_of(r, "sincere steps") == "Kim Min-jae"
+    assert all(rnd.ordinal is None for rnd in r.rounds)

@@ -84,6 +84,11 @@ DESCRIBED_DIALOGUE = re.compile(
     r"trade|maritime|defen[cs]e|financial|political|consular|cyber|energy|climate|human\s+rights|"
     r"foreign\s+policy|2\+2)\s+){1,3}(?:dialogue|consultations|talks))\b"
 )
+FIRST_IN_A_WHILE = re.compile(
+    r"^[^,.;]{0,60}?\b(?:in|for)\s+(?:(?:more\s+than|over|nearly|almost)\s+)?(?:\w+\s+)?"
+    r"(?:years?|decades?|months?)\b|^[^,.;]{0,60}?\bsince\b",
+    re.I,
+)
 SPEECH_CLAUSE = re.compile(r"\b(?:said|says|told|announced|stated|added|noted)\b")
 RELATIVE = re.compile(r",\s+(?:which|that|where)\b[^,]*$")
 
@@ -291,6 +296,8 @@ def gather(body, units, mentions, published):
             nearest(p.start()).info.setdefault("place", p.group(1))
         for o in ORDINAL.finditer(text):
             word = (o.group(1) or o.group(2)).lower()
+            if word == "first" and FIRST_IN_A_WHILE.match(text[o.end() :]):
+                continue  # "their first security dialogue in three years" counts no rounds
             number = ORDINAL_WORDS.index(word) + 1 if word in ORDINAL_WORDS else int(word[:-2])
             after = [m for m in ms if m.start - u.start >= o.start()]
             target = after[0] if after else nearest(o.start())

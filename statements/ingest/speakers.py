@@ -219,6 +219,8 @@ _ROLE_WORDS = """
     republican democrat labour conservative liberal exchequer homeland energy environment
     agriculture
     education health culture transport industry science technology overseas counterpart
+    planning strategy operations communications coordination cooperation investment bureau
+    division unification veterans immigration intelligence protocol legal consular
 """
 ROLE_WORDS = set(_ROLE_WORDS.split())
 NAME_TOKEN = re.compile(
