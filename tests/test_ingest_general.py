@@ -956,3 +956,16 @@ def test_office_words_are_no_part_of_a_name_and_first_in_years_is_no_ordinal():
     r = run(text)
     assert speaker_of(r, "sincere steps") == "Kim Min-jae"
     assert all(rnd.ordinal is None for rnd in r.rounds)
+
+
+@pytest.mark.parametrize(
+    "office, government",
+    [
+        ("The MEA", "Indian government"),
+        ("The FCDO", "British government"),
+        ("DFAT", "Australian government"),
+    ],
+)
+def test_foreign_ministries_known_by_short_names(office, government):
+    text = f"Row\n\n{office} said the decision was regrettable.\n"
+    assert speaker_of(run(text), "regrettable") == government

@@ -133,6 +133,18 @@ GOVERNMENT_BODIES = {
     "zhongnanhai": "China",
     "pentagon": "United States",
     "ustr": "United States",
+    # foreign ministries known by their own short names
+    "mea": "India",
+    "fcdo": "United Kingdom",
+    "fco": "United Kingdom",
+    "foreign, commonwealth and development office": "United Kingdom",
+    "foreign, commonwealth & development office": "United Kingdom",
+    "dfat": "Australia",
+    "global affairs canada": "Canada",
+    "quai d'orsay": "France",
+    "federal foreign office": "Germany",
+    "eeas": "European Union",
+    "european external action service": "European Union",
     "elysee": "France",
     "élysée": "France",
 }
