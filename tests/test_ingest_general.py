@@ -969,3 +969,8 @@ def test_office_words_are_no_part_of_a_name_and_first_in_years_is_no_ordinal():
 def test_foreign_ministries_known_by_short_names(office, government):
     text = f"Row\n\n{office} said the decision was regrettable.\n"
     assert speaker_of(run(text), "regrettable") == government
+
+
+def test_korean_alone_is_the_south():
+    text = "Talks\n\nKorean and Japanese negotiators met.\n\nBoth sides agreed to meet again.\n"
+    assert speaker_of(run(text), "meet again") == "Japanese and South Korean delegations"

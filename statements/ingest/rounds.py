@@ -129,8 +129,8 @@ def singular(text):
 
 def article_parties(body):
     counts = Counter()
-    for word in re.findall(r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?", body):
-        for w in {word, word.split()[0]}:
+    for word in re.findall(r"[A-Z][\w.]*(?: +[A-Z][\w.]*)?", body):  # not across lines
+        for w in (word, word.split()[0], word.split()[-1]):
             country = NOUN_TO_COUNTRY.get(w.lower()) or ADJ_TO_COUNTRY.get(w.lower())
             if country:
                 counts[country] += 1

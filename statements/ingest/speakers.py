@@ -27,7 +27,11 @@ COUNTRIES = {
     "France": (["France"], ["French"], "Paris"),
     "Russia": (["Russia", "Russian Federation"], ["Russian"], "Moscow"),
     "European Union": (["European Union", "EU", "E.U."], ["EU", "E.U.", "European"], "Brussels"),
-    "South Korea": (["South Korea", "Republic of Korea", "ROK"], ["South Korean", "ROK"], "Seoul"),
+    "South Korea": (
+        ["South Korea", "Republic of Korea", "ROK", "Korea"],  # "Korea" alone: the South
+        ["South Korean", "ROK", "Korean"],
+        "Seoul",
+    ),
     "North Korea": (["North Korea", "DPRK"], ["North Korean", "DPRK"], "Pyongyang"),
     "Australia": (["Australia"], ["Australian"], "Canberra"),
     "Canada": (["Canada"], ["Canadian"], "Ottawa"),
