@@ -974,3 +974,13 @@ def test_foreign_ministries_known_by_short_names(office, government):
 def test_korean_alone_is_the_south():
     text = "Talks\n\nKorean and Japanese negotiators met.\n\nBoth sides agreed to meet again.\n"
     assert speaker_of(run(text), "meet again") == "Japanese and South Korean delegations"
+
+
+def test_a_news_conference_about_the_round_keeps_the_round():
+    text = (
+        "---\npublished: 2019-06-17\n---\nTalks end\n\n"
+        "Australian and Chinese negotiators ended the 11th round of trade talks, held in "
+        "Chongqing on June 16, with a pledge to meet again.\n\n"
+        "Trade Minister Ben Carr told a news conference in Canberra that the talks were useful.\n"
+    )
+    assert run(text).quotes[-1].round == 0

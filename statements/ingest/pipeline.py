@@ -214,7 +214,10 @@ def at_round(found, rnd):
     return not (found.said_on and end and (found.said_on - end).days > 3)
 
 
-OTHER_OCCASION = re.compile(r"\b(?:summit|conference|forum|rally|G-?20|G-?7|convention)\b", re.I)
+# Another gathering (a news conference is where the talks are explained, not another event)
+OTHER_OCCASION = re.compile(
+    r"\b(?:summit|(?<!news )(?<!press )conference|forum|rally|G-?20|G-?7|convention)\b", re.I
+)
 
 
 def other_occasion(body, lo, hi, covered):

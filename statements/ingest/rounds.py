@@ -489,7 +489,9 @@ def main_round(mentions, units, lead_paragraph, rounds, body=""):
     return None
 
 
-OTHER_GATHERING = re.compile(r"\b(?:summit|G-?20|G-?7|general assembly|conference)\b", re.I)
+OTHER_GATHERING = re.compile(
+    r"\b(?:summit|G-?20|G-?7|general assembly|(?<!news )(?<!press )conference)\b", re.I
+)
 
 
 # --- publication date from a known round -----------------------------------------------------
