@@ -680,7 +680,9 @@ def find_quotes(body, paragraphs, book, ref, *, skip_paragraphs=()):
         single_day = False  # "concluded two days of talks on Thursday"
     statement_day = None  # a delegation's dated statement in the lead dates the sides' positions
     introduced = None  # (speaker, attribution, paragraph) of a closing "X said:"
-    unmarked = None  # (speaker, attribution, paragraph) whose words follow without marks
+    # (speaker, attribution, last paragraph quoted, paragraph of "X said:") for words that
+    # follow without marks
+    unmarked = None
     for ui, u in enumerate(units):
         if u.paragraph in skip_paragraphs:
             continue
@@ -707,7 +709,8 @@ def find_quotes(body, paragraphs, book, ref, *, skip_paragraphs=()):
             if u.paragraph == intro_paragraph + 1 or FIRST_PERSON.search(body[ps:pe]):
                 unmarked = (speaker, att, u.paragraph, intro_paragraph)
                 book.touch(speaker.name)
-                said = speech_date(body, att, ref, (), opening=att.span_start) or occasion
+                said = speech_date(body, att, ref, (), opening=att.span_start)
+                said = occasion if said is None else (said or None)  # False: no single day
                 found.append(
                     Found(speaker.name, "direct", ps, pe, book.role(speaker.name), said, ui)
                 )
