@@ -984,3 +984,16 @@ def test_a_news_conference_about_the_round_keeps_the_round():
         "Trade Minister Ben Carr told a news conference in Canberra that the talks were useful.\n"
     )
     assert run(text).quotes[-1].round == 0
+
+
+def test_an_author_note_is_no_part_of_the_editorial_voice():
+    text = (
+        "OPINION\n\nThe talks deserve patience\n\n"
+        + OPINION_BODY
+        + "\nThe writer is a senior fellow at the Harbor Institute for Policy Studies.\n\n"
+        "The views expressed here do not necessarily reflect those of the paper.\n\n"
+        "© 2019 The Valley Clarion\n"
+    )
+    r = run(text)
+    assert len(r.quotes) == 4
+    assert all(q.kind == "editorial" for q in r.quotes)

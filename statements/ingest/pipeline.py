@@ -237,6 +237,14 @@ def question_before(body, paragraphs, pos):
     return pos
 
 
+AUTHOR_NOTE = re.compile(
+    r"^\(?(?:the\s+)?(?:writer|author|columnist)s?\s+(?:is|are|was)\b|\bviews expressed\b|"
+    r"\bdo(?:es)? not necessarily reflect\b|^\(?(?:this|the) (?:article|editorial|piece) "
+    r"(?:first )?(?:appeared|was published)\b",
+    re.I,
+)
+
+
 def editorial_quotes(result, paragraphs, headline, book, gazetteer, found):
     """One editorial quote per paragraph in the outlet's own voice, except paragraphs that
     report someone else's words (those keep their quotes)."""
@@ -262,5 +270,7 @@ def editorial_quotes(result, paragraphs, headline, book, gazetteer, found):
             continue
         if any(ps <= q.start < pe for q in reported):
             continue
+        if AUTHOR_NOTE.search(body[ps:pe]):
+            continue  # "The writer is a professor at …": about the piece, not in its voice
         out.append(Found(voice.name, "editorial", ps, pe, "", result.published, -1))
     return sorted(out, key=lambda f: f.start)
