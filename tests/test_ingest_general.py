@@ -997,3 +997,11 @@ def test_an_author_note_is_no_part_of_the_editorial_voice():
     r = run(text)
     assert len(r.quotes) == 4
     assert all(q.kind == "editorial" for q in r.quotes)
+
+
+def test_a_person_whose_surname_is_a_paper_word_is_a_person():
+    r = run("Talks\n\nMark Post said the talks were useful.\n")
+    assert all(s.kind != "outlet" for s in r.speakers)
+    assert (
+        run("Talks\n\nThe Valley Post said the talks were useful.\n").speakers[0].kind == "outlet"
+    )

@@ -210,6 +210,8 @@ MEDIA_NAME = re.compile(
     r"Guardian|Examiner|Standard|Express|Mirror|Mail|Monitor|Bulletin|Broadcasting|Radio|TV))$"
     r"()"
 )
+# Paper words that are also surnames: "Mark Post", "Jane Standard"
+SURNAME_LIKE = {"Post", "Mail", "Standard", "Express", "Mirror", "Monitor", "Bulletin", "Wire"}
 PRONOUNS = {"he": "person", "she": "person", "it": "body", "they": "group"}
 HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sen|Rep|Gov|Gen|Adm|Amb)\.?\s+")
 
@@ -571,6 +573,9 @@ class SpeakerBook:
         news organisation speaks (or relays) under its own name."""
         m = MEDIA_PHRASE.match(phrase) or MEDIA_NAME.match(phrase)
         name = (m.group(1) or m.group(2)) if m else ""
+        words = name.split()
+        if len(words) == 2 and words[-1] in SURNAME_LIKE and not phrase.lower().startswith("the "):
+            name = ""  # "Mark Post said": a person, unless "The … Post"
         if not name:
             low = norm(phrase)
             for o in self.gazetteer.outlets:
