@@ -1005,3 +1005,12 @@ def test_a_person_whose_surname_is_a_paper_word_is_a_person():
     assert (
         run("Talks\n\nThe Valley Post said the talks were useful.\n").speakers[0].kind == "outlet"
     )
+
+
+@pytest.mark.parametrize(
+    "headline", ["Exports Hit Record", "China Sets Record", "Trade Deal On Record"]
+)
+def test_a_headline_ending_like_a_paper_name_stays(headline):
+    r = run(f"{headline}\n\nExports rose 5 percent in May, officials said.\n")
+    assert r.title == headline
+    assert r.outlet == ""

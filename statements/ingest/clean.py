@@ -70,8 +70,9 @@ CRUMB_SEP = re.compile(r"\s+(?:>>|[>»›|])\s+")
 MEDIA_LINE = re.compile(
     r"^(?:[A-Z][\w'’&.-]*\s+){0,2}(?:News|Times|Daily|Post|Herald|Journal|Agency|Press|Online|"
     r"Tribune|Guardian|Telegraph|Review|Weekly|Wire|Radio|TV|Television|Network|English|Gazette|"
-    r"Observer|Chronicle|Monitor|Bulletin|Courier|Ledger|Sentinel|Examiner|Clarion|Standard|"
-    r"Express|Mirror|Mail|Star|Inquirer|Dispatch|Record|Register|Recorder|Messenger)$"
+    # (not words a headline ends with too: "Exports Hit Record", "Rates Stay Standard")
+    r"Observer|Chronicle|Monitor|Bulletin|Courier|Ledger|Sentinel|Examiner|Clarion|Inquirer|"
+    r"Recorder|Messenger)$"
 )
 
 
@@ -143,7 +144,8 @@ def classify(line):
     if BYLINE.match(line) and len(line.split()) <= 14 and not line.endswith((".", "!", "?")):
         return "byline"
     # an outlet's masthead, in capitals or not: "THE VALLEY CLARION", "Lakeside Courier"
-    if SLUG.match(line) and len(line) <= 30 or MEDIA_LINE.match(line.title()):
+    caps = line.isupper() and MEDIA_LINE.match(line.title())
+    if SLUG.match(line) and len(line) <= 30 or MEDIA_LINE.match(line) or caps:
         return "source"
     return ""
 
