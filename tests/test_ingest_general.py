@@ -61,6 +61,8 @@ def test_a_wire_stamp_with_hours_ago_is_a_date_line():
         ("HILLTOP NEWS - Mar 14, 2019 - 09:30", "HILLTOP NEWS"),
         ("Updated 3:15 PM EDT, Tue June 4, 2019", ""),
         ("By Staff Reporter | Updated: Mar 14, 2019, 09:30 IST", ""),
+        ("GENEVA - 9 October 2019", ""),
+        ("TNN | Mar 14, 2019, 09.30 PM IST", "TNN"),
     ],
 )
 def test_an_outlet_beside_a_time_stamp(line, outlet):

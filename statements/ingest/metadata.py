@@ -246,6 +246,10 @@ def stamp_outlet(line):
             and not find_dates(part)
             and re.fullmatch(r"(?:The\s+)?[A-Z][\w'’&.]*(?:\s+[A-Z&][\w'’&.]*)*", part)
             and not re.fullmatch(r"[A-Z]{2,4}T", part)  # a time zone ("EDT")
+            # a paper's name says what it is ("Lakeside Courier", "NORTHGATE TIMES"), or is
+            # an agency's initials ("TNN"); a place ("GENEVA - 9 Oct 2019") is neither
+            and (MEDIA_LINE.match(part.title()) or re.fullmatch(r"[A-Z]{2,5}", part))
+            and not KICKER.match(part)
         ):
             return part
     return ""
