@@ -1016,3 +1016,12 @@ def test_a_headline_ending_like_a_paper_name_stays(headline):
     r = run(f"{headline}\n\nExports rose 5 percent in May, officials said.\n")
     assert r.title == headline
     assert r.outlet == ""
+
+
+def test_a_relayed_clause_with_two_verbs_keeps_its_subject():
+    text = (
+        "Talks\n\nSouth Korean and Japanese diplomats met in Seoul.\n\n"
+        "The two sides exchanged views on security and agreed to strengthen communication, the "
+        "ministry said.\n"
+    )
+    assert speaker_of(run(text), "exchanged views") == "Japanese and South Korean delegations"

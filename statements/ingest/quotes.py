@@ -421,6 +421,10 @@ def content_speaker(content, book, *, joint_ok):
     if not m or PASSIVE.search(m.group(1) + " ") or re.search(r"[\"“”‘]", m.group(1)):
         return None
     phrase = clean_phrase(m.group(1))
+    # "the two sides exchanged views on … and agreed …": the subject of the first verb
+    coord = re.match(r"^(.{2,60}?)\s+[a-z]+ed\b.*\band$", m.group(1).strip(), re.S)
+    if coord and book.resolve(clean_phrase(coord.group(1)), remember=False) is not None:
+        phrase = clean_phrase(coord.group(1))
     joint = BOTH.match(phrase) or re.search(r"\band\b", phrase) or re.match(r"both\b", phrase, re.I)
     if joint and not (joint_ok and JOINT_VERBS.search(m.group(2))):
         return None
