@@ -247,7 +247,6 @@ def test_every_article_has_its_expected_file():
     assert [ev.expected_path(p) for p in ARTICLES] == expected_files
 
 
-@pytest.mark.xfail(strict=False, reason="extractor in progress")
 def test_extractor_reaches_the_bar_on_the_whole_set():
     report = ev.run()
     assert report.totals.quotes.f1 >= 0.9, ev.format_report(report, verbose=True)

@@ -4,16 +4,13 @@ Plain Python, no Django: each ``NN_name.txt`` is run through ``pipeline.extract(
 fixture gazetteer and nothing but its own text, and compared with ``NN_name.expected.json``.
 The annotation rules and the matching rules are documented in ``docs/evaluation.md``.
 
-Run it with ``python manage.py evaluate [--verbose] [--json]`` or
-``python -m statements.ingest.evaluate [--verbose] [--json]``.
+Run it with ``python manage.py evaluate [--set DIR] [--verbose] [--json]``.
 """
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
-import sys
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
@@ -543,20 +540,3 @@ def format_report(report: Report, verbose: bool = False) -> str:
             out += [f"  extra {line}" for line in s.false_positives]
             out += [f"  wrong {line}" for line in s.wrong]
     return "\n".join(out)
-
-
-def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--verbose", action="store_true", help="list misses and false positives")
-    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
-    args = parser.parse_args(argv)
-    report = run()
-    if args.json:
-        print(json.dumps(report.as_json(), indent=2, ensure_ascii=False))
-    else:
-        print(format_report(report, verbose=args.verbose))
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
