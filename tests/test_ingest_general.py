@@ -1025,3 +1025,30 @@ def test_a_relayed_clause_with_two_verbs_keeps_its_subject():
         "ministry said.\n"
     )
     assert speaker_of(run(text), "exchanged views") == "Japanese and South Korean delegations"
+
+
+SPEECH = """Speech
+
+Foreign Secretary's speech at the Lowy Institute
+
+The Foreign Secretary set out the UK's approach to the Indo-Pacific in a speech in Sydney.
+
+From: Foreign Office and The Rt Hon Jo Price MP
+Published 4 June 2019
+Delivered on: 3 June 2019 (Original script, may differ from delivered version)
+
+Thank you for that kind introduction. It is a great pleasure to be here in Sydney.
+
+The Indo-Pacific is where the future of the world economy will be decided.
+
+We will deepen our partnerships with Australia, Japan and India.
+"""
+
+
+def test_a_speech_page_is_the_speakers_own_words_on_the_day_delivered():
+    r = run(SPEECH)
+    assert r.outlet == "Foreign Office"
+    assert r.published == dt.date(2019, 6, 4)
+    assert [(q.speaker, q.kind, q.said_on) for q in r.quotes] == [
+        ("Jo Price", "direct", dt.date(2019, 6, 3))
+    ] * 3

@@ -39,7 +39,8 @@ TAIL = re.compile(
     r"^(?:related\b.*|more from .*|read more\b.*|recommended\b.*|comments?\b.*)$", re.I
 )
 TIMESTAMP = re.compile(
-    r"^(?:(?:updated|published|posted|last updated|released)\s*(?:on|at)?\s*:?\s*.*\d{4}.*"
+    r"^(?:(?:updated|published|posted|last updated|released|delivered)\s*(?:on|at)?\s*:?\s*"
+    r".*\d{4}.*"
     r"|\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}.*|\d{1,2}:\d{2}(?::\d{2})?\s*(?:am|pm|gmt|utc|bjt)?.*)$",
     re.I,
 )
@@ -80,7 +81,7 @@ MEDIA_LINE = re.compile(
 SECTION = re.compile(
     r"^(?:editorial|opinion|our view|commentary|op-ed|viewpoint|analysis|interview|"
     r"exclusive|q\s*&\s*a|news analysis|the view|leader|column|press release|news story|"
-    r"news release|press statement)\s*[:|]?$",
+    r"news release|press statement|speech)\s*[:|]?$",
     re.I,
 )
 # "INTERVIEWMarta Kovacs: …", "EXCLUSIVE-Envoy says …": a section label glued to the headline

@@ -350,7 +350,7 @@ def date_line(text, *, max_rest=2):
     first = re.match(r"[(\w]+", line)
     opener = first.group(0).lower().strip("(") if first else ""
     labels = {"updated", "published", "posted", "last", "date", "source", "by", "released", "time"}
-    labels |= {"issued", "modified", "first"}
+    labels |= {"issued", "modified", "first", "delivered"}
     if dates[0].start > 0 and not (
         opener in labels
         or opener[:3] in MONTHS

@@ -7,6 +7,7 @@ from collections import Counter
 from statements.ingest import rounds as rounds_step
 from statements.ingest import themes as themes_step
 from statements.ingest.clean import clean
+from statements.ingest.dates import date_line
 from statements.ingest.metadata import read_metadata
 from statements.ingest.quotes import (
     JOINT_TITLE,
@@ -28,6 +29,7 @@ from statements.ingest.speakers import (
     COUNTRY_NOUN,
     DEMONYM_ADJ,
     NOUN_TO_COUNTRY,
+    PERSON_MENTION,
     SpeakerBook,
     parties_in,
 )
@@ -116,8 +118,11 @@ def extract(
     found, units = find_quotes(body, paragraphs, book, ref, skip_paragraphs=skip)
     found = sorted(found + transcript, key=lambda f: f.start)
     joint = joint_statement_quotes(body, paragraphs, book, meta.title, result.published, skip)
+    speech = speech_quotes(cleaned, paragraphs, book, meta.title, result.published, skip)
     if joint:
         found = joint
+    elif speech:
+        found = speech
     elif looks_editorial(
         body, paragraphs, found, meta.title, result.outlet, meta.dateline, cleaned.dropped
     ):
@@ -177,6 +182,53 @@ def article_parties(body, mentions, main, rounds, gazetteer):
     if len(named) == 2:
         return named
     return rounds_step.article_parties(body)
+
+
+THIRD_PERSON_OFFICE = re.compile(
+    r"^The (?:[A-Z][\w-]* ){0,3}(?:Secretary|Minister|President|Chancellor|Ambassador|Premier|"
+    r"Commissioner|Representative)\b"
+)
+SPEECH_TITLE = re.compile(r"^(?:speech\s*[:|-]|.{0,80}['’]s\s+(?:speech|remarks|address)\b)", re.I)
+# "From: Foreign Office and The Rt Hon Jo Price MP", "Delivered on: 3 June 2019"
+FROM_PERSON = re.compile(r"(?:The\s+)?Rt\.?\s+Hon\.?\s+((?:[A-Z][\w'’-]+\s+){1,3}?[A-Z][\w'’-]+)")
+
+
+def speech_quotes(cleaned, paragraphs, book, title, published, skip):
+    """A speech page (filed as "Speech", or titled "X's speech at …") is the speaker's own
+    words: each body paragraph is a direct quote, said on the day it was delivered."""
+    body = cleaned.body
+    filed = any(
+        k == "section" and line.lower().strip(" :") == "speech" for k, line in cleaned.dropped
+    )
+    if not (filed or SPEECH_TITLE.match(title or "")):
+        return []
+    speaker = None
+    for kind, line in cleaned.dropped:
+        m = FROM_PERSON.search(line) if kind == "source" else None
+        if m:
+            speaker = book.resolve(m.group(1))
+    for m in PERSON_MENTION.finditer(title or ""):
+        if speaker is None:
+            found = book.resolve(m.group(1))
+            speaker = found if found is not None and found.kind == "person" else None
+    if speaker is None:
+        return []
+    delivered = next(
+        (date_line(line, max_rest=12) for k, line in cleaned.dropped if "deliver" in line.lower()),
+        None,
+    )
+    day = delivered or published
+    surname = re.escape(speaker.name.split()[-1])
+    out = []
+    for i, (ps, pe) in enumerate(paragraphs):
+        if i in skip or len(body[ps:pe].split()) < 8 or body[ps:pe].strip() == (title or ""):
+            continue
+        if re.search(rf"\b{surname}\b|\bin a speech\b", body[ps:pe]) or THIRD_PERSON_OFFICE.match(
+            body[ps:pe]
+        ):
+            continue  # the page's summary of the speech, in the third person
+        out.append(Found(speaker.name, "direct", ps, pe, book.role(speaker.name), day, -1))
+    return out
 
 
 MINISTRY_TITLE = re.compile(
