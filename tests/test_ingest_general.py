@@ -1052,3 +1052,12 @@ def test_a_speech_page_is_the_speakers_own_words_on_the_day_delivered():
     assert [(q.speaker, q.kind, q.said_on) for q in r.quotes] == [
         ("Jo Price", "direct", dt.date(2019, 6, 3))
     ] * 3
+
+
+def test_a_news_story_about_a_speech_is_no_speech_page():
+    text = (
+        "President Xi Jin's speech at forum signals shift\n\n"
+        "Chinese leader Xi Jin gave a speech in Beijing on Monday calling for open markets.\n\n"
+        "Analysts said the tone was softer than in previous years and markets rose.\n"
+    )
+    assert all(q.kind != "direct" for q in run(text).quotes)

@@ -200,7 +200,10 @@ def speech_quotes(cleaned, paragraphs, book, title, published, skip):
     filed = any(
         k == "section" and line.lower().strip(" :") == "speech" for k, line in cleaned.dropped
     )
-    if not (filed or SPEECH_TITLE.match(title or "")):
+    delivered_line = any("deliver" in line.lower() for _k, line in cleaned.dropped)
+    # A news headline "Xi's speech signals a shift" is no speech page: it needs the page's
+    # own marker too (filed as a speech, or a "Delivered on" line)
+    if not (filed or SPEECH_TITLE.match(title or "") and delivered_line):
         return []
     speaker = None
     for kind, line in cleaned.dropped:
