@@ -1061,3 +1061,15 @@ def test_a_news_story_about_a_speech_is_no_speech_page():
         "Analysts said the tone was softer than in previous years and markets rose.\n"
     )
     assert all(q.kind != "direct" for q in run(text).quotes)
+
+
+def test_two_leaders_agreeing_speak_for_their_governments():
+    text = (
+        "---\npublished: 2019-03-12\n---\nTalks\n\n"
+        "Chinese President Xi Ping met French President Jean Moreau in Paris on Monday.\n\n"
+        "Xi and Moreau agreed to deepen cooperation on climate, according to state broadcaster "
+        "CCTV.\n\nChina and France will sign ten deals, according to state broadcaster CCTV.\n"
+    )
+    r = run(text)
+    assert speaker_of(r, "climate") == "Chinese and French governments"
+    assert speaker_of(r, "ten deals") == "CCTV"

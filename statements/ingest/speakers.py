@@ -633,6 +633,7 @@ class SpeakerBook:
             for p in parts:
                 low = re.sub(r"^the\s+", "", p.lower())
                 country = NOUN_TO_COUNTRY.get(low) or CAPITAL_TO_COUNTRY.get(low)
+                country = country or self.leader_country(p)
                 if not country:
                     return None
                 countries.append(country)
@@ -644,6 +645,21 @@ class SpeakerBook:
         plural = "delegations" if kind == "delegation" else "governments"
         name = f"{adjectives[0]} and {adjectives[1]} {plural}"
         return self.add(ExtractedSpeaker(name=name, kind=kind))
+
+    def leader_country(self, phrase):
+        """ "Xi and Macron agreed": the country of a person the article has already named
+        with a flag ("French President Emmanuel Macron"), so two leaders speak for their
+        governments."""
+        tokens = HONORIFIC.sub("", phrase.strip()).split()
+        if not tokens or not tokens[-1][:1].isupper():
+            return ""
+        for s in self.speakers:
+            if s.kind == "person" and s.country and tokens[-1] in s.name.split():
+                return s.country
+        for name, role, at in self.mentioned:
+            if at < self.position and tokens[-1] in name.split() and country_of(role):
+                return country_of(role)
+        return ""
 
     def appositive(self, phrase):
         """ "The Chinese Embassy's spokesman, Wang Baodong": a role, then the name."""
