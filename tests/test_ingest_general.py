@@ -1073,3 +1073,13 @@ def test_two_leaders_agreeing_speak_for_their_governments():
     r = run(text)
     assert speaker_of(r, "climate") == "Chinese and French governments"
     assert speaker_of(r, "ten deals") == "CCTV"
+
+
+def test_a_surname_set_in_capitals_is_met_and_found_again():
+    text = (
+        "Foreign Ministers' Meeting\n\nApril 2, 2023\n\n"
+        "Mr. HAYASHI Yoshio, Minister for Foreign Affairs of Japan, held a meeting with "
+        "Mr. QIN Wen, Minister of Foreign Affairs of China, in Beijing.\n\n"
+        "Minister Hayashi stated that Japan and China bear great responsibility for the region.\n"
+    )
+    assert speaker_of(run(text), "responsibility") == "Hayashi Yoshio"

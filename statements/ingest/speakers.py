@@ -680,6 +680,11 @@ class SpeakerBook:
         for m in CAPITALISED_RUN.finditer(body):
             role, name = split_role_name(m.group(1))
             name = re.sub(r"['’]s$", "", name)  # "Jo Price's interview"
+            if any(t.isupper() and len(t) > 2 for t in name.split()) and not name.isupper():
+                # "HAYASHI Yoshio": a surname set in capitals (Japanese and Chinese style)
+                name = " ".join(
+                    t.title() if t.isupper() and len(t) > 2 else t for t in name.split()
+                )
             tokens = name.split()
             if not 2 <= len(tokens) <= 4 or any(t in NOT_NAMES for t in tokens):
                 continue
