@@ -47,7 +47,7 @@ TIMESTAMP = re.compile(
 SOURCE = re.compile(
     r"^(?:source|sources|editor|editors|edited by|reporting by|written by|author|photo|"
     r"photo credit|copyright|web editor|responsible editor|reporter|reporters|compiled by|"
-    r"translated by|contact|from)\s*[:：]\s*(.+)$",
+    r"translated by|contact|from|text by|text|words by|story by)\s*[:：]\s*(.+)$",
     re.I,
 )
 CREDIT = re.compile(r"^\(\s*([A-Z][\w .&'’/-]{1,40})\s*\)$")
