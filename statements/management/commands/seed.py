@@ -31,6 +31,8 @@ class Command(BaseCommand):
                 if report.skipped:
                     self.stdout.write(f"{path.name}: skipped, {report.skipped}")
                 else:
-                    made = ", ".join(f"{n} {k}" for k, n in sorted(report.created.items()))
+                    made = ", ".join(
+                        f"{n} {k}{'' if n == 1 else 's'}" for k, n in sorted(report.created.items())
+                    )
                     self.stdout.write(f"{path.name}: created {made}")
                     gazetteer = gazetteer_from_db()
