@@ -7,7 +7,7 @@ A bad value is a form error: the view then shows the errors and no results.
 
 import django_filters
 from django import forms
-from django.db.models import Q
+from django.db.models import F, Q
 
 from statements import search
 from statements.models import Article, Dialogue, DialogueRound, Outlet, Quote, Speaker, Theme
@@ -131,9 +131,20 @@ class QuoteFilter(SearchFilterSet):
     outlet = slug_choice("Outlet", Outlet.objects.all(), field_name="article__outlet")
     date = date_range("said_on", "Said")
 
+    # Undated quotes go last either way; the engines disagree on where NULLs sort by default.
     sort_orders = {
-        "newest": ("-said_on", "-article__published_on", "article_id", "start"),
-        "oldest": ("said_on", "article__published_on", "article_id", "start"),
+        "newest": (
+            F("said_on").desc(nulls_last=True),
+            F("article__published_on").desc(nulls_last=True),
+            "article_id",
+            "start",
+        ),
+        "oldest": (
+            F("said_on").asc(nulls_last=True),
+            F("article__published_on").asc(nulls_last=True),
+            "article_id",
+            "start",
+        ),
     }
 
     class Meta:
@@ -214,8 +225,8 @@ class ArticleFilter(SearchFilterSet):
     date = date_range("published_on", "Published")
 
     sort_orders = {
-        "newest": ("-published_on", "title"),
-        "oldest": ("published_on", "title"),
+        "newest": (F("published_on").desc(nulls_last=True), "title"),
+        "oldest": (F("published_on").asc(nulls_last=True), "title"),
     }
 
     class Meta:

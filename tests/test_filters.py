@@ -78,6 +78,19 @@ def test_quotes_sort_newest_oldest_and_relevance(client, archive):
     assert dates == sorted(dates)
 
 
+@pytest.mark.parametrize("sort", ["newest", "oldest"])
+def test_undated_quotes_come_last_in_either_order_on_either_engine(client, archive, sort):
+    from statements.models import Quote
+
+    Quote.objects.filter(pk=archive.speakers.li.quotes.order_by("start").first().pk).update(
+        said_on=None
+    )
+    quotes = listing(client, f"/quotes/?{DIALOGUE}&sort={sort}&page=2").context["quotes"]
+    assert quotes[len(quotes) - 1].said_on is None
+    first = listing(client, f"/quotes/?{DIALOGUE}&sort={sort}").context["quotes"]
+    assert all(q.said_on for q in first)
+
+
 def test_filters_survive_pagination(client, archive):
     response = listing(client, "/quotes/?speaker=anna-weber&theme=legal-exchanges")
     html = response.content.decode()
