@@ -17,6 +17,31 @@ COUNT_CAP = 1000
 CANDIDATES = 2000
 
 
+def facets_sql(match, limit=None):
+    """All six facets from one materialised scan of the matches (or of the first ``limit``)."""
+    sample = f" LIMIT {limit}" if limit else ""
+    return f"""
+        WITH m AS MATERIALIZED (
+            SELECT qu.id, qu.speaker_id, sp.country, qu.round_id, qu.kind, qu.said_on
+            {match}{sample}
+        )
+        (SELECT 'speaker', speaker_id::text, count(*) FROM m GROUP BY 2 ORDER BY 3 DESC
+         LIMIT 10)
+        UNION ALL (SELECT 'country', country, count(*) FROM m GROUP BY 2 ORDER BY 3 DESC
+         LIMIT 10)
+        UNION ALL (SELECT 'theme', qt.theme_id::text, count(*) FROM m
+         JOIN statements_quote_themes qt ON qt.quote_id = m.id GROUP BY 2 ORDER BY 3 DESC
+         LIMIT 10)
+        UNION ALL (SELECT 'dialogue', r.dialogue_id::text, count(*) FROM m
+         JOIN statements_dialogueround r ON r.id = m.round_id GROUP BY 2 ORDER BY 3 DESC
+         LIMIT 10)
+        UNION ALL (SELECT 'year', extract(year FROM said_on)::text, count(*) FROM m
+         WHERE said_on IS NOT NULL GROUP BY 2 ORDER BY 3 DESC LIMIT 10)
+        UNION ALL (SELECT 'kind', kind, count(*) FROM m GROUP BY 2 ORDER BY 3 DESC
+         LIMIT 10)
+        """
+
+
 def lean_queries(q, country):
     """(name, sql, params) of the lean page for ``q`` said by speakers of ``country``."""
     match = (
@@ -44,54 +69,8 @@ def lean_queries(q, country):
             f"FROM c ORDER BY r DESC, id LIMIT 25",
             params,
         ),
-        (
-            "six facets in one scan",
-            f"""
-            WITH m AS MATERIALIZED (
-                SELECT qu.id, qu.speaker_id, sp.country, qu.round_id, qu.kind, qu.said_on
-                {match}
-            )
-            (SELECT 'speaker', speaker_id::text, count(*) FROM m GROUP BY 2 ORDER BY 3 DESC
-             LIMIT 10)
-            UNION ALL (SELECT 'country', country, count(*) FROM m GROUP BY 2 ORDER BY 3 DESC
-             LIMIT 10)
-            UNION ALL (SELECT 'theme', qt.theme_id::text, count(*) FROM m
-             JOIN statements_quote_themes qt ON qt.quote_id = m.id GROUP BY 2 ORDER BY 3 DESC
-             LIMIT 10)
-            UNION ALL (SELECT 'dialogue', r.dialogue_id::text, count(*) FROM m
-             JOIN statements_dialogueround r ON r.id = m.round_id GROUP BY 2 ORDER BY 3 DESC
-             LIMIT 10)
-            UNION ALL (SELECT 'year', extract(year FROM said_on)::text, count(*) FROM m
-             WHERE said_on IS NOT NULL GROUP BY 2 ORDER BY 3 DESC LIMIT 10)
-            UNION ALL (SELECT 'kind', kind, count(*) FROM m GROUP BY 2 ORDER BY 3 DESC
-             LIMIT 10)
-            """,
-            params,
-        ),
-        (
-            "six facets over a 2,000-match sample",
-            f"""
-            WITH m AS MATERIALIZED (
-                SELECT qu.id, qu.speaker_id, sp.country, qu.round_id, qu.kind, qu.said_on
-                {match} LIMIT {CANDIDATES}
-            )
-            (SELECT 'speaker', speaker_id::text, count(*) FROM m GROUP BY 2 ORDER BY 3 DESC
-             LIMIT 10)
-            UNION ALL (SELECT 'country', country, count(*) FROM m GROUP BY 2 ORDER BY 3 DESC
-             LIMIT 10)
-            UNION ALL (SELECT 'theme', qt.theme_id::text, count(*) FROM m
-             JOIN statements_quote_themes qt ON qt.quote_id = m.id GROUP BY 2 ORDER BY 3 DESC
-             LIMIT 10)
-            UNION ALL (SELECT 'dialogue', r.dialogue_id::text, count(*) FROM m
-             JOIN statements_dialogueround r ON r.id = m.round_id GROUP BY 2 ORDER BY 3 DESC
-             LIMIT 10)
-            UNION ALL (SELECT 'year', extract(year FROM said_on)::text, count(*) FROM m
-             WHERE said_on IS NOT NULL GROUP BY 2 ORDER BY 3 DESC LIMIT 10)
-            UNION ALL (SELECT 'kind', kind, count(*) FROM m GROUP BY 2 ORDER BY 3 DESC
-             LIMIT 10)
-            """,
-            params,
-        ),
+        ("six facets in one scan", facets_sql(match), params),
+        (f"six facets over a {CANDIDATES:,}-match sample", facets_sql(match, CANDIDATES), params),
     ]
 
 
