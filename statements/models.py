@@ -291,9 +291,6 @@ class Article(SlugNaturalKey, models.Model):
 
 
 class QuoteQuerySet(models.QuerySet):
-    def reviewed(self):
-        return self.filter(is_reviewed=True)
-
     def for_listing(self):
         """Everything a quote row shows, in a fixed number of queries."""
         return self.select_related(

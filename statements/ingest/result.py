@@ -7,7 +7,7 @@ full name as it appears in ``speakers``; a quote's ``round`` is an index into ``
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 
 @dataclass
@@ -160,19 +160,3 @@ class Gazetteer:
     rounds: list[KnownRound] = field(default_factory=list)
     themes: list[KnownTheme] = field(default_factory=list)
     outlets: list[KnownOutlet] = field(default_factory=list)
-
-
-def to_plain(obj):
-    """dataclass → dict with dates as ISO strings (for debugging and tests)."""
-    data = asdict(obj)
-
-    def fix(value):
-        if isinstance(value, dt.date):
-            return value.isoformat()
-        if isinstance(value, dict):
-            return {k: fix(v) for k, v in value.items()}
-        if isinstance(value, list):
-            return [fix(v) for v in value]
-        return value
-
-    return fix(data)

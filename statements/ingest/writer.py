@@ -14,7 +14,6 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.text import slugify
 
-from statements.ingest.pipeline import extract
 from statements.ingest.result import (
     Extraction,
     Gazetteer,
@@ -113,12 +112,6 @@ def by_name_or_alias(model, name, extra_fields=()):
         if name.lower() in names:
             return candidate
     return None
-
-
-def ingest_text(raw_text, *, dry_run=False, gazetteer=None, **meta):
-    """Extract ``raw_text`` against what the archive knows and store it: (extraction, report)."""
-    extraction = extract(raw_text, gazetteer or gazetteer_from_db(), **meta)
-    return extraction, save(extraction, dry_run=dry_run)
 
 
 def save(extraction: Extraction, *, dry_run: bool = False) -> SaveReport:
