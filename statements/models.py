@@ -281,7 +281,7 @@ class Article(SlugNaturalKey, models.Model):
     objects = SlugManager.from_queryset(ArticleQuerySet)()
 
     class Meta:
-        ordering = ["-published_on", "title"]
+        ordering = [F("published_on").desc(nulls_last=True), "title"]
 
     def __str__(self):
         return self.title
@@ -331,14 +331,12 @@ class Quote(models.Model):
     objects = QuoteQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-said_on", "article_id", "start"]
+        # Newest first, undated last; an article's quotes in reading order. Migration
+        # 0003_sort_indexes has the matching indexes (also per speaker and per round).
+        ordering = [F("said_on").desc(nulls_last=True), "-article_id", "start"]
         constraints = [
             models.CheckConstraint(condition=Q(end__gt=F("start")), name="quote_ends_after_start"),
             models.UniqueConstraint(fields=["article", "start", "end"], name="one_quote_per_span"),
-        ]
-        indexes = [
-            models.Index(fields=["speaker", "-said_on"]),
-            models.Index(fields=["round", "-said_on"]),
         ]
 
     def __str__(self):
