@@ -13,6 +13,7 @@ the same thing on both engines:
 The structures come from migration 0002_search; docs/search.md explains the whole design.
 """
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -520,6 +521,55 @@ def _name_query(q):
     return " ".join(clean_query(q).replace('"', " ").split())[:200]
 
 
+# The trigram index of migration 0004_speaker_trigrams (SQLite).
+SPEAKER_FTS = "speaker_fts"
+# Beyond this many trigrams (a pasted paragraph), the candidate query would be too long.
+MAX_SPEAKER_TRIGRAMS = 200
+
+
+def _fts5_string(text):
+    return '"' + text.replace('"', '""') + '"'
+
+
+def _speaker_candidates(q):
+    """SQLite: SQL and parameters for the ids of the speakers that may match ``q``, a
+    superset of those ``_score_speakers`` keeps; None when the index cannot tell.
+
+    - Contains the text: ``document`` holds ``q`` as a substring (FTS5's trigram tokenizer
+      matches any string of 3 characters or more as a substring, case-insensitively).
+    - Similar: a Jaccard similarity of at least ``SPEAKER_THRESHOLD`` needs at least that
+      share of ``trigrams(q)`` in the document (the union is never smaller than the query's
+      own trigrams). ``words`` spells each word of the document with two spaces around it,
+      so each of the query's trigrams, padded ones included, is one FTS5 token there: one
+      MATCH per trigram, and the speakers found by enough of them.
+    """
+    needle = q.lower()
+    wanted = sorted(trigrams(q))
+    if len(needle) < 3 or len(wanted) > MAX_SPEAKER_TRIGRAMS:
+        return None
+    match = f"SELECT rowid FROM {SPEAKER_FTS} WHERE {SPEAKER_FTS} MATCH %s"
+    sql, params = [match], ["document : " + _fts5_string(needle)]
+    if wanted:
+        each = " UNION ALL ".join([match] * len(wanted))
+        sql.append(f"SELECT rowid FROM ({each}) GROUP BY rowid HAVING COUNT(*) >= %s")
+        params += ["words : " + _fts5_string(gram) for gram in wanted]
+        params.append(math.ceil(SPEAKER_THRESHOLD * len(wanted)))
+    return " UNION ".join(sql), params
+
+
+def _score_speakers(q, rows):
+    """{pk: similarity} for the rows ``(pk, name, aliases, native_name)`` that match ``q``:
+    similarity at least ``SPEAKER_THRESHOLD``, or the document contains ``q``."""
+    needle = q.lower()
+    scores = {}
+    for pk, name, aliases, native in rows:
+        document = f"{name} {aliases} {native}"
+        score = strict_word_similarity(q, document)
+        if score >= SPEAKER_THRESHOLD or needle in document.lower():
+            scores[pk] = round(score, 6)
+    return scores
+
+
 class _SpeakerExpression(Func):
     def __init__(self, template, params, **kwargs):
         super().__init__(F("pk"), **kwargs)
@@ -562,17 +612,17 @@ def search_speakers(queryset, q):
             .annotate(similarity=similarity)
             .order_by("-similarity", "name", "pk")
         )
-    # SQLite and others: the speakers table is small, so score it in Python (one query).
-    needle = q.lower()
-    scores = {}
-    for pk, name, aliases, native in queryset.order_by().values_list(
-        "pk", "name", "aliases", "native_name"
-    ):
-        document = f"{name} {aliases} {native}"
-        score = strict_word_similarity(q, document)
-        if score >= SPEAKER_THRESHOLD or needle in document.lower():
-            scores[pk] = round(score, 6)
-    best = sorted(scores, key=lambda pk: -scores[pk])[:MAX_SPEAKER_MATCHES]
+    rows = queryset.order_by()
+    if vendor == "sqlite":
+        candidates = _speaker_candidates(q)
+        if candidates is not None:
+            rows = rows.filter(pk__in=RawSQL(*candidates))
+    # Others, and SQLite for text too short for its index: every speaker (one query).
+    rows = list(rows.values_list("pk", "name", "aliases", "native_name"))
+    scores = _score_speakers(q, rows)
+    names = {pk: name for pk, name, _, _ in rows if pk in scores}
+    # Cut in the order of the result, so that the cut does not depend on the rows' order.
+    best = sorted(scores, key=lambda pk: (-scores[pk], names[pk], pk))[:MAX_SPEAKER_MATCHES]
     if not best:
         return queryset.none().annotate(similarity=Value(0.0, output_field=FloatField()))
     similarity = Case(
