@@ -292,10 +292,13 @@ class Article(SlugNaturalKey, models.Model):
 
 class QuoteQuerySet(models.QuerySet):
     def for_listing(self):
-        """Everything a quote row shows, in a fixed number of queries."""
-        return self.select_related(
-            "speaker", "article", "article__outlet", "round", "round__dialogue"
-        ).prefetch_related("themes")
+        """Everything a quote row shows, in a fixed number of queries (and not the texts of
+        its article, which no list shows)."""
+        return (
+            self.select_related("speaker", "article", "article__outlet", "round", "round__dialogue")
+            .defer("article__body", "article__raw_text")
+            .prefetch_related("themes")
+        )
 
     def search(self, q):
         """Full-text search: SQLite FTS5 or PostgreSQL tsvector, chosen by the connection."""

@@ -10,19 +10,23 @@ import datetime as dt
 import json
 from collections import defaultdict
 
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, QuerySet, Subquery
+from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponseBadRequest, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.views.generic import DetailView, ListView, TemplateView
 from django_filters.views import FilterView
 
 from statements import search
+from statements.facets import facets
 from statements.filters import (
     MAX_REPEATS,
+    SEARCH_WINDOW,
     ArticleFilter,
     QuoteFilter,
     RoundFilter,
@@ -33,6 +37,9 @@ from statements.models import Article, Dialogue, DialogueRound, Quote, Speaker, 
 from statements.templatetags.archive import REPEATABLE
 
 PAGE_SIZE = 25
+# Lists count their rows up to this many; past it they say "10,000+" and page on without a
+# last page: counting a million rows costs more than showing a page of them.
+COUNT_LIMIT = 10_000
 # Parameters that narrow a list; "sort", "page" and "format" only change how it is shown.
 FILTER_LABELS = {
     "q": "Search",
@@ -62,10 +69,79 @@ class PageNotFound(Exception):
     """A page number past the end of a list, or not a number."""
 
 
+def capped_count(queryset):
+    """How many rows, counting no further than COUNT_LIMIT + 1."""
+    return queryset.order_by().values("pk")[: COUNT_LIMIT + 1].count()
+
+
+class ArchivePage(Page):
+    def has_next(self):
+        return self.paginator.has_rows_after(self)
+
+
+class ArchivePaginator(Paginator):
+    """Counts at most COUNT_LIMIT rows, and reads a page's primary keys before its rows.
+
+    The keys come from the sort's index alone (an index-only scan on PostgreSQL), so a
+    deep page skips its OFFSET rows without joining or sorting them; only the page's rows
+    are then read in full. Past COUNT_LIMIT the last page is unknown (``num_pages`` is
+    None) and any page number may be asked for; one past the end is an EmptyPage.
+    """
+
+    count_limit = COUNT_LIMIT
+
+    @cached_property
+    def count(self):
+        if not isinstance(self.object_list, QuerySet):
+            return len(self.object_list)
+        return capped_count(self.object_list)
+
+    @property
+    def is_capped(self):
+        return self.count > self.count_limit
+
+    @cached_property
+    def num_pages(self):
+        return None if self.is_capped else super().num_pages
+
+    def validate_number(self, number):
+        if not self.is_capped:
+            return super().validate_number(number)
+        try:
+            if isinstance(number, float) and not number.is_integer():
+                raise ValueError
+            number = int(number)
+        except (TypeError, ValueError):
+            raise PageNotAnInteger(self.error_messages["invalid_page"]) from None
+        if number < 1:
+            raise EmptyPage(self.error_messages["min_page"])
+        return number
+
+    def page(self, number):
+        number = self.validate_number(number)
+        rows = self.object_list
+        if not isinstance(rows, QuerySet):
+            return super().page(number)
+        bottom = (number - 1) * self.per_page
+        # One key more than the page shows tells whether another page follows.
+        keys = list(rows.values_list("pk", flat=True)[bottom : bottom + self.per_page + 1])
+        if not keys and number > 1:
+            raise EmptyPage(self.error_messages["no_results"])
+        self._more = len(keys) > self.per_page
+        keys = keys[: self.per_page]
+        position = {key: i for i, key in enumerate(keys)}
+        objects = sorted(rows.filter(pk__in=keys), key=lambda obj: position[obj.pk])
+        return ArchivePage(objects, number, self)
+
+    def has_rows_after(self, page):
+        return self._more
+
+
 class ArchiveListMixin:
     """What every list page shares: pagination that fails politely, the filters in use."""
 
     paginate_by = PAGE_SIZE
+    paginator_class = ArchivePaginator
     # An invalid filter shows its errors and no results (django-filter's strict mode).
     strict = True
 
@@ -91,20 +167,38 @@ class ArchiveListMixin:
             return super().paginate_queryset(queryset, page_size)
         except Http404:
             page = self.request.GET.get(self.page_kwarg, "")
-            paginator = self.get_paginator(queryset, page_size)
+            pages = self.get_paginator(queryset, page_size).num_pages
+            extent = f"{pages} page{'s' if pages != 1 else ''}" if pages else "fewer pages"
             raise PageNotFound(
-                f"There is no page “{page[:20]}” of this list: it has "
-                f"{paginator.num_pages} page{'s' if paginator.num_pages != 1 else ''}."
+                f"There is no page “{page[:20]}” of this list: it has {extent}."
             ) from None
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         filterset = context["filter"]
         context["active_filters"] = active_filters(self.request, filterset)
-        context["result_count"] = (
-            context["paginator"].count if context.get("paginator") else len(context["object_list"])
-        )
+        paginator = context.get("paginator")
+        total = paginator.count if paginator else len(context["object_list"])
+        if getattr(filterset, "ranked", False):
+            # The list is the search's window; say how many match in all.
+            window = len(filterset.window_ids())
+            if window >= SEARCH_WINDOW:
+                total = capped_count(filterset.matches)
+            if total > window:
+                context["ranked_window"] = window
+        context["result_count"] = min(total, COUNT_LIMIT)
+        context["result_count_capped"] = total > COUNT_LIMIT
         return context
+
+
+def narrow_round_choices(filterset, request):
+    """Offer the rounds of the chosen dialogue only (and the round chosen): every round
+    made a <select> of hundreds of options, most of a list page's weight."""
+    field = filterset.form.fields["round"]
+    dialogue, round_ = request.GET.get("dialogue"), request.GET.get("round")
+    field.queryset = field.queryset.filter(
+        Q(dialogue__slug=dialogue or None) | Q(slug=round_ or None)
+    )
 
 
 def bad_request(request, message):
@@ -527,8 +621,10 @@ class QuoteListView(ArchiveListMixin, QuoteExportMixin, FilterView):
         filterset = super().get_filterset(filterset_class)
         # The form lists only the speakers asked for, to untick; any other slug is still
         # checked against this queryset, so an unknown one remains a form error.
+        fields = filterset.form.fields
         chosen = self.request.GET.getlist("speaker")[:MAX_REPEATS]
-        filterset.form.fields["speaker"].queryset = Speaker.objects.filter(slug__in=chosen)
+        fields["speaker"].queryset = Speaker.objects.filter(slug__in=chosen)
+        narrow_round_choices(filterset, self.request)
         return filterset
 
     def get_context_data(self, **kwargs):
@@ -538,9 +634,11 @@ class QuoteListView(ArchiveListMixin, QuoteExportMixin, FilterView):
         q = filterset.form.cleaned_data.get("q") if filterset.is_valid() else ""
         context["q"] = q
         if q:
-            facets = getattr(search, "facets", None)
-            if facets:
-                context["facet_groups"] = facet_groups(self.request, facets(self.object_list))
+            # Counted over the search's window: cheap whatever the number of matches.
+            window = filterset.window_ids()
+            context["facet_groups"] = facet_groups(self.request, facets(window))
+            if len(window) >= SEARCH_WINDOW and not context.get("ranked_window"):
+                context["facet_window"] = len(window)
             if not self.request.GET.get("speaker"):
                 context["speaker_suggestions"] = speaker_suggestions(q)
         return context
@@ -555,7 +653,8 @@ def speaker_suggestions(q):
 
 class QuoteDetailView(DetailView):
     model = Quote
-    queryset = Quote.objects.for_listing()
+    # The article's text is shown around the quote: undo for_listing()'s defer.
+    queryset = Quote.objects.for_listing().defer(None)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -576,6 +675,11 @@ class ArticleListView(ArchiveListMixin, FilterView):
         .annotate(quote_count=count_of(Quote.objects.all(), "article"))
         .order_by("-published_on", "title")
     )
+
+    def get_filterset(self, filterset_class):
+        filterset = super().get_filterset(filterset_class)
+        narrow_round_choices(filterset, self.request)
+        return filterset
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
