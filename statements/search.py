@@ -525,6 +525,9 @@ def _name_query(q):
 SPEAKER_FTS = "speaker_fts"
 # Beyond this many trigrams (a pasted paragraph), the candidate query would be too long.
 MAX_SPEAKER_TRIGRAMS = 200
+SPEAKER_FIELDS = ("pk", "name", "aliases", "native_name")
+# Marks in the index the names the migration cannot split into words exactly as WORD does.
+SPEAKER_OTHER_SCRIPT_MARK = "\ue000\ue000\ue000"
 
 
 def _fts5_string(text):
@@ -532,38 +535,68 @@ def _fts5_string(text):
 
 
 def _speaker_candidates(q):
-    """SQLite: SQL and parameters for the ids of the speakers that may match ``q``, a
-    superset of those ``_score_speakers`` keeps; None when the index cannot tell.
+    """SQLite: ``(similar, contains)``, SQL and parameters for the ids of the speakers that
+    may match ``q``, a superset of those ``_score_speakers`` keeps; either is None when the
+    index cannot tell (then every row must be looked at).
 
-    - Contains the text: ``document`` holds ``q`` as a substring (FTS5's trigram tokenizer
-      matches any string of 3 characters or more as a substring, case-insensitively).
-    - Similar: a Jaccard similarity of at least ``SPEAKER_THRESHOLD`` needs at least that
+    - ``similar``: a Jaccard similarity of at least ``SPEAKER_THRESHOLD`` needs at least that
       share of ``trigrams(q)`` in the document (the union is never smaller than the query's
       own trigrams). ``words`` spells each word of the document with two spaces around it,
-      so each of the query's trigrams, padded ones included, is one FTS5 token there: one
-      MATCH per trigram, and the speakers found by enough of them.
+      so each trigram of a word, padded ones included, is one FTS5 token there: one MATCH
+      per trigram of ``q``, and the speakers found by enough of them. That holds where the
+      migration splits the text into words as ``WORD`` does; it marks the other names
+      (a Devanagari vowel sign, an unlisted separator…) and ``similar`` always has them.
+    - ``contains``: ``document`` holds ``q`` (FTS5's trigram tokenizer matches any string of
+      3 characters or more as a substring, case-insensitively; not shorter ones).
     """
-    needle = q.lower()
-    wanted = sorted(trigrams(q))
-    if len(needle) < 3 or len(wanted) > MAX_SPEAKER_TRIGRAMS:
-        return None
     match = f"SELECT rowid FROM {SPEAKER_FTS} WHERE {SPEAKER_FTS} MATCH %s"
-    sql, params = [match], ["document : " + _fts5_string(needle)]
+    wanted = sorted(trigrams(q))
+    if len(wanted) > MAX_SPEAKER_TRIGRAMS:
+        return None, None
+    similar = (match, [f"words : {_fts5_string(SPEAKER_OTHER_SCRIPT_MARK)}"])
     if wanted:
         each = " UNION ALL ".join([match] * len(wanted))
-        sql.append(f"SELECT rowid FROM ({each}) GROUP BY rowid HAVING COUNT(*) >= %s")
-        params += ["words : " + _fts5_string(gram) for gram in wanted]
-        params.append(math.ceil(SPEAKER_THRESHOLD * len(wanted)))
-    return " UNION ".join(sql), params
+        similar = (
+            f"{similar[0]} UNION SELECT rowid FROM ({each}) GROUP BY rowid HAVING COUNT(*) >= %s",
+            similar[1]
+            + [f"words : {_fts5_string(gram)}" for gram in wanted]
+            + [math.ceil(SPEAKER_THRESHOLD * len(wanted))],
+        )
+    contains = None
+    if len(q) >= 3:
+        contains = (match, [f"document : {_fts5_string(q.lower())}"])
+    return similar, contains
+
+
+def _sqlite_speaker_rows(rows, q):
+    """The rows worth scoring, with a fifth value: False where only ``q`` contained in the
+    document could make the row match (checked in Python, since the index cannot)."""
+    similar, contains = _speaker_candidates(q)
+    if similar is None:
+        return rows  # a pasted paragraph: score every row
+    if contains is None:
+        # Too short for the index to find it as a substring: read every row, score those
+        # the index finds similar and those that contain q.
+        flag = Case(
+            When(pk__in=RawSQL(*similar), then=Value(True)),
+            default=Value(False),
+            output_field=BooleanField(),
+        )
+        return rows.annotate(similar_=flag).values_list(*SPEAKER_FIELDS, "similar_")
+    sql = f"{similar[0]} UNION {contains[0]}"
+    return rows.filter(pk__in=RawSQL(sql, similar[1] + contains[1]))
 
 
 def _score_speakers(q, rows):
-    """{pk: similarity} for the rows ``(pk, name, aliases, native_name)`` that match ``q``:
-    similarity at least ``SPEAKER_THRESHOLD``, or the document contains ``q``."""
+    """{pk: similarity} for the rows ``(pk, name, aliases, native_name[, similar])`` that
+    match ``q``: similarity at least ``SPEAKER_THRESHOLD``, or the document contains ``q``.
+    A row whose ``similar`` is False is only kept if it contains ``q``."""
     needle = q.lower()
     scores = {}
-    for pk, name, aliases, native in rows:
+    for pk, name, aliases, native, *similar in rows:
         document = f"{name} {aliases} {native}"
+        if similar == [False] and needle not in document.lower():
+            continue
         score = strict_word_similarity(q, document)
         if score >= SPEAKER_THRESHOLD or needle in document.lower():
             scores[pk] = round(score, 6)
@@ -612,15 +645,13 @@ def search_speakers(queryset, q):
             .annotate(similarity=similarity)
             .order_by("-similarity", "name", "pk")
         )
-    rows = queryset.order_by()
+    # One query. SQLite: the candidates its trigram index finds; others: every speaker.
+    rows = queryset.order_by().values_list(*SPEAKER_FIELDS)
     if vendor == "sqlite":
-        candidates = _speaker_candidates(q)
-        if candidates is not None:
-            rows = rows.filter(pk__in=RawSQL(*candidates))
-    # Others, and SQLite for text too short for its index: every speaker (one query).
-    rows = list(rows.values_list("pk", "name", "aliases", "native_name"))
+        rows = _sqlite_speaker_rows(rows, q)
+    rows = list(rows)
     scores = _score_speakers(q, rows)
-    names = {pk: name for pk, name, _, _ in rows if pk in scores}
+    names = {row[0]: row[1] for row in rows if row[0] in scores}
     # Cut in the order of the result, so that the cut does not depend on the rows' order.
     best = sorted(scores, key=lambda pk: (-scores[pk], names[pk], pk))[:MAX_SPEAKER_MATCHES]
     if not best:

@@ -38,6 +38,43 @@ SEPARATORS = (
     "\u00b7\u2027\u30fb\uff65\u2022"  # middle dots (Chinese and Japanese transliterations)
     "\u3001\u3002\uff0c\uff0e\uff1a\uff1b\uff08\uff09\u300a\u300b\u300c\u300d"  # CJK
 )
+# Letters and digits of the common scripts whose case SQLite folds as Python lower-cases:
+# Latin, Greek, Cyrillic, Armenian, Hebrew, Arabic, Georgian, CJK, kana, Hangul.
+WORD_RANGES = [
+    ("0", "9"),
+    ("A", "Z"),
+    ("a", "z"),
+    ("\u00c0", "\u00d6"),
+    ("\u00d8", "\u00f6"),
+    ("\u00f8", "\u024f"),
+    ("\u1e00", "\u1eff"),
+    ("\u0386", "\u0386"),
+    ("\u0388", "\u038a"),
+    ("\u038c", "\u038c"),
+    ("\u038e", "\u03a1"),
+    ("\u03a3", "\u03ce"),
+    ("\u0400", "\u0481"),
+    ("\u048a", "\u0527"),
+    ("\u0531", "\u0556"),
+    ("\u0561", "\u0587"),
+    ("\u05d0", "\u05ea"),
+    ("\u0620", "\u064a"),
+    ("\u0660", "\u0669"),
+    ("\u0671", "\u06d3"),
+    ("\u10d0", "\u10fa"),
+    ("\u3041", "\u3096"),
+    ("\u30a1", "\u30fa"),
+    ("\u30fc", "\u30ff"),
+    ("\u3400", "\u4dbf"),
+    ("\u4e00", "\u9fff"),
+    ("\uac00", "\ud7a3"),
+]
+# Appended to ``words`` when the text has any other character (Devanagari or Thai vowel
+# signs, a decomposed accent, an unlisted separator…): there ``words`` may not split as
+# Python does, so statements.search scores such speakers whatever their trigrams. A
+# private-use character, never part of a word or a trigram of a query.
+OTHER_SCRIPT_MARK = "\ue000\ue000\ue000"
+
 # SQLite's parser overflows at about 35 nested calls: replace a few at a time, one nested
 # SELECT each.
 STEP = 15
@@ -53,6 +90,13 @@ def _document(row):
     return f"replace({row}.name || ' ' || {row}.aliases || ' ' || {row}.native_name, 'İ', 'i̇')"
 
 
+def _other_characters():
+    """A GLOB pattern: some character neither in WORD_RANGES nor a separator."""
+    plain = "".join(c for c in " " + SEPARATORS if c not in "]^-")
+    ranges = "".join(f"{a}-{b}" for a, b in WORD_RANGES)
+    return f"*[^]{ranges}{plain}^-]*"
+
+
 def _words(row):
     """The document with each separator as two spaces, and two spaces at each end."""
     # 'İ' is 'i' and a combining mark, a separator, for Python.
@@ -65,7 +109,12 @@ def _words(row):
         for char in SEPARATORS[start : start + STEP]:
             expression = f"replace({expression}, {_sql_string(char)}, ' ')"
         sql = f"SELECT {expression} AS w FROM ({sql})"
-    return f"(SELECT '  ' || replace(w, ' ', '  ') || '  ' FROM ({sql}))"
+    text = f"{row}.name || ' ' || {row}.aliases || ' ' || {row}.native_name"
+    mark = (
+        f"CASE WHEN ({text}) GLOB {_sql_string(_other_characters())} "
+        f"THEN {_sql_string(OTHER_SCRIPT_MARK)} ELSE '' END"
+    )
+    return f"(SELECT '  ' || replace(w, ' ', '  ') || '  ' || {mark} FROM ({sql}))"
 
 
 def _insert(row):
