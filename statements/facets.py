@@ -30,7 +30,7 @@ def facets(quotes):
     from statements.models import Quote
 
     if isinstance(quotes, list | tuple):
-        rows = Quote.objects.filter(pk__in=quotes)
+        rows = Quote.objects.with_keys(quotes)
     else:
         # A join made to filter (on a theme, say) could repeat a quote: select by key.
         rows = Quote.objects.filter(pk__in=quotes.order_by().values("pk"))

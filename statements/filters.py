@@ -15,7 +15,7 @@ from statements.models import Article, Dialogue, DialogueRound, Outlet, Quote, S
 # The search module sets the limit; its validator gives the same message on every list.
 MAX_QUERY_LENGTH = getattr(search, "MAX_QUERY_LENGTH", 500)
 MAX_REPEATS = 20
-SEARCH_WINDOW = 2000
+SEARCH_WINDOW = 1000
 SORT_CHOICES = [("relevance", "Relevance"), ("newest", "Newest first"), ("oldest", "Oldest first")]
 
 
@@ -110,16 +110,26 @@ class SearchFilterSet(django_filters.FilterSet):
         sort = self.form.cleaned_data.get("sort") or ("relevance" if q else "newest")
         self.ranked = sort == "relevance" and bool(q)
         if self.ranked:
+            # The window's keys already satisfy every filter: rank just those rows.
             # search() orders by rank.
-            return queryset.filter(pk__in=self.window_ids())
+            return self.queryset.with_keys(self.window_ids()).search(q)
         return queryset.order_by(*self.sort_orders.get(sort, self.sort_orders["newest"]))
 
     def window_ids(self):
         """Primary keys of the search's newest SEARCH_WINDOW matches (one query, kept)."""
+        self._read_window()
+        return self._window_ids
+
+    def window_is_full(self):
+        """Whether more quotes match than the window holds."""
+        self._read_window()
+        return self._window_is_full
+
+    def _read_window(self):
         if not hasattr(self, "_window_ids"):
             newest = self.matches.order_by(*self.sort_orders["newest"])
-            self._window_ids = list(newest.values_list("pk", flat=True)[:SEARCH_WINDOW])
-        return self._window_ids
+            keys = list(newest.values_list("pk", flat=True)[: SEARCH_WINDOW + 1])
+            self._window_ids, self._window_is_full = keys[:SEARCH_WINDOW], len(keys) > SEARCH_WINDOW
 
 
 class QuoteFilter(SearchFilterSet):

@@ -4,6 +4,8 @@ Reusable reads live on the QuerySets below (``published()``, ``search()``, ``wit
 views and commands call those instead of repeating filters.
 """
 
+import json
+
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -110,6 +112,32 @@ class Dialogue(SlugNaturalKey, models.Model):
     @property
     def alias_list(self):
         return split_lines(self.aliases)
+
+
+class KeySet(models.Expression):
+    """A subquery of the given primary keys, passed as one parameter.
+
+    ``pk__in=[...]`` with thousands of keys spends more time turning each key into a
+    parameter than the database spends on the query (a search's window of 2,000 keys:
+    ~90 ms of Python per page); this is one array (PostgreSQL) or one JSON text (SQLite).
+    """
+
+    output_field = models.BigIntegerField()
+
+    def __init__(self, keys):
+        super().__init__()
+        self.keys = [int(key) for key in keys]
+
+    def as_sql(self, compiler, connection):
+        if connection.vendor == "postgresql":
+            return "(SELECT unnest(%s::bigint[]))", [self.keys]
+        return "(SELECT value FROM json_each(%s))", [json.dumps(self.keys)]
+
+
+class ArchiveQuerySet(models.QuerySet):
+    def with_keys(self, keys):
+        """The rows whose primary key is in ``keys`` (any number of them)."""
+        return self.filter(pk__in=KeySet(keys))
 
 
 class SpeakerQuerySet(models.QuerySet):
@@ -243,7 +271,7 @@ def ordinal_word(n):
     return f"{n}{suffix}"
 
 
-class ArticleQuerySet(models.QuerySet):
+class ArticleQuerySet(ArchiveQuerySet):
     def published(self):
         """Articles with a known publication date, newest first."""
         return self.filter(published_on__isnull=False).order_by("-published_on", "title")
@@ -290,7 +318,7 @@ class Article(SlugNaturalKey, models.Model):
         return reverse("article_detail", args=[self.slug])
 
 
-class QuoteQuerySet(models.QuerySet):
+class QuoteQuerySet(ArchiveQuerySet):
     def for_listing(self):
         """Everything a quote row shows, in a fixed number of queries (and not the texts of
         its article, which no list shows)."""

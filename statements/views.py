@@ -69,11 +69,6 @@ class PageNotFound(Exception):
     """A page number past the end of a list, or not a number."""
 
 
-def capped_count(queryset):
-    """How many rows, counting no further than COUNT_LIMIT + 1."""
-    return queryset.order_by().values("pk")[: COUNT_LIMIT + 1].count()
-
-
 class ArchivePage(Page):
     def has_next(self):
         return self.paginator.has_rows_after(self)
@@ -94,7 +89,7 @@ class ArchivePaginator(Paginator):
     def count(self):
         if not isinstance(self.object_list, QuerySet):
             return len(self.object_list)
-        return capped_count(self.object_list)
+        return self.object_list.order_by().values("pk")[: self.count_limit + 1].count()
 
     @property
     def is_capped(self):
@@ -162,6 +157,16 @@ class ArchiveListMixin:
                 status=404,
             )
 
+    def get_paginator(self, queryset, *args, **kwargs):
+        paginator = super().get_paginator(queryset, *args, **kwargs)
+        filterset = getattr(self, "filterset", None)
+        if getattr(filterset, "matches", None) is not None:
+            # A search counts no further than its window, whose keys are already known:
+            # "more than 2,000" when there are more.
+            paginator.count_limit = SEARCH_WINDOW
+            paginator.count = len(filterset.window_ids()) + filterset.window_is_full()
+        return paginator
+
     def paginate_queryset(self, queryset, page_size):
         try:
             return super().paginate_queryset(queryset, page_size)
@@ -178,16 +183,13 @@ class ArchiveListMixin:
         filterset = context["filter"]
         context["active_filters"] = active_filters(self.request, filterset)
         paginator = context.get("paginator")
-        total = paginator.count if paginator else len(context["object_list"])
-        if getattr(filterset, "ranked", False):
-            # The list is the search's window; say how many match in all.
-            window = len(filterset.window_ids())
-            if window >= SEARCH_WINDOW:
-                total = capped_count(filterset.matches)
-            if total > window:
-                context["ranked_window"] = window
-        context["result_count"] = min(total, COUNT_LIMIT)
-        context["result_count_capped"] = total > COUNT_LIMIT
+        if paginator:
+            context["result_count"] = min(paginator.count, paginator.count_limit)
+            context["result_count_capped"] = paginator.is_capped
+            if paginator.is_capped and getattr(filterset, "ranked", False):
+                context["ranked_window"] = SEARCH_WINDOW
+        else:
+            context["result_count"] = len(context["object_list"])
         return context
 
 
@@ -568,36 +570,50 @@ class SpeakerDetailView(ArchiveListMixin, QuoteExportMixin, FilterView):
     def get_queryset(self):
         return Quote.objects.filter(speaker=self.speaker).for_listing()
 
+    @cached_property
+    def usage(self):
+        """(round id, role as worded, number of quotes) over all the speaker's quotes: one
+        pass over the speaker's index (migration 0003 covers these columns)."""
+        quotes = Quote.objects.filter(speaker=self.speaker).order_by()
+        return list(quotes.values_list("round", "speaker_role").annotate(n=Count("id")))
+
+    @cached_property
+    def theme_totals(self):
+        """Themes of all the speaker's quotes, with their counts, most frequent first."""
+        tagged = Theme.objects.filter(quotes__speaker=self.speaker)
+        return list(tagged.annotate(n=Count("quotes")).order_by("-n", "name"))
+
     def get_filterset(self, filterset_class):
         filterset = super().get_filterset(filterset_class)
         # Offer only the themes and rounds this speaker's quotes have.
         fields = filterset.form.fields
-        spoken = Quote.objects.filter(speaker=self.speaker)
-        fields["theme"].queryset = Theme.objects.filter(quotes__in=spoken).distinct()
-        fields["round"].queryset = (
-            DialogueRound.objects.select_related("dialogue").filter(quotes__in=spoken).distinct()
-        )
+        fields["theme"].queryset = Theme.objects.filter(pk__in=[t.pk for t in self.theme_totals])
+        round_ids = {round_id for round_id, _, _ in self.usage if round_id}
+        fields["round"].queryset = fields["round"].queryset.filter(pk__in=round_ids)
         return filterset
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        speaker = self.speaker
-        quotes = Quote.objects.filter(speaker=speaker)
-        selected = self.object_list if self.filterset.is_valid() else quotes
-        context["speaker"] = speaker
-        context["roles"] = (
-            quotes.exclude(speaker_role="")
-            .values("speaker_role")
-            .annotate(n=Count("id"))
-            .order_by("-n", "speaker_role")
-        )
+        roles = defaultdict(int)
+        for _, role, n in self.usage:
+            if role:
+                roles[role] += n
+        context["speaker"] = self.speaker
+        context["roles"] = [
+            {"speaker_role": role, "n": n}
+            for role, n in sorted(roles.items(), key=lambda item: (-item[1], item[0]))
+        ]
         # Counts over the quotes now selected, so each is a link that narrows the list.
-        context["theme_counts"] = (
-            Theme.objects.filter(quotes__in=selected.values("pk"))
-            .annotate(n=Count("quotes"))
-            .order_by("-n", "name")
-        )
-        context["chaired"] = speaker.chaired_rounds.select_related("dialogue")
+        if self.filterset.is_valid() and context["active_filters"]:
+            selected = self.object_list.values("pk")
+            context["theme_counts"] = (
+                Theme.objects.filter(quotes__in=selected)
+                .annotate(n=Count("quotes"))
+                .order_by("-n", "name")
+            )
+        else:
+            context["theme_counts"] = self.theme_totals
+        context["chaired"] = self.speaker.chaired_rounds.select_related("dialogue")
         context["quotes"] = highlighted(context["object_list"], "quotes", self.filterset)
         return context
 
@@ -637,8 +653,8 @@ class QuoteListView(ArchiveListMixin, QuoteExportMixin, FilterView):
             # Counted over the search's window: cheap whatever the number of matches.
             window = filterset.window_ids()
             context["facet_groups"] = facet_groups(self.request, facets(window))
-            if len(window) >= SEARCH_WINDOW and not context.get("ranked_window"):
-                context["facet_window"] = len(window)
+            if filterset.window_is_full() and not context.get("ranked_window"):
+                context["facet_window"] = SEARCH_WINDOW
             if not self.request.GET.get("speaker"):
                 context["speaker_suggestions"] = speaker_suggestions(q)
         return context

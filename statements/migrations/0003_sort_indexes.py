@@ -13,37 +13,41 @@ statements_article drops these indexes; it must call ``forward`` again.
 import django.db.models.expressions
 from django.db import migrations
 
-# (name, table, PostgreSQL columns, SQLite columns or None when SQLite cannot use it)
+# (name, table, PostgreSQL columns, SQLite columns or None when SQLite cannot use it).
+# INCLUDE (id) lets PostgreSQL read a page's keys from the index alone (an index-only scan
+# past the OFFSET); an SQLite index always holds the rowid.
 INDEXES = [
     (
         "statements_quote_newest",
         "statements_quote",
-        "said_on DESC NULLS LAST, article_id DESC, start",
-        "said_on DESC, article_id DESC, start",
+        "(said_on DESC NULLS LAST, article_id DESC, start) INCLUDE (id)",
+        "(said_on DESC, article_id DESC, start)",
     ),
     (
         "statements_quote_oldest",
         "statements_quote",
-        "said_on ASC NULLS LAST, article_id, start",
+        "(said_on ASC NULLS LAST, article_id, start) INCLUDE (id)",
         None,
     ),
     (
         "statements_quote_speaker_newest",
         "statements_quote",
-        "speaker_id, said_on DESC NULLS LAST, article_id DESC, start",
-        "speaker_id, said_on DESC, article_id DESC, start",
+        # Also covers a speaker page's counts of rounds, roles and themes.
+        "(speaker_id, said_on DESC NULLS LAST, article_id DESC, start) "
+        "INCLUDE (id, round_id, speaker_role)",
+        "(speaker_id, said_on DESC, article_id DESC, start, round_id, speaker_role)",
     ),
     (
         "statements_quote_round_newest",
         "statements_quote",
-        "round_id, said_on DESC NULLS LAST, article_id DESC, start",
-        "round_id, said_on DESC, article_id DESC, start",
+        "(round_id, said_on DESC NULLS LAST, article_id DESC, start)",
+        "(round_id, said_on DESC, article_id DESC, start)",
     ),
     (
         "statements_article_newest",
         "statements_article",
-        "published_on DESC NULLS LAST, title",
-        "published_on DESC, title",
+        "(published_on DESC NULLS LAST, title) INCLUDE (id)",
+        "(published_on DESC, title)",
     ),
 ]
 
@@ -53,7 +57,7 @@ def forward(apps, schema_editor):
     for name, table, postgres, sqlite in INDEXES:
         columns = {"postgresql": postgres, "sqlite": sqlite}.get(vendor)
         if columns:
-            schema_editor.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({columns})")
+            schema_editor.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {table} {columns}")
 
 
 def backward(apps, schema_editor):
