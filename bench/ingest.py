@@ -74,8 +74,12 @@ def main(argv=None):
         "one, to see how ingest scales with the archive",
     )
     args = p.parse_args(argv)
-    if "bench_ingest" not in args.database_url:
-        sys.exit("bench.ingest empties its database: give one whose name has 'bench_ingest'")
+    name = Path(args.database_url).name if args.database_url.startswith("sqlite") else None
+    name = name or urlsplit(args.database_url).path.lstrip("/")
+    if "ingest" not in name:
+        sys.exit("bench.ingest empties its database: give one whose name has 'ingest'")
+    if args.template and urlsplit(args.template).path == urlsplit(args.database_url).path:
+        sys.exit("bench.ingest empties its database: it cannot be the template")
     env = dict(
         os.environ, DATABASE_URL=args.database_url, DJANGO_SETTINGS_MODULE="archive.settings"
     )

@@ -17,7 +17,14 @@ from django.db import DatabaseError
 from statements.ingest.documents import DocumentError, read_manifest, read_text
 from statements.ingest.pipeline import extract
 from statements.ingest.result import Extraction
-from statements.ingest.writer import IngestError, SaveReport, gazetteer_from_db, save
+from statements.ingest.writer import (
+    ArchiveNames,
+    IngestError,
+    SaveReport,
+    add_to_gazetteer,
+    gazetteer_from_db,
+    save,
+)
 
 CREATED, SKIPPED, FAILED = "created", "skipped", "failed"
 
@@ -109,12 +116,13 @@ def metadata_for(path: Path, overrides: dict, manifests: dict) -> dict:
 
 
 def ingest_file(
-    path: Path, *, gazetteer, dry_run=False, meta=None, raise_errors=False, seen=None
+    path: Path, *, gazetteer, dry_run=False, meta=None, raise_errors=False, seen=None, names=None
 ) -> FileResult:
     """Read, extract and store one file in its own transaction; never raises for a bad file.
 
     With ``raise_errors`` an unexpected extractor exception propagates (for --traceback).
     ``seen`` holds the checksums a dry run has already counted, since it stores none of them.
+    ``names`` (``writer.ArchiveNames``) is the batch's index of what the archive holds.
     """
     try:
         raw = read_text(path)
@@ -130,7 +138,7 @@ def ingest_file(
     if seen is not None and extraction.checksum in seen:
         return FileResult(path, SKIPPED, "same text as an earlier file", extraction=extraction)
     try:
-        report = save(extraction, dry_run=dry_run)
+        report = save(extraction, dry_run=dry_run, names=names)
     except IngestError as e:
         return FileResult(path, FAILED, str(e), extraction=extraction)
     except DatabaseError as e:
@@ -162,6 +170,7 @@ def ingest_paths(
     manifests: dict = {}
     seen = set() if dry_run else None
     gazetteer = gazetteer_from_db()
+    names = ArchiveNames()
     for i, path in enumerate(files, start=1):
         meta = metadata_for(path, overrides or {}, manifests)
         result = ingest_file(
@@ -171,16 +180,18 @@ def ingest_paths(
             meta=meta,
             raise_errors=raise_errors,
             seen=seen,
+            names=names,
         )
         if not keep_extractions:
             result.extraction = None
         batch.add(result)
         if on_file:
             on_file(i, len(files), result)
-        made = result.report.created.keys() - {"article", "quote"} if result.report else ()
-        if made and not dry_run:
+        if result.status == CREATED and result.report.new_records and not dry_run:
             # New speakers, rounds or outlets: later files should link to them, not recreate.
-            gazetteer = gazetteer_from_db()
+            # They go where a fresh gazetteer_from_db() would list them, without reading
+            # everything the archive knows again.
+            add_to_gazetteer(gazetteer, result.report.new_records)
     return batch
 
 

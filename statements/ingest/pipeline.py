@@ -308,7 +308,8 @@ def editorial_quotes(result, paragraphs, headline, book, gazetteer, found):
     for o in gazetteer.outlets:
         if o.name == result.outlet:
             outlet_names |= {o.name.lower(), *(a.lower() for a in o.aliases)}
-    for k in gazetteer.speakers:
+    index = gazetteer.index()
+    for k in index.in_order(*(index.outlet_speaker_by_lower.get(n) for n in outlet_names)):
         names = {k.name.lower(), *(a.lower() for a in k.aliases)}
         if k.kind == "outlet" and names & outlet_names:
             voice = book.from_known(k)

@@ -160,3 +160,13 @@ class Gazetteer:
     rounds: list[KnownRound] = field(default_factory=list)
     themes: list[KnownTheme] = field(default_factory=list)
     outlets: list[KnownOutlet] = field(default_factory=list)
+
+    def index(self, rebuild=False):
+        """Lookups by name, alias, kind and country (``lookup.GazetteerIndex``), built on first
+        use and again when a list has been replaced or has changed length."""
+        from statements.ingest.lookup import GazetteerIndex
+
+        index = self.__dict__.get("_index")
+        if rebuild or index is None or not index.current():
+            index = self.__dict__["_index"] = GazetteerIndex(self)
+        return index

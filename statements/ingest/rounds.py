@@ -1,6 +1,7 @@
 """Dialogue rounds the article mentions, linked to the archive's rounds where they match."""
 
 import datetime as dt
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -123,8 +124,19 @@ def title_case(words):
     return " ".join(out)
 
 
+PLURAL_DIALOGUE = re.compile(r"(dialogue)s\b", re.I)
+
+
 def singular(text):
-    return re.sub(r"(dialogue)s\b", r"\1", text, flags=re.I)
+    return PLURAL_DIALOGUE.sub(r"\1", text)
+
+
+@functools.lru_cache(maxsize=4096)
+def name_patterns(name):
+    """A dialogue name or alias as a whole word, singular or plural; and its bare words,
+    which a sentence cannot hold if the article does not."""
+    words = re.escape(singular(name))
+    return re.compile(rf"(?<![\w]){words}s?(?![\w])", re.I), re.compile(words, re.I)
 
 
 def article_parties(body):
@@ -168,8 +180,7 @@ def named_mentions(body, u, ui, names, everywhere):
     text = body[u.start : u.end]
     taken, local = [], []
     sentence = parties_in(text)
-    for n, dname, dparties in names:
-        rx = re.compile(rf"(?<![\w]){re.escape(singular(n))}s?(?![\w])", re.I)
+    for rx, dname, dparties in names:
         for m in rx.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
@@ -226,6 +237,13 @@ def find_mentions(body, units, gazetteer):
             if n:
                 names.append((n, d.name, parties))
     names.sort(key=lambda x: -len(x[0]))
+    # Each name's pattern, for the names the article holds at all
+    names = [
+        (rx, dname, parties)
+        for n, dname, parties in names
+        for rx, words in [name_patterns(n)]
+        if words.search(body)
+    ]
     everywhere = article_parties(body)
     per_unit = [named_mentions(body, u, ui, names, everywhere) for ui, u in enumerate(units)]
     first_named = next((m for local, _ in per_unit for m in local), None)

@@ -2,6 +2,7 @@
 
 import re
 
+from statements.ingest.lookup import norm
 from statements.ingest.result import ExtractedSpeaker
 
 # country: (names used as nouns, adjectives/demonyms, capital used as metonym)
@@ -469,7 +470,7 @@ class SpeakerBook:
         key = norm(phrase)
         if not key:
             return None
-        for k in self.gazetteer.speakers:
+        for k in self.gazetteer.index().speaker_by_norm.get(key):
             names = [k.name, k.native_name, *k.aliases]
             if any(n and norm(n) == key for n in names):
                 return k
@@ -479,7 +480,8 @@ class SpeakerBook:
         """A gazetteer person whose name or alias ends ``phrase`` (after a role) or is
         followed by their native name in brackets; returns (known, role) or (None, "")."""
         low = phrase.lower()
-        for k in self.gazetteer.speakers:
+        # Only persons with a name that ends the phrase, or a native name it may hold
+        for k in self.gazetteer.index().person_candidates(phrase):
             if k.kind != "person":
                 continue
             for n in [k.name, *k.aliases]:
@@ -576,17 +578,18 @@ class SpeakerBook:
         words = name.split()
         if len(words) == 2 and words[-1] in SURNAME_LIKE and not phrase.lower().startswith("the "):
             name = ""  # "Mark Post said": a person, unless "The … Post"
+        index = self.gazetteer.index()
         if not name:
             low = norm(phrase)
-            for o in self.gazetteer.outlets:
+            for o in index.outlet_by_norm.get(low):  # the last that fits
                 if any(norm(n) == low for n in [o.name, *o.aliases] if n):
                     name = o.name
         if not name:
             return None
-        for k in self.gazetteer.speakers:
+        for k in index.outlet_speaker_by_norm.get(norm(name)):
             if k.kind == "outlet" and norm(name) in {norm(n) for n in [k.name, *k.aliases]}:
                 return self.from_known(k)
-        for o in self.gazetteer.outlets:
+        for o in index.outlet_by_norm.get(norm(name)):
             if norm(name) in {norm(n) for n in [o.name, *o.aliases] if n}:
                 return self.add(ExtractedSpeaker(name=o.name, kind="outlet", country=o.country))
         return self.add(ExtractedSpeaker(name=name.strip(), kind="outlet"))
@@ -762,7 +765,7 @@ class SpeakerBook:
         body = m.group(3).lower()
         kind = BODY_WORDS[body]
         # The gazetteer may know the collective under another spelling ("the U.S. side").
-        for k in self.gazetteer.speakers:
+        for k in self.gazetteer.index().speaker_by_kind_country.get((kind, country)):
             if k.kind == kind and k.country == country:
                 names = [k.name, *k.aliases]
                 # A ministry or embassy speaks for its government.
@@ -806,10 +809,11 @@ class SpeakerBook:
             country = self.home
         if not country:
             return None
-        for k in self.gazetteer.speakers:
+        index = self.gazetteer.index()
+        for k in index.speaker_by_kind_country.get(("government", country)):
             if k.kind == "government" and k.country == country:
                 return self.from_known(k)
-        for k in self.gazetteer.speakers:
+        for k in index.government_by_alias_norm.get(norm(phrase)):
             if k.kind == "government" and any(norm(a) == norm(phrase) for a in k.aliases):
                 return self.from_known(k)
         # Unions of states speak under their own name; the archive files them as governments.
@@ -877,7 +881,7 @@ class SpeakerBook:
                     return self.named(full, mrole, (mrole + " " + full).strip())
             matches = [
                 k
-                for k in self.gazetteer.speakers
+                for k in self.gazetteer.index().person_by_token.get(tokens[0])
                 if k.kind == "person" and tokens[0] in k.name.split()
             ]
             if len(matches) == 1:
@@ -962,11 +966,6 @@ class SpeakerBook:
         if existing is not None:
             return existing
         return self.named(name, role.strip(), (role + " " + name).strip())
-
-
-def norm(text):
-    text = re.sub(r"^(?:the)\s+", "", (text or "").strip().lower())
-    return re.sub(r"[\s.]+", " ", text).strip()
 
 
 TRAILING_ADJUNCT = re.compile(

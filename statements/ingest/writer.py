@@ -7,7 +7,7 @@ whose checksum is already stored is skipped, so re-ingesting changes nothing.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -48,45 +48,145 @@ class SaveReport:
     created: Counter = field(default_factory=Counter)
     linked: Counter = field(default_factory=Counter)
     notes: list[str] = field(default_factory=list)
+    # The speakers, outlets, dialogues and rounds this save created, for the batch's gazetteer
+    new_records: list = field(default_factory=list)
+
+
+def known_speaker(s: Speaker) -> KnownSpeaker:
+    return KnownSpeaker(
+        name=s.name,
+        kind=s.kind,
+        country=s.country,
+        title=s.title,
+        native_name=s.native_name,
+        aliases=s.alias_list,
+    )
+
+
+def known_dialogue(d: Dialogue) -> KnownDialogue:
+    return KnownDialogue(name=d.name, parties=d.party_list, aliases=d.alias_list)
+
+
+def known_round(r: DialogueRound) -> KnownRound:
+    return KnownRound(
+        dialogue=r.dialogue.name,
+        start=r.start_date,
+        end=r.end_date,
+        ordinal=r.ordinal,
+        location=r.location,
+    )
+
+
+def known_outlet(o: Outlet) -> KnownOutlet:
+    return KnownOutlet(name=o.name, country=o.country, aliases=o.alias_list)
 
 
 def gazetteer_from_db() -> Gazetteer:
     """Everything the extractor may link to, as plain data (a handful of queries)."""
     return Gazetteer(
-        speakers=[
-            KnownSpeaker(
-                name=s.name,
-                kind=s.kind,
-                country=s.country,
-                title=s.title,
-                native_name=s.native_name,
-                aliases=s.alias_list,
-            )
-            for s in Speaker.objects.all()
-        ],
-        dialogues=[
-            KnownDialogue(name=d.name, parties=d.party_list, aliases=d.alias_list)
-            for d in Dialogue.objects.all()
-        ],
-        rounds=[
-            KnownRound(
-                dialogue=r.dialogue.name,
-                start=r.start_date,
-                end=r.end_date,
-                ordinal=r.ordinal,
-                location=r.location,
-            )
-            for r in DialogueRound.objects.select_related("dialogue")
-        ],
+        speakers=[known_speaker(s) for s in Speaker.objects.all()],
+        dialogues=[known_dialogue(d) for d in Dialogue.objects.all()],
+        rounds=[known_round(r) for r in DialogueRound.objects.select_related("dialogue")],
         themes=[
             KnownTheme(slug=t.slug, name=t.name, keywords=t.keyword_list)
             for t in Theme.objects.all()
         ],
-        outlets=[
-            KnownOutlet(name=o.name, country=o.country, aliases=o.alias_list)
-            for o in Outlet.objects.all()
-        ],
+        outlets=[known_outlet(o) for o in Outlet.objects.all()],
     )
+
+
+def add_to_gazetteer(gazetteer: Gazetteer, records):
+    """Put records a save created into ``gazetteer`` where ``gazetteer_from_db`` would list
+    them (its lists follow the models' orderings), instead of reading everything again."""
+    index = gazetteer.index()
+    by_name = []
+    for record in records:
+        if isinstance(record, Speaker | Outlet | Dialogue):
+            # Ordered by name: its place is the number of names before it, in the database's
+            # own collation.
+            before = type(record).objects.filter(name__lt=record.name).count()
+            by_name.append((before, record))
+    for before, record in sorted(by_name, key=lambda pair: pair[0]):
+        if isinstance(record, Speaker):
+            index.insert_speaker(known_speaker(record), before)
+        elif isinstance(record, Outlet):
+            index.insert_outlet(known_outlet(record), before)
+        else:
+            gazetteer.dialogues.insert(before, known_dialogue(record))
+    for record in records:
+        if isinstance(record, DialogueRound):
+            # Newest first; a round the writer creates never shares its dialogue and start
+            # date with another, so its place among rounds of the same day does not matter.
+            rounds = gazetteer.rounds
+            at = next((i for i, k in enumerate(rounds) if k.start < record.start_date), None)
+            rounds.insert(len(rounds) if at is None else at, known_round(record))
+
+
+def _folds(text):
+    """Keys under which a database may find ``text`` equal to another ignoring case: more
+    than it will (the database then decides), never fewer."""
+    return {text.casefold(), text.upper().casefold(), text.lower()}
+
+
+class ArchiveNames:
+    """Primary keys of the outlets, speakers and dialogues by the names and aliases
+    ``by_name_or_alias`` matches, so that it asks the database about a few rows, not all.
+
+    Built once for a batch; the writer adds what it creates, and ``rollback`` takes back what
+    a failed or dry-run save added. Records changed by others during the batch are not seen.
+    """
+
+    FIELDS = {Speaker: ("native_name",), Outlet: (), Dialogue: ()}
+
+    def __init__(self):
+        self.tables = {}
+        self.log = []
+
+    def table(self, model):
+        if model not in self.tables:
+            by_name, by_alias = defaultdict(set), defaultdict(set)
+            self.tables[model] = by_name, by_alias
+            fields = ("pk", "name", "aliases", *self.FIELDS[model])
+            for row in model.objects.values_list(*fields):
+                self._index(model, *row, log=False)
+        return self.tables[model]
+
+    def _index(self, model, pk, name, aliases, *extra, log=True):
+        by_name, by_alias = self.tables[model]
+        entries = [(by_name, key) for key in _folds(name)]
+        entries += [(by_alias, a.lower()) for a in split_lines(aliases)]
+        entries += [(by_alias, value.lower()) for value in extra if value]
+        for table, key in entries:
+            if pk not in table[key]:
+                table[key].add(pk)
+                if log:
+                    self.log.append((table, key, pk))
+
+    def add(self, record):
+        """Index a record the writer has just created."""
+        model = type(record)
+        if model in self.tables:
+            extra = [getattr(record, f) for f in self.FIELDS[model]]
+            self._index(model, record.pk, record.name, record.aliases, *extra)
+
+    def mark(self):
+        return len(self.log)
+
+    def rollback(self, mark):
+        while len(self.log) > mark:
+            table, key, pk = self.log.pop()
+            table[key].discard(pk)
+
+    def commit(self):
+        self.log.clear()
+
+    def name_candidates(self, model, name):
+        by_name, _ = self.table(model)
+        return set().union(*(by_name.get(key, ()) for key in _folds(name)))
+
+    def alias_candidates(self, model, name):
+        _, by_alias = self.table(model)
+        return by_alias.get(name.lower(), set())
 
 
 def unique_slug(model, text, max_length=200):
@@ -97,16 +197,29 @@ def unique_slug(model, text, max_length=200):
     return slug
 
 
-def by_name_or_alias(model, name, extra_fields=()):
-    """The record whose name, or one of whose aliases (one per line), is ``name``."""
+def by_name_or_alias(model, name, extra_fields=(), names: ArchiveNames | None = None):
+    """The record whose name, or one of whose aliases (one per line), is ``name``.
+
+    With ``names``, only the records it points to are asked for (none when it points to
+    none); the database and the test below still decide, so the answer is the same.
+    """
     name = name.strip()
-    found = model.objects.filter(name__iexact=name).first()
+    rows = model.objects.all()
+    if names is not None:
+        candidates = names.name_candidates(model, name)
+        rows = model.objects.filter(pk__in=candidates)
+    found = rows.filter(name__iexact=name).first() if names is None or candidates else None
     if found:
         return found
+    if names is not None:
+        candidates = names.alias_candidates(model, name)
+        if not candidates:
+            return None
+        rows = model.objects.filter(pk__in=candidates)
     lookup = Q()
     for f in ("aliases", *extra_fields):
         lookup |= Q(**{f"{f}__icontains": name})
-    for candidate in model.objects.filter(lookup):
+    for candidate in rows.filter(lookup):
         names = [a.lower() for a in split_lines(candidate.aliases)]
         names += [getattr(candidate, f).lower() for f in extra_fields if getattr(candidate, f)]
         if name.lower() in names:
@@ -114,8 +227,13 @@ def by_name_or_alias(model, name, extra_fields=()):
     return None
 
 
-def save(extraction: Extraction, *, dry_run: bool = False) -> SaveReport:
-    """Store ``extraction`` in one transaction; with dry_run, roll it back after counting."""
+def save(
+    extraction: Extraction, *, dry_run: bool = False, names: ArchiveNames | None = None
+) -> SaveReport:
+    """Store ``extraction`` in one transaction; with dry_run, roll it back after counting.
+
+    ``names`` (kept across a batch) saves scanning every speaker's aliases for each lookup.
+    """
     report = SaveReport()
     existing = Article.objects.filter(checksum=extraction.checksum).first()
     if existing:
@@ -123,10 +241,21 @@ def save(extraction: Extraction, *, dry_run: bool = False) -> SaveReport:
         report.skipped = f"already in the archive as /articles/{existing.slug}/"
         return report
     check(extraction)
-    with transaction.atomic():
-        write(extraction, report)
+    mark = names.mark() if names is not None else 0
+    try:
+        with transaction.atomic():
+            write(extraction, report, names)
+            if dry_run:
+                transaction.set_rollback(True)
+    except BaseException:
+        if names is not None:
+            names.rollback(mark)
+        raise
+    if names is not None:
         if dry_run:
-            transaction.set_rollback(True)
+            names.rollback(mark)
+        else:
+            names.commit()
     return report
 
 
@@ -145,10 +274,16 @@ def check(extraction: Extraction):
             raise IngestError(f"quote refers to round #{q.round}, which was not extracted")
 
 
-def write(extraction: Extraction, report: SaveReport):
+def write(extraction: Extraction, report: SaveReport, names: ArchiveNames | None = None):
+    def created(record):
+        report.new_records.append(record)
+        if names is not None:
+            names.add(record)
+        return record
+
     outlet = None
     if extraction.outlet:
-        outlet = by_name_or_alias(Outlet, extraction.outlet)
+        outlet = by_name_or_alias(Outlet, extraction.outlet, names=names)
         if outlet:
             report.linked["outlet"] += 1
         else:
@@ -157,11 +292,12 @@ def write(extraction: Extraction, report: SaveReport):
                 slug=unique_slug(Outlet, extraction.outlet),
                 country=extraction.outlet_country,
             )
+            created(outlet)
             report.created["outlet"] += 1
 
     speakers = {}
     for s in extraction.speakers:
-        speaker = by_name_or_alias(Speaker, s.name, extra_fields=("native_name",))
+        speaker = by_name_or_alias(Speaker, s.name, extra_fields=("native_name",), names=names)
         if speaker:
             report.linked["speaker"] += 1
         else:
@@ -175,10 +311,11 @@ def write(extraction: Extraction, report: SaveReport):
                 aliases="\n".join(s.aliases),
                 outlet=outlet if s.kind == Speaker.Kind.OUTLET else None,
             )
+            created(speaker)
             report.created["speaker"] += 1
         speakers[s.name] = speaker
 
-    rounds = [round_for(r, report) for r in extraction.rounds]
+    rounds = [round_for(r, report, names, created) for r in extraction.rounds]
 
     themes = {t.slug: t for t in Theme.objects.all()}
     title = extraction.title or first_words(extraction.body)
@@ -197,11 +334,19 @@ def write(extraction: Extraction, report: SaveReport):
     )
     report.article = article
     report.created["article"] += 1
-    article.rounds.set({r for r in rounds if r})
-    article.themes.set([themes[slug] for slug in extraction.themes if slug in themes])
+    # The article is new, so its links are all new too: insert them in one statement each.
+    link_rounds = Article.rounds.through
+    link_rounds.objects.bulk_create(
+        link_rounds(article_id=article.pk, dialogueround_id=r.pk) for r in {r for r in rounds if r}
+    )
+    link_themes = Article.themes.through
+    link_themes.objects.bulk_create(
+        link_themes(article_id=article.pk, theme_id=t.pk)
+        for t in dict.fromkeys(themes[slug] for slug in extraction.themes if slug in themes)
+    )
 
-    for q in extraction.quotes:
-        quote = Quote.objects.create(
+    quotes = Quote.objects.bulk_create(
+        Quote(
             article=article,
             speaker=speakers[q.speaker],
             speaker_role=q.speaker_role[:300],
@@ -212,19 +357,27 @@ def write(extraction: Extraction, report: SaveReport):
             said_on=q.said_on,
             round=rounds[q.round] if q.round is not None else None,
         )
-        quote.themes.set([themes[slug] for slug in q.themes if slug in themes])
-        report.created["quote"] += 1
+        for q in extraction.quotes
+    )
+    quote_themes = Quote.themes.through
+    quote_themes.objects.bulk_create(
+        quote_themes(quote_id=quote.pk, theme_id=t.pk)
+        for quote, q in zip(quotes, extraction.quotes, strict=True)
+        for t in dict.fromkeys(themes[slug] for slug in q.themes if slug in themes)
+    )
+    report.created["quote"] += len(quotes)
 
 
-def round_for(extracted, report):
+def round_for(extracted, report, names=None, created=lambda record: record):
     """The stored round an extracted one refers to, created unreviewed when new."""
-    dialogue = by_name_or_alias(Dialogue, extracted.dialogue)
+    dialogue = by_name_or_alias(Dialogue, extracted.dialogue, names=names)
     if dialogue is None:
         dialogue = Dialogue.objects.create(
             name=extracted.dialogue,
             slug=unique_slug(Dialogue, extracted.dialogue),
             description="Created by the extractor; check its parties and description.",
         )
+        created(dialogue)
         report.created["dialogue"] += 1
     if extracted.start is None:
         report.notes.append(f"a round of {dialogue.name} was mentioned without a date; not stored")
@@ -239,14 +392,16 @@ def round_for(extracted, report):
         return existing
     end = extracted.end if extracted.end and extracted.end >= extracted.start else None
     report.created["round"] += 1
-    return DialogueRound.objects.create(
-        dialogue=dialogue,
-        ordinal=extracted.ordinal,
-        location=extracted.location[:200],
-        start_date=extracted.start,
-        end_date=end,
-        slug=unique_slug(DialogueRound, f"{dialogue.slug} {extracted.start.isoformat()}"),
-        is_reviewed=False,
+    return created(
+        DialogueRound.objects.create(
+            dialogue=dialogue,
+            ordinal=extracted.ordinal,
+            location=extracted.location[:200],
+            start_date=extracted.start,
+            end_date=end,
+            slug=unique_slug(DialogueRound, f"{dialogue.slug} {extracted.start.isoformat()}"),
+            is_reviewed=False,
+        )
     )
 
 

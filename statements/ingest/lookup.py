@@ -1,0 +1,155 @@
+"""Indexes over a Gazetteer, so that finding a known speaker or outlet costs the same whether
+the archive knows ten of them or ten thousand.
+
+Every lookup the extractor makes used to scan the gazetteer in order and take the first record
+that fits. The index keeps, under each key, the records that could fit in that same order; the
+callers still apply their own test to those few candidates, so the answer is the one the scan
+gave. ``Gazetteer.index()`` builds the index once and rebuilds it when a list is replaced or
+changes length. Records edited in place are not noticed: replace the record, or call
+``Gazetteer.index(rebuild=True)``. ``GazetteerIndex.insert_speaker`` (and ``insert_outlet``)
+add a record at its place in the list without a rebuild, as the ingest batch does for what
+each file creates.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+_THE = re.compile(r"^(?:the)\s+")
+_SPACES = re.compile(r"[\s.]+")
+
+
+def norm(text):
+    """The key names are compared by: lower case, no leading "the", dots and runs of spaces
+    as one space."""
+    text = _THE.sub("", (text or "").strip().lower())
+    return _SPACES.sub(" ", text).strip()
+
+
+class _Table:
+    """Records under keys, each key's records in gazetteer order (by ``rank``)."""
+
+    def __init__(self, rank):
+        self.rank = rank
+        self.rows = defaultdict(list)
+
+    def add(self, key, record):
+        rows = self.rows[key]
+        if not rows or self.rank[id(rows[-1])] < self.rank[id(record)]:
+            rows.append(record)  # the usual case: records come in gazetteer order
+        elif not any(r is record for r in rows):
+            rows.append(record)  # a record inserted since the index was built
+            rows.sort(key=lambda r: self.rank[id(r)])
+
+    def get(self, key):
+        return self.rows.get(key, ())
+
+
+class GazetteerIndex:
+    """Speakers and outlets of one Gazetteer under the keys the extractor looks them up by."""
+
+    def __init__(self, gazetteer):
+        self.gazetteer = gazetteer
+        self.build()
+
+    # --- keeping in step with the gazetteer ---------------------------------------------
+    def signature(self):
+        g = self.gazetteer
+        return (id(g.speakers), len(g.speakers), id(g.outlets), len(g.outlets))
+
+    def build(self):
+        g = self.gazetteer
+        self.speaker_rank = {id(k): i for i, k in enumerate(g.speakers)}
+        self.outlet_rank = {id(o): i for i, o in enumerate(g.outlets)}
+        rank = self.speaker_rank
+        # known(): name, native name or alias, normalised
+        self.speaker_by_norm = _Table(rank)
+        # known_person_in(): a person's name or alias, lower case; native names by first letter
+        self.person_by_lower = _Table(rank)
+        self.person_native_by_char = _Table(rank)
+        # named(): a person by one word of their name
+        self.person_by_token = _Table(rank)
+        # collective(), government(): by kind and country
+        self.speaker_by_kind_country = _Table(rank)
+        # government(): a government by an alias, normalised
+        self.government_by_alias_norm = _Table(rank)
+        # outlet(): an outlet speaker by name or alias, normalised (empty ones too)
+        self.outlet_speaker_by_norm = _Table(rank)
+        # editorial voice: an outlet speaker by name or alias, lower case
+        self.outlet_speaker_by_lower = _Table(rank)
+        for k in g.speakers:
+            self._add_speaker(k)
+        self.outlet_by_norm = _Table(self.outlet_rank)
+        for o in g.outlets:
+            self._add_outlet(o)
+        self._signature = self.signature()
+
+    def current(self):
+        """Whether the index still describes its gazetteer (same lists, same lengths)."""
+        return self._signature == self.signature()
+
+    def _add_speaker(self, k):
+        for n in [k.name, k.native_name, *k.aliases]:
+            if n:
+                self.speaker_by_norm.add(norm(n), k)
+        self.speaker_by_kind_country.add((k.kind, k.country), k)
+        if k.kind == "person":
+            for n in [k.name, *k.aliases]:
+                if n:
+                    self.person_by_lower.add(n.lower(), k)
+            if k.native_name:
+                self.person_native_by_char.add(k.native_name[0], k)
+            for token in k.name.split():
+                self.person_by_token.add(token, k)
+        elif k.kind == "government":
+            for a in k.aliases:
+                self.government_by_alias_norm.add(norm(a), k)
+        elif k.kind == "outlet":
+            for n in [k.name, *k.aliases]:
+                self.outlet_speaker_by_norm.add(norm(n), k)
+                self.outlet_speaker_by_lower.add(n.lower(), k)
+
+    def _add_outlet(self, o):
+        for n in [o.name, *o.aliases]:
+            if n:
+                self.outlet_by_norm.add(norm(n), o)
+
+    def insert_speaker(self, k, position):
+        """Put ``k`` at ``position`` in the gazetteer's speakers and index it."""
+        speakers = self.gazetteer.speakers
+        speakers.insert(position, k)
+        self.speaker_rank.clear()
+        self.speaker_rank.update((id(s), i) for i, s in enumerate(speakers))
+        self._add_speaker(k)
+        self._signature = self.signature()
+
+    def insert_outlet(self, o, position):
+        """Put ``o`` at ``position`` in the gazetteer's outlets and index it."""
+        outlets = self.gazetteer.outlets
+        outlets.insert(position, o)
+        self.outlet_rank.clear()
+        self.outlet_rank.update((id(x), i) for i, x in enumerate(outlets))
+        self._add_outlet(o)
+        self._signature = self.signature()
+
+    # --- lookups --------------------------------------------------------------------------
+    def in_order(self, *groups):
+        """The speakers of all ``groups``, each once, in gazetteer order."""
+        seen = {}
+        for group in groups:
+            for k in group:
+                seen[id(k)] = k
+        return sorted(seen.values(), key=lambda k: self.speaker_rank[id(k)])
+
+    def person_candidates(self, phrase):
+        """Persons whose name or alias may end ``phrase`` or whose native name may be in it."""
+        low = phrase.lower()
+        groups = [self.person_by_lower.get(low)]
+        at = low.find(" ")
+        while at >= 0:
+            groups.append(self.person_by_lower.get(low[at + 1 :]))
+            at = low.find(" ", at + 1)
+        for char in set(phrase):
+            groups.append(self.person_native_by_char.get(char))
+        return self.in_order(*groups)
