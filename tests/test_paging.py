@@ -1,0 +1,131 @@
+"""Long lists and broad searches: counts that stop at a limit, pages read key first, a
+search's window of newest matches, and round choices that follow the dialogue.
+
+The limits are lowered here so that the sample archive is "long"; the code paths are the
+ones a million-quote archive takes."""
+
+import re
+
+import pytest
+from django.db.models import F
+
+from statements import filters, views
+from statements.models import DialogueRound, Quote
+from tests.screenshots import sample_archive
+
+pytestmark = pytest.mark.django_db
+
+NEWEST = (F("said_on").desc(nulls_last=True), "-article_id", "start")
+
+
+@pytest.fixture(scope="module")
+def archive(django_db_setup, django_db_blocker):
+    with sample_archive(django_db_blocker) as data:
+        yield data
+
+
+def get(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, response.content[:2000]
+    return response, response.content.decode()
+
+
+def shown(response):
+    return [quote.pk for quote in response.context["quotes"]]
+
+
+def test_a_list_past_the_count_limit_says_more_than_and_pages_to_its_end(
+    client, archive, monkeypatch
+):
+    monkeypatch.setattr(views.ArchivePaginator, "count_limit", 10)
+    monkeypatch.setattr(views.ArchiveListMixin, "paginate_by", 7)
+    expected = list(Quote.objects.order_by(*NEWEST).values_list("pk", flat=True))
+    assert len(expected) > 14
+
+    response, html = get(client, "/quotes/")
+    assert "More than 10</strong> quotes" in html
+    assert response.context["paginator"].num_pages is None
+    assert re.search(r"Page 1\s*</span>", html) and 'rel="next"' in html
+
+    # Every page, followed by its "next" link, gives every quote once, in the sort's order.
+    seen, number = [], 1
+    while True:
+        response, html = get(client, f"/quotes/?page={number}")
+        seen += shown(response)
+        if 'rel="next"' not in html:
+            break
+        number += 1
+    assert seen == expected
+    assert number == -(-len(expected) // 7)
+
+    past = client.get(f"/quotes/?page={number + 1}")
+    assert past.status_code == 404 and "There is no page" in past.content.decode()
+
+
+def test_a_list_under_the_limit_keeps_its_exact_count_and_last_page(client, archive):
+    response, html = get(client, "/quotes/?theme=press-freedom")
+    assert response.context["paginator"].num_pages == 1
+    assert "<strong>2</strong> quotes matching" in html and "More than" not in html
+
+
+@pytest.fixture
+def small_window(monkeypatch):
+    monkeypatch.setattr(filters, "SEARCH_WINDOW", 3)
+    monkeypatch.setattr(views, "SEARCH_WINDOW", 3)
+
+
+def test_a_broad_search_ranks_its_newest_matches_and_says_so(client, archive, small_window):
+    newest = Quote.objects.search("consular").order_by(*NEWEST)
+    assert newest.count() > 3
+
+    response, html = get(client, "/quotes/?q=consular")
+    assert sorted(shown(response)) == sorted(newest.values_list("pk", flat=True)[:3])
+    assert "More than 3</strong> quotes" in html
+    assert "the 3 most recent matches" in html and "sort=newest" in html
+    kinds = response.context["facet_groups"][-1]
+    assert kinds["title"] == "Kind" and sum(item["count"] for item in kinds["items"]) == 3
+
+
+def test_a_broad_search_sorted_by_date_lists_every_match(client, archive, small_window):
+    matches = Quote.objects.search("consular").order_by(*NEWEST)
+    response, html = get(client, "/quotes/?q=consular&sort=newest")
+    assert shown(response) == list(matches.values_list("pk", flat=True)[:25])
+    assert "More than 3</strong> quotes" in html
+    assert "counts under “Narrow these results” are of the 3 most recent matches" in html
+
+
+def test_a_narrow_search_is_ranked_and_counted_in_full(client, archive):
+    response, html = get(client, "/quotes/?q=consular")
+    total = Quote.objects.search("consular").count()
+    assert response.context["paginator"].count == total
+    assert f"<strong>{total}</strong> quotes" in html
+    assert "most recent matches" not in html
+
+
+def test_round_choices_follow_the_chosen_dialogue(client, archive):
+    response, html = get(client, "/quotes/")
+    assert list(response.context["filter"].form.fields["round"].queryset) == []
+    assert "Choose a dialogue and apply the filters to pick one of its rounds." in html
+
+    dialogue = DialogueRound.objects.first().dialogue
+    response, html = get(client, f"/quotes/?dialogue={dialogue.slug}")
+    offered = set(response.context["filter"].form.fields["round"].queryset)
+    assert offered == set(dialogue.rounds.all()) and offered
+    for round_ in offered:
+        assert f'value="{round_.slug}"' in html
+
+    # A round chosen from a link (no dialogue in the address) is still valid, and offered.
+    round_ = DialogueRound.objects.filter(quotes__isnull=False).first()
+    response, html = get(client, f"/quotes/?round={round_.slug}")
+    assert not response.context["filter"].form.errors
+    assert response.context["paginator"].count == round_.quotes.count()
+    assert f'value="{round_.slug}" selected' in html
+
+
+def test_with_keys_selects_exactly_the_keys_given(archive):
+    keys = list(Quote.objects.values_list("pk", flat=True))
+    assert set(Quote.objects.with_keys(keys[:5]).values_list("pk", flat=True)) == set(keys[:5])
+    assert not Quote.objects.with_keys([]).exists()
+    # Thousands of keys, most of them unknown: still one parameter, still exact.
+    many = [*keys, *range(10**9, 10**9 + 5000)]
+    assert Quote.objects.with_keys(many).count() == len(keys)
