@@ -507,12 +507,14 @@ def strict_word_similarity(query, document):
     wanted = trigrams(query)
     if not wanted:
         return 0.0
-    words = WORD.findall(document.lower())
+    # The trigrams of a run of words are the union of each word's.
+    words = [trigrams(word) for word in WORD.findall(document.lower())]
     span = len(WORD.findall(query)) + 2
     best = 0.0
     for i in range(len(words)):
-        for j in range(i + 1, min(len(words), i + span) + 1):
-            got = trigrams(" ".join(words[i:j]))
+        got = set()
+        for j in range(i, min(len(words), i + span)):
+            got |= words[j]
             best = max(best, len(wanted & got) / len(wanted | got))
     return best
 

@@ -116,11 +116,39 @@ def speakers(db):
     return made
 
 
+def old_trigrams(text):
+    grams = set()
+    for word in search.WORD.findall(text.lower()):
+        padded = f"  {word} "
+        grams.update(padded[i : i + 3] for i in range(len(padded) - 2))
+    return grams
+
+
+def old_strict_word_similarity(query, document):
+    wanted = old_trigrams(query)
+    if not wanted:
+        return 0.0
+    words = search.WORD.findall(document.lower())
+    span = len(search.WORD.findall(query)) + 2
+    best = 0.0
+    for i in range(len(words)):
+        for j in range(i + 1, min(len(words), i + span) + 1):
+            got = old_trigrams(" ".join(words[i:j]))
+            best = max(best, len(wanted & got) / len(wanted | got))
+    return best
+
+
 def python_scores(q):
-    """What search_speakers did before the index: score every speaker in Python."""
+    """What search_speakers did before the index, verbatim: score every speaker in Python."""
     q = search._name_query(q)
-    rows = Speaker.objects.order_by().values_list(*search.SPEAKER_FIELDS)
-    return search._score_speakers(q, rows)
+    needle = q.lower()
+    scores = {}
+    for pk, name, aliases, native in Speaker.objects.values_list(*search.SPEAKER_FIELDS):
+        document = f"{name} {aliases} {native}"
+        score = old_strict_word_similarity(q, document)
+        if score >= search.SPEAKER_THRESHOLD or needle in document.lower():
+            scores[pk] = round(score, 6)
+    return scores
 
 
 def indexed_scores(q, monkeypatch):
