@@ -1,6 +1,7 @@
 """Title, outlet, publication date and dateline, from front matter or the text itself."""
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -44,15 +45,35 @@ class Meta:
     notes: list | None = None
 
 
+@functools.lru_cache(maxsize=8192)
+def outlet_rx(name):
+    flags = 0 if len(name) <= 3 else re.I  # "AP", "GT": capitals only
+    return re.compile(rf"(?<![\w]){re.escape(name)}(?![\w])", flags)
+
+
+# The only letters other than A-Z and a-z that re.I matches to one of them (checked over all
+# of Unicode): with these made plain, an ASCII name re.I finds is in the lower-cased text.
+CASELESS_ASCII = str.maketrans({"İ": "i", "ı": "i", "\u212a": "k", "ſ": "s"})
+
+
 def outlet_in(text, gazetteer):
     """The gazetteer outlet named in ``text`` (name or alias, whole words): (name, country)."""
     best = None
+    folded = None
     for o in gazetteer.outlets:
         for n in [o.name, *o.aliases]:
             if not n:
                 continue
-            flags = 0 if len(n) <= 3 else re.I  # "AP", "GT": capitals only
-            m = re.search(rf"(?<![\w]){re.escape(n)}(?![\w])", text, flags)
+            # A quick test first: the name cannot match where its letters are not
+            if len(n) <= 3:
+                if n not in text:
+                    continue
+            elif n.isascii():
+                if folded is None:
+                    folded = text.translate(CASELESS_ASCII).lower()
+                if n.lower() not in folded:
+                    continue
+            m = outlet_rx(n).search(text)
             if m and (best is None or len(n) > best[0]):
                 best = (len(n), o.name, o.country)
     return (best[1], best[2]) if best else ("", "")

@@ -186,6 +186,9 @@ class Found:
     unit: int = 0
 
 
+QUOTE_MARK = re.compile("[\"“”‘’']")
+
+
 def quote_spans(body, paragraphs):
     """Pairs of quotation marks; an opening mark left open at a paragraph's end continues
     when the next paragraph opens with a mark again (the newspaper convention)."""
@@ -202,7 +205,9 @@ def quote_spans(body, paragraphs):
             else:
                 pending = None
         pending_next = None
-        while i < len(text):
+        # Only quotation marks change anything: go from one to the next.
+        for found in QUOTE_MARK.finditer(text, i):
+            i = found.start()
             ch = text[i]
             prev = text[i - 1] if i else " "
             nxt = text[i + 1] if i + 1 < len(text) else " "
@@ -223,7 +228,6 @@ def quote_spans(body, paragraphs):
                 current = None
             elif ch == "“":
                 current = (ps + i, ps + i + 1)  # a stray unmatched opener: start again
-            i += 1
         if current is not None:
             nxt_para = paragraphs[pi + 1] if pi + 1 < len(paragraphs) else None
             if nxt_para and body[nxt_para[0] : nxt_para[0] + 1] in OPENERS + "'":
