@@ -11,7 +11,17 @@ import json
 from collections import defaultdict
 
 from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db import connection
+from django.db.models import (
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+)
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponseBadRequest, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -457,24 +467,46 @@ def counted_themes():
     )
 
 
+def table_size(model):
+    """How many rows a table has: exact up to COUNT_LIMIT; above it, PostgreSQL's own
+    estimate (kept by ANALYZE and autovacuum), as counting a million rows takes ~50 ms."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT reltuples::bigint FROM pg_class WHERE oid = %s::regclass",
+                [model._meta.db_table],
+            )
+            estimate = cursor.fetchone()[0]
+        if estimate > COUNT_LIMIT:
+            return estimate
+    return model.objects.count()
+
+
 def rounds_for_timeline():
     return counted_rounds().prefetch_related("co_chairs").order_by("start_date")
 
 
 class HomeView(TemplateView):
     template_name = "statements/home.html"
+    rounds_shown = 3
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["counts"] = {
-            "quotes": Quote.objects.count(),
-            "articles": Article.objects.count(),
-            "speakers": Speaker.objects.count(),
-            "rounds": DialogueRound.objects.count(),
+            "quotes": table_size(Quote),
+            "articles": table_size(Article),
+            "speakers": table_size(Speaker),
+            "rounds": table_size(DialogueRound),
         }
-        context["dialogues"] = Dialogue.objects.prefetch_related(
-            Prefetch("rounds", queryset=rounds_for_timeline())
+        # Each dialogue's latest rounds: a large archive has hundreds of rounds in all.
+        latest = rounds_for_timeline().order_by("-start_date")[: self.rounds_shown]
+        dialogues = Dialogue.objects.annotate(round_count=Count("rounds")).prefetch_related(
+            Prefetch("rounds", queryset=latest, to_attr="latest_rounds")
         )
+        for dialogue in dialogues:
+            dialogue.latest_rounds.reverse()
+        context["dialogues"] = dialogues
+        context["rounds_shown"] = self.rounds_shown
         context["latest_articles"] = Article.objects.published().select_related("outlet")[:6]
         return context
 
@@ -729,22 +761,34 @@ class ThemeListView(ListView):
 class ThemeDetailView(DetailView):
     model = Theme
     recent = 10
+    # The rounds tabled: a theme of a large archive comes up in hundreds of them.
+    rounds_shown = 12
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         theme = self.object
+        # Counted on the tag tables alone: an index-only count, no join to the quotes.
+        context["quote_count"] = Quote.themes.through.objects.filter(theme=theme).count()
+        context["article_count"] = Article.themes.through.objects.filter(theme=theme).count()
         quotes = Quote.objects.filter(themes=theme)
-        context["quote_count"] = quotes.count()
         context["recent_quotes"] = quotes.for_listing()[: self.recent]
-        context["sides"], context["round_table"] = theme_round_table(theme, quotes)
-        context["article_count"] = theme.articles.count()
+        rounds = theme_rounds(theme)
+        context["round_count"] = rounds.count()
+        recent_rounds = list(rounds.select_related("dialogue")[: self.rounds_shown])
+        context["sides"], context["round_table"] = theme_round_table(quotes, recent_rounds)
         return context
 
 
-def theme_round_table(theme, quotes):
-    """Rounds this theme came up in, each with its quote counts per side (speaker's country)."""
+def theme_rounds(theme):
+    """Rounds where a quote on this theme was said, newest first."""
+    on_theme = Quote.objects.filter(round=OuterRef("pk"), themes=theme)
+    return DialogueRound.objects.filter(Exists(on_theme)).order_by("-start_date")
+
+
+def theme_round_table(quotes, rounds):
+    """Each round with the theme's quote counts per side (the speaker's country)."""
     counts = (
-        quotes.filter(round__isnull=False)
+        quotes.filter(round__in=[round_.pk for round_ in rounds])
         .values("round", "speaker__country")
         .annotate(n=Count("id", distinct=True))
         .order_by()
@@ -757,13 +801,12 @@ def theme_round_table(theme, quotes):
         if side not in sides:
             sides.append(side)
     sides.sort(key=lambda side: (side == "Others", side))
-    rounds = DialogueRound.objects.select_related("dialogue").filter(pk__in=list(by_round))
     table = [
         {
             "round": round_,
             "cells": [{"side": side, "count": by_round[round_.pk].get(side, 0)} for side in sides],
             "total": sum(by_round[round_.pk].values()),
         }
-        for round_ in rounds.order_by("-start_date")
+        for round_ in rounds
     ]
     return sides, table

@@ -129,3 +129,24 @@ def test_with_keys_selects_exactly_the_keys_given(archive):
     # Thousands of keys, most of them unknown: still one parameter, still exact.
     many = [*keys, *range(10**9, 10**9 + 5000)]
     assert Quote.objects.with_keys(many).count() == len(keys)
+
+
+def test_a_theme_page_tables_its_most_recent_rounds(client, archive, monkeypatch):
+    monkeypatch.setattr(views.ThemeDetailView, "rounds_shown", 1)
+    response, html = get(client, archive.themes.consular.get_absolute_url())
+    assert [row["round"].slug for row in response.context["round_table"]] == [
+        "legal-affairs-2014-12-02"
+    ]
+    assert "The 1 most recent of 2 rounds." in html
+    assert "/rounds/?theme=consular-access" in html
+
+
+def test_the_home_page_shows_each_dialogues_latest_rounds(client, archive, monkeypatch):
+    monkeypatch.setattr(views.HomeView, "rounds_shown", 1)
+    response, html = get(client, "/")
+    for dialogue in response.context["dialogues"]:
+        rounds = list(dialogue.rounds.order_by("-start_date"))
+        assert dialogue.latest_rounds == rounds[:1]
+        if len(rounds) > 1:
+            assert f"All {len(rounds)} rounds →" in html
+    assert response.context["counts"]["quotes"] == Quote.objects.count()
