@@ -7,11 +7,12 @@ whose checksum is already stored is skipped, so re-ingesting changes nothing.
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.db import transaction
-from django.db.models import Q
+from django.db import connection, transaction
+from django.db.models import Count, Q
 from django.utils.text import slugify
 
 from statements.ingest.result import (
@@ -99,13 +100,24 @@ def add_to_gazetteer(gazetteer: Gazetteer, records):
     """Put records a save created into ``gazetteer`` where ``gazetteer_from_db`` would list
     them (its lists follow the models' orderings), instead of reading everything again."""
     index = gazetteer.index()
+    lists = {Speaker: gazetteer.speakers, Outlet: gazetteer.outlets, Dialogue: gazetteer.dialogues}
     by_name = []
-    for record in records:
-        if isinstance(record, Speaker | Outlet | Dialogue):
-            # Ordered by name: its place is the number of names before it, in the database's
-            # own collation.
-            before = type(record).objects.filter(name__lt=record.name).count()
-            by_name.append((before, record))
+    for model, known in lists.items():
+        new = [r for r in records if type(r) is model]
+        if not new:
+            continue
+        if connection.vendor == "sqlite":
+            # SQLite sorts text by its bytes (UTF-8), as Python sorts str: its place is where
+            # it sorts among the names listed (records are created with distinct names).
+            names = sorted([k.name for k in known] + [r.name for r in new])
+            by_name += [(bisect.bisect_left(names, r.name), r) for r in new]
+        else:
+            # Elsewhere, the number of names before it in the database's own collation (one
+            # query for all of them).
+            counts = model.objects.aggregate(
+                **{f"n{i}": Count("pk", filter=Q(name__lt=r.name)) for i, r in enumerate(new)}
+            )
+            by_name += [(counts[f"n{i}"], r) for i, r in enumerate(new)]
     for before, record in sorted(by_name, key=lambda pair: pair[0]):
         if isinstance(record, Speaker):
             index.insert_speaker(known_speaker(record), before)
@@ -141,6 +153,14 @@ class ArchiveNames:
     def __init__(self):
         self.tables = {}
         self.log = []
+        self.memo = {}
+        self._themes = None
+
+    def themes(self):
+        """The themes by slug, read once (the batch's gazetteer has its themes read once too)."""
+        if self._themes is None:
+            self._themes = {t.slug: t for t in Theme.objects.all()}
+        return self._themes
 
     def table(self, model):
         if model not in self.tables:
@@ -173,12 +193,28 @@ class ArchiveNames:
         return len(self.log)
 
     def rollback(self, mark):
+        self.memo.clear()  # it may hold records that are gone
         while len(self.log) > mark:
             table, key, pk = self.log.pop()
             table[key].discard(pk)
 
     def commit(self):
         self.log.clear()
+
+    def lookup(self, model, name, extra_fields=()):
+        """``by_name_or_alias`` over the records that can match, remembered for as long as
+        the records that can match stay the same (the writer never changes a record)."""
+        by_name = self.name_candidates(model, name)
+        by_alias = self.alias_candidates(model, name)
+        key = (model, name, extra_fields, frozenset(by_name), frozenset(by_alias))
+        if key not in self.memo:
+            self.memo[key] = find_by_name_or_alias(
+                model.objects.filter(pk__in=by_name) if by_name else None,
+                model.objects.filter(pk__in=by_alias) if by_alias else None,
+                name,
+                extra_fields,
+            )
+        return self.memo[key]
 
     def name_candidates(self, model, name):
         by_name, _ = self.table(model)
@@ -204,25 +240,27 @@ def by_name_or_alias(model, name, extra_fields=(), names: ArchiveNames | None = 
     none); the database and the test below still decide, so the answer is the same.
     """
     name = name.strip()
-    rows = model.objects.all()
     if names is not None:
-        candidates = names.name_candidates(model, name)
-        rows = model.objects.filter(pk__in=candidates)
-    found = rows.filter(name__iexact=name).first() if names is None or candidates else None
-    if found:
-        return found
-    if names is not None:
-        candidates = names.alias_candidates(model, name)
-        if not candidates:
-            return None
-        rows = model.objects.filter(pk__in=candidates)
+        return names.lookup(model, name, extra_fields)
+    return find_by_name_or_alias(model.objects.all(), model.objects.all(), name, extra_fields)
+
+
+def find_by_name_or_alias(by_name, by_alias, name, extra_fields):
+    """The first of ``by_name`` with that name (any case), else the first of ``by_alias``
+    that lists it as an alias or native name; ``None`` skips a step."""
+    if by_name is not None:
+        found = by_name.filter(name__iexact=name).first()
+        if found:
+            return found
+    if by_alias is None:
+        return None
     lookup = Q()
     for f in ("aliases", *extra_fields):
         lookup |= Q(**{f"{f}__icontains": name})
-    for candidate in rows.filter(lookup):
-        names = [a.lower() for a in split_lines(candidate.aliases)]
-        names += [getattr(candidate, f).lower() for f in extra_fields if getattr(candidate, f)]
-        if name.lower() in names:
+    for candidate in by_alias.filter(lookup):
+        listed = [a.lower() for a in split_lines(candidate.aliases)]
+        listed += [getattr(candidate, f).lower() for f in extra_fields if getattr(candidate, f)]
+        if name.lower() in listed:
             return candidate
     return None
 
@@ -235,7 +273,9 @@ def save(
     ``names`` (kept across a batch) saves scanning every speaker's aliases for each lookup.
     """
     report = SaveReport()
-    existing = Article.objects.filter(checksum=extraction.checksum).first()
+    # No ORDER BY: the checksum is unique, and the articles' sort index must not be walked
+    existing = Article.objects.filter(checksum=extraction.checksum).order_by()[:1]
+    existing = existing[0] if existing else None
     if existing:
         report.article = existing
         report.skipped = f"already in the archive as /articles/{existing.slug}/"
@@ -317,7 +357,7 @@ def write(extraction: Extraction, report: SaveReport, names: ArchiveNames | None
 
     rounds = [round_for(r, report, names, created) for r in extraction.rounds]
 
-    themes = {t.slug: t for t in Theme.objects.all()}
+    themes = names.themes() if names is not None else {t.slug: t for t in Theme.objects.all()}
     title = extraction.title or first_words(extraction.body)
     date_part = extraction.published.isoformat() if extraction.published else ""
     article = Article.objects.create(
