@@ -1,10 +1,17 @@
 """Theme slugs from the gazetteer's keywords, per quote and per article."""
 
+import functools
+import itertools
 import re
 from collections import Counter
 
 
 def keyword_rx(keywords):
+    return _keyword_rx(tuple(keywords))
+
+
+@functools.lru_cache(maxsize=1024)
+def _keyword_rx(keywords):
     words = sorted({k.strip() for k in keywords if k.strip()}, key=len, reverse=True)
     if not words:
         return None
@@ -31,11 +38,12 @@ def theme_hits(text, gazetteer, patterns=None):
 
 def tag(body, quotes, gazetteer):
     """Set each quote's themes; return the article's: in a quote, or twice in the text."""
-    patterns = theme_patterns(gazetteer)
-    article = theme_hits(body, gazetteer, patterns)
+    patterns = [(slug, rx) for slug, rx in theme_patterns(gazetteer) if rx is not None]
+    # Whether a theme is in the article twice, in a quote at all: no need to count further
+    article = {slug: len(list(itertools.islice(rx.finditer(body), 2))) for slug, rx in patterns}
     quoted = set()
     for q in quotes:
-        q.themes = sorted(theme_hits(q.text, gazetteer, patterns))
+        q.themes = sorted({slug for slug, rx in patterns if rx.search(q.text)})
         quoted.update(q.themes)
     order = [t.slug for t in gazetteer.themes]
     chosen = {slug for slug, n in article.items() if n >= 2} | quoted

@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.db import connection, transaction
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.utils.text import slugify
 
 from statements.ingest.result import (
@@ -101,24 +101,30 @@ def add_to_gazetteer(gazetteer: Gazetteer, records):
     them (its lists follow the models' orderings), instead of reading everything again."""
     index = gazetteer.index()
     lists = {Speaker: gazetteer.speakers, Outlet: gazetteer.outlets, Dialogue: gazetteer.dialogues}
-    by_name = []
-    for model, known in lists.items():
-        new = [r for r in records if type(r) is model]
-        if not new:
-            continue
-        if connection.vendor == "sqlite":
-            # SQLite sorts text by its bytes (UTF-8), as Python sorts str: its place is where
-            # it sorts among the names listed (records are created with distinct names).
-            names = sorted([k.name for k in known] + [r.name for r in new])
-            by_name += [(bisect.bisect_left(names, r.name), r) for r in new]
-        else:
-            # Elsewhere, the number of names before it in the database's own collation (one
-            # query for all of them).
-            counts = model.objects.aggregate(
-                **{f"n{i}": Count("pk", filter=Q(name__lt=r.name)) for i, r in enumerate(new)}
+    new = [r for r in records if type(r) in lists]
+    places = []
+    if connection.vendor == "sqlite":
+        # SQLite sorts text by its bytes (UTF-8), as Python sorts str: its place is the
+        # number of names listed or new that sort before it (names are unique).
+        for r in new:
+            places.append(
+                bisect.bisect_left([k.name for k in lists[type(r)]], r.name)
+                + sum(1 for n in new if type(n) is type(r) and n.name < r.name)
             )
-            by_name += [(counts[f"n{i}"], r) for i, r in enumerate(new)]
-    for before, record in sorted(by_name, key=lambda pair: pair[0]):
+    elif new:
+        # Elsewhere: the number of names before it in the database's own collation, all
+        # counted in one query.
+        quote = connection.ops.quote_name
+        sql = ", ".join(
+            f"(SELECT COUNT(*) FROM {quote(type(r)._meta.db_table)} "
+            f"WHERE {quote(type(r)._meta.get_field('name').column)} < %s)"
+            for r in new
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT {sql}", [r.name for r in new])
+            places = list(cursor.fetchone())
+    by_name = sorted(zip(places, new, strict=True), key=lambda pair: pair[0])
+    for before, record in by_name:
         if isinstance(record, Speaker):
             index.insert_speaker(known_speaker(record), before)
         elif isinstance(record, Outlet):
