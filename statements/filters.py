@@ -112,7 +112,7 @@ class SearchFilterSet(django_filters.FilterSet):
         if self.ranked:
             # The window's keys already satisfy every filter: rank just those rows.
             # search() orders by rank.
-            return self.queryset.with_keys(self.window_ids()).search(q)
+            return self.queryset.search(q, within=self.window_ids())
         return queryset.order_by(*self.sort_orders.get(sort, self.sort_orders["newest"]))
 
     def window_ids(self):

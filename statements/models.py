@@ -276,10 +276,10 @@ class ArticleQuerySet(ArchiveQuerySet):
         """Articles with a known publication date, newest first."""
         return self.filter(published_on__isnull=False).order_by("-published_on", "title")
 
-    def search(self, q):
+    def search(self, q, within=None):
         from statements.search import search_articles
 
-        return search_articles(self, q)
+        return search_articles(self, q, within)
 
 
 class Article(SlugNaturalKey, models.Model):
@@ -328,11 +328,12 @@ class QuoteQuerySet(ArchiveQuerySet):
             .prefetch_related("themes")
         )
 
-    def search(self, q):
-        """Full-text search: SQLite FTS5 or PostgreSQL tsvector, chosen by the connection."""
+    def search(self, q, within=None):
+        """Full-text search: SQLite FTS5 or PostgreSQL tsvector, chosen by the connection;
+        ``within`` (primary keys) narrows it to those rows and ranks only them."""
         from statements.search import search_quotes
 
-        return search_quotes(self, q)
+        return search_quotes(self, q, within)
 
 
 class Quote(models.Model):

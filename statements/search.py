@@ -13,6 +13,7 @@ the same thing on both engines:
 The structures come from migration 0002_search; docs/search.md explains the whole design.
 """
 
+import json
 import math
 import re
 from dataclasses import dataclass
@@ -22,8 +23,6 @@ from django.db import connections
 from django.db.models import (
     BooleanField,
     Case,
-    CharField,
-    Count,
     F,
     FloatField,
     Func,
@@ -32,7 +31,6 @@ from django.db.models import (
     When,
 )
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Cast, ExtractYear, Substr
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -41,7 +39,6 @@ MAX_QUERY_LENGTH = 500
 # size of the SQL a single request can produce.
 MAX_TERMS = 32
 SNIPPET_WORDS = 30
-FACET_SIZE = 10
 # pg_trgm's strict_word_similarity on PostgreSQL, the same measure in Python on SQLite.
 SPEAKER_THRESHOLD = 0.5
 SUGGESTION_THRESHOLD = 0.6
@@ -227,28 +224,38 @@ class FTS5Rank(Func):
 
     output_field = FloatField()
 
-    def __init__(self, table, match, weights=()):
+    def __init__(self, table, match, weights=(), within=None):
         super().__init__(F("pk"))
         self.table, self.match, self.weights = table, match, tuple(weights)
+        # Keys to rank, when the rows are known to be among them: bm25 is then computed
+        # for those rows only, not for every match of a common word.
+        self.within = None if within is None else json.dumps([int(k) for k in within])
 
     def as_sql(self, compiler, connection, **extra):
         pk_sql, pk_params = compiler.compile(self.get_source_expressions()[0])
         weights = "".join(f", {float(w)}" for w in self.weights)
         t = self.table
+        params = [self.match]
+        keys = ""
+        if self.within is not None:
+            # "+rowid": a plain rowid constraint makes FTS5 look each key up with its own
+            # full-text query (50 times slower); this filters the match's rows instead.
+            keys = " AND +rowid IN (SELECT value FROM json_each(%s))"
+            params.append(self.within)
         # Rows found only through an exclusion clause (``a or -b``) have no bm25: rank 0.
         sql = (
             f"COALESCE((WITH fts_rank AS MATERIALIZED (SELECT rowid AS id, "
-            f"-bm25({t}{weights}) AS r FROM {t} WHERE {t} MATCH %s) "
+            f"-bm25({t}{weights}) AS r FROM {t} WHERE {t} MATCH %s{keys}) "
             f"SELECT r FROM fts_rank WHERE id = {pk_sql}), 0.0)"
         )
-        return sql, [self.match, *pk_params]
+        return sql, [*params, *pk_params]
 
 
 def _fts5_ids(table, match):
     return RawSQL(f"SELECT rowid FROM {table} WHERE {table} MATCH %s", [match])
 
 
-def _search_sqlite(queryset, parsed, table, fields, weights):
+def _search_sqlite(queryset, parsed, table, fields, weights, within):
     condition = Q()
     for clause in parsed.clauses:
         expression = _fts5_clause(clause)
@@ -260,7 +267,7 @@ def _search_sqlite(queryset, parsed, table, fields, weights):
         condition |= found & _exact_phrases(clause, fields, "sqlite")
     ranked = [e for e in map(_fts5_clause, parsed.clauses) if e]
     if ranked:
-        rank = FTS5Rank(table, " OR ".join(ranked), weights)
+        rank = FTS5Rank(table, " OR ".join(ranked), weights, within)
     else:
         rank = Value(0.0, output_field=FloatField())
     return queryset.filter(condition).annotate(rank=rank)
@@ -363,7 +370,9 @@ def _substring_search(queryset, parsed, fields):
     return queryset.filter(condition).annotate(rank=Value(0.0, output_field=FloatField()))
 
 
-def _search(queryset, q, table, fields, weights):
+def _search(queryset, q, table, fields, weights, within):
+    if within is not None:
+        queryset = queryset.with_keys(within)
     if not clean_query(q):
         return queryset
     parsed = parse_query(q)
@@ -372,7 +381,7 @@ def _search(queryset, q, table, fields, weights):
         return queryset.none().annotate(rank=Value(0.0, output_field=FloatField()))
     vendor = _vendor(queryset)
     if vendor == "sqlite":
-        queryset = _search_sqlite(queryset, parsed, table, fields, weights)
+        queryset = _search_sqlite(queryset, parsed, table, fields, weights, within)
     elif vendor == "postgresql":
         queryset = _search_postgresql(queryset, parsed, fields)
     else:
@@ -380,14 +389,18 @@ def _search(queryset, q, table, fields, weights):
     return queryset.order_by("-rank", *queryset.model._meta.ordering, "pk")
 
 
-def search_quotes(queryset, q):
-    """Quotes matching q, annotated with ``rank`` (higher is better), best first."""
-    return _search(queryset, q, "quote_fts", ["text"], ())
+def search_quotes(queryset, q, within=None):
+    """Quotes matching q, annotated with ``rank`` (higher is better), best first.
+
+    ``within``: primary keys to search and rank among (a search's window), so that the
+    rank is computed for those rows only.
+    """
+    return _search(queryset, q, "quote_fts", ["text"], (), within)
 
 
-def search_articles(queryset, q):
+def search_articles(queryset, q, within=None):
     """Articles matching q in title or body; a match in the title counts for more."""
-    return _search(queryset, q, "article_fts", ["title", "body"], (10.0, 1.0))
+    return _search(queryset, q, "article_fts", ["title", "body"], (10.0, 1.0), within)
 
 
 # Highlighting ------------------------------------------------------------------------------
@@ -678,69 +691,3 @@ def speaker_suggestions(q, limit=3):
         return []
     matches = search_speakers(Speaker.objects.all(), q)
     return list(matches.filter(similarity__gte=SUGGESTION_THRESHOLD)[:limit])
-
-
-# Facets ------------------------------------------------------------------------------------
-
-
-def _needs_subquery(query):
-    """Whether counting straight over this query could count a row twice (or miscount)."""
-    if query.distinct or query.is_sliced or query.combinator:
-        return True
-    if any(getattr(a, "contains_aggregate", False) for a in query.annotations.values()):
-        return True
-    for join in query.alias_map.values():
-        field = getattr(join, "join_field", None)
-        if field is not None and (field.many_to_many or field.one_to_many):
-            return True
-    return False
-
-
-def facets(queryset):
-    """Counts of the quotes in ``queryset`` by speaker, country, theme, dialogue, year, kind.
-
-    ``{"speaker": [(slug, label, count), …], …}``, each best first, at most FACET_SIZE, and
-    one query per facet whatever the number of results. ``queryset`` must not be sliced.
-    """
-    if _needs_subquery(queryset.query):
-        # A join made to filter (on themes, say) would repeat rows and narrow the theme
-        # counts: count over a subquery of primary keys instead.
-        base = queryset.model._base_manager.filter(pk__in=queryset.order_by().values("pk"))
-    else:
-        # Grouping the search itself lets the planner start from the full-text index;
-        # values() below leaves the rank out of the SQL, order_by() the ordering.
-        base = queryset.order_by()
-    kinds = dict(queryset.model._meta.get_field("kind").flatchoices)
-    specs = [
-        ("speaker", "speaker__slug", "speaker__name"),
-        ("country", "speaker__country", "speaker__country"),
-        ("theme", "themes__slug", "themes__name"),
-        ("dialogue", "round__dialogue__slug", "round__dialogue__name"),
-        ("kind", "kind", "kind"),
-    ]
-    result = {}
-    for name, key, label in specs:
-        rows = (
-            base.filter(**{f"{key}__gt": ""})
-            .values(key=F(key), label=F(label))
-            .annotate(count=Count("pk"))
-            .order_by("-count", "label")[:FACET_SIZE]
-        )
-        result[name] = [(r["key"], r["label"], r["count"]) for r in rows]
-    result["kind"] = [(k, str(kinds.get(k, k)), n) for k, _, n in result["kind"]]
-    if _vendor(queryset) == "sqlite":
-        # Dates are ISO text in SQLite; django_date_extract() is a Python call per row,
-        # about twice the cost of the whole facet query on a broad search.
-        year = Substr(Cast("said_on", output_field=CharField()), 1, 4)
-    else:
-        year = ExtractYear("said_on")
-    years = (
-        base.filter(said_on__isnull=False)
-        .annotate(year=year)
-        .values("year")
-        .annotate(count=Count("pk"))
-        .order_by("-count", "-year")[:FACET_SIZE]
-    )
-    result["year"] = [(str(r["year"]), str(r["year"]), r["count"]) for r in years]
-    order = ("speaker", "country", "theme", "dialogue", "year", "kind")
-    return {name: result[name] for name in order}

@@ -275,7 +275,7 @@ def filter_display(form, field, cleaned, raw):
 
 
 def facet_groups(request, facets):
-    """search.facets() output as groups of links that narrow the current list."""
+    """facets() output as groups of links that narrow the current list."""
     groups = []
     for key, title in FACETS:
         items = []

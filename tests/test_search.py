@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 
 from statements import search
+from statements.facets import facets
 from statements.models import Article, DialogueRound, Quote, Speaker, Theme
 
 SQLITE_ONLY = pytest.mark.sqlite
@@ -340,7 +341,7 @@ def test_bad_queries_give_a_result_or_a_validation_error(corpus, q):
         list(queryset)
     objects = search.highlight_quotes(list(mine(corpus)), q)
     assert all("<script>" not in o.snippet for o in objects)
-    search.facets(search.search_quotes(mine(corpus), q))
+    facets(search.search_quotes(mine(corpus), q))
     search.speaker_suggestions(q)
     assert Quote.objects.exists()  # the table is still there
 
@@ -467,8 +468,8 @@ def test_speaker_suggestions(db):
 
 def test_facet_counts_equal_the_result_set(corpus, django_assert_num_queries):
     results = mine(corpus).search("respect").filter(said_on__isnull=False)
-    with django_assert_num_queries(6):
-        counts = search.facets(results)
+    with django_assert_num_queries(2):
+        counts = facets(results)
     rows = list(results.select_related("speaker", "round__dialogue").prefetch_related("themes"))
     assert set(counts) == {"speaker", "country", "theme", "dialogue", "year", "kind"}
 
@@ -491,19 +492,39 @@ def test_facet_counts_equal_the_result_set(corpus, django_assert_num_queries):
 def test_facets_of_a_theme_filtered_search_still_count_every_theme(corpus):
     theme = Theme.objects.order_by("slug")[1]
     results = mine(corpus).filter(themes=theme).search("respect")
-    counts = {slug: n for slug, _, n in search.facets(results)["theme"]}
+    counts = {slug: n for slug, _, n in facets(results)["theme"]}
     assert counts[theme.slug] == results.count()
     assert len(counts) == 2  # the other theme of the same quotes is counted too
 
 
 def test_facets_of_a_listing_queryset(corpus):
     results = mine(corpus).for_listing().search("respect")
-    counts = search.facets(results)
+    counts = facets(results)
     assert sum(n for _, _, n in counts["speaker"]) == results.count() == 6
 
 
+def test_facets_of_a_window_of_keys_equal_those_of_its_queryset(corpus):
+    results = mine(corpus).search("respect")
+    keys = list(results.values_list("pk", flat=True))
+    assert facets(keys) == facets(results)
+    assert facets(keys[:2])["kind"] != facets(keys)["kind"]
+
+
+def test_a_search_within_keys_finds_and_ranks_only_those(corpus):
+    everything = list(mine(corpus).search("respect"))
+    chosen = [quote.pk for quote in everything[1:4]]
+    within = list(mine(corpus).search("respect", within=[*chosen, corpus_absent_key()]))
+    assert [quote.pk for quote in within] == chosen
+    ranks = {quote.pk: quote.rank for quote in everything}
+    assert [quote.rank for quote in within] == [ranks[pk] for pk in chosen]
+
+
+def corpus_absent_key():
+    return Quote.objects.order_by("-pk").values_list("pk", flat=True).first() + 1000
+
+
 def test_facets_of_an_empty_search(corpus):
-    counts = search.facets(mine(corpus).search("the"))
+    counts = facets(mine(corpus).search("the"))
     assert all(v == [] for v in counts.values())
 
 
