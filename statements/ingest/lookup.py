@@ -20,6 +20,23 @@ _THE = re.compile(r"^(?:the)\s+")
 _SPACES = re.compile(r"[\s.]+")
 
 
+# The only letters other than A-Z and a-z that re.I matches to one of them (checked over all
+# of Unicode): with these made plain, text that an ASCII pattern of literal characters
+# matches under re.I holds that pattern in lower case once the text is lower-cased.
+CASELESS_ASCII = str.maketrans({"İ": "i", "ı": "i", "\u212a": "k", "ſ": "s"})
+
+
+def caseless(text):
+    """``text`` for ``may_match_ignoring_case``."""
+    return text.translate(CASELESS_ASCII).lower()
+
+
+def may_match_ignoring_case(literal, folded):
+    """False only when ``re.compile(re.escape(literal), re.I)`` cannot match the text whose
+    ``caseless()`` is ``folded``."""
+    return not literal.isascii() or literal.lower() in folded
+
+
 def norm(text):
     """The key names are compared by: lower case, no leading "the", dots and runs of spaces
     as one space."""
@@ -46,6 +63,20 @@ class _Table:
         return self.rows.get(key, ())
 
 
+def _insert(records, rank, record, position):
+    """Insert ``record`` in ``records`` and give it a rank between its neighbours' (ranks
+    only order records; they are renumbered when two neighbours leave no room between)."""
+    records.insert(position, record)
+    before = rank[id(records[position - 1])] if position > 0 else -1.0
+    after = rank[id(records[position + 1])] if position + 1 < len(records) else before + 2.0
+    middle = (before + after) / 2
+    if before < middle < after:
+        rank[id(record)] = middle
+    else:
+        rank.clear()
+        rank.update((id(r), float(i)) for i, r in enumerate(records))
+
+
 class GazetteerIndex:
     """Speakers and outlets of one Gazetteer under the keys the extractor looks them up by."""
 
@@ -60,8 +91,8 @@ class GazetteerIndex:
 
     def build(self):
         g = self.gazetteer
-        self.speaker_rank = {id(k): i for i, k in enumerate(g.speakers)}
-        self.outlet_rank = {id(o): i for i, o in enumerate(g.outlets)}
+        self.speaker_rank = {id(k): float(i) for i, k in enumerate(g.speakers)}
+        self.outlet_rank = {id(o): float(i) for i, o in enumerate(g.outlets)}
         rank = self.speaker_rank
         # known(): name, native name or alias, normalised
         self.speaker_by_norm = _Table(rank)
@@ -117,19 +148,13 @@ class GazetteerIndex:
 
     def insert_speaker(self, k, position):
         """Put ``k`` at ``position`` in the gazetteer's speakers and index it."""
-        speakers = self.gazetteer.speakers
-        speakers.insert(position, k)
-        self.speaker_rank.clear()
-        self.speaker_rank.update((id(s), i) for i, s in enumerate(speakers))
+        _insert(self.gazetteer.speakers, self.speaker_rank, k, position)
         self._add_speaker(k)
         self._signature = self.signature()
 
     def insert_outlet(self, o, position):
         """Put ``o`` at ``position`` in the gazetteer's outlets and index it."""
-        outlets = self.gazetteer.outlets
-        outlets.insert(position, o)
-        self.outlet_rank.clear()
-        self.outlet_rank.update((id(x), i) for i, x in enumerate(outlets))
+        _insert(self.gazetteer.outlets, self.outlet_rank, o, position)
         self._add_outlet(o)
         self._signature = self.signature()
 

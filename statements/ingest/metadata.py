@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from statements.ingest.clean import MEDIA_LINE, SOURCE
 from statements.ingest.dates import MONTH, date_line, find_dates, month_number
+from statements.ingest.lookup import caseless, may_match_ignoring_case
 from statements.ingest.speakers import is_role, parties_in
 
 # "WASHINGTON, July 25 (Xinhua) --", "BEIJING (Reuters) -", "NEW DELHI, March 3 --"
@@ -51,11 +52,6 @@ def outlet_rx(name):
     return re.compile(rf"(?<![\w]){re.escape(name)}(?![\w])", flags)
 
 
-# The only letters other than A-Z and a-z that re.I matches to one of them (checked over all
-# of Unicode): with these made plain, an ASCII name re.I finds is in the lower-cased text.
-CASELESS_ASCII = str.maketrans({"İ": "i", "ı": "i", "\u212a": "k", "ſ": "s"})
-
-
 def outlet_in(text, gazetteer):
     """The gazetteer outlet named in ``text`` (name or alias, whole words): (name, country)."""
     best = None
@@ -68,10 +64,10 @@ def outlet_in(text, gazetteer):
             if len(n) <= 3:
                 if n not in text:
                     continue
-            elif n.isascii():
+            else:
                 if folded is None:
-                    folded = text.translate(CASELESS_ASCII).lower()
-                if n.lower() not in folded:
+                    folded = caseless(text)
+                if not may_match_ignoring_case(n, folded):
                     continue
             m = outlet_rx(n).search(text)
             if m and (best is None or len(n) > best[0]):

@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from statements.ingest.dates import WEEKDAY, WEEKDAYS, find_dates
+from statements.ingest.lookup import caseless, may_match_ignoring_case
 from statements.ingest.quotes import DATELINE
 from statements.ingest.result import ExtractedRound
 from statements.ingest.speakers import ADJ_TO_COUNTRY, NOUN_TO_COUNTRY, parties_in
@@ -135,8 +136,9 @@ def singular(text):
 def name_patterns(name):
     """A dialogue name or alias as a whole word, singular or plural; and its bare words,
     which a sentence cannot hold if the article does not."""
-    words = re.escape(singular(name))
-    return re.compile(rf"(?<![\w]){words}s?(?![\w])", re.I), re.compile(words, re.I)
+    words = singular(name)
+    rx = re.compile(rf"(?<![\w]){re.escape(words)}s?(?![\w])", re.I)
+    return rx, words, re.compile(re.escape(words), re.I)
 
 
 def article_parties(body):
@@ -238,11 +240,12 @@ def find_mentions(body, units, gazetteer):
                 names.append((n, d.name, parties))
     names.sort(key=lambda x: -len(x[0]))
     # Each name's pattern, for the names the article holds at all
+    folded = caseless(body)
     names = [
         (rx, dname, parties)
         for n, dname, parties in names
-        for rx, words in [name_patterns(n)]
-        if words.search(body)
+        for rx, words, words_rx in [name_patterns(n)]
+        if may_match_ignoring_case(words, folded) and words_rx.search(body)
     ]
     everywhere = article_parties(body)
     per_unit = [named_mentions(body, u, ui, names, everywhere) for ui, u in enumerate(units)]
