@@ -33,6 +33,14 @@ def location_choices():
 class ArchiveFilterForm(forms.Form):
     """Checks shared by every list: the search text, date ranges and repeated values."""
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.ChoiceField) and not hasattr(field, "queryset"):
+                # Choices from the database (countries, places): read once per form, not
+                # once for validating and again for rendering.
+                field.choices = list(field.choices)
+
     def clean_q(self):
         q = self.cleaned_data.get("q", "")
         # The search module knows its query syntax; guarded because it may not have landed.
