@@ -4,6 +4,7 @@ search's window of newest matches, and round choices that follow the dialogue.
 The limits are lowered here so that the sample archive is "long"; the code paths are the
 ones a million-quote archive takes."""
 
+import json
 import re
 
 import pytest
@@ -150,3 +151,11 @@ def test_the_home_page_shows_each_dialogues_latest_rounds(client, archive, monke
         if len(rounds) > 1:
             assert f"All {len(rounds)} rounds →" in html
     assert response.context["counts"]["quotes"] == Quote.objects.count()
+
+
+def test_a_download_of_a_broad_search_has_every_match(client, archive, small_window):
+    response = client.get("/quotes/?q=consular&format=json")
+    exported = json.loads(b"".join(response.streaming_content))
+    matches = Quote.objects.search("consular")
+    assert len(exported) == matches.count() > 3
+    assert [row["id"] for row in exported] == list(matches.values_list("pk", flat=True))
