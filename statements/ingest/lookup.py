@@ -13,6 +13,7 @@ each file creates.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 
@@ -53,11 +54,15 @@ class _Table:
 
     def add(self, key, record):
         rows = self.rows[key]
-        if not rows or self.rank[id(rows[-1])] < self.rank[id(record)]:
+        rank = self.rank
+        at = rank[id(record)]
+        if not rows or rank[id(rows[-1])] < at:
             rows.append(record)  # the usual case: records come in gazetteer order
-        elif not any(r is record for r in rows):
-            rows.append(record)  # a record inserted since the index was built
-            rows.sort(key=lambda r: self.rank[id(r)])
+            return
+        # A record inserted since the index was built: its place by rank (ranks are unique)
+        i = bisect.bisect_left(rows, at, key=lambda r: rank[id(r)])
+        if i == len(rows) or rows[i] is not record:
+            rows.insert(i, record)
 
     def get(self, key):
         return self.rows.get(key, ())
