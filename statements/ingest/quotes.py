@@ -254,13 +254,16 @@ def is_boundary(text, i):
     return True
 
 
+SENTENCE_END = re.compile(r"[.!?]")
+
+
 def split_units(body, paragraphs, spans):
     """Sentences over the whole body; quotations are never cut, and a quotation spanning
     paragraphs makes one unit of them."""
     inside = [None] * len(body)
     for si, s in enumerate(spans):
-        for k in range(s.open, min(s.close, len(body))):
-            inside[k] = si
+        if s.open < min(s.close, len(body)):
+            inside[s.open : min(s.close, len(body))] = [si] * (min(s.close, len(body)) - s.open)
     # Regions: paragraphs, merged where a quotation runs over a paragraph break.
     regions = []
     for pi, (ps, pe) in enumerate(paragraphs):
@@ -270,11 +273,14 @@ def split_units(body, paragraphs, spans):
             regions.append((ps, pe, pi))
     units = []
     for rs, re_, pi in regions:
-        start, i = rs, rs
-        while i < re_:
-            ch = body[i]
+        start, after = rs, rs
+        # Only sentence punctuation can end a unit: go from one mark to the next.
+        for mark in SENTENCE_END.finditer(body, rs, re_):
+            i = mark.start()
+            if i < after:
+                continue
             closing = inside[i] is not None and i + 1 < re_ and spans[inside[i]].end == i + 1
-            if ch in ".!?" and (inside[i] is None or closing):
+            if inside[i] is None or closing:
                 j = i + 1
                 while j < re_ and body[j] in CLOSERS + ")]":
                     j += 1
@@ -286,8 +292,7 @@ def split_units(body, paragraphs, spans):
                 if ends and (closing or is_boundary(body, i)) and not carried:
                     units.append(Unit(start, j, pi))
                     start = j + 1
-                    i = j
-            i += 1
+                    after = j + 1
         if body[start:re_].strip():
             units.append(Unit(start, re_, pi))
     for u in units:

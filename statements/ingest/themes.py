@@ -5,6 +5,8 @@ import itertools
 import re
 from collections import Counter
 
+from statements.ingest.lookup import caseless, may_match_ignoring_case
+
 
 def keyword_rx(keywords):
     return _keyword_rx(tuple(keywords))
@@ -38,7 +40,14 @@ def theme_hits(text, gazetteer, patterns=None):
 
 def tag(body, quotes, gazetteer):
     """Set each quote's themes; return the article's: in a quote, or twice in the text."""
-    patterns = [(slug, rx) for slug, rx in theme_patterns(gazetteer) if rx is not None]
+    # A theme none of whose words is in the article matches neither it nor its quotes.
+    folded = caseless(body)
+    patterns = [
+        (slug, rx)
+        for t, (slug, rx) in zip(gazetteer.themes, theme_patterns(gazetteer), strict=True)
+        if rx is not None
+        and any(may_match_ignoring_case(w.strip(), folded) for w in [*t.keywords, t.name])
+    ]
     # Whether a theme is in the article twice, in a quote at all: no need to count further
     article = {slug: len(list(itertools.islice(rx.finditer(body), 2))) for slug, rx in patterns}
     quoted = set()
