@@ -234,9 +234,21 @@ class ArchiveNames:
 def unique_slug(model, text, max_length=200):
     base = slugify(text)[: max_length - 10].strip("-") or model._meta.model_name
     slug, n = base, 2
-    while model.objects.filter(slug=slug).exists():
+    while first_id(model, "slug", slug) is not None:
         slug, n = f"{base}-{n}", n + 1
     return slug
+
+
+def first_id(model, field, value):
+    """The id of a record whose ``field`` equals ``value``, or None: what ``.exists()`` asks,
+    sent without building a QuerySet (the writer asks this for every record it creates)."""
+    quote = connection.ops.quote_name
+    table, column = quote(model._meta.db_table), quote(model._meta.get_field(field).column)
+    pk = quote(model._meta.pk.column)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {pk} FROM {table} WHERE {column} = %s LIMIT 1", [value])
+        row = cursor.fetchone()
+    return row[0] if row else None
 
 
 def by_name_or_alias(model, name, extra_fields=(), names: ArchiveNames | None = None):
@@ -279,9 +291,8 @@ def save(
     ``names`` (kept across a batch) saves scanning every speaker's aliases for each lookup.
     """
     report = SaveReport()
-    # No ORDER BY: the checksum is unique, and the articles' sort index must not be walked
-    existing = Article.objects.filter(checksum=extraction.checksum).order_by()[:1]
-    existing = existing[0] if existing else None
+    found = first_id(Article, "checksum", extraction.checksum)
+    existing = Article.objects.get(pk=found) if found is not None else None
     if existing:
         report.article = existing
         report.skipped = f"already in the archive as /articles/{existing.slug}/"
@@ -381,14 +392,18 @@ def write(extraction: Extraction, report: SaveReport, names: ArchiveNames | None
     report.article = article
     report.created["article"] += 1
     # The article is new, so its links are all new too: insert them in one statement each.
-    link_rounds = Article.rounds.through
-    link_rounds.objects.bulk_create(
-        link_rounds(article_id=article.pk, dialogueround_id=r.pk) for r in {r for r in rounds if r}
+    insert_links(
+        Article.rounds.through,
+        ("article", "dialogueround"),
+        [(article.pk, r.pk) for r in {r for r in rounds if r}],
     )
-    link_themes = Article.themes.through
-    link_themes.objects.bulk_create(
-        link_themes(article_id=article.pk, theme_id=t.pk)
-        for t in dict.fromkeys(themes[slug] for slug in extraction.themes if slug in themes)
+    insert_links(
+        Article.themes.through,
+        ("article", "theme"),
+        [
+            (article.pk, t.pk)
+            for t in dict.fromkeys(themes[slug] for slug in extraction.themes if slug in themes)
+        ],
     )
 
     quotes = Quote.objects.bulk_create(
@@ -405,13 +420,34 @@ def write(extraction: Extraction, report: SaveReport, names: ArchiveNames | None
         )
         for q in extraction.quotes
     )
-    quote_themes = Quote.themes.through
-    quote_themes.objects.bulk_create(
-        quote_themes(quote_id=quote.pk, theme_id=t.pk)
-        for quote, q in zip(quotes, extraction.quotes, strict=True)
-        for t in dict.fromkeys(themes[slug] for slug in q.themes if slug in themes)
+    insert_links(
+        Quote.themes.through,
+        ("quote", "theme"),
+        [
+            (quote.pk, t.pk)
+            for quote, q in zip(quotes, extraction.quotes, strict=True)
+            for t in dict.fromkeys(themes[slug] for slug in q.themes if slug in themes)
+        ],
     )
     report.created["quote"] += len(quotes)
+
+
+def insert_links(through, fields, rows, batch=400):
+    """Insert rows of a many-to-many table: what ``bulk_create`` sends, without building a
+    model instance per row or asking for their ids back."""
+    if not rows:
+        return
+    quote = connection.ops.quote_name
+    table = quote(through._meta.db_table)
+    columns = ", ".join(quote(through._meta.get_field(f).column) for f in fields)
+    one = "(" + ", ".join(["%s"] * len(fields)) + ")"
+    with connection.cursor() as cursor:
+        for i in range(0, len(rows), batch):
+            chunk = rows[i : i + batch]
+            cursor.execute(
+                f"INSERT INTO {table} ({columns}) VALUES {', '.join([one] * len(chunk))}",
+                [value for row in chunk for value in row],
+            )
 
 
 def round_for(extracted, report, names=None, created=lambda record: record):
