@@ -146,6 +146,9 @@ def _folds(text):
     return {text.casefold(), text.upper().casefold(), text.lower()}
 
 
+UNDECIDED = object()
+
+
 class ArchiveNames:
     """Primary keys of the outlets, speakers and dialogues by the names and aliases
     ``by_name_or_alias`` matches, so that it asks the database about a few rows, not all.
@@ -155,12 +158,44 @@ class ArchiveNames:
     """
 
     FIELDS = {Speaker: ("native_name",), Outlet: (), Dialogue: ()}
+    # Records only linked by key (a quote's speaker, an article's outlet) may be decided here
+    BY_KEY_ONLY = (Speaker, Outlet)
 
     def __init__(self):
         self.tables = {}
+        self.rows = {}  # model → pk → (name, aliases, *extra fields)
         self.log = []
         self.memo = {}
         self._themes = None
+        self._plain_ascii = None
+
+    def plain_ascii(self):
+        """Whether the database compares and sorts ASCII text as Python does: SQLite (LIKE
+        ignores ASCII case, text sorts by bytes), or PostgreSQL with the C locale. Then a
+        lookup whose names are all ASCII is decided from the index, without a query."""
+        if self._plain_ascii is None:
+            self._plain_ascii = connection.vendor == "sqlite"
+            if connection.vendor == "postgresql":
+                with connection.cursor() as cursor:
+                    cursor.execute(
+                        "SELECT datcollate, datctype FROM pg_database "
+                        "WHERE datname = current_database()"
+                    )
+                    locales = set(cursor.fetchone())
+                    cursor.execute(
+                        "SELECT 1 FROM pg_attribute WHERE attrelid = 'pg_database'::regclass "
+                        "AND attname = 'datlocprovider'"
+                    )
+                    if cursor.fetchone():
+                        cursor.execute(
+                            "SELECT datlocprovider FROM pg_database "
+                            "WHERE datname = current_database()"
+                        )
+                        locales.add("provider:" + cursor.fetchone()[0])
+                    else:
+                        locales.add("provider:c")
+                self._plain_ascii = locales <= {"C", "POSIX", "C.UTF-8", "C.utf8", "provider:c"}
+        return self._plain_ascii
 
     def themes(self):
         """The themes by slug, read once (the batch's gazetteer has its themes read once too)."""
@@ -172,6 +207,7 @@ class ArchiveNames:
         if model not in self.tables:
             by_name, by_alias = defaultdict(set), defaultdict(set)
             self.tables[model] = by_name, by_alias
+            self.rows.setdefault(model, {})
             fields = ("pk", "name", "aliases", *self.FIELDS[model])
             for row in model.objects.values_list(*fields):
                 self._index(model, *row, log=False)
@@ -179,6 +215,11 @@ class ArchiveNames:
 
     def _index(self, model, pk, name, aliases, *extra, log=True):
         by_name, by_alias = self.tables[model]
+        rows = self.rows.setdefault(model, {})
+        if pk not in rows:
+            rows[pk] = (name, aliases, *extra)
+            if log:
+                self.log.append((rows, pk, None))
         entries = [(by_name, key) for key in _folds(name)]
         entries += [(by_alias, a.lower()) for a in split_lines(aliases)]
         entries += [(by_alias, value.lower()) for value in extra if value]
@@ -202,7 +243,10 @@ class ArchiveNames:
         self.memo.clear()  # it may hold records that are gone
         while len(self.log) > mark:
             table, key, pk = self.log.pop()
-            table[key].discard(pk)
+            if pk is None:
+                del table[key]  # a row: (rows, pk, None)
+            else:
+                table[key].discard(pk)
 
     def commit(self):
         self.log.clear()
@@ -213,7 +257,15 @@ class ArchiveNames:
         by_name = self.name_candidates(model, name)
         by_alias = self.alias_candidates(model, name)
         key = (model, name, extra_fields, frozenset(by_name), frozenset(by_alias))
-        if key not in self.memo:
+        if key in self.memo:
+            return self.memo[key]
+        pk = self.decide(model, name, extra_fields, by_name, by_alias)
+        if pk is None:
+            self.memo[key] = None
+        elif pk is not UNDECIDED:
+            # Only its key is used; any other field would be read from the database.
+            self.memo[key] = model.from_db(connection.alias, [model._meta.pk.attname], [pk])
+        else:
             self.memo[key] = find_by_name_or_alias(
                 model.objects.filter(pk__in=by_name) if by_name else None,
                 model.objects.filter(pk__in=by_alias) if by_alias else None,
@@ -221,6 +273,40 @@ class ArchiveNames:
                 extra_fields,
             )
         return self.memo[key]
+
+    def decide(self, model, name, extra_fields, by_name, by_alias):
+        """The pk ``find_by_name_or_alias`` would find among the candidates, or None, when
+        every name involved is ASCII and the database treats ASCII as Python does; else
+        UNDECIDED. ASCII names equal ignoring case are what iexact finds; an alias line equal
+        ignoring case is inside the aliases, so icontains finds it too; the first is the first
+        by name, in byte order."""
+        if (
+            model not in self.BY_KEY_ONLY
+            or tuple(extra_fields) != self.FIELDS[model]
+            or not name.isascii()
+            or not self.plain_ascii()
+        ):
+            return UNDECIDED
+        rows = self.rows[model]
+        low = name.lower()
+        named = []
+        for pk in by_name:
+            their = rows[pk][0]
+            if not their.isascii():
+                return UNDECIDED
+            if their.lower() == low:
+                named.append((their, pk))
+        if named:
+            return min(named)[1]
+        for their, pk in sorted((rows[pk][0], pk) for pk in by_alias):
+            _name, aliases, *extra = rows[pk]
+            if not all(text.isascii() for text in (their, aliases, *extra) if text):
+                return UNDECIDED
+            listed = [a.lower() for a in split_lines(aliases)]
+            listed += [value.lower() for value in extra if value]
+            if low in listed:
+                return pk
+        return None
 
     def name_candidates(self, model, name):
         by_name, _ = self.table(model)
