@@ -176,3 +176,37 @@ def test_a_batch_links_an_existing_speaker_by_alias_among_thousands(tmp_path):
     assert result.created["article"] == 1
     assert Quote.objects.filter(speaker=varga).count() >= 1
     assert not Speaker.objects.filter(name="Lena Varga").exists()
+
+
+@pytest.mark.django_db
+def test_the_batch_index_finds_what_the_database_finds():
+    """``ArchiveNames`` (candidates from memory, ASCII decided without a query) answers as
+    ``by_name_or_alias`` asking the database, case and alias collisions included."""
+    from statements.ingest.writer import ArchiveNames, by_name_or_alias
+
+    people = [
+        ("Wang Yi", "", "FM Wang\nWang"),
+        ("WANG YI", "", ""),
+        ("Lee Min", "", "Dr Lee"),
+        ("Abe Min", "", "dr lee\nMinister Abe"),
+        ("Åsa Berg", "", "Asa Berg\nÅSA"),
+        ("Zoë Park", "", "Zoe Park"),
+        ("Cui Tiankai", "崔天凯", "Ambassador Cui"),
+        ("İlkay Demir", "", "ilkay demir"),
+    ]
+    for i, (name, native, aliases) in enumerate(people):
+        fields = {"native_name": native, "aliases": aliases}
+        Speaker.objects.update_or_create(
+            name=name, defaults=fields, create_defaults={**fields, "slug": f"p{i}"}
+        )
+    add_speakers(300)
+    asked = {n for p in people for n in [p[0], p[1], *p[2].splitlines()] if n}
+    asked |= {v for n in list(asked) for v in (n.lower(), n.upper(), n.title(), f" {n} ")}
+    asked |= {"Nobody", "A. Example00007", "example00007", "Anna Example00299"}
+    names = ArchiveNames()
+    for name in sorted(asked):
+        expected = by_name_or_alias(Speaker, name, extra_fields=("native_name",))
+        found = by_name_or_alias(Speaker, name, extra_fields=("native_name",), names=names)
+        again = by_name_or_alias(Speaker, name, extra_fields=("native_name",), names=names)
+        assert getattr(found, "pk", None) == getattr(expected, "pk", None), name
+        assert getattr(again, "pk", None) == getattr(expected, "pk", None), name
