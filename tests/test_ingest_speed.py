@@ -137,9 +137,9 @@ def speakers_read(folder, monkeypatch):
 
     real = batch.add_to_gazetteer
 
-    def keep(gazetteer, records):
+    def keep(gazetteer, records, **kwargs):
         kept[:] = [gazetteer]
-        return real(gazetteer, records)
+        return real(gazetteer, records, **kwargs)
 
     monkeypatch.setattr(batch, "add_to_gazetteer", keep)
     before = Speaker.objects.count()

@@ -191,7 +191,9 @@ def ingest_paths(
             # New speakers, rounds or outlets: later files should link to them, not recreate.
             # They go where a fresh gazetteer_from_db() would list them, without reading
             # everything the archive knows again.
-            add_to_gazetteer(gazetteer, result.report.new_records)
+            add_to_gazetteer(
+                gazetteer, result.report.new_records, code_point_order=names.plain_ascii()
+            )
     return batch
 
 

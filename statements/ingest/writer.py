@@ -96,16 +96,22 @@ def gazetteer_from_db() -> Gazetteer:
     )
 
 
-def add_to_gazetteer(gazetteer: Gazetteer, records):
+def add_to_gazetteer(gazetteer: Gazetteer, records, *, code_point_order=None):
     """Put records a save created into ``gazetteer`` where ``gazetteer_from_db`` would list
-    them (its lists follow the models' orderings), instead of reading everything again."""
+    them (its lists follow the models' orderings), instead of reading everything again.
+
+    ``code_point_order``: whether the database sorts text as Python does (SQLite always; see
+    ``ArchiveNames.plain_ascii`` for PostgreSQL); else it is asked to count.
+    """
     index = gazetteer.index()
     lists = {Speaker: gazetteer.speakers, Outlet: gazetteer.outlets, Dialogue: gazetteer.dialogues}
     new = [r for r in records if type(r) in lists]
     places = []
-    if connection.vendor == "sqlite":
-        # SQLite sorts text by its bytes (UTF-8), as Python sorts str: its place is the
-        # number of names listed or new that sort before it (names are unique).
+    if code_point_order is None:
+        code_point_order = connection.vendor == "sqlite"
+    if code_point_order:
+        # The database sorts text by code point (SQLite's bytes, the C locale), as Python
+        # sorts str: its place is the number of names listed or new that sort before it.
         for r in new:
             places.append(
                 bisect.bisect_left([k.name for k in lists[type(r)]], r.name)
@@ -170,9 +176,10 @@ class ArchiveNames:
         self._plain_ascii = None
 
     def plain_ascii(self):
-        """Whether the database compares and sorts ASCII text as Python does: SQLite (LIKE
-        ignores ASCII case, text sorts by bytes), or PostgreSQL with the C locale. Then a
-        lookup whose names are all ASCII is decided from the index, without a query."""
+        """Whether the database compares ASCII text ignoring case, and sorts all text, as
+        Python does: SQLite (LIKE ignores ASCII case, text sorts by bytes), or PostgreSQL
+        whose database locale is C (libc's C.UTF-8 sorts by code point). Then a lookup whose
+        names are ASCII is decided from the index, and new records placed without a query."""
         if self._plain_ascii is None:
             self._plain_ascii = connection.vendor == "sqlite"
             if connection.vendor == "postgresql":
@@ -277,9 +284,9 @@ class ArchiveNames:
     def decide(self, model, name, extra_fields, by_name, by_alias):
         """The pk ``find_by_name_or_alias`` would find among the candidates, or None, when
         every name involved is ASCII and the database treats ASCII as Python does; else
-        UNDECIDED. ASCII names equal ignoring case are what iexact finds; an alias line equal
-        ignoring case is inside the aliases, so icontains finds it too; the first is the first
-        by name, in byte order."""
+        UNDECIDED. ASCII names equal ignoring case are what iexact finds; an ASCII alias line
+        equal ignoring case is inside the aliases, so icontains finds it too; the first is the
+        first by name, in code point order (the C locale's and SQLite's)."""
         if (
             model not in self.BY_KEY_ONLY
             or tuple(extra_fields) != self.FIELDS[model]
@@ -298,14 +305,14 @@ class ArchiveNames:
                 named.append((their, pk))
         if named:
             return min(named)[1]
-        for their, pk in sorted((rows[pk][0], pk) for pk in by_alias):
+        for _their, pk in sorted((rows[pk][0], pk) for pk in by_alias):
             _name, aliases, *extra = rows[pk]
-            if not all(text.isascii() for text in (their, aliases, *extra) if text):
-                return UNDECIDED
-            listed = [a.lower() for a in split_lines(aliases)]
-            listed += [value.lower() for value in extra if value]
-            if low in listed:
-                return pk
+            listed = [*split_lines(aliases), *(value for value in extra if value)]
+            same = [text for text in listed if text.lower() == low]
+            if any(text.isascii() for text in same):
+                return pk  # icontains finds an ASCII line equal ignoring case, too
+            if same:
+                return UNDECIDED  # other letters: whether icontains agrees is the database's
         return None
 
     def name_candidates(self, model, name):
