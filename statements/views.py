@@ -203,14 +203,20 @@ class ArchiveListMixin:
         return context
 
 
+# A round <select> longer than this is not offered (hundreds of options were most of a list
+# page's weight); the form says how to choose a round instead.
+MAX_ROUND_CHOICES = 60
+
+
 def narrow_round_choices(filterset, request):
-    """Offer the rounds of the chosen dialogue only (and the round chosen): every round
-    made a <select> of hundreds of options, most of a list page's weight."""
+    """Offer the rounds of the chosen dialogue only (and the round chosen)."""
     field = filterset.form.fields["round"]
     dialogue, round_ = request.GET.get("dialogue"), request.GET.get("round")
     field.queryset = field.queryset.filter(
         Q(dialogue__slug=dialogue or None) | Q(slug=round_ or None)
     )
+    if not dialogue:
+        field.withheld = "Choose a dialogue and apply the filters to pick one of its rounds."
 
 
 def bad_request(request, message):
@@ -625,7 +631,16 @@ class SpeakerDetailView(ArchiveListMixin, QuoteExportMixin, FilterView):
         fields = filterset.form.fields
         fields["theme"].queryset = Theme.objects.filter(pk__in=[t.pk for t in self.theme_totals])
         round_ids = {round_id for round_id, _, _ in self.usage if round_id}
-        fields["round"].queryset = fields["round"].queryset.filter(pk__in=round_ids)
+        field = fields["round"]
+        if len(round_ids) > MAX_ROUND_CHOICES:
+            field.queryset = field.queryset.filter(slug=self.request.GET.get("round") or None)
+            field.withheld = (
+                f"{self.speaker.name} spoke in {len(round_ids)} "
+                f"round{'s' if len(round_ids) != 1 else ''}, too many to list "
+                "here: on the Quotes page, filter by this speaker, a dialogue, then a round."
+            )
+        else:
+            field.queryset = field.queryset.filter(pk__in=round_ids)
         return filterset
 
     def get_context_data(self, **kwargs):

@@ -159,3 +159,20 @@ def test_a_download_of_a_broad_search_has_every_match(client, archive, small_win
     matches = Quote.objects.search("consular")
     assert len(exported) == matches.count() > 3
     assert [row["id"] for row in exported] == list(matches.values_list("pk", flat=True))
+
+
+def test_a_speaker_of_many_rounds_is_not_offered_a_round_list(client, archive, monkeypatch):
+    speaker = archive.speakers.weber
+    rounds = DialogueRound.objects.filter(quotes__speaker=speaker).distinct()
+    assert rounds.count() == 1
+    response, html = get(client, speaker.get_absolute_url())
+    assert set(response.context["filter"].form.fields["round"].queryset) == set(rounds)
+
+    monkeypatch.setattr(views, "MAX_ROUND_CHOICES", 0)
+    response, html = get(client, speaker.get_absolute_url())
+    assert f"{speaker.name} spoke in 1 round, too many to list here" in html
+    assert not response.context["filter"].form.fields["round"].queryset.exists()
+    chosen = rounds.get()
+    response, html = get(client, f"{speaker.get_absolute_url()}?round={chosen.slug}")
+    assert not response.context["filter"].form.errors
+    assert {q.round for q in response.context["quotes"]} == {chosen}
