@@ -7,7 +7,7 @@ A bad value is a form error: the view then shows the errors and no results.
 
 import django_filters
 from django import forms
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef
 
 from statements import search
 from statements.models import Article, Dialogue, DialogueRound, Outlet, Quote, Speaker, Theme
@@ -222,11 +222,13 @@ class RoundFilter(django_filters.FilterSet):
         form = ArchiveFilterForm
 
     def filter_theme(self, queryset, name, theme):
-        # A round is about a theme when its quotes or the articles reporting it carry it;
-        # subqueries rather than joins, so that each round is listed once.
-        by_quotes = Quote.objects.filter(themes=theme, round__isnull=False).values("round")
-        by_articles = Article.objects.filter(themes=theme).values("rounds")
-        return queryset.filter(Q(pk__in=by_quotes) | Q(pk__in=by_articles))
+        # A round is about a theme when its quotes or the articles reporting it carry it.
+        # EXISTS per round, so that each round is listed once and PostgreSQL stops at its
+        # first such quote (a few index probes) instead of collecting every tagged quote
+        # (1.5 s for a common theme at a million quotes).
+        by_quotes = Quote.objects.filter(round=OuterRef("pk"), themes=theme)
+        by_articles = Article.objects.filter(rounds=OuterRef("pk"), themes=theme)
+        return queryset.filter(Exists(by_quotes) | Exists(by_articles))
 
 
 class SpeakerFilter(django_filters.FilterSet):
