@@ -129,7 +129,7 @@ class SearchFilterSet(django_filters.FilterSet):
         return self._window_ids
 
     def window_is_full(self):
-        """Whether more quotes match than the window holds."""
+        """Whether more rows match than the window holds."""
         self._read_window()
         return self._window_is_full
 

@@ -118,7 +118,7 @@ class KeySet(models.Expression):
     """A subquery of the given primary keys, passed as one parameter.
 
     ``pk__in=[...]`` with thousands of keys spends more time turning each key into a
-    parameter than the database spends on the query (a search's window of 2,000 keys:
+    parameter than the database spends on the query (2,000 keys in three statements took
     ~90 ms of Python per page); this is one array (PostgreSQL) or one JSON text (SQLite).
     """
 

@@ -13,7 +13,6 @@ the same thing on both engines:
 The structures come from migration 0002_search; docs/search.md explains the whole design.
 """
 
-import json
 import math
 import re
 from dataclasses import dataclass
@@ -33,6 +32,8 @@ from django.db.models import (
 from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+
+from statements.models import KeySet
 
 MAX_QUERY_LENGTH = 500
 # Longer queries are cut to this many terms: enough for any real question, and it bounds the
@@ -229,7 +230,7 @@ class FTS5Rank(Func):
         self.table, self.match, self.weights = table, match, tuple(weights)
         # Keys to rank, when the rows are known to be among them: bm25 is then computed
         # for those rows only, not for every match of a common word.
-        self.within = None if within is None else json.dumps([int(k) for k in within])
+        self.within = within
 
     def as_sql(self, compiler, connection, **extra):
         pk_sql, pk_params = compiler.compile(self.get_source_expressions()[0])
@@ -240,8 +241,9 @@ class FTS5Rank(Func):
         if self.within is not None:
             # "+rowid": a plain rowid constraint makes FTS5 look each key up with its own
             # full-text query (50 times slower); this filters the match's rows instead.
-            keys = " AND +rowid IN (SELECT value FROM json_each(%s))"
-            params.append(self.within)
+            keys_sql, keys_params = compiler.compile(KeySet(self.within))
+            keys = f" AND +rowid IN {keys_sql}"
+            params += keys_params
         # Rows found only through an exclusion clause (``a or -b``) have no bm25: rank 0.
         sql = (
             f"COALESCE((WITH fts_rank AS MATERIALIZED (SELECT rowid AS id, "

@@ -80,8 +80,14 @@ class PageNotFound(Exception):
 
 
 class ArchivePage(Page):
+    """A page that knows whether another follows without knowing the list's length."""
+
+    def __init__(self, object_list, number, paginator, more):
+        super().__init__(object_list, number, paginator)
+        self.more = more
+
     def has_next(self):
-        return self.paginator.has_rows_after(self)
+        return self.more
 
 
 class ArchivePaginator(Paginator):
@@ -132,14 +138,10 @@ class ArchivePaginator(Paginator):
         keys = list(rows.values_list("pk", flat=True)[bottom : bottom + self.per_page + 1])
         if not keys and number > 1:
             raise EmptyPage(self.error_messages["no_results"])
-        self._more = len(keys) > self.per_page
-        keys = keys[: self.per_page]
+        more, keys = len(keys) > self.per_page, keys[: self.per_page]
         position = {key: i for i, key in enumerate(keys)}
         objects = sorted(rows.filter(pk__in=keys), key=lambda obj: position[obj.pk])
-        return ArchivePage(objects, number, self)
-
-    def has_rows_after(self, page):
-        return self._more
+        return ArchivePage(objects, number, self, more)
 
 
 class ArchiveListMixin:
@@ -172,7 +174,7 @@ class ArchiveListMixin:
         filterset = getattr(self, "filterset", None)
         if getattr(filterset, "matches", None) is not None:
             # A search counts no further than its window, whose keys are already known:
-            # "more than 2,000" when there are more.
+            # "more than 1,000" when there are more.
             paginator.count_limit = SEARCH_WINDOW
             paginator.count = len(filterset.window_ids()) + filterset.window_is_full()
         return paginator
@@ -688,9 +690,8 @@ class QuoteListView(ArchiveListMixin, QuoteExportMixin, FilterView):
         filterset = super().get_filterset(filterset_class)
         # The form lists only the speakers asked for, to untick; any other slug is still
         # checked against this queryset, so an unknown one remains a form error.
-        fields = filterset.form.fields
         chosen = self.request.GET.getlist("speaker")[:MAX_REPEATS]
-        fields["speaker"].queryset = Speaker.objects.filter(slug__in=chosen)
+        filterset.form.fields["speaker"].queryset = Speaker.objects.filter(slug__in=chosen)
         narrow_round_choices(filterset, self.request)
         return filterset
 
