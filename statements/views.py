@@ -100,6 +100,7 @@ class ArchivePaginator(Paginator):
     """
 
     count_limit = COUNT_LIMIT
+    max_page = 10**8
 
     @cached_property
     def count(self):
@@ -126,6 +127,9 @@ class ArchivePaginator(Paginator):
             raise PageNotAnInteger(self.error_messages["invalid_page"]) from None
         if number < 1:
             raise EmptyPage(self.error_messages["min_page"])
+        if number > self.max_page:
+            # Past any archive's end, and an OFFSET the database cannot hold.
+            raise EmptyPage(self.error_messages["no_results"])
         return number
 
     def page(self, number):

@@ -59,8 +59,9 @@ def test_a_list_past_the_count_limit_says_more_than_and_pages_to_its_end(
     assert seen == expected
     assert number == -(-len(expected) // 7)
 
-    past = client.get(f"/quotes/?page={number + 1}")
-    assert past.status_code == 404 and "There is no page" in past.content.decode()
+    for beyond in (number + 1, 10**20, 0, -1, "abc"):
+        past = client.get(f"/quotes/?page={beyond}")
+        assert past.status_code == 404 and "There is no page" in past.content.decode()
 
 
 def test_a_list_under_the_limit_keeps_its_exact_count_and_last_page(client, archive):
