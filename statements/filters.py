@@ -8,6 +8,8 @@ A bad value is a form error: the view then shows the errors and no results.
 import django_filters
 from django import forms
 from django.db.models import Exists, F, OuterRef
+from django.utils.choices import normalize_choices
+from django_filters.fields import ChoiceIterator
 
 from statements import search
 from statements.models import Article, Dialogue, DialogueRound, Outlet, Quote, Speaker, Theme
@@ -36,10 +38,11 @@ class ArchiveFilterForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
-            if isinstance(field, forms.ChoiceField) and not hasattr(field, "queryset"):
+            choices = getattr(field, "choices", None)
+            if isinstance(choices, ChoiceIterator):
                 # Choices from the database (countries, places): read once per form, not
-                # once for validating and again for rendering.
-                field.choices = list(field.choices)
+                # once for validating and again for rendering. The iterator adds "Any".
+                field.choices = list(normalize_choices(choices.choices))
 
     def clean_q(self):
         q = self.cleaned_data.get("q", "")

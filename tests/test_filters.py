@@ -1,6 +1,7 @@
 """Each list's filters, alone and together; sorting; filters surviving pagination; the list of
 filters in use with a link to remove each; facet links that narrow."""
 
+import re
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
@@ -237,3 +238,12 @@ def test_speaker_page_theme_counts_follow_the_filters(client, archive):
     response = listing(client, "/speakers/anna-weber/?date_after=2014-12-03")
     counts = {t.slug: t.n for t in response.context["theme_counts"]}
     assert counts == {"legal-exchanges": 15, "consular-access": 5}
+
+
+@pytest.mark.parametrize("url", ["/quotes/?kind=nonsense&country=China", "/speakers/", "/rounds/"])
+def test_each_select_offers_any_once(client, archive, url):
+    html = client.get(url).content.decode()
+    selects = re.findall(r'<select name="(\w+)".*?</select>', html, re.S)
+    assert selects
+    for name, body in re.findall(r'<select name="(\w+)"(.*?)</select>', html, re.S):
+        assert body.count('value=""') == 1, name
