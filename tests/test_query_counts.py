@@ -150,3 +150,20 @@ def test_exports(client, archive):
             f"/speakers/li-wenhua/?format={fmt}",
             f"/speakers/anna-weber/?format={fmt}",
         )
+
+
+# The figures of docs/pages.md, the same on both engines: a change that adds a query to every
+# list (a form field counting its choices before reading them, say) shows up here.
+DOCUMENTED = {
+    "/quotes/": 8,
+    "/quotes/?q=consular": 12,
+    "/articles/": 6,
+    "/rounds/": 7,
+    "/speakers/": 4,
+    "/themes/": 1,
+}
+
+
+@pytest.mark.parametrize(("url", "expected"), DOCUMENTED.items())
+def test_pages_run_the_documented_number_of_queries(client, archive, url, expected):
+    assert queries(client, url) == expected

@@ -21,3 +21,10 @@ def narrow(context, key, value):
     else:
         params[key] = value
     return "?" + params.urlencode()
+
+
+@register.filter
+def choice_list(bound_field):
+    """A form field's choices as a list, in one query for a model choice field: the
+    ``for`` tag, and ``list()`` itself, would ask its length first (a COUNT query)."""
+    return list(iter(bound_field.field.choices))
