@@ -9,6 +9,7 @@ import django_filters
 from django import forms
 from django.db.models import Exists, F, OuterRef
 from django.utils.choices import normalize_choices
+from django.utils.functional import cached_property
 from django_filters.fields import ChoiceIterator
 
 from statements import search
@@ -126,21 +127,20 @@ class SearchFilterSet(django_filters.FilterSet):
             return self.queryset.search(q, within=self.window_ids())
         return queryset.order_by(*self.sort_orders.get(sort, self.sort_orders["newest"]))
 
+    @cached_property
+    def _window(self):
+        # One query for one key more than the window holds: it tells whether more match.
+        newest = self.matches.order_by(*self.sort_orders["newest"])
+        keys = list(newest.values_list("pk", flat=True)[: SEARCH_WINDOW + 1])
+        return keys[:SEARCH_WINDOW], len(keys) > SEARCH_WINDOW
+
     def window_ids(self):
-        """Primary keys of the search's newest SEARCH_WINDOW matches (one query, kept)."""
-        self._read_window()
-        return self._window_ids
+        """Primary keys of the search's newest SEARCH_WINDOW matches."""
+        return self._window[0]
 
     def window_is_full(self):
         """Whether more rows match than the window holds."""
-        self._read_window()
-        return self._window_is_full
-
-    def _read_window(self):
-        if not hasattr(self, "_window_ids"):
-            newest = self.matches.order_by(*self.sort_orders["newest"])
-            keys = list(newest.values_list("pk", flat=True)[: SEARCH_WINDOW + 1])
-            self._window_ids, self._window_is_full = keys[:SEARCH_WINDOW], len(keys) > SEARCH_WINDOW
+        return self._window[1]
 
 
 class QuoteFilter(SearchFilterSet):
@@ -168,10 +168,11 @@ class QuoteFilter(SearchFilterSet):
     outlet = slug_choice("Outlet", Outlet.objects.all(), field_name="article__outlet")
     date = date_range("said_on", "Said")
 
-    # Undated quotes go last either way (the engines disagree on where NULLs sort by
-    # default); only quote columns, so that an index of migration 0003 gives the order.
+    # Newest is the model's own order. Undated quotes go last either way (the engines
+    # disagree on where NULLs sort by default); only quote columns, so that an index of
+    # migration 0003 gives each order.
     sort_orders = {
-        "newest": (F("said_on").desc(nulls_last=True), "-article_id", "start"),
+        "newest": Quote._meta.ordering,
         "oldest": (F("said_on").asc(nulls_last=True), "article_id", "start"),
     }
 
@@ -271,7 +272,7 @@ class ArticleFilter(SearchFilterSet):
     date = date_range("published_on", "Published")
 
     sort_orders = {
-        "newest": (F("published_on").desc(nulls_last=True), "title"),
+        "newest": Article._meta.ordering,
         "oldest": (F("published_on").asc(nulls_last=True), "title"),
     }
 

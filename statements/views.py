@@ -631,9 +631,8 @@ class SpeakerDetailView(ArchiveListMixin, QuoteExportMixin, FilterView):
 
     @cached_property
     def theme_totals(self):
-        """Themes of all the speaker's quotes, with their counts, most frequent first."""
-        tagged = Theme.objects.filter(quotes__speaker=self.speaker)
-        return list(tagged.annotate(n=Count("quotes")).order_by("-n", "name"))
+        """Themes of all the speaker's quotes, with their counts."""
+        return list(theme_counts(Quote.objects.filter(speaker=self.speaker)))
 
     def get_filterset(self, filterset_class):
         filterset = super().get_filterset(filterset_class)
@@ -666,17 +665,18 @@ class SpeakerDetailView(ArchiveListMixin, QuoteExportMixin, FilterView):
         ]
         # Counts over the quotes now selected, so each is a link that narrows the list.
         if self.filterset.is_valid() and context["active_filters"]:
-            selected = self.object_list.values("pk")
-            context["theme_counts"] = (
-                Theme.objects.filter(quotes__in=selected)
-                .annotate(n=Count("quotes"))
-                .order_by("-n", "name")
-            )
+            context["theme_counts"] = theme_counts(self.object_list.values("pk"))
         else:
             context["theme_counts"] = self.theme_totals
         context["chaired"] = self.speaker.chaired_rounds.select_related("dialogue")
         context["quotes"] = highlighted(context["object_list"], "quotes", self.filterset)
         return context
+
+
+def theme_counts(quotes):
+    """Themes of these quotes, each with how many of them carry it, most frequent first."""
+    tagged = Theme.objects.filter(quotes__in=quotes)
+    return tagged.annotate(n=Count("quotes")).order_by("-n", "name")
 
 
 def highlighted(page_objects, kind, filterset):
@@ -746,10 +746,9 @@ class QuoteDetailView(DetailView):
 class ArticleListView(ArchiveListMixin, FilterView):
     filterset_class = ArticleFilter
     template_name = "statements/article_list.html"
-    queryset = (
-        Article.objects.select_related("outlet")
-        .annotate(quote_count=count_of(Quote.objects.all(), "article"))
-        .order_by("-published_on", "title")
+    # ArticleFilter sets the order (newest first by default).
+    queryset = Article.objects.select_related("outlet").annotate(
+        quote_count=count_of(Quote.objects.all(), "article")
     )
 
     def get_filterset(self, filterset_class):
