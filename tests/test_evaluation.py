@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from statements.ingest import evaluate as ev
+from statements import evaluation as ev
 
 ARTICLES = ev.article_files()
 

@@ -1,11 +1,11 @@
-"""``manage.py evaluate``: score the extractor on an annotated set (logic in ingest.evaluate)."""
+"""``manage.py evaluate``: score the extractor on an annotated set (logic in statements.evaluation)."""
 
 import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
-from statements.ingest import evaluate
+from statements import evaluation as evaluate
 
 
 class Command(BaseCommand):
