@@ -10,7 +10,8 @@ import datetime as dt
 import pytest
 from django.db.models.signals import post_init
 
-from statements.ingest import batch, lookup, speakers
+from statements.ingest import batch, lookup
+from statements.ingest.names import collective, people
 from statements.ingest.pipeline import extract
 from statements.ingest.result import Gazetteer, KnownOutlet, KnownSpeaker
 from statements.ingest.writer import gazetteer_from_db
@@ -52,7 +53,8 @@ def norm_calls(monkeypatch, gazetteer):
         return real(text)
 
     gazetteer.index()  # built once per gazetteer: every name is normalised there
-    monkeypatch.setattr(speakers, "norm", counting)
+    monkeypatch.setattr(collective, "norm", counting)
+    monkeypatch.setattr(people, "norm", counting)
     monkeypatch.setattr(lookup, "norm", counting)
     result = extract(TEXT, gazetteer, published=dt.date(2024, 3, 3))
     return len(calls), result

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from statements.ingest.clean import MEDIA_LINE, SOURCE
 from statements.ingest.dates import MONTH, date_line, find_dates, month_number
 from statements.ingest.lookup import caseless, may_match_ignoring_case
-from statements.ingest.speakers import is_role, parties_in
+from statements.ingest.names.countries import parties_in
+from statements.ingest.names.roles import is_role
 
 # "WASHINGTON, July 25 (Xinhua) --", "BEIJING (Reuters) -", "NEW DELHI, March 3 --"
 DATELINE = re.compile(

@@ -9,6 +9,16 @@ from statements.ingest import themes as themes_step
 from statements.ingest.clean import clean
 from statements.ingest.dates import date_line
 from statements.ingest.metadata import read_metadata
+from statements.ingest.names.countries import (
+    ADJ_TO_COUNTRY,
+    COUNTRY_ADJ,
+    COUNTRY_NOUN,
+    DEMONYM_ADJ,
+    NOUN_TO_COUNTRY,
+    parties_in,
+)
+from statements.ingest.names.resolution import SpeakerBook
+from statements.ingest.names.roles import PERSON_MENTION
 from statements.ingest.quotes import (
     JOINT_TITLE,
     LABEL,
@@ -23,16 +33,6 @@ from statements.ingest.quotes import (
     unlabelled_interview,
 )
 from statements.ingest.result import ExtractedQuote, ExtractedSpeaker, Extraction, Gazetteer
-from statements.ingest.speakers import (
-    ADJ_TO_COUNTRY,
-    COUNTRY_ADJ,
-    COUNTRY_NOUN,
-    DEMONYM_ADJ,
-    NOUN_TO_COUNTRY,
-    PERSON_MENTION,
-    SpeakerBook,
-    parties_in,
-)
 
 
 def checksum(raw_text: str) -> str:

@@ -4,18 +4,10 @@ import re
 from dataclasses import dataclass, field
 
 from statements.ingest.dates import find_dates
-from statements.ingest.speakers import (
-    BOTH,
-    CAPITAL_TO_COUNTRY,
-    FROM_DOCUMENT,
-    NOUN_TO_COUNTRY,
-    OWNED_DOCUMENT,
-    PERSON_MENTION,
-    THE_DOCUMENT,
-    clean_phrase,
-    country_of,
-    is_role,
-)
+from statements.ingest.names.collective import BOTH, FROM_DOCUMENT, OWNED_DOCUMENT, THE_DOCUMENT
+from statements.ingest.names.countries import CAPITAL_TO_COUNTRY, NOUN_TO_COUNTRY, country_of
+from statements.ingest.names.resolution import clean_phrase
+from statements.ingest.names.roles import PERSON_MENTION, is_role
 
 # --- sentences ------------------------------------------------------------------------------
 

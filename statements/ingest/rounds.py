@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 
 from statements.ingest.dates import WEEKDAY, WEEKDAYS, find_dates
 from statements.ingest.lookup import caseless, may_match_ignoring_case
+from statements.ingest.names.countries import ADJ_TO_COUNTRY, NOUN_TO_COUNTRY, parties_in
 from statements.ingest.quotes import DATELINE
 from statements.ingest.result import ExtractedRound
-from statements.ingest.speakers import ADJ_TO_COUNTRY, NOUN_TO_COUNTRY, parties_in
 
 ORDINAL_WORDS = [
     "first",

@@ -1,0 +1,97 @@
+"""Coreference: who "he", "she" or "they" is, from the people an article names and how it
+refers to them; ``Coreference`` is the part of ``SpeakerBook`` that tracks it."""
+
+import re
+
+from statements.ingest.names.countries import CAPITAL_TO_COUNTRY
+from statements.ingest.names.roles import (
+    CAPITALISED_RUN,
+    NOT_NAME_WORDS,
+    NOT_NAMES,
+    is_role,
+    role_suffix,
+    split_role_name,
+)
+
+PRONOUNS = {"he": "person", "she": "person", "it": "body", "they": "group"}
+
+
+class Coreference:
+    """The people an article mentions, their gender, and what a pronoun refers to."""
+
+    def note_mentions(self, body):
+        """People the article names (with their role), for a later bare surname or role."""
+        self.body = body
+        for m in CAPITALISED_RUN.finditer(body):
+            role, name = split_role_name(m.group(1))
+            name = re.sub(r"['’]s$", "", name)  # "Jo Price's interview"
+            if any(t.isupper() and len(t) > 2 for t in name.split()) and not name.isupper():
+                # "HAYASHI Yoshio": a surname set in capitals (Japanese and Chinese style)
+                name = " ".join(
+                    t.title() if t.isupper() and len(t) > 2 else t for t in name.split()
+                )
+            tokens = name.split()
+            if not 2 <= len(tokens) <= 4 or any(t in NOT_NAMES for t in tokens):
+                continue
+            if (
+                any(t.lower() in NOT_NAME_WORDS for t in tokens)
+                or name.lower() in CAPITAL_TO_COUNTRY
+            ):
+                continue
+            # "Chancellor of the Exchequer Philip Hammond", "his Japanese counterpart, Yoshimasa
+            # Hayashi": the role may sit before the run, across "of the" or a comma
+            pieces = re.split(r"[.;:!?\n(]|,\s", body[max(0, m.start() - 80) : m.start()])
+            before = pieces[-1] if pieces[-1].strip() or len(pieces) < 2 else pieces[-2]
+            role = role_suffix(before + " " + role if role else before)
+            if not role:
+                after = re.match(r",\s+((?:the\s+|an?\s+)?[^,.;]{3,90})", body[m.end() :])
+                if after and is_role(after.group(1)):
+                    role = after.group(1)
+            self.mentioned.append((name, role.strip(" ,"), m.start()))
+
+    def gender(self, name):
+        """ "m", "f" or "" from how the article refers to ``name``: "Mr Wang", "Ms Wong",
+        "spokeswoman", "congressman"."""
+        surname = name.split()[-1] if name.split() else ""
+        text = self.body
+        if re.search(rf"\b(?:Ms|Mrs|Miss|Madam|Madame)\.?\s+{re.escape(surname)}\b", text):
+            return "f"
+        if re.search(rf"\b(?:Mr|Monsieur|Herr)\.?\s+{re.escape(surname)}\b", text):
+            return "m"
+        role = self.role(name) + " " + " ".join(r for n, r, _ in self.mentioned if n == name)
+        if re.search(r"woman\b", role):
+            return "f"
+        if re.search(r"(?:spokes|chair|congress)man\b", role):
+            return "m"
+        return ""
+
+    def pronoun(self, kind, gender=""):
+        if kind == "person":
+            # he/she: the latest person quoted or named before the sentence being read, of the
+            # pronoun's gender when the article tells it ("Ms Ward", "spokeswoman")
+            def fits(n):
+                return not gender or self.gender(n) in {"", gender}
+
+            seen = [
+                (self.seen.get(n, -1), n)
+                for n in self.recent
+                if self.get(n).kind == "person" and fits(n)
+            ]
+            named = [
+                (at, n)
+                for n, _r, at in self.mentioned
+                if at < self.position and at > max(seen or [(-1, "")])[0] and fits(n)
+            ]
+            if named:
+                at, name = max(named)
+                role = next(r for n, r, a in self.mentioned if n == name and a == at)
+                return self.resolve_name(name, role)
+        for name in reversed(self.recent):
+            s = self.get(name)
+            if kind == "person" and s.kind == "person" and (not gender or fits(name)):
+                return s
+            if kind == "body" and s.kind in {"delegation", "government", "outlet"}:
+                return s
+            if kind == "group" and s.kind in {"delegation", "government"}:
+                return s
+        return None

@@ -1,0 +1,124 @@
+"""Countries as articles name them: nouns, adjectives, capitals, and the parties a text names."""
+
+import re
+
+# country: (names used as nouns, adjectives/demonyms, capital used as metonym)
+COUNTRIES = {
+    "China": (
+        ["China", "PRC", "People's Republic of China", "mainland China"],
+        ["Chinese", "Sino"],
+        "Beijing",
+    ),
+    "United States": (
+        ["United States", "United States of America", "U.S.", "US", "USA", "U.S.A.", "America"],
+        ["U.S.", "US", "American"],
+        "Washington",
+    ),
+    "Japan": (["Japan"], ["Japanese"], "Tokyo"),
+    "India": (["India"], ["Indian"], "New Delhi"),
+    "United Kingdom": (
+        ["United Kingdom", "Britain", "Great Britain", "UK", "U.K."],
+        ["British", "UK", "U.K."],
+        "London",
+    ),
+    "Germany": (["Germany"], ["German"], "Berlin"),
+    "France": (["France"], ["French"], "Paris"),
+    "Russia": (["Russia", "Russian Federation"], ["Russian"], "Moscow"),
+    "European Union": (["European Union", "EU", "E.U."], ["EU", "E.U.", "European"], "Brussels"),
+    "South Korea": (
+        ["South Korea", "Republic of Korea", "ROK", "Korea"],  # "Korea" alone: the South
+        ["South Korean", "ROK", "Korean"],
+        "Seoul",
+    ),
+    "North Korea": (["North Korea", "DPRK"], ["North Korean", "DPRK"], "Pyongyang"),
+    "Australia": (["Australia"], ["Australian"], "Canberra"),
+    "Canada": (["Canada"], ["Canadian"], "Ottawa"),
+    "Italy": (["Italy"], ["Italian"], "Rome"),
+    "Spain": (["Spain"], ["Spanish"], "Madrid"),
+    "Netherlands": (["Netherlands", "Holland"], ["Dutch"], "The Hague"),
+    "Sweden": (["Sweden"], ["Swedish"], "Stockholm"),
+    "Norway": (["Norway"], ["Norwegian"], "Oslo"),
+    "Denmark": (["Denmark"], ["Danish"], "Copenhagen"),
+    "Finland": (["Finland"], ["Finnish"], "Helsinki"),
+    "Switzerland": (["Switzerland"], ["Swiss"], "Bern"),
+    "Austria": (["Austria"], ["Austrian"], "Vienna"),
+    "Belgium": (["Belgium"], ["Belgian"], ""),
+    "Poland": (["Poland"], ["Polish"], "Warsaw"),
+    "Ireland": (["Ireland"], ["Irish"], "Dublin"),
+    "Greece": (["Greece"], ["Greek"], "Athens"),
+    "Portugal": (["Portugal"], ["Portuguese"], "Lisbon"),
+    "Ukraine": (["Ukraine"], ["Ukrainian"], "Kyiv"),
+    "Turkey": (["Turkey", "Turkiye"], ["Turkish"], "Ankara"),
+    "Iran": (["Iran"], ["Iranian"], "Tehran"),
+    "Israel": (["Israel"], ["Israeli"], ""),
+    "Saudi Arabia": (["Saudi Arabia"], ["Saudi"], "Riyadh"),
+    "Egypt": (["Egypt"], ["Egyptian"], "Cairo"),
+    "Pakistan": (["Pakistan"], ["Pakistani"], "Islamabad"),
+    "Afghanistan": (["Afghanistan"], ["Afghan"], "Kabul"),
+    "Vietnam": (["Vietnam", "Viet Nam"], ["Vietnamese"], "Hanoi"),
+    "Philippines": (["Philippines"], ["Philippine", "Filipino"], "Manila"),
+    "Indonesia": (["Indonesia"], ["Indonesian"], "Jakarta"),
+    "Malaysia": (["Malaysia"], ["Malaysian"], "Kuala Lumpur"),
+    "Singapore": (["Singapore"], ["Singaporean"], ""),
+    "Thailand": (["Thailand"], ["Thai"], "Bangkok"),
+    "Myanmar": (["Myanmar", "Burma"], ["Myanmar", "Burmese"], ""),
+    "Mongolia": (["Mongolia"], ["Mongolian"], "Ulan Bator"),
+    "Kazakhstan": (["Kazakhstan"], ["Kazakh"], "Astana"),
+    "Brazil": (["Brazil"], ["Brazilian"], "Brasilia"),
+    "Mexico": (["Mexico"], ["Mexican"], "Mexico City"),
+    "Argentina": (["Argentina"], ["Argentine", "Argentinian"], "Buenos Aires"),
+    "Cuba": (["Cuba"], ["Cuban"], "Havana"),
+    "South Africa": (["South Africa"], ["South African"], "Pretoria"),
+    "Nigeria": (["Nigeria"], ["Nigerian"], "Abuja"),
+    "Kenya": (["Kenya"], ["Kenyan"], "Nairobi"),
+    "New Zealand": (["New Zealand"], ["New Zealand"], "Wellington"),
+    "Iraq": (["Iraq"], ["Iraqi"], "Baghdad"),
+    "Syria": (["Syria"], ["Syrian"], "Damascus"),
+    "United Nations": (["United Nations", "UN", "U.N."], ["UN", "U.N."], ""),
+    "ASEAN": (["ASEAN", "Association of Southeast Asian Nations"], ["ASEAN"], ""),
+}
+
+UNIONS = {"United Nations", "ASEAN", "European Union"}
+NOUN_TO_COUNTRY = {}
+ADJ_TO_COUNTRY = {}
+CAPITAL_TO_COUNTRY = {}
+for _country, (_nouns, _adjs, _capital) in COUNTRIES.items():
+    for _n in _nouns:
+        NOUN_TO_COUNTRY[_n.lower()] = _country
+    for _a in _adjs:
+        ADJ_TO_COUNTRY[_a.lower()] = _country
+    if _capital:
+        CAPITAL_TO_COUNTRY[_capital.lower()] = _country
+DEMONYM_ADJ = {c: adjs[0] for c, (_n, adjs, _cap) in COUNTRIES.items()}
+DEMONYM_ADJ["United States"] = "U.S."
+DEMONYM_ADJ["European Union"] = "EU"
+
+# Case matters: "US" is a country, "us" is not.
+_ADJS = {a for _n, adjs, _c in COUNTRIES.values() for a in adjs}
+_NOUNS = {n for nouns, _a, _c in COUNTRIES.values() for n in nouns}
+ADJ_RX = "|".join(sorted((re.escape(a) for a in _ADJS), key=len, reverse=True))
+NOUN_RX = "|".join(sorted((re.escape(n) for n in _NOUNS), key=len, reverse=True))
+COUNTRY_NOUN = re.compile(rf"(?<![\w.])(?:(?i:the)\s+)?({NOUN_RX})(?![\w])")
+COUNTRY_ADJ = re.compile(rf"(?<![\w.])({ADJ_RX})(?![\w])")
+
+
+def country_of(text):
+    """The first country named in ``text`` by demonym or name, else ""."""
+    m = COUNTRY_ADJ.search(text)
+    n = COUNTRY_NOUN.search(text)
+    hits = [x for x in (m, n) if x]
+    if not hits:
+        return ""
+    first = min(hits, key=lambda x: x.start())
+    word = first.group(1).lower()
+    return ADJ_TO_COUNTRY.get(word) or NOUN_TO_COUNTRY.get(word, "")
+
+
+def parties_in(text):
+    """Every country named in ``text`` (names, demonyms, "Sino-", capitals as metonyms)."""
+    found = set()
+    for m in COUNTRY_ADJ.finditer(text):
+        found.add(ADJ_TO_COUNTRY[m.group(1).lower()])
+    for m in COUNTRY_NOUN.finditer(text):
+        found.add(NOUN_TO_COUNTRY[m.group(1).lower()])
+    return found
