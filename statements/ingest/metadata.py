@@ -32,6 +32,18 @@ DATELINE_DMY = re.compile(
     rf"^([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,2}}),\s*(?:[A-Z][a-z]+day,?\s*)?(\d{{1,2}})\s+"
     rf"({MONTH}),?\s+(\d{{4}})\s*(?:\(([^)]{{1,40}})\))?\s*(?:--|—|–|-)\s"
 )
+# Any dateline opening a sentence, whatever it says (place, date, credit): what an
+# attribution at the start of the lead sentence comes after.
+DATELINE_PREFIX = re.compile(
+    r"^(?:[A-Z][A-Z.'’ -]+(?:,\s*[A-Z][A-Za-z.'’ -]+)?"
+    r"(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*"
+    r"(?:\([^)]{1,40}\))?\s*(?:--|—|–|-)\s*"
+    r"|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
+    r"\s*\([A-Za-z][^)]{0,30}\)\s*(?:--|—|–|-)?\s*"
+    # "GENEVA, Wednesday, 9 October 2019 (Alpine Wire) -", "Geneva, 9 October 2019 -"
+    r"|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2},\s*(?:[A-Z][a-z]+day,?\s*)?\d{1,2}\s+"
+    r"[A-Z][a-z]+\.?,?\s+\d{4}\s*(?:\([^)]{1,40}\))?\s*(?:--|—|–|-)\s*)"
+)
 END_PUNCT = tuple(".!?;,:")
 
 

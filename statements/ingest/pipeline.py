@@ -19,19 +19,11 @@ from statements.ingest.names.countries import (
 )
 from statements.ingest.names.resolution import SpeakerBook
 from statements.ingest.names.roles import PERSON_MENTION
-from statements.ingest.quotes import (
-    JOINT_TITLE,
-    LABEL,
-    Found,
-    find_quotes,
-    is_strong,
-    joint_statement_quotes,
-    looks_editorial,
-    quote_spans,
-    split_units,
-    transcript_quotes,
-    unlabelled_interview,
-)
+from statements.ingest.quotes.cues import is_strong
+from statements.ingest.quotes.genres import JOINT_TITLE, joint_statement_quotes, looks_editorial
+from statements.ingest.quotes.news import find_quotes
+from statements.ingest.quotes.transcripts import LABEL, transcript_quotes, unlabelled_interview
+from statements.ingest.quotes.units import Found, quote_spans, split_units
 from statements.ingest.result import ExtractedQuote, ExtractedSpeaker, Extraction, Gazetteer
 
 

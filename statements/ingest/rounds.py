@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 
 from statements.ingest.dates import WEEKDAY, WEEKDAYS, find_dates
 from statements.ingest.lookup import caseless, may_match_ignoring_case
+from statements.ingest.metadata import DATELINE_PREFIX
 from statements.ingest.names.countries import ADJ_TO_COUNTRY, NOUN_TO_COUNTRY, parties_in
-from statements.ingest.quotes import DATELINE
 from statements.ingest.result import ExtractedRound
 
 ORDINAL_WORDS = [
@@ -298,7 +298,7 @@ def gather(body, units, mentions, published):
         def nearest(pos, ms=ms, base=u.start):
             return min(ms, key=lambda x: distance(x, pos + base))
 
-        dateline = DATELINE.match(text)
+        dateline = DATELINE_PREFIX.match(text)
         for w in find_dates(text, published):
             if dateline and w.start < dateline.end():
                 continue  # the day of the report, not of the talks

@@ -1,0 +1,291 @@
+"""Attribution: the subject phrase around a reporting cue (before it, after it, after a
+colon, or "according to X"), resolved to a speaker by the article's ``SpeakerBook``."""
+
+import re
+from dataclasses import dataclass
+
+from statements.ingest.metadata import DATELINE_PREFIX
+from statements.ingest.names.collective import BOTH, FROM_DOCUMENT, OWNED_DOCUMENT, THE_DOCUMENT
+from statements.ingest.names.resolution import clean_phrase
+from statements.ingest.names.roles import is_role
+from statements.ingest.quotes.cues import (
+    ACTS,
+    CUE,
+    CUE_RX,
+    JOINT_VERBS,
+    LEAD_ADVERBIAL,
+    PASSIVE,
+    SAY_INVERTED,
+    is_country,
+)
+from statements.ingest.quotes.units import OPENERS, unit_bounds
+
+# --- attribution ----------------------------------------------------------------------------
+
+
+@dataclass
+class Attribution:
+    phrase: str  # the subject phrase as written
+    verb_start: int  # absolute offsets of the cue verb
+    verb_end: int
+    where: str  # lead | trail | pre | post
+    span_start: int  # where the attribution text starts/ends (absolute)
+    span_end: int
+    according: bool = False  # "According to X, ...": X relays what the sentence says
+
+
+def lead_attribution(body, start, end, book, spans=()):
+    """`SUBJECT (also) VERB ...` at the start of a sentence (after datelines and adverbials)."""
+    text = body[start:end]
+    offset = 0
+    m = DATELINE_PREFIX.match(text)
+    if m:
+        offset = m.end()
+    m = LEAD_ADVERBIAL.match(text[offset:])
+    candidates = [offset]
+    if m:
+        candidates.append(offset + m.end())
+    m2 = re.match(r"^according to ([^,]{2,120}),\s*", text[offset:], re.I)
+    # "According to an official account of the meeting, the Japanese side …": a document
+    # need not name its author when the clause names the side
+    if m2 and (book.resolve(m2.group(1), remember=False) or is_document(m2.group(1))):
+        return Attribution(
+            m2.group(1),
+            start + offset,
+            start + offset + 12,
+            "lead",
+            start + offset,
+            start + offset + m2.end(),
+            according=True,
+        )
+    for base in candidates:
+        for cm in CUE_RX.finditer(text, base):
+            absolute = start + cm.start(1)
+            if any(s.open <= absolute < s.close for s in spans):
+                break
+            subject = text[base : cm.start()]
+            if not subject.strip() or len(subject.split()) > 24 or PASSIVE.search(subject):
+                break
+            if (
+                re.search(
+                    r"\b(?:that|which|who|if|because|when|although|since|until|unless|while|"
+                    r"after|before|whereas)\b",
+                    re.sub(r"[—–][^—–]*[—–]", " ", subject),  # "X — who arrived Monday —"
+                    re.I,
+                )
+                and "," not in subject
+            ):
+                break
+            phrase = clean_phrase(subject)
+            if is_country(phrase) and ACTS.fullmatch(cm.group(1)):
+                break  # "Japan raised tariffs": a country acting, not speaking
+            if book.resolve(phrase, remember=False) is None:
+                # `X called the move "regrettable" and said …`: the subject of the first of
+                # two coordinated verbs speaks
+                coord = re.match(r"^(.{2,80}?)\s+[a-z]+(?:ed|s)\b.*\band\s*$", subject, re.S)
+                if coord and book.resolve(clean_phrase(coord.group(1)), remember=False):
+                    phrase = clean_phrase(coord.group(1))
+            if book.resolve(phrase, remember=False) is not None:
+                return Attribution(
+                    phrase, absolute, start + cm.end(1), "lead", start + base, start + cm.end(1)
+                )
+            break
+    return None
+
+
+def trail_attribution(body, start, end, book, spans=()):
+    """`..., SUBJECT said (here on Wednesday).` / `..., said SUBJECT.` / `..., according to X.`"""
+    text = body[start:end].rstrip()
+    core = text.rstrip('.!?”"’) ')
+    dateline = DATELINE_PREFIX.match(core)
+    floor = dateline.end() if dateline else 0  # a dateline's commas are not the sentence's
+    commas = [
+        m.start()
+        for m in re.finditer(",", core)
+        if m.start() >= floor and not any(s.open <= start + m.start() < s.close - 2 for s in spans)
+    ]
+    for comma in commas[::-1]:
+        rest = core[comma + 1 :]
+        # `..., "improve understanding," said a statement`: the comma sat inside the quote
+        closing = next((s for s in spans if s.end == start + comma + 1), None)
+        if closing is not None:
+            rest = body[closing.close : start + len(core)]
+            comma = closing.close - start - 1
+        if any(ch in rest for ch in OPENERS + "”"):
+            break
+        att = match_attribution(rest, start + comma + 1, book)
+        if att:
+            return att
+    return None
+
+
+CONTENT_SUBJECT = re.compile(
+    rf"^(.{{2,90}}?)\s+(?:had\s+|has\s+|have\s+)?(?:also\s+|further\s+)?((?:is|are|was|were)\s+"
+    rf"(?:also\s+)?(?:willing|ready|prepared|determined|committed|eager|keen|open)|{CUE}|pledged|"
+    rf"vowed|signed|pressed|presses|urged)\b",
+    re.I | re.S,
+)
+
+
+def content_speaker(content, book, *, joint_ok):
+    """The subject of a relayed clause when it is a speaker taking a position: the U.S. side in
+    "the U.S. side is willing to ..., said the statement"."""
+    content = LEAD_ADVERBIAL.sub("", DATELINE_PREFIX.sub("", content.strip()))
+    # "in a statement that the two ministers …": the relayed clause starts after "that"
+    content = re.sub(
+        r"^(?:(?:in|on|at|through|via)\s[^,\"“]{0,50}?\s)?that\s+", "", content, flags=re.I
+    )
+    content = re.sub(r"\s[\"“‘](?=\w)", " ", content)  # `the ministers "agreed to …"`
+    m = CONTENT_SUBJECT.match(content)
+    if not m or PASSIVE.search(m.group(1) + " ") or re.search(r"[\"“”‘]", m.group(1)):
+        return None
+    phrase = clean_phrase(m.group(1))
+    # "the two sides exchanged views on … and agreed …": the subject of the first verb
+    coord = re.match(r"^(.{2,60}?)\s+[a-z]+ed\b.*\band$", m.group(1).strip(), re.S)
+    if coord and book.resolve(clean_phrase(coord.group(1)), remember=False) is not None:
+        phrase = clean_phrase(coord.group(1))
+    joint = BOTH.match(phrase) or re.search(r"\band\b", phrase) or re.match(r"both\b", phrase, re.I)
+    if joint and not (joint_ok and JOINT_VERBS.search(m.group(2))):
+        return None
+    return book.resolve(phrase, remember=False)
+
+
+def is_document(phrase):
+    return bool(
+        FROM_DOCUMENT.match(phrase) or THE_DOCUMENT.match(phrase) or OWNED_DOCUMENT.match(phrase)
+    )
+
+
+def relayed_speaker(body, u, att, book):
+    """Who takes the position a source relays: `According to Chen, the U.S. side acknowledged`,
+    `Wang told Kono ..., according to a statement`, `The readout said the two sides agreed`."""
+    start, end = unit_bounds(body, u)
+    document = is_document(att.phrase)
+    source = book.resolve(att.phrase, remember=False)
+    if att.according and att.where == "lead":
+        return content_speaker(body[att.span_end : end], book, joint_ok=True)
+    if att.where == "trail" and (document or (source is not None and source.kind != "person")):
+        # A ministry, a delegation or a paper reporting what "both sides agreed" relays the
+        # joint position; one reporting what a named person said relays that person.
+        return content_speaker(body[start : att.span_start], book, joint_ok=True)
+    if att.where == "lead" and (document or (source is not None and source.kind != "person")):
+        speaker = content_speaker(body[att.verb_end : end], book, joint_ok=True)
+        # "CCTV reported that Premier Li said …": a paper relays whoever its clause names
+        relays = document or (source is not None and source.kind == "outlet")
+        if speaker is not None and (relays or " and " in speaker.name):
+            return speaker
+    return None
+
+
+ADJUNCT = re.compile(
+    r"(?:a day|two days|hours|days|weeks|shortly|just|soon|moments)?\s*"
+    r"(?:after|before|as|when|while|during|in|at|on|adding|citing|noting|saying|calling|"
+    r"according|but|ahead of|following|"
+    r"amid|despite|without|with|where|speaking)\b",
+    re.I,
+)
+
+
+def match_attribution(rest, base, book, *, after_quote=False):
+    """An attribution clause standing alone: `said X`, `X said`, `according to X`."""
+    stripped = rest.lstrip(" ,")
+    lead = base + len(rest) - len(stripped)
+    m = re.match(rf"^({SAY_INVERTED})\s+(.+)$", stripped, re.S)
+    parts = m.group(2).split(",") if m else []
+    goes_on = any(
+        not is_role(p) or CUE_RX.search(p) or re.search(r"\bthat\b", p) for p in parts[1:]
+    )
+    if m and not after_quote and len(parts) > 1 and goes_on:
+        m = None  # ", according to the statement, underlined that ...": a clause goes on
+    if m:
+        phrase = subject_after_verb(m.group(2))
+        speaker = book.resolve(phrase, remember=False) if phrase else None
+        if speaker is not None:
+            return Attribution(phrase, lead, lead + m.end(1), "trail", lead, base + len(rest))
+    m = re.match(rf"^(.{{1,160}}?)\s+(?:also\s+|further\s+|then\s+)?({CUE})\b(.*)$", stripped, re.S)
+    if m:
+        tail = m.group(3).strip(" .")
+        # "said Wednesday, a day after ...": an adjunct may follow the attribution
+        first, _, more = tail.partition(",")
+        tail_ok = len(first.split()) <= 12 and not re.match(
+            r"^(?:that|the|a|an|it|he|she|they)\b", first, re.I
+        )
+        tail_ok = tail_ok and not re.search(r"\bthat\b", first)
+        tail_ok = tail_ok and (not more.strip() or bool(ADJUNCT.match(more.strip())))
+        if after_quote:
+            tail_ok = not re.match(r"^(?:that)\b", tail, re.I)
+        if tail_ok and not PASSIVE.search(m.group(1) + " "):
+            phrase = clean_phrase(m.group(1))
+            if book.resolve(phrase, remember=False) is not None:
+                return Attribution(
+                    phrase, lead + m.start(2), lead + m.end(2), "trail", lead, base + len(rest)
+                )
+    return None
+
+
+def subject_after_verb(text):
+    """`said Michael Posner, U.S. assistant secretary of state, at a briefing`: the name and an
+    apposition that reads as a role, not what follows."""
+    parts = [p.strip() for p in text.split(",")]
+    phrase = parts[0]
+    if re.match(r"^(?:he|she|it|they|we|i|you|that|there)\s+\w", phrase, re.I):
+        return ""
+    if len(parts) > 1 and re.match(
+        r"^(?:the\s+)?(?:[A-Z][\w.]*\s+)?(?:[a-z-]+\s+){0,3}(?:minister|secretary|spokes\w+|ambassador|director|director-general|chairman|president|head|chief|envoy|official|adviser|advisor|professor|representative|commissioner)\b",
+        parts[1],
+    ):
+        phrase = parts[0] + ", " + parts[1]
+    return clean_phrase(phrase)
+
+
+def colon_clause(pre, base, book):
+    """`Ramos struck a conciliatory tone: "We are close."`: a short clause about a person,
+    closed by a colon, introduces that person's words."""
+    text = LEAD_ADVERBIAL.sub("", DATELINE_PREFIX.sub("", pre.rstrip()))
+    if not text.endswith(":") or len(text.split()) > 14:
+        return None
+    off = base + len(pre.rstrip()) - len(text)
+    # The subject ends before the first lower-case word (the verb) that follows a speaker.
+    for m in re.finditer(r"\s+([a-z]+)\b", text):
+        phrase = clean_phrase(text[: m.start()])
+        speaker = book.resolve(phrase, remember=False) if phrase else None
+        if speaker is not None and speaker.kind in {"person", "government", "delegation"}:
+            verb = off + m.start(1)
+            return Attribution(phrase, verb, verb + len(m.group(1)), "pre", base, base + len(pre))
+        if m.start() > 60:
+            break
+    return None
+
+
+def pre_attribution(pre, base, book):
+    """`Cui said: "` / `He told reporters, "` / `According to Cui, "`."""
+    text = pre.rstrip()
+    if not text or text[-1] not in ",:" and not re.search(rf"\b(?:{CUE})$", text):
+        return None
+    text = text.rstrip(",: ")
+    m = re.match(r"^according to (.+)$", text, re.I)
+    if m and book.resolve(clean_phrase(m.group(1)), remember=False):
+        return Attribution(clean_phrase(m.group(1)), base, base + 12, "pre", base, base + len(pre))
+    stripped = DATELINE_PREFIX.sub("", text)
+    stripped = LEAD_ADVERBIAL.sub("", stripped)
+    m = re.match(
+        rf"^(.{{1,160}}?)\s+(?:also\s+|further\s+|then\s+)?({CUE})\b(.{{0,60}})$", stripped, re.S
+    )
+    if m and not re.search(r"\bthat\b", m.group(3)):
+        phrase = clean_phrase(m.group(1))
+        if book.resolve(phrase, remember=False) is None:
+            # "Rao met leaders in Osaka, where Prime Minister Taro Sato said:": the speaker is
+            # the subject of the last clause, not of the sentence
+            last = re.split(r",\s*|;\s*|\b(?:where|when|while|as|after|and|but)\s+", m.group(1))
+            phrase = clean_phrase(last[-1])
+        if book.resolve(phrase, remember=False) is not None:
+            off = base + len(text) - len(stripped)
+            return Attribution(
+                phrase, off + m.start(2), off + m.end(2), "pre", base, base + len(pre)
+            )
+    m = re.match(rf"^({SAY_INVERTED})\s+(.+)$", stripped)
+    if m:
+        phrase = subject_after_verb(m.group(2))
+        if book.resolve(phrase, remember=False) is not None:
+            return Attribution(phrase, base, base + len(m.group(1)), "pre", base, base + len(pre))
+    return None

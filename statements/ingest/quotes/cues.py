@@ -1,0 +1,74 @@
+"""Reporting cues: the verbs and phrases that report speech ("said", "told", "according to"),
+and the sentence openers an attribution may follow."""
+
+import re
+
+from statements.ingest.names.countries import CAPITAL_TO_COUNTRY, NOUN_TO_COUNTRY
+
+# Verbs and phrases that report speech. Inverted order ("said Cui") is only natural for a few.
+CUE = (
+    r"said|says|say|told|tells|added|adds|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|noted|"
+    r"notes|urged|urges|warned|warns|pointed out|points out|reiterated|reiterates|insisted|"
+    r"insists|argued|argues|stated|states|announced|announces|declared|declares|underlined|"
+    r"underscored|maintained|maintains|claimed|claims|acknowledged|admitted|affirmed|"
+    r"reaffirmed|confirmed|confirms|explained|explains|asserted|asserts|indicated|suggested|"
+    r"proposed|hoped|hopes|believes|believed|welcomed|welcomes|praised|critici[sz]ed|condemned|"
+    r"denied|denies|rejected|rejects|accused|demanded|asked|vowed|vows|pledged|pledges|"
+    r"promised|elaborated on|elaborated|introduced|briefed|described|commented|remarked|"
+    r"replied|responded|answered|wrote|writes|complained|predicted|recalled|highlighted|"
+    r"expressed|expresses|voiced|cautioned|contended|observed|mentioned|assured|called for|"
+    r"called on|calls for|calls on|spoke(?:\s+\w+ly)?\s+(?:of|about|on|highly of)|"
+    r"appealed|requested|disclosed|revealed|countered|dismissed|defended|hailed|lauded|"
+    r"objected|protested|regretted|lamented|outlined|informed|reminded|opposes|opposed|"
+    r"wants|wanted|expects|is willing|are willing|was willing|were willing|is ready|are ready|"
+    r"agreed|agree|agrees|decided|raised|raises|presented|briefed|repeated|repeats|"
+    # readout verbs: "set out", "made clear", "pressed Tokyo on …" (not "pressed ahead")
+    r"set out|sets out|made clear|makes clear|conveyed|conveys|recogni[sz]ed|recogni[sz]es|"
+    # "reported" reports speech before a "that" clause or at the end of one: not "reported
+    # record profits", not "reported on the talks"
+    r"(?:reported|reports)(?=\s+(?:[\w,]+\s+){0,4}?that\b|\s*[.,;]|\s*$)|"
+    r"underlines|underscores|pressed(?!\s+(?:ahead|on\b|forward))|presses(?!\s+ahead)|"
+    # "called the move "regrettable"": naming something in quoted words is speech
+    r"called(?=\s+(?:the|it|this|that|them|their|his|her|its|these|those)\b[^.\"“]{0,60}[\"“‘])"
+)
+# Cues that are speech when a side or a person does them, and deeds when a country does
+ACTS = re.compile(
+    r"raised|raises|introduced|presented|briefed|elaborated(?: on)?|opposes|opposed|wants|wanted|"
+    r"expects|decided|repeated|repeats|outlined|pressed|presses|set out|sets out",
+    re.I,
+)
+
+
+def is_country(phrase):
+    low = re.sub(r"^the\s+", "", phrase.strip().lower())
+    return low in NOUN_TO_COUNTRY or low in CAPITAL_TO_COUNTRY
+
+
+# Verbs by which two parties act together ("the two sides agreed")
+JOINT_VERBS = re.compile(
+    r"\b(?:agreed|agree|agrees|decided|pledged|vowed|reaffirmed|signed)\b", re.I
+)
+SAY_INVERTED = (
+    r"said|says|added|adds|noted|stressed|explained|continued|asked|wrote|writes|"
+    r"according to|observed|insisted|argued|warned|told"
+)
+STRONG = re.compile(r"\b(?:said|says|told|tells|added|stated|announced|according to|declared)\b")
+CUE_RX = re.compile(rf"\b(?:also\s+|further\s+|again\s+|then\s+|later\s+|once again\s+)?({CUE})\b")
+PASSIVE = re.compile(r"\b(?:is|was|were|are|be|been|being)\s+$", re.I)
+LEAD_ADVERBIAL = re.compile(
+    r"^(?:(?:on|in|at|during|after|before|speaking|meanwhile|however|earlier|later|separately|"
+    r"also|asked|responding|when|in response|addressing|at a|while|following|last|this|"
+    r"yesterday|today|on the other hand|for (?:his|her|its|their) part|moreover|furthermore|"
+    r"besides|but|and|still|likewise|similarly|"
+    # participle openers of readouts: "Noting that ties have grown, Wang called on …"
+    r"noting|stressing|pointing out|recalling|citing|expressing|highlighting|welcoming|"
+    r"underlining|emphasi[sz]ing|describing|referring|turning)\b[^,]{0,90},\s*)+",
+    re.I,
+)
+
+
+FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My)\b")
+
+
+def is_strong(body, q):
+    return q.kind == "direct" or bool(STRONG.search(body[q.start : q.end]))

@@ -1,0 +1,335 @@
+"""Direct and indirect quotes in news style, sentence by sentence, in order of appearance."""
+
+import re
+
+from statements.ingest.metadata import DATELINE_PREFIX
+from statements.ingest.names.countries import country_of
+from statements.ingest.names.resolution import clean_phrase
+from statements.ingest.quotes.attribution import (
+    Attribution,
+    colon_clause,
+    content_speaker,
+    lead_attribution,
+    match_attribution,
+    pre_attribution,
+    relayed_speaker,
+    trail_attribution,
+)
+from statements.ingest.quotes.cues import CUE, FIRST_PERSON, LEAD_ADVERBIAL
+from statements.ingest.quotes.said_on import interview_day, lead_date, speech_date
+from statements.ingest.quotes.units import (
+    OPENERS,
+    Found,
+    is_scare,
+    quote_spans,
+    quote_text_bounds,
+    split_units,
+    unit_bounds,
+)
+
+
+def find_quotes(body, paragraphs, book, ref, *, skip_paragraphs=()):
+    """Direct and indirect quotes in news style, in order of appearance."""
+    spans = quote_spans(body, paragraphs)
+    units = split_units(body, paragraphs, spans)
+    found = []
+    last_direct = None  # (speaker name, paragraph) of the latest direct quotation
+    last_date = {}
+    lead_paras = [p for i, p in enumerate(paragraphs) if i not in skip_paragraphs][:2]
+    occasion = interview_day(body, lead_paras, ref) or lead_date(
+        body, paragraphs, skip_paragraphs, ref
+    )
+    single_day = occasion is not None and lead_date(body, paragraphs, skip_paragraphs, ref, 1)
+    lead = [i for i in range(len(paragraphs)) if i not in skip_paragraphs][:1]
+    lead_text = " ".join(body[ps:pe] for i, (ps, pe) in enumerate(paragraphs) if i in lead)
+    if re.search(r"\b(?:two|three|four|\d)[- ]days?\b", lead_text, re.I):
+        single_day = False  # "concluded two days of talks on Thursday"
+    statement_day = None  # a delegation's dated statement in the lead dates the sides' positions
+    introduced = None  # (speaker, attribution, paragraph) of a closing "X said:"
+    # (speaker, attribution, last paragraph quoted, paragraph of "X said:") for words that
+    # follow without marks
+    unmarked = None
+    for ui, u in enumerate(units):
+        if u.paragraph in skip_paragraphs:
+            continue
+        book.position = u.start
+        nxt = units[ui + 1] if ui + 1 < len(units) else None
+        intro = colon_introduction(body, u, nxt, book)
+        if intro is not None:
+            # "The minister said:" then the quotation: the words are what follows the colon.
+            introduced = (*intro, u.paragraph)
+            last_direct = (intro[0].name, u.paragraph)
+            continue
+        intro = colon_introduction(body, u, nxt, book, marked=False)
+        if intro is not None:
+            # A press release sets the words out without marks after "The minister said:".
+            unmarked = (*intro, u.paragraph, u.paragraph)
+            continue
+        if unmarked and u.paragraph == unmarked[2]:
+            continue  # the rest of a paragraph already quoted whole
+        if unmarked and u.paragraph == unmarked[2] + 1:
+            ps, pe = paragraphs[u.paragraph]
+            speaker, att, _, intro_paragraph = unmarked
+            # The paragraph right after the colon is the words; later ones while they go on
+            # in the first person ("we", "our").
+            if u.paragraph == intro_paragraph + 1 or FIRST_PERSON.search(body[ps:pe]):
+                unmarked = (speaker, att, u.paragraph, intro_paragraph)
+                book.touch(speaker.name)
+                said = speech_date(body, att, ref, (), opening=att.span_start)
+                said = occasion if said is None else (said or None)  # False: no single day
+                found.append(
+                    Found(speaker.name, "direct", ps, pe, book.role(speaker.name), said, ui)
+                )
+                continue
+            unmarked = None
+        results = attribute_unit(body, u, book)
+        if not results and u.spans and not body[u.start : u.spans[0].open].strip():
+            # A paragraph that is only a quotation continues the previous speaker's words.
+            tail = body[u.spans[-1].close : u.end].strip(" .,")
+            # A reported sentence in the paragraph before may introduce it as well.
+            previous = last_direct
+            before = found[-1] if found and found[-1].unit >= 0 else None
+            if (
+                before is not None
+                and units[before.unit].paragraph == u.paragraph - 1
+                and (not last_direct or last_direct[1] < u.paragraph - 1)
+            ):
+                previous = (before.speaker, u.paragraph - 1)
+            if not tail and previous and u.paragraph - previous[1] <= 1:
+                last_direct = previous
+                speaker = book.get(last_direct[0])
+                att = introduced[1] if introduced and introduced[2] == last_direct[1] else None
+                for s in u.spans:
+                    if not is_scare(body[s.start : s.end]):
+                        qs, qe = quote_text_bounds(body, s)
+                        results.append((speaker, "direct", qs, qe, att))
+        results = [
+            continued_speech(body, u, units, found, book, *r) if r[1] == "indirect" else r
+            for r in results
+        ]
+        for speaker, kind, qs, qe, att in results:
+            book.touch(speaker.name)
+            # Tied to the verb; else as before for this speaker; else, for a direct quote,
+            # the occasion the lead reports; else unknown.
+            said = speech_date(body, att, ref, u.spans, opening=u.start)
+            if said is False:
+                said = None
+            elif said is None and speaker.name in last_date:
+                said = last_date[speaker.name]
+            elif (
+                said is None
+                and not commentator(book, speaker)
+                and (kind == "direct" or speaker.kind in {"person", "government"})
+            ):
+                # People and governments speak at the occasion; delegations' readouts of
+                # what they said during talks carry no single day...
+                said = occasion
+            elif said is None and is_joint(speaker) and single_day:
+                # What both sides agreed, they agreed at the occasion the lead reports (when
+                # that was one day; talks over several days give no single day).
+                said = occasion
+            elif said is None and speaker.kind == "delegation":
+                # ...unless a delegation's statement, dated in the lead, is what reports them.
+                said = statement_day
+            if u.paragraph in lead and speaker.kind == "delegation" and said and not found:
+                statement_day = said
+            last_date[speaker.name] = said
+            found.append(Found(speaker.name, kind, qs, qe, book.role(speaker.name), said, ui))
+            if kind == "direct":
+                last_direct = (speaker.name, u.paragraph)
+        if not results:
+            note_subject(body, u, book)
+    return found, units
+
+
+WILLING = re.compile(r"^(?:is|are)\s+(?:also\s+)?(?:willing|ready|prepared|determined|committed)")
+
+
+def continued_speech(body, u, units, found, book, speaker, kind, qs, qe, att):
+    """`Wang said that … . China is ready to …`: a country "ready" or "willing" right after
+    one of its people was reported in the same paragraph goes on with that person's words."""
+    if speaker.kind != "government" or att is None or not found:
+        return speaker, kind, qs, qe, att
+    before = found[-1]
+    person = book.get(before.speaker)
+    if (
+        WILLING.match(body[att.verb_start : att.verb_end])
+        and before.unit >= 0
+        and units[before.unit].paragraph == u.paragraph
+        and person is not None
+        and person.kind == "person"
+        and person.country in {"", speaker.country}
+    ):
+        return person, kind, qs, qe, att
+    return speaker, kind, qs, qe, att
+
+
+def colon_introduction(body, u, nxt, book, *, marked=True):
+    """`Foreign Secretary Jo Price said:` closing its paragraph, with the next paragraph
+    opening a quotation (or, ``marked=False``, the words set out without marks):
+    (speaker, attribution), else None."""
+    text = body[u.start : u.end].rstrip()
+    if not text.endswith(":") or u.spans or nxt is None or nxt.paragraph != u.paragraph + 1:
+        return None
+    opens = body[nxt.start : nxt.start + 1] in OPENERS + "'"
+    if opens != marked:
+        return None
+    if not marked and (body[u.end : u.end + 1] not in ("", "\n") or len(text.split()) > 20):
+        return None  # the introduction must close its paragraph
+    att = lead_attribution(body, u.start, u.end, book)
+    if att is None:
+        return None
+    speaker = book.resolve(att.phrase)
+    return (speaker, att) if speaker is not None else None
+
+
+def is_joint(speaker):
+    return " and " in speaker.name or speaker.name == "Both sides"
+
+
+ANONYMOUS_SOURCE = re.compile(
+    r"\b(?:quoted|citing|according to)\s+((?:an?|one|two|several|unnamed|anonymous)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:officials?|sources?|diplomats?|persons?|people)\b)"
+    # the source ends there: not "an official account of the meeting"
+    r"(?=\s*(?:[,.;]|as\b|who\b|with\b|familiar\b|close\b|in\b|at\b|$))",
+    re.I,
+)
+
+
+def anonymous_source(text, start, end):
+    """`…, state media quoted a senior official as saying`: words of a source the reader
+    cannot name (an official with a flag still speaks for that government)."""
+    return any(not country_of(m.group(1)) for m in ANONYMOUS_SOURCE.finditer(text, start, end))
+
+
+COMMENTATORS = re.compile(
+    r"\b(?:economist|analyst|researcher|scholar|expert|professor|fellow|academic|commentator|"
+    r"strategist|historian|consultant|lawyer|activist|campaigner|critic|observer|former|"
+    # a spokesperson speaks at their own briefing, not at the talks the article reports
+    r"spokes(?:man|woman|person)|spokesmen|spokeswomen)s?\b",
+    re.I,
+)
+
+
+def commentator(book, speaker):
+    """An analyst asked for comment does not speak at the occasion the article reports."""
+    return bool(COMMENTATORS.search(book.role(speaker.name) + " " + speaker.title))
+
+
+def note_subject(body, u, book):
+    """A sentence that quotes nobody may still introduce someone a later "he" refers to."""
+    text = DATELINE_PREFIX.sub("", body[u.start : u.end])
+    text = LEAD_ADVERBIAL.sub("", text)
+    m = re.match(
+        r"^(.{2,120}?)\s+(?:has|had|was|is|met|will|would|visited|held|arrived|made|gave|"
+        r"left|attended|signed|struck|took|led|heads|leads|chaired|co-chaired)\b",
+        text,
+    )
+    if m and m.group(1)[0].isupper() and len(clean_phrase(m.group(1)).split()) <= 8:
+        book.resolve(m.group(1), remember=True)
+
+
+def attribute_unit(body, u, book):
+    """(speaker, kind, start, end, attribution) for each quote in one sentence."""
+    # Short quoted words are scare quotes unless an attribution stands right next to them.
+    spans = list(u.spans)
+    if (
+        spans
+        and body[u.start : spans[0].open].strip()
+        and body[spans[-1].close : u.end].strip(" .!?")
+    ):
+        spans = [s for s in spans if not is_scare(body[s.start : s.end])]
+    if spans:
+        first, last = spans[0], spans[-1]
+        pre = body[u.start : first.open]
+        post = body[last.close : u.end]
+        pre_clean = DATELINE_PREFIX.sub("", pre).strip()
+        att = None
+        if not pre_clean:
+            att = match_attribution(post.rstrip(" .!?"), last.close, book, after_quote=True)
+            if att is None and len(spans) > 1:
+                mid = body[first.close : spans[1].open]
+                att = match_attribution(mid.rstrip(" ,:"), first.close, book, after_quote=True)
+        elif not post.strip(' .!?”"') or re.fullmatch(r"\s*[.!?]?\s*", post):
+            att = pre_attribution(pre, u.start, book) or colon_clause(pre, u.start, book)
+        if att is not None:
+            speaker = book.resolve(att.phrase)
+            out = []
+            for s in spans:
+                qs, qe = quote_text_bounds(body, s)
+                if qe > qs:
+                    out.append((speaker, "direct", qs, qe, att))
+            return out
+    # Reported speech (a partial quotation inside it makes the whole sentence one quote).
+    if anonymous_source(body, u.start, u.end):
+        return []  # words of an unnamed source are nobody's the reader can name
+    att = trail_attribution(body, u.start, u.end, book, u.spans) or lead_attribution(
+        body, u.start, u.end, book, u.spans
+    )
+    if att is None:
+        att = joint_attribution(body, u, book) or quoted_as(body, u, book)
+    if att is None:
+        return institution_relay(body, u, book)
+    speaker = relayed_speaker(body, u, att, book) or book.resolve(att.phrase)
+    if speaker is None:
+        return []
+    qs, qe = unit_bounds(body, u)
+    return [(speaker, "indirect", qs, qe, att)]
+
+
+QUOTED_AS = re.compile(r"\bquoted\s+(.{2,100}?)\s+as\s+(saying|telling|stating|adding)\b")
+
+
+def quoted_as(body, u, book):
+    """`Xinhua quoted Zhong as saying that …`: the agency relays, the one quoted speaks."""
+    m = QUOTED_AS.search(body, u.start, u.end)
+    if not m or book.resolve(clean_phrase(m.group(1)), remember=False) is None:
+        return None
+    return Attribution(clean_phrase(m.group(1)), m.start(2), m.end(2), "lead", u.start, m.end())
+
+
+# "The Ministry said …", "The statement added …": a source the article does not name further
+INSTITUTION = re.compile(
+    r"^((?:the|a|an|its|their)\s+(?:[\w.'’-]+\s+){0,2}?(?:ministry|department|office|embassy|"
+    r"statement|readout|summary|communiqu[eé]|press\s+release|spokes(?:person|man|woman)))\s+"
+    r"(?:also\s+)?(said|stated|added|noted|announced|reported)\s+(?:that\s+)?",
+    re.I,
+)
+
+
+def institution_relay(body, u, book):
+    """`The Ministry said the two negotiators agreed …`: an unnamed source relaying the
+    sides' joint position; the joint speaker takes it."""
+    start, end = unit_bounds(body, u)
+    text = LEAD_ADVERBIAL.sub("", body[start:end])
+    offset = end - start - len(text)
+    m = INSTITUTION.match(text)
+    if not m:
+        return []
+    speaker = content_speaker(text[m.end() :], book, joint_ok=True)
+    if speaker is None or not (" and " in speaker.name or speaker.name == "Both sides"):
+        return []
+    verb = start + offset + m.start(2)
+    att = Attribution(m.group(1), verb, verb + len(m.group(2)), "lead", start, start + m.end())
+    return [(speaker, "indirect", start, end, att)]
+
+
+def joint_attribution(body, u, book):
+    """`India and China on Saturday held talks ..., and agreed that ...`: two parties as the
+    subject of a later, coordinated speech verb."""
+    start, end = unit_bounds(body, u)
+    text = body[start:end]
+    m = re.match(
+        r"^((?:both\s+)?[A-Z][\w.'’ -]{1,40}?\s+and\s+(?:the\s+)?[A-Z][\w.'’ -]{1,40}?)\s+"
+        r"(?:on\s+\w+\s+|also\s+|have\s+|had\s+)?[a-z]+\b",
+        text,
+    )
+    if not m:
+        return None
+    verb = re.search(rf",?\s+and\s+(?:also\s+)?({CUE}|pledged|vowed)\b", text[m.end() :])
+    if not verb or book.joint(clean_phrase(m.group(1))) is None:
+        return None
+    verb_start = start + m.end() + verb.start(1)
+    return Attribution(
+        m.group(1), verb_start, verb_start + len(verb.group(1)), "lead", start, start + m.end()
+    )

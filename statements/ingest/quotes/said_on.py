@@ -1,0 +1,90 @@
+"""When words were said: the date tied to the reporting verb, the occasion the lead reports,
+or the day of an interview."""
+
+import re
+
+from statements.ingest.dates import find_dates
+from statements.ingest.metadata import DATELINE_PREFIX
+
+# --- the article ----------------------------------------------------------------------------
+
+
+# What may stand between a speech verb and its day: "said here on", "told reporters in Delhi
+# on", "defended the talks at a briefing on"; not "said the Monday session".
+VERB_TO_DATE = re.compile(
+    r"\s*(?:(?:the|a|an|its|his|her|their|this|that|these|those)\s+(?:[\w-]+\s+){1,3}"
+    r"(?=(?:at|in|during|after|on)\b))?"
+    # an object that points back ("repeated THAT criticism", "said so", "said it")
+    r"(?:(?:THAT\s+[\w-]+|it|so)\s+)?"
+    r"(?:(?:here|there|today|again|also|later|earlier|afterwards?|reporters|journalists|"
+    r"(?:in|at|to|during|after|before|with)\s+[^,]*?|on)\s*)*",
+    re.I,
+)
+
+
+def speech_date(body, att, ref, spans=(), window=70, opening=None):
+    """A day tied to the speech act: `said here on Wednesday`, `China on Friday said`, `said
+    Friday`, `defended it at a briefing on Monday`, `according to a statement released on
+    Wednesday`; not a day inside what was said."""
+    if ref is None or att is None:
+        return None
+    # In the attribution itself (trailing "..., a statement released on Wednesday said").
+    if att.where == "trail":
+        tail = body[att.span_start : att.span_end]
+        cut = tail.find(",", max(0, att.verb_end - att.span_start))
+        for w in find_dates(tail if cut < 0 else tail[:cut], ref, future=False):
+            if w.exact:
+                return w.day
+    # Right after the verb, up to the clause it introduces.
+    after = body[att.verb_end : att.verb_end + window]
+    # "repeated that criticism on Monday": a demonstrative "that", not a clause
+    after = re.sub(r"^(\s*)that(?=\s+[\w-]+\s+(?:on|at|in|during)\b)", r"\1THAT", after)
+    after = re.split(r"[,;:\"“‘(]|\bthat\b|\b(?:will|would|to be|next)\b", after)[0]
+    for w in find_dates(after, ref, future=False):
+        inside = any(s.open <= att.verb_end + w.start < s.close for s in spans)
+        if w.exact and not inside and VERB_TO_DATE.fullmatch(after[: w.start]):
+            return w.day
+    # Before the verb, including an opening phrase ("Earlier this month, X told ...") but not
+    # a dateline, which dates the report rather than the words.
+    start = opening if opening is not None and att.where != "trail" else att.span_start
+    before = body[start : att.verb_start]
+    # "Hart, who has led the talks since January, told …": the aside dates something else
+    before = re.sub(r",\s*(?:who|which|whose)\b[^,]*,", ",", before)
+    dateline = DATELINE_PREFIX.match(before)
+    before = before[dateline.end() :] if dateline else before
+    for w in find_dates(before, ref, future=False):
+        if re.search(r"\bthat\b", before[: w.start]):
+            continue  # "Noting that this year marks …": a time in what is said
+        # a known period but no day: say so with False
+        return w.day if w.exact else False
+    return None
+
+
+def lead_date(body, paragraphs, skip, ref, max_days=None):
+    """The day the article's lead says things happened ("met in Geneva on Wednesday"): the
+    occasion its direct quotes were most likely spoken at. With ``max_days``, only an
+    occasion that lasted at most that many days counts."""
+    lead = [p for i, p in enumerate(paragraphs) if i not in skip][:2]
+    for ps, pe in lead:
+        for w in find_dates(body[ps:pe], ref):
+            if w.exact and (ref is None or w.first <= ref):
+                if max_days is not None and (w.last - w.first).days >= max_days:
+                    return None
+                return w.last if ref is None else min(w.last, ref)
+    return None
+
+
+INTERVIEW_VERB = re.compile(
+    r"\b(?:spoke|speaking|talked|told|interview(?:ed)?|sat down|answered)\b[^.]{0,80}$", re.I
+)
+
+
+def interview_day(body, intro, ref):
+    """The day an introduction says the interview took place ("spoke to the Review in Oslo on
+    Wednesday"), rather than any other day it mentions."""
+    for ps, pe in intro:
+        text = body[ps:pe]
+        for w in find_dates(text, ref, future=False):
+            if w.exact and INTERVIEW_VERB.search(text[: w.start]):
+                return w.first
+    return None

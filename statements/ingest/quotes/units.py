@@ -1,0 +1,255 @@
+"""Sentence units: quotation marks paired across paragraphs, and sentences that count a
+quotation whole. Computed once per article (``Document.units``)."""
+
+import re
+from dataclasses import dataclass, field
+
+from statements.ingest.metadata import DATELINE_PREFIX
+from statements.ingest.quotes.cues import CUE
+
+# --- sentences ------------------------------------------------------------------------------
+
+ABBREVIATIONS = set(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "sen",
+        "rep",
+        "gov",
+        "gen",
+        "col",
+        "lt",
+        "st",
+        "jr",
+        "sr",
+        "no",
+        "vs",
+        "etc",
+        "inc",
+        "co",
+        "corp",
+        "ltd",
+        "dept",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mt",
+        "ft",
+        "amb",
+        "adm",
+        "capt",
+        "cmdr",
+        "sgt",
+        "rev",
+        "hon",
+        "fig",
+        "art",
+        "sec",
+        "e.g",
+        "i.e",
+        "a.m",
+        "p.m",
+        "approx",
+        "est",
+    ]
+)
+SENTENCE_STARTERS = re.compile(
+    r"(?:The|It|He|She|They|We|But|In|This|That|These|A|An|On|At|Its|Their|His|Her|However|"
+    r"Meanwhile|And|After|Before|During|Both|China|Chinese)\b"
+)
+OPENERS = '“"‘'
+CLOSERS = '”"’'
+
+
+@dataclass
+class Span:
+    """A stretch inside quotation marks: ``open``/``close`` are the marks, ``start``/``end``
+    the words between them."""
+
+    open: int
+    start: int
+    end: int
+    close: int  # index just after the closing mark
+
+
+@dataclass
+class Unit:
+    """A sentence (quotations counted whole, even across sentences or paragraphs)."""
+
+    start: int
+    end: int
+    paragraph: int
+    spans: list = field(default_factory=list)
+
+
+@dataclass
+class Found:
+    speaker: str
+    kind: str
+    start: int
+    end: int
+    role: str = ""
+    said_on: object = None
+    unit: int = 0
+
+
+QUOTE_MARK = re.compile("[\"“”‘’']")
+
+
+def quote_spans(body, paragraphs):
+    """Pairs of quotation marks; an opening mark left open at a paragraph's end continues
+    when the next paragraph opens with a mark again (the newspaper convention)."""
+    spans = []
+    mark = ""
+    pending = None  # (open index, content start) of a quote continuing into the next paragraph
+    for pi, (ps, pe) in enumerate(paragraphs):
+        text = body[ps:pe]
+        i = 0
+        current = None
+        if pending is not None:
+            if text[:1] in OPENERS + "'":
+                current, i = pending, 1
+            else:
+                pending = None
+        pending_next = None
+        # Only quotation marks change anything: go from one to the next.
+        for found in QUOTE_MARK.finditer(text, i):
+            i = found.start()
+            ch = text[i]
+            prev = text[i - 1] if i else " "
+            nxt = text[i + 1] if i + 1 < len(text) else " "
+            at_word_start = prev.isspace() or prev in "([—–-:,"
+            if current is None:
+                # ‘single’ marks open a quote only at a word's start (else: an apostrophe)
+                opens = ch == "“" or ch in '"‘' and (at_word_start or i == 0) and not nxt.isspace()
+                # a straight 'single' mark only before a letter ('90s is a year, not a quote)
+                opens = opens or ch == "'" and (at_word_start or i == 0) and nxt.isalpha()
+                if opens:
+                    current, mark = (ps + i, ps + i + 1), ch
+            elif mark in "‘'":
+                if ch in "’'" and not nxt.isalpha():
+                    spans.append(Span(current[0], current[1], ps + i, ps + i + 1))
+                    current = None
+            elif ch == "”" or (ch == '"' and not nxt.isalnum()):
+                spans.append(Span(current[0], current[1], ps + i, ps + i + 1))
+                current = None
+            elif ch == "“":
+                current = (ps + i, ps + i + 1)  # a stray unmatched opener: start again
+        if current is not None:
+            nxt_para = paragraphs[pi + 1] if pi + 1 < len(paragraphs) else None
+            if nxt_para and body[nxt_para[0] : nxt_para[0] + 1] in OPENERS + "'":
+                pending_next = current
+            elif current[0] == ps:
+                # A paragraph that opens a quote and never closes it: quote to its end.
+                spans.append(Span(current[0], current[1], pe, pe))
+        pending = pending_next
+    return spans
+
+
+def is_boundary(text, i):
+    """Whether the sentence punctuation at ``i`` ends a sentence."""
+    if text[i] in "!?":
+        return True
+    word = re.search(r"([\w.]+)$", text[max(0, i - 40) : i + 1])
+    token = word.group(1) if word else ""
+    bare = token.rstrip(".").lower()
+    if bare in ABBREVIATIONS or re.fullmatch(r"[A-Z]", token.rstrip(".")):
+        return False
+    if re.fullmatch(r"(?:[A-Za-z]\.){2,}", token):
+        # "U.S." ends a sentence only before a word that typically starts one.
+        return bool(SENTENCE_STARTERS.match(text[i + 1 :].lstrip()))
+    return True
+
+
+SENTENCE_END = re.compile(r"[.!?]")
+
+
+def split_units(body, paragraphs, spans):
+    """Sentences over the whole body; quotations are never cut, and a quotation spanning
+    paragraphs makes one unit of them."""
+    inside = [None] * len(body)
+    for si, s in enumerate(spans):
+        if s.open < min(s.close, len(body)):
+            inside[s.open : min(s.close, len(body))] = [si] * (min(s.close, len(body)) - s.open)
+    # Regions: paragraphs, merged where a quotation runs over a paragraph break.
+    regions = []
+    for pi, (ps, pe) in enumerate(paragraphs):
+        if regions and any(s.open < ps < s.close for s in spans):
+            regions[-1] = (regions[-1][0], pe, regions[-1][2])
+        else:
+            regions.append((ps, pe, pi))
+    units = []
+    for rs, re_, pi in regions:
+        start, after = rs, rs
+        # Only sentence punctuation can end a unit: go from one mark to the next.
+        for mark in SENTENCE_END.finditer(body, rs, re_):
+            i = mark.start()
+            if i < after:
+                continue
+            closing = inside[i] is not None and i + 1 < re_ and spans[inside[i]].end == i + 1
+            if inside[i] is None or closing:
+                j = i + 1
+                while j < re_ and body[j] in CLOSERS + ")]":
+                    j += 1
+                nxt = body[j + 1] if j + 1 < re_ else ""
+                ends = j >= re_ or (
+                    body[j] == " " and (nxt.isupper() or nxt.isdigit() or nxt in OPENERS)
+                )
+                carried = closing and j < re_ and attribution_follows(body[j:re_])
+                if ends and (closing or is_boundary(body, i)) and not carried:
+                    units.append(Unit(start, j, pi))
+                    start = j + 1
+                    after = j + 1
+        if body[start:re_].strip():
+            units.append(Unit(start, re_, pi))
+    for u in units:
+        while u.start < u.end and body[u.start].isspace():
+            u.start += 1
+        u.spans = [s for s in spans if u.start <= s.open and s.close <= u.end]
+    return [u for u in units if u.end > u.start]
+
+
+def attribution_follows(text):
+    """`"We will win." Cui said`: a bare attribution after a closed quotation belongs to it."""
+    return (
+        bool(re.match(rf"^\s+(?:[A-Z][\w.'’-]*\s+){{1,3}}(?:{CUE})\s*[.,]", text))
+        and len(text.split(".")[0]) < 40
+    )
+
+
+def is_scare(span_text):
+    return len(span_text.split()) <= 3
+
+
+def quote_text_bounds(body, s):
+    """The words of a direct quotation, without the comma before its closing mark."""
+    start, end = s.start, s.end
+    while end > start and (body[end - 1] in ", " or body[end - 1].isspace()):
+        end -= 1
+    while start < end and body[start].isspace():
+        start += 1
+    return start, end
+
+
+def unit_bounds(body, u):
+    """An indirect quote is the sentence, without a dateline in front."""
+    start = u.start
+    m = DATELINE_PREFIX.match(body[u.start : u.end])
+    if m and (u.paragraph == 0 or u.start == 0 or body[u.start - 1] == "\n"):
+        start += m.end()
+    end = u.end
+    while end > start and body[end - 1].isspace():
+        end -= 1
+    return start, end
