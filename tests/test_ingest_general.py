@@ -423,7 +423,7 @@ def test_a_lower_case_dialogue_name_and_a_summit_quote_kept_apart():
 
 
 def test_a_hyphenated_descriptive_name_is_title_cased_per_part():
-    from statements.ingest.rounds import title_case
+    from statements.ingest.rounds.mentions import title_case
 
     assert title_case("high-level economic dialogue") == "High-Level Economic Dialogue"
 

@@ -4,7 +4,6 @@ import hashlib
 import re
 from collections import Counter
 
-from statements.ingest import rounds as rounds_step
 from statements.ingest import themes as themes_step
 from statements.ingest.clean import clean
 from statements.ingest.dates import date_line
@@ -25,6 +24,10 @@ from statements.ingest.quotes.news import find_quotes
 from statements.ingest.quotes.transcripts import LABEL, transcript_quotes, unlabelled_interview
 from statements.ingest.quotes.units import Found, quote_spans, split_units
 from statements.ingest.result import ExtractedQuote, ExtractedSpeaker, Extraction, Gazetteer
+from statements.ingest.rounds.linking import link_rounds, main_round
+from statements.ingest.rounds.mentions import article_parties as named_parties
+from statements.ingest.rounds.mentions import find_mentions
+from statements.ingest.rounds.published import infer_published
 
 
 def checksum(raw_text: str) -> str:
@@ -72,14 +75,14 @@ def extract(
 
     # Rounds first: a known round may be what dates an undated article.
     units = split_units(body, paragraphs, quote_spans(body, paragraphs))
-    mentions = rounds_step.find_mentions(body, units, gazetteer)
+    mentions = find_mentions(body, units, gazetteer)
     if result.published is None:
-        day, note = rounds_step.infer_published(body, units, mentions, gazetteer)
+        day, note = infer_published(body, units, mentions, gazetteer)
         if day is not None:
             result.published, result.published_inferred = day, True
             result.notes.append(note)
-    result.rounds = rounds_step.link_rounds(body, units, mentions, gazetteer, result.published)
-    main = rounds_step.main_round(mentions, units, lead, result.rounds, body)
+    result.rounds = link_rounds(body, units, mentions, gazetteer, result.published)
+    main = main_round(mentions, units, lead, result.rounds, body)
 
     ref = meta.dateline_date or result.published
     book = SpeakerBook(gazetteer)
@@ -173,7 +176,7 @@ def article_parties(body, mentions, main, rounds, gazetteer):
     named = parties_in(dialogue.replace("-", " "))
     if len(named) == 2:
         return named
-    return rounds_step.article_parties(body)
+    return named_parties(body)
 
 
 THIRD_PERSON_OFFICE = re.compile(

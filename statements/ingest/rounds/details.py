@@ -1,0 +1,118 @@
+"""What the sentences around a mention say about its round: ordinal, place, dates, whether
+it is past or still to come."""
+
+import re
+
+from statements.ingest.dates import WEEKDAY, find_dates
+from statements.ingest.metadata import DATELINE_PREFIX
+from statements.ingest.names.countries import NOUN_TO_COUNTRY
+
+ORDINAL_WORDS = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+]
+_ORD = "|".join(ORDINAL_WORDS) + r"|\d{1,3}(?:st|nd|rd|th)"
+ORDINAL = re.compile(
+    rf"\b({_ORD})\s+(?:round|session|meeting|edition|installment|instalment)\b"
+    rf"|\b(?:the\s+)?({_ORD})\s+(?=(?:[\w.&+-]+\s+){{0,6}}(?:dialogue|talks|consultations?|"
+    r"conference|summit|forum)\b)",
+    re.I,
+)
+PLACE = re.compile(r"\b(?:in|at)\s+((?:[A-Z][a-zA-Z'’-]+)(?:\s+[A-Z][a-zA-Z'’-]+)?(?:,\s*D\.C\.)?)")
+NOT_PLACES = re.compile(
+    rf"^(?:{WEEKDAY}|January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|The|A|An|Its|His|Her|This|That)\b"
+)
+PAST_FLAG = re.compile(
+    r"\b(?:latest|just[- ]concluded|recent|recently concluded|concluded|last|previous|"
+    r"past|earlier)\b",
+    re.I,
+)
+FUTURE_FLAG = re.compile(r"\b(?:upcoming|next|forthcoming|coming|new round .{0,20}will)\b", re.I)
+FIRST_IN_A_WHILE = re.compile(
+    r"^[^,.;]{0,60}?\b(?:in|for)\s+(?:(?:more\s+than|over|nearly|almost)\s+)?(?:\w+\s+)?"
+    r"(?:years?|decades?|months?)\b|^[^,.;]{0,60}?\bsince\b",
+    re.I,
+)
+SPEECH_CLAUSE = re.compile(r"\b(?:said|says|told|announced|stated|added|noted)\b")
+RELATIVE = re.compile(r",\s+(?:which|that|where)\b[^,]*$")
+
+
+def clause_before(text, pos):
+    return re.split(r"[,;]", text[:pos])[-1]
+
+
+SPEECH_BEFORE = re.compile(
+    r"\b(?:said|says|told|announced|stated|added|noted)\b(?:\s+\w+){0,2}\s*$"
+)
+
+
+def distance(mention, pos):
+    if pos < mention.start:
+        return mention.start - pos
+    return max(0, pos - mention.end)
+
+
+def gather(body, units, mentions, published):
+    """Dates, places, ordinals and tense words near each mention, from its sentence."""
+    by_unit = {}
+    for m in mentions:
+        by_unit.setdefault(m.unit, []).append(m)
+    for ui, ms in by_unit.items():
+        u = units[ui]
+        text = body[u.start : u.end]
+
+        def nearest(pos, ms=ms, base=u.start):
+            return min(ms, key=lambda x: distance(x, pos + base))
+
+        dateline = DATELINE_PREFIX.match(text)
+        for w in find_dates(text, published):
+            if dateline and w.start < dateline.end():
+                continue  # the day of the report, not of the talks
+            if SPEECH_BEFORE.search(text[: w.start]) or SPEECH_CLAUSE.search(
+                clause_before(text, w.start)
+            ):
+                continue
+            target = nearest(w.start)
+            relative = RELATIVE.search(text[: w.start])
+            if relative and not any(abs(m.end - u.start - relative.start()) <= 2 for m in ms):
+                continue  # "..., which runs until Friday" tells of the noun before the comma
+            target.info.setdefault("dates", []).append(w)
+        for p in PLACE.finditer(text):
+            if NOT_PLACES.match(p.group(1)) or p.group(1).lower() in NOUN_TO_COUNTRY:
+                continue
+            nearest(p.start()).info.setdefault("place", p.group(1))
+        for o in ORDINAL.finditer(text):
+            word = (o.group(1) or o.group(2)).lower()
+            if word == "first" and FIRST_IN_A_WHILE.match(text[o.end() :]):
+                continue  # "their first security dialogue in three years" counts no rounds
+            number = ORDINAL_WORDS.index(word) + 1 if word in ORDINAL_WORDS else int(word[:-2])
+            after = [m for m in ms if m.start - u.start >= o.start()]
+            target = after[0] if after else nearest(o.start())
+            target.info.setdefault("ordinal", number)
+        for m in ms:
+            window = text[max(0, m.start - u.start - 40) : m.end - u.start + 30]
+            if re.search(r"\brounds\b", window, re.I):
+                m.info["many"] = True  # "the recent rounds of the dialogue": no single one
+            if PAST_FLAG.search(window):
+                m.info["flag"] = "previous" if re.search(r"\bprevious\b", window, re.I) else "past"
+            elif FUTURE_FLAG.search(window):
+                m.info["flag"] = "future"

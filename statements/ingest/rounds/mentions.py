@@ -1,0 +1,221 @@
+"""Round mentions: where an article names a dialogue or one of its rounds ("the 19th round
+of the China-U.S. Human Rights Dialogue", "the talks"), with the gazetteer's names."""
+
+import functools
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from statements.ingest.lookup import caseless, may_match_ignoring_case
+from statements.ingest.names.countries import ADJ_TO_COUNTRY, NOUN_TO_COUNTRY, parties_in
+
+ANAPHOR = re.compile(
+    r"\b(?:the|this|that|its|their|a new|the new|an?)\s+(?:[\w-]+\s+){0,3}?(?:round|dialogue|talks|"
+    r"session|consultations)s?\b",
+    re.I,
+)
+# "May 26-27, 2008, Beijing: The talks resumed": an entry of a chronology
+CHRONOLOGY = re.compile(
+    r"^((?:[A-Z][a-z]+\.?\s+\d{1,2}(?:\s*[-–]\s*\d{1,2})?,?\s+\d{4}|\d{1,2}"
+    r"(?:\s*[-–]\s*\d{1,2})?\s+[A-Z][a-z]+\s+\d{4})(?:,\s*[A-Z][\w .,'-]{1,40})?):"
+)
+DIALOGUE_NOUN = r"(?:dialogue|talks|consultations?|conference|summit|forum|meeting|negotiations)"
+ROUND_OF = re.compile(
+    r"\bround\s+of\s+(?:the\s+|their\s+|its\s+)?(?P<words>(?:[\w&+-]+\s+){1,4}?"
+    + DIALOGUE_NOUN
+    + r")s?\b",
+    re.I,
+)
+CAPITALISED_DIALOGUE = re.compile(
+    r"(?<![\w-])(?P<words>(?:(?!The\b|A\b|An\b|Press\b|News\b)[A-Z][\w&+]*"
+    r"(?:\s+(?:and|of|for|on|&)(?=\s+[A-Z]))?\s+){1,6}"
+    r"(?:Dialogue|Talks|Consultations|Conference|Summit|Forum))\b"
+)
+UNKNOWN_DIALOGUE = re.compile(
+    r"(?<![\w-])((?:[A-Z][\w.]*|Sino)-[A-Z][\w.]*(?:-[A-Z][\w.]*)?)\s+((?:[\w&+-]+\s+){0,5}?)"
+    r"((?i:dialogue|talks|consultations?|strategic dialogue|conference|summit|forum))s?\b"
+)
+# "the 2+2 ministerial dialogue", "the annual strategic dialogue": a lower-case name that
+# still describes one dialogue (a word with a digit or a kind of policy before the noun)
+DESCRIBED_DIALOGUE = re.compile(
+    r"\b(?:the|their|its|a|an)\s+(?:(?:annual|regular|first|new|latest|next|upcoming)"
+    r"\s+)*(?P<words>(?:(?:\d\+\d|[\w-]*\d[\w-]*|high-level|strategic|economic|ministerial|security|"
+    r"trade|maritime|defen[cs]e|financial|political|consular|cyber|energy|climate|human\s+rights|"
+    r"foreign\s+policy|2\+2)\s+){1,3}(?:dialogue|consultations|talks))\b"
+)
+SMALL = {"and", "of", "on", "for", "the", "in"}
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    dialogue: str
+    known: bool  # a dialogue the archive knows
+    unit: int
+    round: int | None = None
+    info: dict = field(default_factory=dict)
+    anaphor: bool = False  # "the dialogue": names no dialogue itself
+
+
+def title_case(words):
+    out = []
+    for i, w in enumerate(words.split()):
+        keep = (w.lower() in SMALL and i) or not w.islower()
+        out.append(w if keep else "-".join(part.capitalize() for part in w.split("-")))
+    return " ".join(out)
+
+
+PLURAL_DIALOGUE = re.compile(r"(dialogue)s\b", re.I)
+
+
+def singular(text):
+    return PLURAL_DIALOGUE.sub(r"\1", text)
+
+
+@functools.lru_cache(maxsize=4096)
+def name_patterns(name):
+    """A dialogue name or alias as a whole word, singular or plural; and its bare words,
+    which a sentence cannot hold if the article does not."""
+    words = singular(name)
+    rx = re.compile(rf"(?<![\w]){re.escape(words)}s?(?![\w])", re.I)
+    return rx, words, re.compile(re.escape(words), re.I)
+
+
+def article_parties(body):
+    counts = Counter()
+    for word in re.findall(r"[A-Z][\w.]*(?: +[A-Z][\w.]*)?", body):  # not across lines
+        for w in (word, word.split()[0], word.split()[-1]):
+            country = NOUN_TO_COUNTRY.get(w.lower()) or ADJ_TO_COUNTRY.get(w.lower())
+            if country:
+                counts[country] += 1
+                break
+    return {c for c, _ in counts.most_common(2)}
+
+
+def consistent(parties, dialogue_parties):
+    """Whether the countries a mention names fit the dialogue's parties."""
+    if len(parties) < 2:
+        return True
+    return len(parties & dialogue_parties) >= 2 or parties <= dialogue_parties
+
+
+def party_label(parties, text):
+    """ "EU-China": the parties in the order the text names them."""
+    order = []
+    for m in re.finditer(r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?", text):
+        for w in (m.group(0), m.group(0).split()[0]):
+            country = NOUN_TO_COUNTRY.get(w.lower()) or ADJ_TO_COUNTRY.get(w.lower())
+            if country in parties and country not in order:
+                order.append(country)
+                break
+    order += sorted(p for p in parties if p not in order)
+    return "-".join(SHORT.get(p, p) for p in order)
+
+
+SHORT = {"United States": "U.S.", "European Union": "EU", "United Kingdom": "UK"}
+
+
+def named_mentions(body, u, ui, names, everywhere):
+    """Dialogues named in one sentence: known names and aliases (with a party check), then
+    unknown ``X-Y ... Dialogue``s, ``the fifth round of their ... consultations`` and
+    capitalised names (``the Strategic Stability Dialogue``)."""
+    text = body[u.start : u.end]
+    taken, local = [], []
+    sentence = parties_in(text)
+    for rx, dname, dparties in names:
+        for m in rx.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            prefix = re.search(r"((?:[A-Z][\w.]*|Sino)-[A-Z][\w.]*)\s+$", text[: m.start()])
+            named = parties_in((prefix.group(1) if prefix else "") + " " + m.group(0))
+            who = named if len(named) >= 2 else (sentence if len(sentence) >= 2 else everywhere)
+            start = m.start() - (len(prefix.group(0)) if prefix else 0)
+            taken.append((start, m.end()))
+            if consistent(who, dparties):
+                local.append(Mention(u.start + start, u.start + m.end(), dname, True, ui))
+                continue
+            # A known dialogue's words between other parties: another dialogue.
+            label = prefix.group(1) if prefix else party_label(who, text)
+            words = singular(m.group(0))
+            words = words if named and prefix else title_case(words)
+            name = f"{label} {words}".strip()
+            local.append(Mention(u.start + start, u.start + m.end(), name, False, ui))
+    kinds = (
+        (UNKNOWN_DIALOGUE, "xy"),
+        (ROUND_OF, "round"),
+        (CAPITALISED_DIALOGUE, "cap"),
+        (DESCRIBED_DIALOGUE, "described"),
+    )
+    for rx, kind in kinds:
+        for m in rx.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            if kind == "xy":
+                if len(parties_in(m.group(1).replace("-", " "))) < 2:
+                    continue
+                name = f"{m.group(1)} {title_case(singular(m.group(2) + m.group(3)))}"
+            else:
+                who = sentence if len(sentence) >= 2 else everywhere
+                if len(who) != 2:
+                    continue
+                words = singular(m.group("words").strip())
+                if kind == "round" and not re.search(r"[A-Za-z]{4,}\s+\w", words):
+                    continue  # "the third round of talks": no name of its own
+                name = f"{party_label(who, text)} {title_case(words)}"
+            start = m.start("words") if kind == "described" else m.start()
+            taken.append((start, m.end()))
+            local.append(Mention(u.start + start, u.start + m.end(), name, False, ui))
+    return local, taken
+
+
+def find_mentions(body, units, gazetteer):
+    """Known dialogues (checked against the parties named), unknown ones, and anaphors
+    (``the dialogue``, ``their first talks``, a chronology's ``May 26-27, 2008, Beijing:``)
+    that continue the latest one, or announce the first one named."""
+    names = []
+    for d in gazetteer.dialogues:
+        parties = {NOUN_TO_COUNTRY.get(p.lower(), p) for p in d.parties}
+        for n in [d.name, *d.aliases]:
+            if n:
+                names.append((n, d.name, parties))
+    names.sort(key=lambda x: -len(x[0]))
+    # Each name's pattern, for the names the article holds at all
+    folded = caseless(body)
+    names = [
+        (rx, dname, parties)
+        for n, dname, parties in names
+        for rx, words, words_rx in [name_patterns(n)]
+        if may_match_ignoring_case(words, folded) and words_rx.search(body)
+    ]
+    everywhere = article_parties(body)
+    per_unit = [named_mentions(body, u, ui, names, everywhere) for ui, u in enumerate(units)]
+    first_named = next((m for local, _ in per_unit for m in local), None)
+    mentions = []
+    context = None
+    for ui, u in enumerate(units):
+        text = body[u.start : u.end]
+        local, taken = per_unit[ui]
+        anaphors = [(m.start(), m.end()) for m in ANAPHOR.finditer(text)]
+        entry = CHRONOLOGY.match(text)
+        if entry:
+            anaphors.insert(0, (entry.start(1), entry.end(1)))
+        for start, end in anaphors:
+            if any(start < e and s < end for s, e in taken):
+                continue
+            target = (
+                min(local, key=lambda x: abs(x.start - u.start - start))
+                if local
+                else context or first_named
+            )
+            if target is None:
+                continue
+            taken.append((start, end))
+            m = Mention(u.start + start, u.start + end, target.dialogue, target.known, ui)
+            m.anaphor = not (entry and start == entry.start(1))
+            local.append(m)
+        local.sort(key=lambda x: x.start)
+        if local:
+            context = local[-1]
+        mentions.extend(local)
+    return mentions
