@@ -20,9 +20,10 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator, slugify
 
-from statements.ingest.documents import MAX_BYTES, DocumentError, decode
 from statements.ingest.pipeline import checksum, extract
-from statements.ingest.writer import IngestError, check, gazetteer_from_db, save
+from statements.ingest.store.known import gazetteer_from_db
+from statements.ingest.store.writer import IngestError, check, save
+from statements.ingest.text.documents import MAX_BYTES, DocumentError, decode
 from statements.models import (
     Article,
     Dialogue,

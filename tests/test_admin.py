@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from statements.ingest.documents import MAX_BYTES
+from statements.ingest.text.documents import MAX_BYTES
 from statements.models import (
     Article,
     Dialogue,

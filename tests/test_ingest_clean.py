@@ -2,9 +2,9 @@
 
 import datetime as dt
 
-from statements.ingest.clean import clean, split_front_matter
 from statements.ingest.pipeline import checksum, extract
 from statements.ingest.result import Gazetteer, KnownOutlet
+from statements.ingest.text.clean import clean, split_front_matter
 
 OUTLETS = Gazetteer(
     outlets=[

@@ -12,7 +12,7 @@ import pytest
 from django.conf import settings
 from django.core.management import CommandError, call_command
 
-from statements.ingest.documents import MAX_BYTES
+from statements.ingest.text.documents import MAX_BYTES
 from statements.models import Article, DialogueRound, Outlet, Quote, Speaker
 
 RIVER = """Ministers pledge closer river cooperation
@@ -229,7 +229,7 @@ def test_progress_on_request(db, folder):
 
 
 def test_an_extractor_crash_fails_that_file_only(db, folder, monkeypatch):
-    from statements.ingest import batch
+    from statements.ingest.store import batch
 
     real = batch.extract
 

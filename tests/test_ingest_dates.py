@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
-from statements.ingest.dates import date_line, find_dates
 from statements.ingest.pipeline import extract
+from statements.ingest.text.dates import date_line, find_dates
 
 THURSDAY = dt.date(2018, 3, 15)
 

@@ -8,10 +8,10 @@ import datetime as dt
 
 import pytest
 
-from statements.ingest.clean import classify
-from statements.ingest.dates import date_line
 from statements.ingest.pipeline import extract
 from statements.ingest.result import Gazetteer
+from statements.ingest.text.clean import classify
+from statements.ingest.text.dates import date_line
 
 
 def run(text):
@@ -331,7 +331,7 @@ def test_a_day_opening_a_future_clause_looks_forward():
         "On Monday she will co-chair a meeting in Bern, Weber said.\n\n"
         "On Monday, the minister will travel to Rome, Weber added.\n"
     )
-    from statements.ingest.dates import find_dates
+    from statements.ingest.text.dates import find_dates
 
     ref = dt.date(2019, 10, 9)
     assert find_dates("On Monday he will co-chair a meeting.", ref)[0].first == dt.date(
@@ -940,7 +940,7 @@ def test_look_alikes_of_speech_are_no_quotes(sentence):
     ],
 )
 def test_a_section_label_comes_off_the_headline(line, rest):
-    from statements.ingest.clean import clean
+    from statements.ingest.text.clean import clean
 
     cleaned = clean(line)
     assert cleaned.body == rest

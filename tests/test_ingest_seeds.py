@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from statements.ingest.gazetteer import from_fixture
 from statements.ingest.pipeline import extract
+from statements.ingest.store.gazetteer import from_fixture
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "fixtures" / "documents"

@@ -10,11 +10,11 @@ import datetime as dt
 import pytest
 from django.db.models.signals import post_init
 
-from statements.ingest import batch, lookup
 from statements.ingest.names import collective, people
 from statements.ingest.pipeline import extract
 from statements.ingest.result import Gazetteer, KnownOutlet, KnownSpeaker
-from statements.ingest.writer import gazetteer_from_db
+from statements.ingest.store import batch, lookup
+from statements.ingest.store.known import gazetteer_from_db
 from statements.models import Quote, Speaker
 from statements.synth import SyntheticArchive
 
@@ -184,7 +184,7 @@ def test_a_batch_links_an_existing_speaker_by_alias_among_thousands(tmp_path):
 def test_the_batch_index_finds_what_the_database_finds():
     """``ArchiveNames`` (candidates from memory, ASCII decided without a query) answers as
     ``by_name_or_alias`` asking the database, case and alias collisions included."""
-    from statements.ingest.writer import ArchiveNames, by_name_or_alias
+    from statements.ingest.store.names import ArchiveNames, by_name_or_alias
 
     people = [
         ("Wang Yi", "", "FM Wang\nWang"),

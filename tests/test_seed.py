@@ -7,8 +7,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.db import IntegrityError, transaction
 
-from statements.ingest.documents import read_text
 from statements.ingest.pipeline import checksum
+from statements.ingest.text.documents import read_text
 from statements.models import (
     Article,
     Dialogue,

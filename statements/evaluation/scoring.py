@@ -178,7 +178,7 @@ def expected_path(article: Path) -> Path:
 
 
 def load_gazetteer(reference: Path = REFERENCE):
-    from statements.ingest.gazetteer import from_fixture
+    from statements.ingest.store.gazetteer import from_fixture
 
     return from_fixture(reference)
 

@@ -5,11 +5,11 @@ import functools
 import re
 from dataclasses import dataclass
 
-from statements.ingest.clean import MEDIA_LINE, SOURCE
-from statements.ingest.dates import MONTH, date_line, find_dates, month_number
-from statements.ingest.lookup import caseless, may_match_ignoring_case
 from statements.ingest.names.countries import parties_in
 from statements.ingest.names.roles import is_role
+from statements.ingest.text.clean import MEDIA_LINE, SOURCE
+from statements.ingest.text.dates import MONTH, date_line, find_dates, month_number
+from statements.ingest.text.normal import caseless, may_match_ignoring_case
 
 # "WASHINGTON, July 25 (Xinhua) --", "BEIJING (Reuters) -", "NEW DELHI, March 3 --"
 DATELINE = re.compile(

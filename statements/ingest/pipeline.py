@@ -5,8 +5,6 @@ import re
 from collections import Counter
 
 from statements.ingest import themes as themes_step
-from statements.ingest.clean import clean
-from statements.ingest.dates import date_line
 from statements.ingest.metadata import read_metadata
 from statements.ingest.names.countries import (
     ADJ_TO_COUNTRY,
@@ -28,6 +26,8 @@ from statements.ingest.rounds.linking import link_rounds, main_round
 from statements.ingest.rounds.mentions import article_parties as named_parties
 from statements.ingest.rounds.mentions import find_mentions
 from statements.ingest.rounds.published import infer_published
+from statements.ingest.text.clean import clean
+from statements.ingest.text.dates import date_line
 
 
 def checksum(raw_text: str) -> str:

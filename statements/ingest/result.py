@@ -164,7 +164,7 @@ class Gazetteer:
     def index(self, rebuild=False):
         """Lookups by name, alias, kind and country (``lookup.GazetteerIndex``), built on first
         use and again when a list has been replaced or has changed length."""
-        from statements.ingest.lookup import GazetteerIndex
+        from statements.ingest.store.lookup import GazetteerIndex
 
         index = self.__dict__.get("_index")
         if rebuild or index is None or not index.current():

@@ -5,7 +5,7 @@ import itertools
 import re
 from collections import Counter
 
-from statements.ingest.lookup import caseless, may_match_ignoring_case
+from statements.ingest.text.normal import caseless, may_match_ignoring_case
 
 
 def keyword_rx(keywords):

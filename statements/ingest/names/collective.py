@@ -3,7 +3,6 @@ speakers ("both sides"); ``CollectiveVoices`` resolves such phrases for ``Speake
 
 import re
 
-from statements.ingest.lookup import norm
 from statements.ingest.names.countries import (
     ADJ_RX,
     ADJ_TO_COUNTRY,
@@ -16,6 +15,7 @@ from statements.ingest.names.countries import (
 )
 from statements.ingest.names.roles import HONORIFIC
 from statements.ingest.result import ExtractedSpeaker
+from statements.ingest.text.normal import norm
 
 # A collective speaker: "the Chinese side", "the U.S. delegation", "Japan's foreign ministry"
 BODY_WORDS = {

@@ -4,7 +4,6 @@
 
 import re
 
-from statements.ingest.lookup import norm
 from statements.ingest.names.countries import (
     ADJ_TO_COUNTRY,
     CAPITAL_TO_COUNTRY,
@@ -21,6 +20,7 @@ from statements.ingest.names.roles import (
     strip_country,
 )
 from statements.ingest.result import ExtractedSpeaker
+from statements.ingest.text.normal import norm
 
 
 class People:

@@ -3,8 +3,8 @@ or the day of an interview."""
 
 import re
 
-from statements.ingest.dates import find_dates
 from statements.ingest.metadata import DATELINE_PREFIX
+from statements.ingest.text.dates import find_dates
 
 # --- the article ----------------------------------------------------------------------------
 

@@ -3,9 +3,9 @@ it is past or still to come."""
 
 import re
 
-from statements.ingest.dates import WEEKDAY, find_dates
 from statements.ingest.metadata import DATELINE_PREFIX
 from statements.ingest.names.countries import NOUN_TO_COUNTRY
+from statements.ingest.text.dates import WEEKDAY, find_dates
 
 ORDINAL_WORDS = [
     "first",

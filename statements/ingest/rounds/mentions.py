@@ -6,8 +6,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from statements.ingest.lookup import caseless, may_match_ignoring_case
 from statements.ingest.names.countries import ADJ_TO_COUNTRY, NOUN_TO_COUNTRY, parties_in
+from statements.ingest.text.normal import caseless, may_match_ignoring_case
 
 ANAPHOR = re.compile(
     r"\b(?:the|this|that|its|their|a new|the new|an?)\s+(?:[\w-]+\s+){0,3}?(?:round|dialogue|talks|"

@@ -3,7 +3,7 @@ known round that week)."""
 
 import re
 
-from statements.ingest.dates import WEEKDAY, WEEKDAYS
+from statements.ingest.text.dates import WEEKDAY, WEEKDAYS
 
 # --- publication date from a known round -----------------------------------------------------
 

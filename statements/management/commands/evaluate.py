@@ -1,4 +1,4 @@
-"""``manage.py evaluate``: score the extractor on an annotated set (logic in statements.evaluation)."""
+"""``manage.py evaluate``: score the extractor on an annotated set (statements.evaluation)."""
 
 import json
 from pathlib import Path

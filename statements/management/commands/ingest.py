@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.core.validators import URLValidator
 
-from statements.ingest.batch import FAILED, ingest_paths, summary_lines
+from statements.ingest.store.batch import FAILED, ingest_paths, summary_lines
 
 
 class Command(BaseCommand):

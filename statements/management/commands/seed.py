@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-from statements.ingest.batch import ingest_paths
+from statements.ingest.store.batch import ingest_paths
 
 FIXTURES = settings.BASE_DIR / "fixtures"
 

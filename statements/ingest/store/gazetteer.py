@@ -1,6 +1,6 @@
 """Build a Gazetteer (what the archive already knows) from a Django fixture file, without Django.
 
-The writer builds the same object from the database (``writer.gazetteer_from_db``); the
+The writer builds the same object from the database (``store.known.gazetteer_from_db``); the
 evaluation uses this one so that its figures do not depend on what a database happens to hold.
 """
 

@@ -14,17 +14,12 @@ from pathlib import Path
 
 from django.db import DatabaseError
 
-from statements.ingest.documents import DocumentError, read_manifest, read_text
 from statements.ingest.pipeline import extract
 from statements.ingest.result import Extraction
-from statements.ingest.writer import (
-    ArchiveNames,
-    IngestError,
-    SaveReport,
-    add_to_gazetteer,
-    gazetteer_from_db,
-    save,
-)
+from statements.ingest.store.known import add_to_gazetteer, gazetteer_from_db
+from statements.ingest.store.names import ArchiveNames
+from statements.ingest.store.writer import IngestError, SaveReport, save
+from statements.ingest.text.documents import DocumentError, read_manifest, read_text
 
 CREATED, SKIPPED, FAILED = "created", "skipped", "failed"
 
@@ -122,7 +117,7 @@ def ingest_file(
 
     With ``raise_errors`` an unexpected extractor exception propagates (for --traceback).
     ``seen`` holds the checksums a dry run has already counted, since it stores none of them.
-    ``names`` (``writer.ArchiveNames``) is the batch's index of what the archive holds.
+    ``names`` (``store.names.ArchiveNames``) is the batch's index of what the archive holds.
     """
     try:
         raw = read_text(path)
