@@ -319,3 +319,27 @@ def safe(year, month, day):
         return dt.date(year, month, day)
     except (TypeError, ValueError):
         return None
+
+
+def read_document_metadata(doc):
+    """Step: ``doc.meta`` (what was given wins), ``doc.url``, the headline paragraph and the
+    lead: the first paragraph that reads as one (not a headline, a "Press release" line)."""
+    given = doc.given
+    meta = read_metadata(
+        doc.cleaned,
+        doc.gazetteer,
+        title=given.title,
+        outlet=given.outlet,
+        published=given.published,
+    )
+    doc.meta = meta
+    doc.url = given.url or doc.cleaned.front_matter.get("url", "")
+    doc.headline = {meta.title_paragraph} if meta.title_paragraph is not None else set()
+    doc.lead = next(
+        (
+            i
+            for i, (ps, pe) in enumerate(doc.paragraphs)
+            if i not in doc.headline and len(doc.body[ps:pe].split()) >= 12
+        ),
+        0,
+    )

@@ -57,3 +57,8 @@ def tag(body, quotes, gazetteer):
     order = [t.slug for t in gazetteer.themes]
     chosen = {slug for slug, n in article.items() if n >= 2} | quoted
     return [slug for slug in order if slug in chosen]
+
+
+def tag_themes(doc):
+    """Step: ``doc.themes`` (and each quote's own themes)."""
+    doc.themes = tag(doc.body, doc.quotes, doc.gazetteer)

@@ -1,6 +1,7 @@
 """Countries as articles name them: nouns, adjectives, capitals, and the parties a text names."""
 
 import re
+from collections import Counter
 
 # country: (names used as nouns, adjectives/demonyms, capital used as metonym)
 COUNTRIES = {
@@ -122,3 +123,12 @@ def parties_in(text):
     for m in COUNTRY_NOUN.finditer(text):
         found.add(NOUN_TO_COUNTRY[m.group(1).lower()])
     return found
+
+
+def most_named_country(text):
+    counts = Counter()
+    for m in COUNTRY_NOUN.finditer(text):
+        counts[NOUN_TO_COUNTRY[m.group(1).lower()]] += 1
+    for m in COUNTRY_ADJ.finditer(text):
+        counts[ADJ_TO_COUNTRY[m.group(1).lower()]] += 1
+    return counts.most_common(1)[0][0] if counts else ""

@@ -188,3 +188,14 @@ def clean_phrase(phrase):
                 break
     p = TRAILING_ADJUNCT.sub("", p) if not FROM_DOCUMENT.match(p) else p
     return p.strip(" ,;:")
+
+
+def open_speaker_book(doc):
+    """Step: ``doc.speakers``, the article's SpeakerBook, knowing the article's two parties,
+    its outlet's country and the people it names. The quote steps after it resolve names
+    through it (and so add to it)."""
+    book = SpeakerBook(doc.gazetteer)
+    book.parties = doc.parties
+    book.home = doc.meta.outlet_country
+    book.note_mentions(doc.body)
+    doc.speakers = book

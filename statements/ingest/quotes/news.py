@@ -21,17 +21,13 @@ from statements.ingest.quotes.units import (
     OPENERS,
     Found,
     is_scare,
-    quote_spans,
     quote_text_bounds,
-    split_units,
     unit_bounds,
 )
 
 
-def find_quotes(body, paragraphs, book, ref, *, skip_paragraphs=()):
+def find_quotes(body, paragraphs, units, book, ref, *, skip_paragraphs=()):
     """Direct and indirect quotes in news style, in order of appearance."""
-    spans = quote_spans(body, paragraphs)
-    units = split_units(body, paragraphs, spans)
     found = []
     last_direct = None  # (speaker name, paragraph) of the latest direct quotation
     last_date = {}
@@ -139,7 +135,7 @@ def find_quotes(body, paragraphs, book, ref, *, skip_paragraphs=()):
                 last_direct = (speaker.name, u.paragraph)
         if not results:
             note_subject(body, u, book)
-    return found, units
+    return found
 
 
 WILLING = re.compile(r"^(?:is|are)\s+(?:also\s+)?(?:willing|ready|prepared|determined|committed)")
@@ -333,3 +329,12 @@ def joint_attribution(body, u, book):
     return Attribution(
         m.group(1), verb_start, verb_start + len(verb.group(1)), "lead", start, start + m.end()
     )
+
+
+def find_news_quotes(doc):
+    """Step: ``doc.news``: news-style quotes outside the headline and transcript paragraphs,
+    with the transcript's answers, in order of appearance."""
+    found = find_quotes(
+        doc.body, doc.paragraphs, doc.units, doc.speakers, doc.ref, skip_paragraphs=doc.skip
+    )
+    doc.news = sorted(found + doc.transcript, key=lambda f: f.start)

@@ -3,6 +3,7 @@ interviews, and interviews set out without labels."""
 
 import re
 
+from statements.ingest.names.countries import DEMONYM_ADJ, most_named_country
 from statements.ingest.names.roles import PERSON_MENTION, is_role
 from statements.ingest.quotes.cues import FIRST_PERSON
 from statements.ingest.quotes.said_on import interview_day, lead_date
@@ -174,3 +175,55 @@ def unlabelled_interview(body, paragraphs, book, title, ref, *, skip=()):
     if personal * 2 < len(found):
         return [], set()
     return found, handled
+
+
+MINISTRY_TITLE = re.compile(
+    r"\b(?:Foreign|External Affairs) Ministry\b|\bMinistry of (?:Foreign|External) Affairs\b|"
+    r"\bForeign Office\b|\bDepartment of State\b|\bState Department\b"
+)
+
+
+def ministry_publisher(title, country, gazetteer):
+    """A ministry's own briefing transcript ("Foreign Ministry Spokesperson Mao Ning's Regular
+    Press Conference") is published by that ministry: the one of the spokesperson's country
+    (or, when the article does not say, of the country the answers speak of most)."""
+    if not MINISTRY_TITLE.search(title or "") or not country:
+        return "", ""
+    for o in gazetteer.outlets:
+        if o.country == country and re.search(r"\b(?:Ministry|Department)\b", o.name):
+            return o.name, o.country
+    return f"{DEMONYM_ADJ.get(country, country)} Foreign Ministry", country
+
+
+def read_transcript(doc):
+    """Step: ``doc.transcript`` (answers of a labelled transcript, else of an interview set
+    out without labels) and ``doc.handled``, the paragraphs that reading used."""
+    bylines = " ".join(line for kind, line in doc.cleaned.dropped if kind == "byline")
+    book = doc.speakers
+    found, handled = transcript_quotes(
+        doc.body,
+        doc.paragraphs,
+        book,
+        doc.title,
+        doc.ref,
+        skip=doc.headline,
+        outlet=doc.meta.outlet,
+        bylines=bylines,
+    )
+    if not found:
+        found, handled = unlabelled_interview(
+            doc.body, doc.paragraphs, book, doc.title, doc.ref, skip=doc.headline
+        )
+    doc.transcript, doc.handled = found, handled
+
+
+def find_publisher(doc):
+    """Step: ``doc.outlet`` and ``doc.outlet_country``: the metadata's, else, for a ministry's
+    own transcript, that ministry."""
+    doc.outlet, doc.outlet_country = doc.meta.outlet, doc.meta.outlet_country
+    if not doc.outlet and doc.transcript:
+        speaker = doc.speakers.get(doc.transcript[0].speaker)
+        country = speaker.country if speaker else ""
+        doc.outlet, doc.outlet_country = ministry_publisher(
+            doc.title, country or most_named_country(doc.body), doc.gazetteer
+        )

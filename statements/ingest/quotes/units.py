@@ -253,3 +253,8 @@ def unit_bounds(body, u):
     while end > start and body[end - 1].isspace():
         end -= 1
     return start, end
+
+
+def find_units(doc):
+    """Step: ``doc.units``, the article's sentence units, computed once for every later step."""
+    doc.units = split_units(doc.body, doc.paragraphs, quote_spans(doc.body, doc.paragraphs))

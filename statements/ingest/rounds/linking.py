@@ -1,11 +1,13 @@
 """Linking mentions to rounds: each gathered round matched to a known one (or made new), and
-the article's main round."""
+the article's main round and its two parties."""
 
 import datetime as dt
 import re
 
+from statements.ingest.names.countries import NOUN_TO_COUNTRY, parties_in
 from statements.ingest.result import ExtractedRound
 from statements.ingest.rounds.details import gather
+from statements.ingest.rounds.mentions import most_named_parties
 
 
 def score(known, info, published, context_round):
@@ -188,3 +190,26 @@ def main_round(mentions, units, lead_paragraph, rounds, body=""):
 OTHER_GATHERING = re.compile(
     r"\b(?:summit|G-?20|G-?7|general assembly|(?<!news )(?<!press )conference)\b", re.I
 )
+
+
+def article_parties(body, mentions, main, rounds, gazetteer):
+    """The two parties an article is about: its main round's dialogue, else the two countries
+    it names most."""
+    dialogue = rounds[main].dialogue if main is not None else ""
+    if not dialogue:
+        dialogue = next((m.dialogue for m in mentions), "")
+    for d in gazetteer.dialogues:
+        if d.name == dialogue and len(d.parties) == 2:
+            return {NOUN_TO_COUNTRY.get(p.lower(), p) for p in d.parties}
+    named = parties_in(dialogue.replace("-", " "))
+    if len(named) == 2:
+        return named
+    return most_named_parties(body)
+
+
+def link_article_rounds(doc):
+    """Step: ``doc.rounds`` (known rounds linked, new ones described), ``doc.main`` and
+    ``doc.parties`` (whom "both sides" means)."""
+    doc.rounds = link_rounds(doc.body, doc.units, doc.mentions, doc.gazetteer, doc.published)
+    doc.main = main_round(doc.mentions, doc.units, doc.lead, doc.rounds, doc.body)
+    doc.parties = article_parties(doc.body, doc.mentions, doc.main, doc.rounds, doc.gazetteer)

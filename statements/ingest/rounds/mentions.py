@@ -82,7 +82,7 @@ def name_patterns(name):
     return rx, words, re.compile(re.escape(words), re.I)
 
 
-def article_parties(body):
+def most_named_parties(body):
     counts = Counter()
     for word in re.findall(r"[A-Z][\w.]*(?: +[A-Z][\w.]*)?", body):  # not across lines
         for w in (word, word.split()[0], word.split()[-1]):
@@ -188,7 +188,7 @@ def find_mentions(body, units, gazetteer):
         for rx, words, words_rx in [name_patterns(n)]
         if may_match_ignoring_case(words, folded) and words_rx.search(body)
     ]
-    everywhere = article_parties(body)
+    everywhere = most_named_parties(body)
     per_unit = [named_mentions(body, u, ui, names, everywhere) for ui, u in enumerate(units)]
     first_named = next((m for local, _ in per_unit for m in local), None)
     mentions = []
@@ -219,3 +219,9 @@ def find_mentions(body, units, gazetteer):
             context = local[-1]
         mentions.extend(local)
     return mentions
+
+
+def find_round_mentions(doc):
+    """Step: ``doc.mentions``. Rounds come before speakers: a known round may be what dates
+    an undated article, and its dialogue names the article's two parties."""
+    doc.mentions = find_mentions(doc.body, doc.units, doc.gazetteer)

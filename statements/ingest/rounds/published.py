@@ -112,3 +112,12 @@ def infer_published(body, units, mentions, gazetteer):
             )
             return end, " ".join(note.split())
     return None, ""
+
+
+def date_article(doc):
+    """Step: ``doc.published``: the metadata's date, else one inferred from a known round."""
+    doc.published = doc.meta.published
+    if doc.published is None:
+        day, note = infer_published(doc.body, doc.units, doc.mentions, doc.gazetteer)
+        if day is not None:
+            doc.published, doc.published_inferred, doc.published_note = day, True, note

@@ -221,3 +221,9 @@ def join_paragraphs(lines):
                 para = line
         paragraphs.append(para)
     return paragraphs
+
+
+def clean_document(doc):
+    """Step: ``doc.cleaned``, ``doc.body`` and ``doc.paragraphs`` from ``doc.raw``."""
+    doc.cleaned = clean(doc.raw)
+    doc.body, doc.paragraphs = doc.cleaned.body, doc.cleaned.paragraphs

@@ -1,0 +1,83 @@
+"""Which round each quote is about: the round a sentence mentions, else the article's main
+round, unless the words were said elsewhere or days after the round ended."""
+
+import re
+
+from statements.ingest.quotes.genres import JOINT_TITLE
+from statements.ingest.quotes.transcripts import LABEL
+from statements.ingest.result import ExtractedQuote
+
+
+def at_round(found, rnd):
+    """Whether words the article does not tie to a round are about its main round: not when
+    they were said days after the round ended (reactions a week on speak of the dialogue as
+    an institution)."""
+    end = rnd.end or rnd.start
+    return not (found.said_on and end and (found.said_on - end).days > 3)
+
+
+# Another gathering (a news conference is where the talks are explained, not another event)
+OTHER_OCCASION = re.compile(
+    r"\b(?:summit|(?<!news )(?<!press )conference|forum|rally|G-?20|G-?7|convention)\b", re.I
+)
+
+
+def other_occasion(body, lo, hi, covered):
+    """Whether the sentence places the words at another gathering than a dialogue round."""
+    for m in OTHER_OCCASION.finditer(body, lo, hi):
+        if not any(s <= m.start() < e for s, e in covered):
+            return True
+    return False
+
+
+def question_before(body, paragraphs, pos):
+    """The start of the question paragraph before the answer at ``pos``."""
+    starts = [ps for ps, pe in paragraphs if ps < pos]
+    for ps in reversed(starts[:-1] if starts and starts[-1] <= pos else starts):
+        if LABEL.match(body[ps : ps + 60]):
+            return ps
+    return pos
+
+
+def assign_quote_rounds(doc):
+    """Step: ``doc.quotes``, each found quote with its text and round."""
+    body, paragraphs, units, mentions, main = (
+        doc.body,
+        doc.paragraphs,
+        doc.units,
+        doc.mentions,
+        doc.main,
+    )
+    quotes = []
+    for f in doc.found:
+        if f.unit >= 0:
+            lo, hi = units[f.unit].start, units[f.unit].end
+        else:
+            # A transcript answer is about what its question and answer mention.
+            lo, hi = question_before(body, paragraphs, f.start), f.end
+        in_unit = [m.round for m in mentions if m.round is not None and lo <= m.start < hi]
+        covered = [(m.start, m.end) for m in mentions if lo <= m.start < hi]
+        # Editorials and joint statements speak about the article's round as a whole; an
+        # answer in a transcript only about what its question or answer mentions.
+        fallback = main
+        if f.kind == "editorial":
+            in_unit = []
+        elif f.unit < 0 and not JOINT_TITLE.match(doc.title or ""):
+            fallback = None
+        elif not in_unit and other_occasion(body, lo, hi, covered):
+            fallback = None  # words said at a summit are not the dialogue's
+        elif not in_unit and main is not None and not at_round(f, doc.rounds[main]):
+            fallback = None  # said days after the talks ended
+        quotes.append(
+            ExtractedQuote(
+                speaker=f.speaker,
+                text=body[f.start : f.end],
+                kind=f.kind,
+                start=f.start,
+                end=f.end,
+                speaker_role=f.role,
+                said_on=f.said_on,
+                round=in_unit[0] if in_unit else fallback,
+            )
+        )
+    doc.quotes = quotes
