@@ -1,0 +1,30 @@
+"""Shared helpers for the ingest phenomenon tests: extraction with an empty gazetteer."""
+
+from statements.ingest.pipeline import extract
+from statements.ingest.result import Gazetteer
+
+
+def run(text):
+    return extract(text, Gazetteer())
+
+
+def pairs(result):
+    return [(q.speaker, q.kind, q.text) for q in result.quotes]
+
+
+def speaker_of(result, fragment):
+    hits = [q.speaker for q in result.quotes if fragment in q.text]
+    return hits[0] if hits else None
+
+
+TRADE = (
+    "---\npublished: 2019-03-12\n---\nEnvoys clash over trade\n\n"
+    "LONDON -- British Trade Secretary Amy Hart met Chinese Commerce Minister Zhong Wei in "
+    "London on Monday.\n\n"
+    "Labour's trade spokesman, Ed Stone, said the government had achieved nothing.\n\n"
+    'A spokesperson for the Department for International Trade said: "We remain committed."\n\n'
+    'Hart, who has led the negotiations since January, told the BBC: "We are not there yet."\n\n'
+    "State news agency Xinhua quoted Zhong as saying that China would never bow to pressure.\n\n"
+    "Ministers met leaders at a conference in Paris, where Zhong told reporters the meeting "
+    "was useful.\n"
+)

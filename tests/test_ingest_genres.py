@@ -1,0 +1,120 @@
+"""Genres that change who speaks: opinion pieces, joint statements and speech pages.
+
+Every test describes a phenomenon in invented news-style snippets, never a wording copied
+from an evaluation article.
+"""
+
+import datetime as dt
+
+from tests.ingest_helpers import run
+
+OPINION_BODY = (
+    "The latest round of talks between Lisbon and Rabat ended without a deal. That is no "
+    "reason for despair.\n\n"
+    "Both governments ought to resist the temptation to walk away. A quarrel helps nobody, and "
+    "fishermen in our region would pay the highest price.\n\n"
+    "We urge the negotiators to take more time. Deadlines imposed for domestic audiences "
+    "rarely produce good agreements.\n\n"
+    "Cooler heads are needed now. Parliament would do well to let the negotiators work.\n"
+)
+
+
+def test_an_editorial_section_label_and_a_byline_make_an_unknown_paper_speak():
+    text = (
+        "EDITORIAL\n\nThe talks deserve patience\n\nBy the Editorial Board, The Valley Clarion"
+        "\n\n" + OPINION_BODY
+    )
+    r = run(text)
+    assert {(q.speaker, q.kind) for q in r.quotes} == {("The Valley Clarion", "editorial")}
+    assert len(r.quotes) == 4
+
+
+def test_our_view_title_and_a_published_in_line():
+    text = (
+        "Our view: The talks deserve patience\n\n"
+        + OPINION_BODY
+        + "\nPublished in the Harbor Examiner, May 3, 2019\n"
+    )
+    r = run(text)
+    assert r.outlet == "Harbor Examiner"
+    assert {q.speaker for q in r.quotes} == {"Harbor Examiner"}
+    assert all(q.said_on == dt.date(2019, 5, 3) for q in r.quotes)
+
+
+def test_a_masthead_in_capitals_names_the_editorial_voice():
+    r = run("THE VALLEY CLARION\n\nOUR VIEW\n\nThe talks deserve patience\n\n" + OPINION_BODY)
+    assert r.outlet == "THE VALLEY CLARION"
+    assert {(q.speaker, q.kind) for q in r.quotes} == {("THE VALLEY CLARION", "editorial")}
+
+
+def test_a_comment_label_above_the_headline_files_an_opinion_piece():
+    text = (
+        "Comment\n\nThe talks deserve patience\n\n" + OPINION_BODY + "\n© 2019 The Valley Clarion\n"
+    )
+    r = run(text)
+    assert {(q.speaker, q.kind) for q in r.quotes} == {("Valley Clarion", "editorial")}
+
+
+def test_a_joint_statement_titled_after_its_parties():
+    text = (
+        "India-Japan Joint Statement on Digital Partnership\n\n"
+        "The Prime Minister of India and the Prime Minister of Japan met in Tokyo and agreed to "
+        "deepen cooperation.\n\nThe two leaders welcomed progress on the rail project.\n"
+    )
+    r = run(text)
+    assert {(q.speaker, q.kind) for q in r.quotes} == {
+        ("Indian and Japanese governments", "direct")
+    }
+    news = text.replace(
+        "India-Japan Joint Statement on", "India and Japan issue joint statement on"
+    )
+    assert all(q.kind != "direct" for q in run(news).quotes)
+
+
+def test_an_author_note_is_no_part_of_the_editorial_voice():
+    text = (
+        "OPINION\n\nThe talks deserve patience\n\n"
+        + OPINION_BODY
+        + "\nThe writer is a senior fellow at the Harbor Institute for Policy Studies.\n\n"
+        "The views expressed here do not necessarily reflect those of the paper.\n\n"
+        "© 2019 The Valley Clarion\n"
+    )
+    r = run(text)
+    assert len(r.quotes) == 4
+    assert all(q.kind == "editorial" for q in r.quotes)
+
+
+SPEECH = """Speech
+
+Foreign Secretary's speech at the Lowy Institute
+
+The Foreign Secretary set out the UK's approach to the Indo-Pacific in a speech in Sydney.
+
+From: Foreign Office and The Rt Hon Jo Price MP
+Published 4 June 2019
+Delivered on: 3 June 2019 (Original script, may differ from delivered version)
+
+Thank you for that kind introduction. It is a great pleasure to be here in Sydney.
+
+The Indo-Pacific is where the future of the world economy will be decided.
+
+We will deepen our partnerships with Australia, Japan and India.
+"""
+
+
+def test_a_speech_page_is_the_speakers_own_words_on_the_day_delivered():
+    r = run(SPEECH)
+    assert r.outlet == "Foreign Office"
+    assert r.published == dt.date(2019, 6, 4)
+    assert [(q.speaker, q.kind, q.said_on) for q in r.quotes] == [
+        ("Jo Price", "direct", dt.date(2019, 6, 3))
+    ] * 3
+
+
+def test_a_news_story_about_a_speech_is_no_speech_page():
+    text = (
+        "President Xi Jin's speech at forum signals shift\n\n"
+        "Chinese leader Xi Jin gave a speech in Beijing on Monday calling for open markets.\n\n"
+        "Analysts said the tone was softer than in previous years and markets rose.\n"
+    )
+    assert all(q.kind != "direct" for q in run(text).quotes)

@@ -1,0 +1,161 @@
+"""Who a name, a title or an office is: surnames, honorifics, ministries, countries.
+
+Every test describes a phenomenon in invented news-style snippets, never a wording copied
+from an evaluation article.
+"""
+
+import pytest
+
+from tests.ingest_helpers import TRADE, run, speaker_of
+
+
+def test_a_name_with_a_descriptive_apposition_speaks():
+    text = (
+        "Deal criticised\n\nSenator Tom Reyes, a New Jersey Republican, said in a statement "
+        'that the deal was "a betrayal of workers."\n'
+    )
+    assert speaker_of(run(text), "betrayal") == "Tom Reyes"
+
+
+def test_a_ministry_speaks_for_its_government():
+    text = "Envoy summoned\n\nSweden's foreign ministry said it regretted the decision.\n"
+    assert speaker_of(run(text), "regretted") == "Swedish government"
+
+
+def test_a_shared_surname_is_the_person_named_closest_before():
+    text = (
+        "---\npublished: 2019-10-09\n---\nEnvoys meet\n\n"
+        "Vice Minister Chen Lin and Swiss diplomat Anna Weber held talks in Geneva.\n\n"
+        "Chen Hua, a Chinese trade official, also attended the talks.\n\n"
+        '"We made progress," Chen said.\n\n'
+        "Vice Minister Chen Lin told reporters the talks were useful.\n\n"
+        '"It was a good day," Chen said.\n'
+    )
+    r = run(text)
+    assert speaker_of(r, "progress") == "Chen Hua"
+    assert speaker_of(r, "good day") == "Chen Lin"
+
+
+def test_a_capitalised_job_before_a_name_is_no_part_of_it():
+    text = "Talks\n\nEconomist Paul Grant said the talks would take years.\n"
+    assert speaker_of(run(text), "years") == "Paul Grant"
+
+
+def test_an_indefinite_spokesperson_is_never_someone_already_met():
+    assert speaker_of(run(TRADE), "We remain committed") != "Ed Stone"
+
+
+def test_an_honorific_surname_never_loops():
+    text = "Talks\n\nMs Ward met officials.\n\n'We agree,' Ms Ward said.\n"
+    assert speaker_of(run(text), "We agree") in {None, "Ward"}
+
+
+def test_she_skips_a_man_the_article_calls_mr():
+    text = (
+        "---\npublished: 2019-03-12\n---\nTalks\n\n"
+        "Foreign Minister Anna Ruiz met Trade Minister Paul Okafor in Lagos on Monday.\n\n"
+        "Mr Okafor said the talks had gone well.\n\n"
+        '"We need more investment," she said.\n'
+    )
+    assert speaker_of(run(text), "investment") == "Anna Ruiz"
+
+
+@pytest.mark.parametrize(
+    "phrase, government",
+    [
+        ("India's Ministry of External Affairs", "Indian government"),
+        ("The Ministry of Foreign Affairs of Poland", "Polish government"),
+        ("Japan's Foreign Ministry spokesperson", "Japanese government"),
+        ("Germany's Federal Foreign Office", "German government"),
+        ("the Japanese Defense Ministry", "Japanese government"),
+        ("South Korea's Unification Ministry", "South Korean government"),
+    ],
+)
+def test_any_ministry_of_a_state_speaks_for_its_government(phrase, government):
+    text = f"Row\n\n{phrase} said the decision was regrettable.\n"
+    assert speaker_of(run(text), "regrettable") == government
+
+
+def test_an_unflagged_ministry_is_no_person_met_before():
+    text = (
+        "Row\n\nForeign Ministry spokesman Lu Wen said the talks went well.\n\n"
+        "The Commerce Ministry said exports had risen.\n"
+    )
+    assert speaker_of(run(text), "exports") != "Lu Wen"
+
+
+def test_the_ministry_refers_back_to_the_government_last_quoted():
+    text = (
+        "Row over envoy\n\nJapan's foreign ministry said it had protested to Beijing.\n\n"
+        'The ministry described the talks as "candid" and said it would press the issue.\n\n'
+        "Separately, China's commerce minister, Wu Bin, said trade was growing.\n\n"
+        "The ministry said exports rose 5 percent.\n"
+    )
+    r = run(text)
+    assert speaker_of(r, "candid") == "Japanese government"
+    assert speaker_of(r, "exports") == "Chinese government"
+
+
+def test_the_ministry_never_refers_back_to_a_joint_speaker():
+    text = (
+        "Talks\n\nSouth Korea and Japan agreed on Tuesday to resume their security dialogue.\n\n"
+        "The agreement came during a meeting in Seoul, the ministry said in a statement.\n"
+    )
+    assert speaker_of(run(text), "agreement came") is None
+
+
+def test_a_ministry_in_a_capital_is_that_countrys():
+    text = (
+        "Talks\n\nPresident Dan Hale of the United States wrote on Twitter that the deal broke.\n\n"
+        'The Commerce Ministry in Beijing said China would take "necessary countermeasures".\n'
+    )
+    assert speaker_of(run(text), "countermeasures") == "Chinese government"
+
+
+def test_office_words_are_no_part_of_a_name_and_first_in_years_is_no_ordinal():
+    text = (
+        "---\npublished: 2019-11-12\n---\nTalks\n\n"
+        "SEOUL -- South Korea and Japan held their first security dialogue in three years in "
+        "Seoul on Tuesday.\n\n"
+        "Director General for Policy Planning Kim Min-jae led the talks.\n\n"
+        'Kim stressed the need for Japan to take "sincere steps", the ministry said.\n'
+    )
+    r = run(text)
+    assert speaker_of(r, "sincere steps") == "Kim Min-jae"
+    assert all(rnd.ordinal is None for rnd in r.rounds)
+
+
+@pytest.mark.parametrize(
+    "office, government",
+    [
+        ("The MEA", "Indian government"),
+        ("The FCDO", "British government"),
+        ("DFAT", "Australian government"),
+    ],
+)
+def test_foreign_ministries_known_by_short_names(office, government):
+    text = f"Row\n\n{office} said the decision was regrettable.\n"
+    assert speaker_of(run(text), "regrettable") == government
+
+
+def test_korean_alone_is_the_south():
+    text = "Talks\n\nKorean and Japanese negotiators met.\n\nBoth sides agreed to meet again.\n"
+    assert speaker_of(run(text), "meet again") == "Japanese and South Korean delegations"
+
+
+def test_a_person_whose_surname_is_a_paper_word_is_a_person():
+    r = run("Talks\n\nMark Post said the talks were useful.\n")
+    assert all(s.kind != "outlet" for s in r.speakers)
+    assert (
+        run("Talks\n\nThe Valley Post said the talks were useful.\n").speakers[0].kind == "outlet"
+    )
+
+
+def test_a_surname_set_in_capitals_is_met_and_found_again():
+    text = (
+        "Foreign Ministers' Meeting\n\nApril 2, 2023\n\n"
+        "Mr. HAYASHI Yoshio, Minister for Foreign Affairs of Japan, held a meeting with "
+        "Mr. QIN Wen, Minister of Foreign Affairs of China, in Beijing.\n\n"
+        "Minister Hayashi stated that Japan and China bear great responsibility for the region.\n"
+    )
+    assert speaker_of(run(text), "responsibility") == "Hayashi Yoshio"
