@@ -73,18 +73,6 @@ def test_a_coordinated_second_verb_keeps_the_subject():
     assert speaker_of(run(text), "summon") == "Polish government"
 
 
-def test_a_broadcaster_speaks_unless_the_clause_names_the_speaker():
-    text = (
-        "Warning over tariffs\n\n"
-        "China will retaliate against any new tariffs, according to state broadcaster CCTV.\n\n"
-        "Premier Zhao Ming told a cabinet meeting that the economy remained stable, according "
-        "to state broadcaster CCTV.\n"
-    )
-    r = run(text)
-    assert speaker_of(r, "retaliate") == "CCTV"
-    assert speaker_of(r, "economy") == "Zhao Ming"
-
-
 def test_an_agreement_reported_by_a_ministry_is_the_joint_position():
     text = (
         "Talks between India and Japan\n\n"
@@ -175,17 +163,6 @@ def test_calling_something_in_quoted_words_is_speech():
     r = run(text)
     assert speaker_of(r, "unjust") == "Iranian government"
     assert speaker_of(r, "failure") is None
-
-
-def test_a_paper_reporting_speaks_unless_its_clause_names_the_speaker():
-    text = (
-        "Warning over tariffs\n\n"
-        "State broadcaster CCTV reported that Premier Zhao Ming told a meeting the economy was "
-        "stable.\n\nThe Coastal Times reported that the talks had stalled.\n"
-    )
-    r = run(text)
-    assert speaker_of(r, "economy") == "Zhao Ming"
-    assert speaker_of(r, "stalled") == "Coastal Times"
 
 
 PRESS_RELEASE = """Press release
@@ -311,3 +288,28 @@ def test_two_leaders_agreeing_speak_for_their_governments():
     r = run(text)
     assert speaker_of(r, "climate") == "Chinese and French governments"
     assert speaker_of(r, "ten deals") == "CCTV"
+
+
+@pytest.mark.parametrize(
+    "text, speakers",
+    [
+        pytest.param(
+            "Warning over tariffs\n\n"
+            "China will retaliate against any new tariffs, according to state broadcaster CCTV.\n\n"
+            "Premier Zhao Ming told a cabinet meeting that the economy remained stable, according "
+            "to state broadcaster CCTV.\n",
+            {"retaliate": "CCTV", "economy": "Zhao Ming"},
+            id="according-to-a-broadcaster",
+        ),
+        pytest.param(
+            "Warning over tariffs\n\n"
+            "State broadcaster CCTV reported that Premier Zhao Ming told a meeting the economy was "
+            "stable.\n\nThe Coastal Times reported that the talks had stalled.\n",
+            {"economy": "Zhao Ming", "stalled": "Coastal Times"},
+            id="a-paper-reported",
+        ),
+    ],
+)
+def test_a_news_organisation_speaks_unless_its_clause_names_the_speaker(text, speakers):
+    r = run(text)
+    assert {fragment: speaker_of(r, fragment) for fragment in speakers} == speakers

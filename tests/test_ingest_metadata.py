@@ -85,24 +85,6 @@ def test_dateline_with_a_year_dates_the_article():
     assert run(text).published == dt.date(2019, 6, 4)
 
 
-def test_outlet_from_a_from_block():
-    text = (
-        "From: Department for Overseas Partnerships\nPublished 2 May 2020\n\n"
-        "Ministers meet\n\nThe minister, Jo Price, said the meeting was productive.\n"
-    )
-    assert run(text).outlet == "Department for Overseas Partnerships"
-
-
-def test_outlet_from_a_byline_naming_the_paper():
-    text = "Ministers meet\n\nBy Ida Moss, Lakeside Courier\n\nThe talks went on.\n"
-    assert run(text).outlet == "Lakeside Courier"
-
-
-def test_outlet_from_a_copyright_line():
-    text = "Ministers meet\n\nThe talks went on for hours.\n\n© 2019 The Valley Clarion\n"
-    assert run(text).outlet == "Valley Clarion"
-
-
 def test_outlet_from_a_ministry_header_which_is_not_the_title():
     text = (
         "Ministry of Foreign Affairs of the Republic of Poland\n\n"
@@ -112,11 +94,6 @@ def test_outlet_from_a_ministry_header_which_is_not_the_title():
     assert r.outlet == "Ministry of Foreign Affairs of the Republic of Poland"
     assert r.title.startswith("Press briefing")
     assert r.published == dt.date(2019, 5, 3)
-
-
-def test_a_masthead_segment_in_a_menu_line_names_the_outlet():
-    text = "Meridian Herald | World | Asia\n\nTalks end\n\nThe talks ended on Monday.\n"
-    assert run(text).outlet == "Meridian Herald"
 
 
 def test_a_byline_with_the_paper_and_a_stamp_between_bars():
@@ -156,3 +133,33 @@ def test_a_headline_ending_like_a_paper_name_stays(headline):
     r = run(f"{headline}\n\nExports rose 5 percent in May, officials said.\n")
     assert r.title == headline
     assert r.outlet == ""
+
+
+@pytest.mark.parametrize(
+    "text, outlet",
+    [
+        pytest.param(
+            "From: Department for Overseas Partnerships\nPublished 2 May 2020\n\n"
+            "Ministers meet\n\nThe minister, Jo Price, said the meeting was productive.\n",
+            "Department for Overseas Partnerships",
+            id="from-block",
+        ),
+        pytest.param(
+            "Ministers meet\n\nBy Ida Moss, Lakeside Courier\n\nThe talks went on.\n",
+            "Lakeside Courier",
+            id="byline-naming-the-paper",
+        ),
+        pytest.param(
+            "Ministers meet\n\nThe talks went on for hours.\n\n© 2019 The Valley Clarion\n",
+            "Valley Clarion",
+            id="copyright-line",
+        ),
+        pytest.param(
+            "Meridian Herald | World | Asia\n\nTalks end\n\nThe talks ended on Monday.\n",
+            "Meridian Herald",
+            id="masthead-segment-in-a-menu-line",
+        ),
+    ],
+)
+def test_the_page_names_its_outlet(text, outlet):
+    assert run(text).outlet == outlet

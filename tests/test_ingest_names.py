@@ -17,11 +17,6 @@ def test_a_name_with_a_descriptive_apposition_speaks():
     assert speaker_of(run(text), "betrayal") == "Tom Reyes"
 
 
-def test_a_ministry_speaks_for_its_government():
-    text = "Envoy summoned\n\nSweden's foreign ministry said it regretted the decision.\n"
-    assert speaker_of(run(text), "regretted") == "Swedish government"
-
-
 def test_a_shared_surname_is_the_person_named_closest_before():
     text = (
         "---\npublished: 2019-10-09\n---\nEnvoys meet\n\n"
@@ -104,14 +99,6 @@ def test_the_ministry_never_refers_back_to_a_joint_speaker():
     assert speaker_of(run(text), "agreement came") is None
 
 
-def test_a_ministry_in_a_capital_is_that_countrys():
-    text = (
-        "Talks\n\nPresident Dan Hale of the United States wrote on Twitter that the deal broke.\n\n"
-        'The Commerce Ministry in Beijing said China would take "necessary countermeasures".\n'
-    )
-    assert speaker_of(run(text), "countermeasures") == "Chinese government"
-
-
 def test_office_words_are_no_part_of_a_name_and_first_in_years_is_no_ordinal():
     text = (
         "---\npublished: 2019-11-12\n---\nTalks\n\n"
@@ -159,3 +146,26 @@ def test_a_surname_set_in_capitals_is_met_and_found_again():
         "Minister Hayashi stated that Japan and China bear great responsibility for the region.\n"
     )
     assert speaker_of(run(text), "responsibility") == "Hayashi Yoshio"
+
+
+@pytest.mark.parametrize(
+    "text, fragment, government",
+    [
+        pytest.param(
+            "Envoy summoned\n\nSweden's foreign ministry said it regretted the decision.\n",
+            "regretted",
+            "Swedish government",
+            id="flagged-by-its-country",
+        ),
+        pytest.param(
+            "Talks\n\nPresident Dan Hale of the United States wrote on Twitter that the deal "
+            "broke.\n\n"
+            'The Commerce Ministry in Beijing said China would take "necessary countermeasures".\n',
+            "countermeasures",
+            "Chinese government",
+            id="in-its-capital",
+        ),
+    ],
+)
+def test_a_ministry_speaks_for_its_government(text, fragment, government):
+    assert speaker_of(run(text), fragment) == government
