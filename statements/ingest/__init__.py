@@ -1,6 +1,7 @@
-"""Turning a raw news text into an Extraction (plain Python), then into records (writer.py).
+"""Turning a raw news text into an Extraction (plain Python), then into records (store/).
 
-Steps, each a module with no Django imports: clean → metadata → speakers/quotes → dates and
-rounds → themes. ``extract(raw_text, gazetteer, meta)`` runs them all; ``writer.save()`` is the
-only part that touches the database.
+``pipeline.extract(raw_text, gazetteer, ...)`` runs ``pipeline.STEPS`` over one ``Document``:
+clean → metadata → sentence units → rounds → speakers → transcripts → news quotes → genre →
+quote rounds → themes. The parsing packages (``text``, ``names``, ``quotes``, ``rounds``) and
+``metadata``/``themes`` import no Django; ``store.writer.save()`` is the only part that writes.
 """
