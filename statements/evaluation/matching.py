@@ -263,6 +263,3 @@ def match_rounds(expected, predicted, names):
             tp += 1
     extra = [p for j, p in enumerate(predicted) if j not in used]
     return Counts(tp=tp, fp=len(extra), fn=len(missed)), missed, extra
-
-
-# ---------------------------------------------------------------------------- one article

@@ -225,6 +225,3 @@ def run(directory: Path = EVAL_DIR, reference: Path = REFERENCE, extract=None) -
             score.wrong.insert(0, error)
         scores.append(score)
     return Report(articles=scores, totals=total(scores))
-
-
-# ---------------------------------------------------------------------------- printing

@@ -6,9 +6,6 @@ import re
 from statements.ingest.metadata import DATELINE_PREFIX
 from statements.ingest.text.dates import find_dates
 
-# --- the article ----------------------------------------------------------------------------
-
-
 # What may stand between a speech verb and its day: "said here on", "told reporters in Delhi
 # on", "defended the talks at a briefing on"; not "said the Monday session".
 VERB_TO_DATE = re.compile(

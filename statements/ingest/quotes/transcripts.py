@@ -9,7 +9,7 @@ from statements.ingest.quotes.cues import FIRST_PERSON
 from statements.ingest.quotes.said_on import interview_day, lead_date
 from statements.ingest.quotes.units import Found
 
-# --- transcripts and joint statements ------------------------------------------------------
+# --- transcripts -----------------------------------------------------------------------------
 
 # "Q:", "A.", "QUESTION:", "Mao Ning:", "China Daily:" opening a transcript's paragraph
 LABEL = re.compile(r"^(?:([A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4})\s*:|(Q|A)\.)\s+(?=\S)")
