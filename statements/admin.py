@@ -32,6 +32,7 @@ from statements.models import (
     Speaker,
     Theme,
 )
+from statements.validation import stored_value_problems, validate_web_url
 
 logger = logging.getLogger(__name__)
 
@@ -507,7 +508,9 @@ class QuoteAdmin(RoundChoicesMixin, admin.ModelAdmin):
 class ArticleForm(forms.ModelForm):
     """On the plain add page the body is also the raw text; its checksum must be new."""
 
-    url = forms.URLField(required=False, max_length=1000, assume_scheme="https")
+    url = forms.URLField(
+        required=False, max_length=1000, assume_scheme="https", validators=[validate_web_url]
+    )
 
     class Meta:
         model = Article
@@ -758,6 +761,12 @@ class ExtractionFormMixin:
             check(self._extraction)
         except IngestError as e:
             raise forms.ValidationError(f"The extraction cannot be stored: {e}.") from None
+        # A source link in the text's front matter gets the same rule as the URL field.
+        if self._extraction.url and stored_value_problems(Article(url=self._extraction.url)):
+            raise forms.ValidationError(
+                f"The text's front matter gives a source address that is not http(s): "
+                f"{self._extraction.url[:80]!r}."
+            )
 
     def extraction(self):
         return self._extraction
@@ -780,7 +789,9 @@ class ArticleFromTextForm(ExtractionFormMixin, forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}),
         help_text="Leave empty to extract.",
     )
-    url = forms.URLField(required=False, max_length=1000, assume_scheme="https")
+    url = forms.URLField(
+        required=False, max_length=1000, assume_scheme="https", validators=[validate_web_url]
+    )
 
     def clean(self):
         data = super().clean()
