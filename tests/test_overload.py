@@ -148,7 +148,8 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "archive.settings")
 django.setup()
 from django.test import Client
 r = Client(raise_request_exception=False).get("/", HTTP_HOST="archive.example.org")
-print(r.status_code, r.get("Retry-After"), r.get("Content-Security-Policy", "").replace(" ", "")[:200])
+policy = r.get("Content-Security-Policy", "").replace(" ", "")
+print(r.status_code, r.get("Retry-After"), policy)
 print(r.content.decode())
 """
 
