@@ -12,11 +12,10 @@ import os
 
 cores = os.cpu_count() or 2
 # Pages are CPU work (docs/performance.md): one at a time per process, one process per core.
-# Measured at 100 req/s offered on 2 cores (docs/deployment.md): these served the most pages
-# within 1 s and kept 503s under 100 ms; waiting longer only makes the refused ones slow.
+# With settings' defaults for the queue (2 waiting, 0.08 s each): measured at 100 req/s on
+# 2 cores (docs/deployment.md), these served the most pages within 1 s and kept 503s fast;
+# waiting longer only makes the refused ones slow.
 os.environ.setdefault("DJANGO_MAX_CONCURRENT", "1")
-os.environ.setdefault("DJANGO_MAX_WAITING", "2")
-os.environ.setdefault("DJANGO_MAX_WAIT_SECONDS", "0.08")
 # The per-request time budget: PostgreSQL cancels any statement of a web request past it
 # and the page is a 503. Migrations, ingest and backups run outside gunicorn, unbounded.
 os.environ.setdefault("DJANGO_STATEMENT_TIMEOUT_MS", "5000")

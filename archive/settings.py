@@ -145,8 +145,8 @@ AXES_CLIENT_IP_CALLABLE = "archive.clients.client_ip"
 # DJANGO_MAX_WAITING more may wait, each at most DJANGO_MAX_WAIT_SECONDS; the rest are
 # answered 503 with Retry-After at once. 0 concurrent turns admission control off.
 MAX_CONCURRENT_REQUESTS = int(os.environ.get("DJANGO_MAX_CONCURRENT", "0"))
-MAX_WAITING_REQUESTS = int(os.environ.get("DJANGO_MAX_WAITING", "8"))
-MAX_WAIT_SECONDS = float(os.environ.get("DJANGO_MAX_WAIT_SECONDS", "0.5"))
+MAX_WAITING_REQUESTS = int(os.environ.get("DJANGO_MAX_WAITING", "2"))
+MAX_WAIT_SECONDS = float(os.environ.get("DJANGO_MAX_WAIT_SECONDS", "0.08"))
 RETRY_AFTER_SECONDS = int(os.environ.get("DJANGO_RETRY_AFTER", "5"))
 # Per-statement time budget on PostgreSQL, in milliseconds (0: none). The gunicorn config
 # (archive/gunicorn.conf.py) sets it for the web processes only, so that migrations, ingest
