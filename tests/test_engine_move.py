@@ -90,7 +90,9 @@ def test_an_sqlite_archive_moves_to_postgresql_unchanged(tmp_path, scratch_postg
     before = dump(sqlite, tmp_path / "from-sqlite.json")
 
     manage("manage.py", "migrate", "--no-input", "-v0", database_url=scratch_postgres)
-    manage("manage.py", "loaddata", str(tmp_path / "from-sqlite.json"), database_url=scratch_postgres)
+    manage(
+        "manage.py", "loaddata", str(tmp_path / "from-sqlite.json"), database_url=scratch_postgres
+    )
     after = dump(scratch_postgres, tmp_path / "from-postgres.json")
 
     models = {r["model"] for r in before}
