@@ -8,6 +8,11 @@ and everything else is answered at once with 503 and ``Retry-After``. gunicorn's
 workers give each process more threads than slots, so that the waiting and the refusing
 happen here, where they can be counted (archive/gunicorn.conf.py, docs/deployment.md).
 
+Each admitted request also has a time budget (``REQUEST_BUDGET_SECONDS``): once it is spent,
+the request's next database query is refused, and the page is a 503 like a database that
+is down. With PostgreSQL's ``statement_timeout`` bounding each query, no admitted request
+runs much past budget + one statement timeout, whatever it asks of the database.
+
 ``server_error`` is the project's handler500: a database that is down, locked or past its
 statement timeout (``DJANGO_STATEMENT_TIMEOUT_MS``) is a styled 503 with ``Retry-After``;
 any other error is Django's own 500 page.
@@ -16,10 +21,11 @@ any other error is Django's own 500 page.
 import logging
 import sys
 import threading
+import time
 
 from django.conf import settings
 from django.core.exceptions import MiddlewareNotUsed
-from django.db import InterfaceError, OperationalError
+from django.db import InterfaceError, OperationalError, connection
 from django.http import HttpResponse
 from django.template import loader
 from django.views import defaults
@@ -40,6 +46,22 @@ def unavailable(reason=BUSY):
     return response
 
 
+class TimeBudgetExceeded(OperationalError):
+    """The request has used its time budget: it may not start another query."""
+
+
+class Budget:
+    """A ``connection.execute_wrapper`` that refuses queries past a deadline."""
+
+    def __init__(self, seconds):
+        self.deadline = time.monotonic() + seconds
+
+    def __call__(self, execute, sql, params, many, context):
+        if time.monotonic() > self.deadline:
+            raise TimeBudgetExceeded("the request's time budget is spent")
+        return execute(sql, params, many, context)
+
+
 class AdmissionMiddleware:
     """At most N requests at once per process, a short bounded wait, then 503."""
 
@@ -50,6 +72,7 @@ class AdmissionMiddleware:
             raise MiddlewareNotUsed
         self.max_waiting = settings.MAX_WAITING_REQUESTS
         self.max_wait = settings.MAX_WAIT_SECONDS
+        self.budget = settings.REQUEST_BUDGET_SECONDS
         self.slots = threading.BoundedSemaphore(self.limit)
         self.lock = threading.Lock()
         self.waiting = 0
@@ -71,7 +94,11 @@ class AdmissionMiddleware:
         if not self.admit():
             return unavailable(BUSY)
         try:
-            response = self.get_response(request)
+            if self.budget > 0:
+                with connection.execute_wrapper(Budget(self.budget)):
+                    response = self.get_response(request)
+            else:
+                response = self.get_response(request)
         except BaseException:
             self.slots.release()
             raise

@@ -148,6 +148,9 @@ MAX_CONCURRENT_REQUESTS = int(os.environ.get("DJANGO_MAX_CONCURRENT", "0"))
 MAX_WAITING_REQUESTS = int(os.environ.get("DJANGO_MAX_WAITING", "2"))
 MAX_WAIT_SECONDS = float(os.environ.get("DJANGO_MAX_WAIT_SECONDS", "0.08"))
 RETRY_AFTER_SECONDS = int(os.environ.get("DJANGO_RETRY_AFTER", "5"))
+# An admitted request may start database queries for this many seconds (0: no limit); past
+# it the next query is refused and the page is a 503.
+REQUEST_BUDGET_SECONDS = float(os.environ.get("DJANGO_REQUEST_BUDGET_SECONDS", "10"))
 # Per-statement time budget on PostgreSQL, in milliseconds (0: none). The gunicorn config
 # (archive/gunicorn.conf.py) sets it for the web processes only, so that migrations, ingest
 # and backups run unbounded.

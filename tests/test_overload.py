@@ -12,7 +12,7 @@ from django.db import OperationalError, connection
 from django.http import HttpResponse, StreamingHttpResponse
 from django.test import RequestFactory
 
-from archive.overload import AdmissionMiddleware, server_error
+from archive.overload import AdmissionMiddleware, TimeBudgetExceeded, server_error
 from tests.test_settings import PROD_ENV
 
 
@@ -207,3 +207,27 @@ with connection.cursor() as c:
     with connection.cursor() as c:
         c.execute("SHOW statement_timeout")
         assert c.fetchone()[0] == "0"
+
+
+def test_past_its_time_budget_a_request_may_not_start_another_query(settings, db):
+    from statements.models import Article
+
+    settings.MAX_CONCURRENT_REQUESTS = 1
+    settings.REQUEST_BUDGET_SECONDS = 0.05
+
+    def slow_view(request):
+        Article.objects.count()  # within budget
+        threading.Event().wait(0.1)
+        Article.objects.count()  # past it
+        return HttpResponse("never")
+
+    middleware = AdmissionMiddleware(slow_view)
+    with pytest.raises(TimeBudgetExceeded):
+        middleware(RequestFactory().get("/"))
+    try:
+        raise TimeBudgetExceeded("spent")
+    except OperationalError:
+        assert server_error(RequestFactory().get("/")).status_code == 503
+    # The budget is the request's own: the next one starts afresh, and the slot is free.
+    fast = AdmissionMiddleware(lambda request: HttpResponse(str(Article.objects.count())))
+    assert fast(RequestFactory().get("/")).status_code == 200
