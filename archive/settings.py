@@ -125,7 +125,7 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # or from one address, that user name or address is refused for AXES_COOLOFF_TIME hours.
 # Unlock earlier with `manage.py axes_reset_username NAME` or `axes_reset_ip ADDRESS`.
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "archive.login.LockoutBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = int(os.environ.get("DJANGO_LOGIN_FAILURE_LIMIT", "5"))
@@ -138,7 +138,7 @@ AXES_VERBOSE = False
 # DJANGO_PROXY_COUNT to the number of proxies that append to X-Forwarded-For (the rightmost
 # entries are theirs; what the client typed further left is never trusted).
 PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0"))
-AXES_CLIENT_IP_CALLABLE = "archive.clients.client_ip"
+AXES_CLIENT_IP_CALLABLE = "archive.login.client_ip"
 
 # Overload (archive.overload.AdmissionMiddleware, docs/deployment.md "Overload"): each
 # process works on at most DJANGO_MAX_CONCURRENT requests at once; at most

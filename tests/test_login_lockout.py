@@ -97,3 +97,11 @@ def test_behind_a_proxy_the_address_it_appended_is_the_clients(client, archivist
     assert is_locked(locked)
     other = log_in(client, "archivist", PASSWORD, proxy, HTTP_X_FORWARDED_FOR="198.51.100.21")
     assert other.status_code == 302
+
+
+def test_a_login_without_a_request_is_left_to_the_model_backend(client, archivist, settings):
+    # The test client's login() (and a shell) pass no request; axes would refuse them.
+    assert client.login(username="archivist", password=PASSWORD)
+    client.logout()
+    fail(client, settings.AXES_FAILURE_LIMIT)
+    assert is_locked(log_in(client, "archivist", PASSWORD))
