@@ -4,12 +4,14 @@ DATABASE_URL        postgres://… for PostgreSQL; unset means SQLite in var/arc
 DJANGO_SECRET_KEY   required when DJANGO_DEBUG is off
 DJANGO_DEBUG        "1"/"true" for development (the default when no secret key is set)
 DJANGO_ALLOWED_HOSTS  comma-separated host names
+…and the others in docs/deployment.md (caching, login lockout, overload, time budget).
 """
 
 import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -48,12 +50,18 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "django_filters",
+    "axes",
+    "csp",
     "statements",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before anything that reads the database: excess load is answered without touching it.
+    "archive.overload.AdmissionMiddleware",
     # Before the session middleware, so that it sees the finished response (cookies, Vary).
     "archive.middleware.PublicCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -63,7 +71,90 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Content-Security-Policy (django-csp 4): scripts, styles, images and fonts from this site
+# only; no inline script or style, no eval, no plugins, no framing, forms post here only.
+# A script that must be inline carries {{ request.csp_nonce }} (NONCE adds it when used).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+
+# Permissions-Policy (django-permissions-policy): no page uses any of these features.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "fullscreen",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "sync-xhr",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# Login protection (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one user name,
+# or from one address, that user name or address is refused for AXES_COOLOFF_TIME hours.
+# Unlock earlier with `manage.py axes_reset_username NAME` or `axes_reset_ip ADDRESS`.
+AUTHENTICATION_BACKENDS = [
+    "archive.login.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("DJANGO_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = float(os.environ.get("DJANGO_LOGIN_COOLOFF_HOURS", "1"))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_VERBOSE = False
+# Behind a reverse proxy every request comes from the proxy's address: set
+# DJANGO_PROXY_COUNT to the number of proxies that append to X-Forwarded-For (the rightmost
+# entries are theirs; what the client typed further left is never trusted).
+PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "archive.login.client_ip"
+
+# Overload (archive.overload.AdmissionMiddleware, docs/deployment.md "Overload"): each
+# process works on at most DJANGO_MAX_CONCURRENT requests at once; at most
+# DJANGO_MAX_WAITING more may wait, each at most DJANGO_MAX_WAIT_SECONDS; the rest are
+# answered 503 with Retry-After at once. 0 concurrent turns admission control off.
+MAX_CONCURRENT_REQUESTS = int(os.environ.get("DJANGO_MAX_CONCURRENT", "0"))
+MAX_WAITING_REQUESTS = int(os.environ.get("DJANGO_MAX_WAITING", "2"))
+MAX_WAIT_SECONDS = float(os.environ.get("DJANGO_MAX_WAIT_SECONDS", "0.08"))
+RETRY_AFTER_SECONDS = int(os.environ.get("DJANGO_RETRY_AFTER", "5"))
+# An admitted request may start database queries for this many seconds (0: no limit); past
+# it the next query is refused and the page is a 503.
+REQUEST_BUDGET_SECONDS = float(os.environ.get("DJANGO_REQUEST_BUDGET_SECONDS", "10"))
+# Per-statement time budget on PostgreSQL, in milliseconds (0: none). The gunicorn config
+# (archive/gunicorn.conf.py) sets it for the web processes only, so that migrations, ingest
+# and backups run unbounded.
+STATEMENT_TIMEOUT_MS = int(os.environ.get("DJANGO_STATEMENT_TIMEOUT_MS", "0"))
 
 # Seconds browsers and shared caches may keep a public page for anonymous visitors
 # (archive.middleware.PublicCacheMiddleware); 0 turns public caching off.
@@ -105,6 +196,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
     DATABASES["default"]["OPTIONS"].setdefault("transaction_mode", "IMMEDIATE")
     DATABASES["default"]["CONN_MAX_AGE"] = 0 if DEBUG else DATABASES["default"]["CONN_MAX_AGE"]
+elif STATEMENT_TIMEOUT_MS > 0:
+    # A session setting of every connection: a query past the budget is cancelled by the
+    # server, and the page answers 503 (archive.overload.server_error), not a stalled worker.
+    DATABASES["default"].setdefault("OPTIONS", {})
+    DATABASES["default"]["OPTIONS"]["options"] = f"-c statement_timeout={STATEMENT_TIMEOUT_MS}"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

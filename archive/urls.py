@@ -7,3 +7,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("statements.urls")),
 ]
+
+# Database trouble is a 503 with Retry-After, not a 500 (archive.overload).
+handler500 = "archive.overload.server_error"

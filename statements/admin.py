@@ -8,9 +8,10 @@ import logging
 
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin.widgets import AutocompleteSelect, RelatedFieldWidgetWrapper
+from django.contrib.admin.widgets import AutocompleteSelect
 from django.core import signing
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db import DatabaseError, models, transaction
 from django.db.models import Count, Q
 from django.http import HttpResponseRedirect
@@ -33,6 +34,7 @@ from statements.models import (
     Speaker,
     Theme,
 )
+from statements.validation import stored_value_problems, validate_web_url
 
 logger = logging.getLogger(__name__)
 
@@ -357,34 +359,6 @@ class QuoteForm(forms.ModelForm):
         return data
 
 
-class QuoteInline(RoundChoicesMixin, admin.TabularInline):
-    model = Quote
-    form = QuoteForm
-    fields = ["excerpt", "speaker", "kind", "start", "end", "said_on", "round", "is_reviewed"]
-    readonly_fields = ["excerpt"]
-    autocomplete_fields = ["speaker", "round"]
-    extra = 0
-    show_change_link = True
-    ordering = ["start"]
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("speaker", "round__dialogue")
-
-    def formfield_for_dbfield(self, db_field, request, **kwargs):
-        field = super().formfield_for_dbfield(db_field, request, **kwargs)
-        if isinstance(getattr(field, "widget", None), RelatedFieldWidgetWrapper):
-            # One row per quote: the add/change/delete/view icons would double its width.
-            # Each quote's own page (the row's "Change" link) keeps them.
-            widget = field.widget
-            widget.can_add_related = widget.can_change_related = False
-            widget.can_delete_related = widget.can_view_related = False
-        return field
-
-    @admin.display(description="quote")
-    def excerpt(self, obj):
-        return Truncator(obj.text).chars(140) if obj.pk else "—"
-
-
 class ReassignSpeakerForm(forms.Form):
     speaker = forms.ModelChoiceField(
         queryset=Speaker.objects.all(),
@@ -508,7 +482,9 @@ class QuoteAdmin(RoundChoicesMixin, admin.ModelAdmin):
 class ArticleForm(forms.ModelForm):
     """On the plain add page the body is also the raw text; its checksum must be new."""
 
-    url = forms.URLField(required=False, max_length=1000, assume_scheme="https")
+    url = forms.URLField(
+        required=False, max_length=1000, assume_scheme="https", validators=[validate_web_url]
+    )
 
     class Meta:
         model = Article
@@ -558,7 +534,10 @@ class ArticleAdmin(RoundChoicesMixin, admin.ModelAdmin):
     search_fields = ["title", "url", "dateline", "slug"]
     autocomplete_fields = ["outlet", "rounds", "themes"]
     prepopulated_fields = {"slug": ["title"]}
-    inlines = [QuoteInline]
+    # No inline of quotes: an article may have thousands (one form field each would pass
+    # Django's 1,000-field limit). The change page lists them a page at a time, each
+    # linking to its own page, where it is edited with its context.
+    quotes_per_page = 50
     fieldsets = [
         (
             None,
@@ -592,9 +571,28 @@ class ArticleAdmin(RoundChoicesMixin, admin.ModelAdmin):
             return [*self.fieldsets[:3], ("Text", {"fields": ["body"]})]
         return self.fieldsets
 
-    def get_inlines(self, request, obj):
-        # Offsets need a body to point into: quotes are added once the article exists.
-        return self.inlines if obj else []
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        context = {**(extra_context or {}), **self.quotes_context(request, object_id)}
+        return super().change_view(request, object_id, form_url, extra_context=context)
+
+    def quotes_context(self, request, object_id):
+        """One page of the article's quotes (``?quotes=N``), in reading order."""
+        try:
+            pk = int(object_id)
+        except (TypeError, ValueError):
+            return {}  # the admin answers an unknown id itself
+        quotes = (
+            Quote.objects.filter(article_id=pk)
+            .select_related("speaker", "round__dialogue")
+            .order_by("start", "pk")
+        )
+        page = Paginator(quotes, self.quotes_per_page).get_page(request.GET.get("quotes"))
+        return {
+            "quote_page": page,
+            "quote_list_url": reverse("admin:statements_quote_changelist")
+            + f"?article__id__exact={pk}",
+            "quote_add_url": reverse("admin:statements_quote_add") + f"?article={pk}",
+        }
 
     def save_model(self, request, obj, form, change):
         if not change:
@@ -759,6 +757,12 @@ class ExtractionFormMixin:
             check(self._extraction)
         except IngestError as e:
             raise forms.ValidationError(f"The extraction cannot be stored: {e}.") from None
+        # A source link in the text's front matter gets the same rule as the URL field.
+        if self._extraction.url and stored_value_problems(Article(url=self._extraction.url)):
+            raise forms.ValidationError(
+                f"The text's front matter gives a source address that is not http(s): "
+                f"{self._extraction.url[:80]!r}."
+            )
 
     def extraction(self):
         return self._extraction
@@ -781,7 +785,9 @@ class ArticleFromTextForm(ExtractionFormMixin, forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}),
         help_text="Leave empty to extract.",
     )
-    url = forms.URLField(required=False, max_length=1000, assume_scheme="https")
+    url = forms.URLField(
+        required=False, max_length=1000, assume_scheme="https", validators=[validate_web_url]
+    )
 
     def clean(self):
         data = super().clean()

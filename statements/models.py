@@ -10,6 +10,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 
+from statements.validation import StoredValues, WebURLField, web_url_condition
+
 
 class SlugManager(models.Manager):
     """Records addressed by slug, so fixtures and dumps refer to them by natural key."""
@@ -28,19 +30,22 @@ def split_lines(text):
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
-class Outlet(SlugNaturalKey, models.Model):
+class Outlet(StoredValues, SlugNaturalKey, models.Model):
     """A publisher of articles: a news agency, a newspaper, a ministry's website."""
 
     name = models.CharField(max_length=200, unique=True)
     slug = models.SlugField(max_length=200, unique=True)
     country = models.CharField(max_length=100, blank=True)
-    url = models.URLField(blank=True)
+    url = WebURLField(blank=True)
     aliases = models.TextField(blank=True, help_text="Other names, one per line (e.g. Xinhua).")
 
     objects = SlugManager()
 
     class Meta:
         ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(condition=web_url_condition("url"), name="outlet_url_is_web"),
+        ]
 
     def __str__(self):
         return self.name
@@ -53,7 +58,7 @@ class Outlet(SlugNaturalKey, models.Model):
         return split_lines(self.aliases)
 
 
-class Theme(SlugNaturalKey, models.Model):
+class Theme(StoredValues, SlugNaturalKey, models.Model):
     """A controlled-vocabulary topic; its keywords drive the automatic tagger."""
 
     name = models.CharField(max_length=100, unique=True)
@@ -79,7 +84,7 @@ class Theme(SlugNaturalKey, models.Model):
         return split_lines(self.keywords)
 
 
-class Dialogue(SlugNaturalKey, models.Model):
+class Dialogue(StoredValues, SlugNaturalKey, models.Model):
     """A standing bilateral dialogue, such as the China-U.S. Human Rights Dialogue."""
 
     name = models.CharField(max_length=200, unique=True)
@@ -151,7 +156,7 @@ class SpeakerQuerySet(models.QuerySet):
         return search_speakers(self, q)
 
 
-class Speaker(SlugNaturalKey, models.Model):
+class Speaker(StoredValues, SlugNaturalKey, models.Model):
     """Whoever speaks: a person, a delegation, a government, or an outlet's editorial voice."""
 
     class Kind(models.TextChoices):
@@ -206,7 +211,7 @@ class DialogueRoundQuerySet(models.QuerySet):
         )
 
 
-class DialogueRound(SlugNaturalKey, models.Model):
+class DialogueRound(StoredValues, SlugNaturalKey, models.Model):
     """One session of a dialogue: where, when, who chaired it."""
 
     dialogue = models.ForeignKey(Dialogue, on_delete=models.PROTECT, related_name="rounds")
@@ -282,7 +287,7 @@ class ArticleQuerySet(ArchiveQuerySet):
         return search_articles(self, q, within)
 
 
-class Article(SlugNaturalKey, models.Model):
+class Article(StoredValues, SlugNaturalKey, models.Model):
     """One published text, kept as received (raw_text) and cleaned of boilerplate (body)."""
 
     title = models.CharField(max_length=500)
@@ -296,7 +301,7 @@ class Article(SlugNaturalKey, models.Model):
         help_text="The text gives no date; it was inferred from the round the article reports.",
     )
     dateline = models.CharField(max_length=200, blank=True)
-    url = models.URLField(max_length=1000, blank=True)
+    url = WebURLField(max_length=1000, blank=True)
     body = models.TextField(help_text="Clean text; quote offsets point into it.")
     raw_text = models.TextField(help_text="The document exactly as received.")
     checksum = models.CharField(
@@ -310,6 +315,9 @@ class Article(SlugNaturalKey, models.Model):
 
     class Meta:
         ordering = [F("published_on").desc(nulls_last=True), "title"]
+        constraints = [
+            models.CheckConstraint(condition=web_url_condition("url"), name="article_url_is_web"),
+        ]
 
     def __str__(self):
         return self.title
@@ -336,7 +344,7 @@ class QuoteQuerySet(ArchiveQuerySet):
         return search_quotes(self, q, within)
 
 
-class Quote(models.Model):
+class Quote(StoredValues, models.Model):
     """One statement attributed to a speaker in an article, located by offsets into its body."""
 
     class Kind(models.TextChoices):

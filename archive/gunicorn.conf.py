@@ -1,0 +1,35 @@
+"""gunicorn's settings for the archive: `gunicorn -c archive/gunicorn.conf.py archive.wsgi`.
+
+The worker model (docs/deployment.md, "Overload"): a few processes (one per core), each with
+more threads than it lets work at once. archive.overload.AdmissionMiddleware admits
+DJANGO_MAX_CONCURRENT requests per process; up to DJANGO_MAX_WAITING more wait at most
+DJANGO_MAX_WAIT_SECONDS; the rest get 503 + Retry-After at once, so that excess load costs
+a millisecond each instead of a place in a queue that only grows. Every value can be set
+from the environment; these are the defaults for a 2-core machine.
+"""
+
+import os
+
+cores = os.cpu_count() or 2
+# Pages are CPU work (docs/performance.md): one at a time per process, one process per core.
+# With settings' defaults for the queue (2 waiting, 0.08 s each): measured at 100 req/s on
+# 2 cores (docs/deployment.md), these served the most pages within 1 s and kept 503s fast;
+# waiting longer only makes the refused ones slow.
+os.environ.setdefault("DJANGO_MAX_CONCURRENT", "1")
+# The per-request time budget: PostgreSQL cancels any statement of a web request past it
+# and the page is a 503. Migrations, ingest and backups run outside gunicorn, unbounded.
+os.environ.setdefault("DJANGO_STATEMENT_TIMEOUT_MS", "5000")
+
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+workers = int(os.environ.get("GUNICORN_WORKERS", str(cores)))
+worker_class = "gthread"
+# Slots + waiting places + spare threads that only answer 503s.
+threads = int(os.environ.get("GUNICORN_THREADS", "16"))
+# A worker silent for this long is restarted; longer than any admitted request can take
+# (wait bound + statement budget + rendering), so it only ever catches a stuck process.
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+graceful_timeout = 30
+keepalive = 2
+# A worker restarted now and then returns any memory a large page left behind.
+max_requests = 5000
+max_requests_jitter = 500
