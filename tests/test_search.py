@@ -15,6 +15,8 @@ from django.db import connection
 from statements import search
 from statements.facets import facets
 from statements.models import Article, DialogueRound, Quote, Speaker, Theme
+from statements.search.query import MAX_TERMS
+from statements.search.sqlite import fts5_clause
 
 SQLITE_ONLY = pytest.mark.sqlite
 
@@ -224,13 +226,13 @@ def test_repeated_terms_count_once():
 
 def test_fts5_expression_quotes_every_token():
     (clause,) = search.parse_query('NEAR(x y) col:term "a b" -z').clauses
-    expression = search._fts5_clause(clause)
+    expression = fts5_clause(clause)
     assert expression == '(("near x" AND "y" AND "col term" AND "a b") NOT "z")'
 
 
 def test_query_terms_are_capped():
     parsed = search.parse_query(" ".join(f"word{i}" for i in range(100)))
-    assert sum(len(c) for c in parsed.clauses) == search.MAX_TERMS
+    assert sum(len(c) for c in parsed.clauses) == MAX_TERMS
 
 
 # The shared query table: same results on both engines --------------------------------------
@@ -342,7 +344,7 @@ def test_bad_queries_give_a_result_or_a_validation_error(corpus, q):
     objects = search.highlight_quotes(list(mine(corpus)), q)
     assert all("<script>" not in o.snippet for o in objects)
     facets(search.search_quotes(mine(corpus), q))
-    search.speaker_suggestions(q)
+    Speaker.objects.suggestions(q)
     assert Quote.objects.exists()  # the table is still there
 
 
@@ -456,11 +458,11 @@ def test_speaker_search_composes_and_ranks(db):
 
 
 def test_speaker_suggestions(db):
-    assert [s.name for s in search.speaker_suggestions("Hilary Clinton")] == ["Hillary Clinton"]
-    assert [s.name for s in search.speaker_suggestions('"Cui Tiankai"')] == ["Cui Tiankai"]
-    assert search.speaker_suggestions("mutual respect") == []
-    assert search.speaker_suggestions("") == []
-    assert len(search.speaker_suggestions("delegation", limit=1)) == 1
+    assert [s.name for s in Speaker.objects.suggestions("Hilary Clinton")] == ["Hillary Clinton"]
+    assert [s.name for s in Speaker.objects.suggestions('"Cui Tiankai"')] == ["Cui Tiankai"]
+    assert Speaker.objects.suggestions("mutual respect") == []
+    assert Speaker.objects.suggestions("") == []
+    assert len(Speaker.objects.suggestions("delegation", limit=1)) == 1
 
 
 # Facets ------------------------------------------------------------------------------------
