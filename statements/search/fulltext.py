@@ -47,6 +47,19 @@ def _search(queryset, q, table, fields, weights, within, ranked=True):
     return queryset.order_by("-rank", *queryset.model._meta.ordering, "pk")
 
 
+# A quote matches through its text and through its speaker's names, title and role
+# (migration 0005_search_speaker_words); the speaker's words count for less.
+QUOTE_FIELDS = [
+    "text",
+    "speaker__name",
+    "speaker__aliases",
+    "speaker__native_name",
+    "speaker__title",
+    "speaker_role",
+]
+QUOTE_WEIGHTS = (1.0, 0.25)
+
+
 def search_quotes(queryset, q, within=None, ranked=True):
     """Quotes matching q (text or ParsedQuery), annotated with ``rank`` (higher is better),
     best first; with ``ranked=False``, only filtered (no rank, the queryset's own order).
@@ -54,7 +67,7 @@ def search_quotes(queryset, q, within=None, ranked=True):
     ``within``: primary keys to search and rank among (a search's window), so that the
     rank is computed for those rows only.
     """
-    return _search(queryset, q, "quote_fts", ["text"], (), within, ranked)
+    return _search(queryset, q, "quote_fts", QUOTE_FIELDS, QUOTE_WEIGHTS, within, ranked)
 
 
 def search_articles(queryset, q, within=None, ranked=True):
