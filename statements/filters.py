@@ -14,6 +14,7 @@ from django_filters.fields import ChoiceIterator
 
 from statements.models import Article, Dialogue, DialogueRound, Outlet, Quote, Speaker, Theme
 from statements.search import MAX_QUERY_LENGTH, parse_query, validate_query
+from statements.search.named import find_named_speaker
 
 MAX_REPEATS = 20
 # A round <select> longer than this is not offered (hundreds of options were most of a list
@@ -51,6 +52,19 @@ class ArchiveFilterForm(forms.Form):
         if q:
             validate_query(q)
         return q
+
+    def clean_who(self):
+        """A speaker typed by name (the picker): the best match, or an error that says so."""
+        name = self.cleaned_data.get("who", "")
+        if not name:
+            return None
+        validate_query(name)
+        speaker = Speaker.objects.search(name).first()
+        if speaker is None:
+            raise forms.ValidationError(
+                "No speaker is called anything like “%(name)s”.", params={"name": name[:100]}
+            )
+        return speaker
 
     def clean(self):
         cleaned = super().clean()
@@ -126,6 +140,8 @@ class SearchFilterSet(django_filters.FilterSet):
     matches = None
     # Whether the list is the window ranked by relevance.
     ranked = False
+    # A speaker the search text names (statements.search.named), or None.
+    understood = None
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -139,14 +155,21 @@ class SearchFilterSet(django_filters.FilterSet):
         """The search text, parsed once for matching, ranking, highlighting and facets
         (an empty ParsedQuery without a valid query)."""
         q = self.form.cleaned_data.get("q", "") if self.is_valid() else ""
-        return parse_query(q)
+        self.understood = self.understand(q) if q else None
+        return parse_query(self.understood.rest if self.understood else q)
+
+    def understand(self, q):
+        """What the search text says besides words to search for: nothing, here."""
+        return None
 
     def applied_later(self, queryset, name, value):
         return queryset
 
     def filter_queryset(self, queryset):
-        queryset = super().filter_queryset(queryset)
         parsed = self.parsed
+        queryset = super().filter_queryset(queryset)
+        if self.understood:
+            queryset = queryset.filter(speaker=self.understood.speaker)
         if parsed.text:
             queryset = self.matches = queryset.search(parsed)
         sort = self.form.cleaned_data.get("sort") or ("relevance" if parsed.text else "newest")
@@ -181,6 +204,14 @@ class QuoteFilter(SearchFilterSet):
         field_name="speaker__slug",
         widget=forms.CheckboxSelectMultiple,
     )
+    # The speaker picker: a name, resolved by the form to the closest speaker.
+    who = django_filters.CharFilter(
+        method="filter_who", label="Speaker's name", max_length=200, strip=True
+    )
+    # Set by the page's "search as plain text" link: the search text names no one.
+    plain = django_filters.BooleanFilter(
+        method="applied_later", label="Search the words only", widget=forms.HiddenInput
+    )
     country = django_filters.ChoiceFilter(
         field_name="speaker__country",
         choices=country_choices,
@@ -210,6 +241,15 @@ class QuoteFilter(SearchFilterSet):
         fields = []
         form = ArchiveFilterForm
 
+    def understand(self, q):
+        # Only when no speaker is chosen otherwise, and not when asked to take q as words.
+        if any(self.data.get(key) for key in ("plain", "speaker", "who")):
+            return None
+        return find_named_speaker(Speaker.objects.all(), q)
+
+    def filter_who(self, queryset, name, speaker):
+        return queryset.filter(speaker=speaker)
+
     def filter_dialogue(self, queryset, name, dialogue):
         # The dialogue's rounds as a list of keys rather than a join: PostgreSQL then
         # combines the round index with the full-text index (120 ms for a broad word at a
@@ -232,6 +272,8 @@ class SpeakerQuoteFilter(QuoteFilter):
     and rounds are those the speaker's quotes have."""
 
     speaker = None
+    who = None
+    plain = None
     country = None
     dialogue = None
     outlet = None
@@ -255,6 +297,9 @@ class SpeakerQuoteFilter(QuoteFilter):
             )
         else:
             field.queryset = field.queryset.filter(pk__in=round_ids)
+
+    def understand(self, q):
+        return None  # the page is one speaker's already
 
     @cached_property
     def usage(self):

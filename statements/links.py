@@ -19,6 +19,7 @@ FILTER_LABELS = {
     "location": "Location",
     "date_after": "From",
     "date_before": "Until",
+    "who": "Speaker",
 }
 FACETS = [
     ("speaker", "Speaker"),
@@ -49,6 +50,14 @@ def url_without(request, key, value):
     return list_url(request, params)
 
 
+def url_with(request, key, value):
+    """This list's address with one parameter set (and back on page 1)."""
+    params = request.GET.copy()
+    params.pop("page", None)
+    params[key] = value
+    return list_url(request, params)
+
+
 def active_filters(request, filterset):
     """The filters in use, each with a human label and the address of the list without it.
     Only a valid form has any: an invalid one shows its errors instead."""
@@ -56,6 +65,15 @@ def active_filters(request, filterset):
         return []
     cleaned = filterset.form.cleaned_data
     shown = []
+    understood = getattr(filterset, "understood", None)
+    if understood:
+        shown.append(
+            {
+                "label": "Speaker",
+                "value": understood.speaker.name,
+                "remove_url": url_with(request, "plain", "1"),
+            }
+        )
     for key, values in request.GET.lists():
         if key not in FILTER_LABELS:
             continue
@@ -63,13 +81,22 @@ def active_filters(request, filterset):
         if field not in filterset.form.fields:
             continue
         for value in values:
+            remove_url = url_without(request, key, value)
+            if key == "q" and understood:
+                # The words left once the name is read: without them, the speaker's quotes.
+                value = understood.rest
+                params = request.GET.copy()
+                params.pop("page", None)
+                params.pop("q", None)
+                params["speaker"] = understood.speaker.slug
+                remove_url = list_url(request, params)
             if not value.strip():
                 continue
             shown.append(
                 {
                     "label": FILTER_LABELS[key],
                     "value": filter_display(filterset.form, field, cleaned.get(field), value),
-                    "remove_url": url_without(request, key, value),
+                    "remove_url": remove_url,
                 }
             )
     return shown

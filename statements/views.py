@@ -10,8 +10,9 @@ side-by-side tables in ``tables.py``.
 import datetime as dt
 from collections import defaultdict
 
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.generic import DetailView, ListView, TemplateView
 from django_filters.views import FilterView
@@ -26,11 +27,11 @@ from statements.filters import (
     SpeakerFilter,
     SpeakerQuoteFilter,
 )
-from statements.links import active_filters, facet_groups, first_page_url
+from statements.links import active_filters, facet_groups, first_page_url, list_url, url_with
 from statements.marking import marked_text
 from statements.models import Article, Dialogue, DialogueRound, Quote, Speaker, Theme, count_of
 from statements.pagination import PAGE_SIZE, ArchivePaginator, PageNotFound, table_sizes
-from statements.search import highlight_articles, highlight_quotes
+from statements.search import highlight_articles, highlight_quotes, validate_query
 from statements.tables import compare_sides, theme_round_table
 
 
@@ -190,6 +191,23 @@ class SpeakerListView(ArchiveListMixin, FilterView):
     paginate_by = 50
 
 
+SUGGESTIONS = 8
+
+
+def speaker_suggest(request):
+    """``/suggest/speakers/?q=…``: the closest speakers as JSON, for the picker's list."""
+    q = request.GET.get("q", "")
+    try:
+        validate_query(q)
+    except ValidationError as error:
+        return JsonResponse({"error": " ".join(error.messages)}, status=400)
+    speakers = Speaker.objects.search(q)[:SUGGESTIONS] if q.strip() else []
+    results = [
+        {"name": s.name, "slug": s.slug, "title": s.title, "country": s.country} for s in speakers
+    ]
+    return JsonResponse({"results": results})
+
+
 class SpeakerDetailView(ArchiveListMixin, QuoteExportMixin, FilterView):
     """A speaker and their quotes, newest first, filterable by date, theme and round."""
 
@@ -248,13 +266,20 @@ class QuoteListView(ArchiveListMixin, QuoteExportMixin, FilterView):
         context["quotes"] = highlighted(context["object_list"], highlight_quotes, filterset)
         q = filterset.parsed.text
         context["q"] = q
+        context["understood"] = filterset.understood
+        if filterset.understood:
+            context["plain_url"] = url_with(self.request, "plain", "1")
+            params = self.request.GET.copy()
+            params.pop("page", None)
+            params["q"], params["plain"] = filterset.understood.rest, "1"
+            context["rest_url"] = list_url(self.request, params)
         if q:
             # Counted over the search's window: cheap whatever the number of matches.
             window = filterset.window_ids()
             context["facet_groups"] = facet_groups(self.request, facets(window))
             if filterset.window_is_full() and not context.get("ranked_window"):
                 context["facet_window"] = SEARCH_WINDOW
-            if not self.request.GET.get("speaker"):
+            if not (self.request.GET.get("speaker") or filterset.understood):
                 context["speaker_suggestions"] = Speaker.objects.suggestions(q)
         return context
 
