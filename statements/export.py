@@ -116,11 +116,8 @@ class QuoteExportMixin:
             return HttpResponseBadRequest(
                 "\n".join(errors) + "\n", content_type="text/plain; charset=utf-8"
             )
-        # Every match, best first: the window only bounds what a page ranks and counts.
-        quotes = filterset.qs
-        if filterset.ranked:
-            quotes = filterset.matches
-        rows = export_rows(request, quotes)
+        # Every row the filters select, in the list's order (best first for a search).
+        rows = export_rows(request, filterset.qs)
         if fmt == "csv":
             content, content_type = stream_csv(rows), "text/csv; charset=utf-8"
         else:

@@ -20,7 +20,6 @@ MAX_REPEATS = 20
 # A round <select> longer than this is not offered (hundreds of options were most of a list
 # page's weight); the form says how to choose a round instead.
 MAX_ROUND_CHOICES = 60
-SEARCH_WINDOW = 1000
 SORT_CHOICES = [("relevance", "Relevance"), ("newest", "Newest first"), ("oldest", "Oldest first")]
 
 
@@ -122,10 +121,8 @@ class SearchFilterSet(django_filters.FilterSet):
     """Search and sorting come after the filters so that search's ranking survives: the
     default order is relevance when there is a query, ``sort_orders["newest"]`` otherwise.
 
-    A search's *window* is its SEARCH_WINDOW newest matches. Relevance ranks the window,
-    and facets count it: a common word can match a third of a million quotes, and ranking
-    or grouping all of them costs seconds (docs/performance.md). Sorted by date, a search
-    lists every match.
+    Relevance ranks every match (bm25 on SQLite, ts_rank_cd on PostgreSQL): a window of
+    newest matches put few of the true best on the page (docs/search.md, "Ranking").
     """
 
     q = django_filters.CharFilter(
@@ -136,9 +133,11 @@ class SearchFilterSet(django_filters.FilterSet):
     )
 
     sort_orders = {}
-    # The matches of the search, before any window; None without a query.
+    # The matches of the search, unranked and unordered; None without a query.
     matches = None
-    # Whether the list is the window ranked by relevance.
+    # The rows the filters and the search select, unranked and unordered (facets count them).
+    rows = None
+    # Whether the list is ordered by relevance.
     ranked = False
     # A speaker the search text names (statements.search.named), or None.
     understood = None
@@ -170,30 +169,14 @@ class SearchFilterSet(django_filters.FilterSet):
         queryset = super().filter_queryset(queryset)
         if self.understood:
             queryset = queryset.filter(speaker=self.understood.speaker)
+        self.rows = queryset
         if parsed.text:
-            queryset = self.matches = queryset.search(parsed)
+            self.rows = self.matches = queryset.search(parsed, ranked=False)
         sort = self.form.cleaned_data.get("sort") or ("relevance" if parsed.text else "newest")
         self.ranked = sort == "relevance" and bool(parsed.text)
         if self.ranked:
-            # The window's keys already satisfy every filter: rank just those rows.
-            # search() orders by rank.
-            return self.queryset.search(parsed, within=self.window_ids())
-        return queryset.order_by(*self.sort_orders.get(sort, self.sort_orders["newest"]))
-
-    @cached_property
-    def _window(self):
-        # One query for one key more than the window holds: it tells whether more match.
-        newest = self.matches.order_by(*self.sort_orders["newest"])
-        keys = list(newest.values_list("pk", flat=True)[: SEARCH_WINDOW + 1])
-        return keys[:SEARCH_WINDOW], len(keys) > SEARCH_WINDOW
-
-    def window_ids(self):
-        """Primary keys of the search's newest SEARCH_WINDOW matches."""
-        return self._window[0]
-
-    def window_is_full(self):
-        """Whether more rows match than the window holds."""
-        return self._window[1]
+            return queryset.search(parsed)  # ordered by rank, then newest
+        return self.rows.order_by(*self.sort_orders.get(sort, self.sort_orders["newest"]))
 
 
 class QuoteFilter(SearchFilterSet):

@@ -26,6 +26,8 @@ FACETS = [
     ("country", "Country"),
     ("theme", "Theme"),
     ("dialogue", "Dialogue"),
+    ("round", "Round"),
+    ("outlet", "Outlet"),
     ("year", "Year"),
     ("kind", "Kind"),
 ]
@@ -123,6 +125,10 @@ def facet_groups(request, facets):
             value = str(value)
             params = request.GET.copy()
             params.pop("page", None)
+            if key == "year" and value == "undated":
+                # No date filter selects the undated: counted, not a link.
+                items.append({"label": label, "count": count, "url": None, "active": False})
+                continue
             if key == "year":
                 after, before = f"{value}-01-01", f"{value}-12-31"
                 active = (params.get("date_after"), params.get("date_before")) == (after, before)

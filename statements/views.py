@@ -18,9 +18,8 @@ from django.views.generic import DetailView, ListView, TemplateView
 from django_filters.views import FilterView
 
 from statements.export import QuoteExportMixin
-from statements.facets import facets
+from statements.facets import FACET_NAMES, count_facets
 from statements.filters import (
-    SEARCH_WINDOW,
     ArticleFilter,
     QuoteFilter,
     RoundFilter,
@@ -33,6 +32,7 @@ from statements.models import Article, Dialogue, DialogueRound, Quote, Speaker, 
 from statements.pagination import PAGE_SIZE, ArchivePaginator, PageNotFound, table_sizes
 from statements.search import highlight_articles, highlight_quotes, validate_query
 from statements.tables import compare_sides, theme_round_table
+from statements.timeline import timeline
 
 
 class ArchiveListMixin:
@@ -60,16 +60,6 @@ class ArchiveListMixin:
                 status=404,
             )
 
-    def get_paginator(self, queryset, *args, **kwargs):
-        paginator = super().get_paginator(queryset, *args, **kwargs)
-        filterset = getattr(self, "filterset", None)
-        if getattr(filterset, "matches", None) is not None:
-            # A search counts no further than its window, whose keys are already known:
-            # "more than 1,000" when there are more.
-            paginator.count_limit = SEARCH_WINDOW
-            paginator.count = len(filterset.window_ids()) + filterset.window_is_full()
-        return paginator
-
     def paginate_queryset(self, queryset, page_size):
         try:
             return super().paginate_queryset(queryset, page_size)
@@ -85,12 +75,11 @@ class ArchiveListMixin:
         context = super().get_context_data(**kwargs)
         filterset = context["filter"]
         context["active_filters"] = active_filters(self.request, filterset)
+        context["compact"] = self.request.GET.get("view") == "compact"
         paginator = context.get("paginator")
         if paginator:
             context["result_count"] = min(paginator.count, paginator.count_limit)
             context["result_count_capped"] = paginator.is_capped
-            if paginator.is_capped and getattr(filterset, "ranked", False):
-                context["ranked_window"] = SEARCH_WINDOW
         else:
             context["result_count"] = len(context["object_list"])
         return context
@@ -192,6 +181,8 @@ class SpeakerListView(ArchiveListMixin, FilterView):
 
 
 SUGGESTIONS = 8
+# A speaker's page: the speaker and their country are given; themes are counted already.
+SPEAKER_FACETS = ("dialogue", "round", "outlet", "year", "kind")
 
 
 def speaker_suggest(request):
@@ -243,8 +234,30 @@ class SpeakerDetailView(ArchiveListMixin, QuoteExportMixin, FilterView):
             selected = Quote.objects.filter(speaker=self.speaker)
         context["theme_counts"] = list(Theme.objects.counted_in(selected))
         context["chaired"] = self.speaker.chaired_rounds.select_related("dialogue")
+        add_facets(context, self.request, self.filterset, SPEAKER_FACETS)
         context["quotes"] = highlighted(context["object_list"], highlight_quotes, self.filterset)
         return context
+
+
+def add_facets(context, request, filterset, names=FACET_NAMES):
+    """Facet groups (and the list's exact size) of a valid quote list: exact up to
+    FACET_SAMPLE quotes, estimated from a stated sample past it."""
+    paginator = context.get("paginator")
+    if (filterset.is_bound and not filterset.is_valid()) or paginator is None:
+        return
+    # Unbound (no parameters at all), django-filter does not filter: every quote.
+    rows = filterset.rows if filterset.rows is not None else filterset.qs
+    total = paginator.count
+    if paginator.is_capped:
+        # Past the paginator's limit, counted in full once (the sample needs the size).
+        total = rows.order_by().count()
+        context["result_count"], context["result_count_capped"] = total, False
+    if not total:
+        return
+    counts = count_facets(rows, total, names)
+    context["facets"] = counts
+    context["facet_groups"] = facet_groups(request, counts.groups)
+    context["timeline"] = timeline(request, counts)
 
 
 def highlighted(page_objects, highlight, filterset):
@@ -273,14 +286,9 @@ class QuoteListView(ArchiveListMixin, QuoteExportMixin, FilterView):
             params.pop("page", None)
             params["q"], params["plain"] = filterset.understood.rest, "1"
             context["rest_url"] = list_url(self.request, params)
-        if q:
-            # Counted over the search's window: cheap whatever the number of matches.
-            window = filterset.window_ids()
-            context["facet_groups"] = facet_groups(self.request, facets(window))
-            if filterset.window_is_full() and not context.get("ranked_window"):
-                context["facet_window"] = SEARCH_WINDOW
-            if not (self.request.GET.get("speaker") or filterset.understood):
-                context["speaker_suggestions"] = Speaker.objects.suggestions(q)
+        add_facets(context, self.request, filterset)
+        if q and not (self.request.GET.get("speaker") or filterset.understood):
+            context["speaker_suggestions"] = Speaker.objects.suggestions(q)
         return context
 
 

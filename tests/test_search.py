@@ -480,10 +480,23 @@ def test_speaker_suggestions(db):
 
 def test_facet_counts_equal_the_result_set(corpus, django_assert_num_queries):
     results = mine(corpus).search("respect").filter(said_on__isnull=False)
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(3):
         counts = facets(results)
-    rows = list(results.select_related("speaker", "round__dialogue").prefetch_related("themes"))
-    assert set(counts) == {"speaker", "country", "theme", "dialogue", "year", "kind"}
+    rows = list(
+        results.select_related("speaker", "round__dialogue", "article__outlet").prefetch_related(
+            "themes"
+        )
+    )
+    assert set(counts) == {
+        "speaker",
+        "country",
+        "theme",
+        "dialogue",
+        "round",
+        "outlet",
+        "year",
+        "kind",
+    }
 
     def as_counter(facet):
         return Counter({key: n for key, _, n in counts[facet]})
@@ -493,6 +506,8 @@ def test_facet_counts_equal_the_result_set(corpus, django_assert_num_queries):
     assert as_counter("kind") == Counter(q.kind for q in rows)
     assert as_counter("year") == Counter(str(q.said_on.year) for q in rows)
     assert as_counter("dialogue") == Counter(q.round.dialogue.slug for q in rows if q.round)
+    assert as_counter("round") == Counter(q.round.slug for q in rows if q.round)
+    assert as_counter("outlet") == Counter(q.article.outlet.slug for q in rows if q.article.outlet)
     assert as_counter("theme") == Counter(t.slug for q in rows for t in q.themes.all())
     assert sum(n for _, _, n in counts["kind"]) == len(rows) == results.count()
     for facet in counts.values():

@@ -1,0 +1,71 @@
+"""Density and keyboard: the compact view kept across pages and filters, a "skip to the
+results" link, an invalid date kept in its box, the timeline above the results."""
+
+import re
+
+import pytest
+
+from statements import views
+from statements.models import Quote
+from tests.screenshots import sample_archive
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def archive(django_db_setup, django_db_blocker):
+    with sample_archive(django_db_blocker) as data:
+        yield data
+
+
+def get(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    return response, response.content.decode()
+
+
+@pytest.mark.parametrize("url", ["/quotes/?view=compact", "/speakers/anna-weber/?view=compact"])
+def test_the_compact_view_is_one_line_per_quote_and_kept(client, archive, monkeypatch, url):
+    monkeypatch.setattr(views.ArchiveListMixin, "paginate_by", 3)
+    response, html = get(client, url)
+    assert html.count('<li class="quote-line ') == len(response.context["quotes"]) == 3
+    assert '<article class="quote ' not in html
+    nxt = re.search(
+        r'<a[^>]*rel="next"[^>]*href="([^"]+)"|<a[^>]*href="([^"]+)"[^>]*rel="next"', html
+    )
+    assert nxt and "view=compact" in (nxt.group(1) or nxt.group(2))
+    assert '<input type="hidden" name="view" value="compact">' in html
+    _, full = get(client, url.replace("view=compact", "view="))
+    assert '<li class="quote-line ' not in full and '<article class="quote ' in full
+
+
+@pytest.mark.parametrize("url", ["/quotes/", "/articles/", "/speakers/", "/rounds/"])
+def test_lists_offer_a_skip_to_the_results(client, archive, url):
+    _, html = get(client, url)
+    assert '<a class="skip-link" href="#results">Skip to the results</a>' in html
+    assert 'id="results"' in html
+    assert html.index('href="#results"') < html.index('class="site-nav"')
+
+
+@pytest.mark.parametrize("bad", ["2011-13-45", "yesterday", "2011-02-30"])
+def test_an_invalid_date_stays_in_its_box_with_its_error(client, archive, bad):
+    response, html = get(client, f"/quotes/?date_after={bad}")
+    assert response.context["filter"].errors
+    box = re.search(r'<input type="([^"]+)" name="date_after"[^>]*>', html)
+    assert box.group(1) == "text" and f'value="{bad}"' in box.group(0)
+    assert 'aria-invalid="true"' in box.group(0) and 'id="date-errors"' in html
+
+
+def test_the_timeline_counts_the_list_and_narrows_its_dates(client, archive):
+    response, html = get(client, "/quotes/?q=consular")
+    timeline = response.context["timeline"]
+    dated = Quote.objects.search("consular").filter(said_on__isnull=False)
+    assert sum(bar.count for bar in timeline["bars"]) == dated.count()
+    assert "<svg" in html and "<script" not in html.split('<figure class="timeline"')[1][:5000]
+    for bar in timeline["bars"]:
+        if bar.count:
+            assert "q=consular" in bar.url and "date_after=" in bar.url
+            assert f'href="{bar.url.replace("&", "&amp;")}"' in html
+    busiest = max(timeline["bars"], key=lambda bar: bar.count)
+    narrowed, _ = get(client, busiest.url)
+    assert narrowed.context["paginator"].count == busiest.count
