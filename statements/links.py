@@ -116,14 +116,15 @@ def filter_display(form, field, cleaned, raw):
     return raw
 
 
-def facet_groups(request, facets):
-    """facets() output as groups of links that narrow the current list."""
+def facet_groups(request, facets, path=None, base=None):
+    """facets() output as groups of links that narrow the current list (or, given ``path``
+    and ``base`` parameters, the list at that address: a round's page links to /quotes/)."""
     groups = []
     for key, title in FACETS:
         items = []
         for value, label, count in facets.get(key) or []:
             value = str(value)
-            params = request.GET.copy()
+            params = (base if base is not None else request.GET).copy()
             params.pop("page", None)
             if key == "year" and value == "undated":
                 # No date filter selects the undated: counted, not a link.
@@ -140,7 +141,8 @@ def facet_groups(request, facets):
             else:
                 active = params.get(key) == value
                 params[key] = value
-            url = list_url(request, params)
+            query = params.urlencode()
+            url = f"{path or request.path}?{query}" if query else (path or request.path)
             items.append({"label": label, "count": count, "url": url, "active": active})
         if items:
             groups.append({"title": title, "items": items})

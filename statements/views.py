@@ -12,13 +12,14 @@ from collections import defaultdict
 
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch
-from django.http import Http404, JsonResponse
+from django.http import Http404, JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.views.generic import DetailView, ListView, TemplateView
 from django_filters.views import FilterView
 
 from statements.export import QuoteExportMixin
-from statements.facets import FACET_NAMES, count_facets
+from statements.facets import FACET_NAMES, count_article_facets, count_facets
 from statements.filters import (
     ArticleFilter,
     QuoteFilter,
@@ -168,6 +169,15 @@ class RoundDetailView(DetailView):
         quotes = list(quotes[: self.shown])
         context["shown_count"] = len(quotes)
         context["sides"], context["comparison"] = compare_sides(round_.dialogue, quotes)
+        if round_.quote_count:
+            # Every quote of the round counted (or a stated sample), each a link to them.
+            counts = count_facets(round_.quotes.all(), round_.quote_count, ROUND_FACETS)
+            base = QueryDict(mutable=True)
+            base["round"] = round_.slug
+            context["facets"] = counts
+            context["facet_groups"] = facet_groups(
+                self.request, counts.groups, reverse("quote_list"), base
+            )
         return context
 
 
@@ -181,6 +191,8 @@ class SpeakerListView(ArchiveListMixin, FilterView):
 
 
 SUGGESTIONS = 8
+# A round's page: its quotes by who said them, where, on what (links to /quotes/?round=…).
+ROUND_FACETS = ("speaker", "country", "theme", "outlet", "kind")
 # A speaker's page: the speaker and their country are given; themes are counted already.
 SPEAKER_FACETS = ("dialogue", "round", "outlet", "year", "kind")
 
@@ -239,7 +251,7 @@ class SpeakerDetailView(ArchiveListMixin, QuoteExportMixin, FilterView):
         return context
 
 
-def add_facets(context, request, filterset, names=FACET_NAMES):
+def add_facets(context, request, filterset, names=FACET_NAMES, counter=None):
     """Facet groups (and the list's exact size) of a valid quote list: exact up to
     FACET_SAMPLE quotes, estimated from a stated sample past it."""
     paginator = context.get("paginator")
@@ -254,7 +266,7 @@ def add_facets(context, request, filterset, names=FACET_NAMES):
         context["result_count"], context["result_count_capped"] = total, False
     if not total:
         return
-    counts = count_facets(rows, total, names)
+    counts = counter(rows, total) if counter else count_facets(rows, total, names)
     context["facets"] = counts
     context["facet_groups"] = facet_groups(request, counts.groups)
     context["timeline"] = timeline(request, counts)
@@ -321,6 +333,7 @@ class ArticleListView(ArchiveListMixin, FilterView):
         context["articles"] = highlighted(
             context["object_list"], highlight_articles, self.filterset
         )
+        add_facets(context, self.request, self.filterset, counter=count_article_facets)
         return context
 
 

@@ -69,3 +69,25 @@ def test_the_timeline_counts_the_list_and_narrows_its_dates(client, archive):
     busiest = max(timeline["bars"], key=lambda bar: bar.count)
     narrowed, _ = get(client, busiest.url)
     assert narrowed.context["paginator"].count == busiest.count
+
+
+def test_articles_have_facets_that_narrow_them(client, archive):
+    response, html = get(client, "/articles/")
+    groups = {g["title"]: g["items"] for g in response.context["facet_groups"]}
+    assert set(groups) <= {"Outlet", "Dialogue", "Theme", "Year"} and "Outlet" in groups
+    wire = next(item for item in groups["Outlet"] if item["label"] == "Continental Wire")
+    narrowed, _ = get(client, wire["url"])
+    assert narrowed.context["paginator"].count == wire["count"]
+    assert all(a.outlet.name == "Continental Wire" for a in narrowed.context["articles"])
+
+
+def test_a_rounds_page_counts_its_quotes_with_links_to_them(client, archive):
+    round_ = archive.rounds.first
+    response, html = get(client, round_.get_absolute_url())
+    groups = {g["title"]: g["items"] for g in response.context["facet_groups"]}
+    total = round_.quotes.count()
+    assert sum(item["count"] for item in groups["Kind"]) == total
+    first = groups["Speaker"][0]
+    assert first["url"].startswith(f"/quotes/?round={round_.slug}&speaker=")
+    listed, _ = get(client, first["url"])
+    assert listed.context["paginator"].count == first["count"]
