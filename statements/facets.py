@@ -151,7 +151,10 @@ def count_facets(quotes, total, names=FACET_NAMES):
     sample = quotes
     if step > 1:
         sample = quotes.alias(facet_step_=Mod("pk", step)).filter(facet_step_=0)
-    counters, labels, read, months = _count(sample)
+    # The keys first (one pass over the list's index or matches), then their rows by key:
+    # joining the facet tables to the search itself cost 2-5 times more on PostgreSQL.
+    keys = list(sample.order_by().values_list("pk", flat=True).distinct())
+    counters, labels, read, months = _count(keys)
     scale = total / read if step > 1 and read else 1
     if scale != 1:
         for counter in (*counters.values(), months):
