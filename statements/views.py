@@ -11,7 +11,7 @@ import datetime as dt
 from collections import defaultdict
 
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Prefetch, QuerySet
 from django.http import Http404, JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -43,6 +43,15 @@ class ArchiveListMixin:
     paginator_class = ArchivePaginator
     # An invalid filter shows its errors and no results (django-filter's strict mode).
     strict = True
+    # Lists with facets count their rows in full once (the facets' sample needs the exact
+    # size), instead of the pager's capped count and then the full one.
+    exact_count = False
+
+    def get_paginator(self, queryset, *args, **kwargs):
+        paginator = super().get_paginator(queryset, *args, **kwargs)
+        if self.exact_count and isinstance(queryset, QuerySet):
+            paginator.count = queryset.order_by().count()
+        return paginator
 
     def get(self, request, *args, **kwargs):
         for key, values in request.GET.lists():
@@ -214,6 +223,8 @@ def speaker_suggest(request):
 class SpeakerDetailView(ArchiveListMixin, QuoteExportMixin, FilterView):
     """A speaker and their quotes, newest first, filterable by date, theme and round."""
 
+    exact_count = True
+
     filterset_class = SpeakerQuoteFilter
     template_name = "statements/speaker_detail.html"
 
@@ -261,8 +272,7 @@ def add_facets(context, request, filterset, names=FACET_NAMES, counter=None):
     rows = filterset.rows if filterset.rows is not None else filterset.qs
     total = paginator.count
     if paginator.is_capped:
-        # Past the paginator's limit, counted in full once (the sample needs the size).
-        total = rows.order_by().count()
+        # The pager knows its size (exact_count): say it rather than "more than".
         context["result_count"], context["result_count_capped"] = total, False
     if not total:
         return
@@ -281,6 +291,7 @@ def highlighted(page_objects, highlight, filterset):
 
 
 class QuoteListView(ArchiveListMixin, QuoteExportMixin, FilterView):
+    exact_count = True
     filterset_class = QuoteFilter
     template_name = "statements/quote_list.html"
     queryset = Quote.objects.for_listing()
@@ -321,6 +332,7 @@ class QuoteDetailView(DetailView):
 
 
 class ArticleListView(ArchiveListMixin, FilterView):
+    exact_count = True
     filterset_class = ArticleFilter
     template_name = "statements/article_list.html"
     # ArticleFilter sets the order (newest first by default).
