@@ -13,7 +13,7 @@ from collections import defaultdict
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch, QuerySet
 from django.http import Http404, JsonResponse, QueryDict
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.generic import DetailView, ListView, TemplateView
 from django_filters.views import FilterView
@@ -60,6 +60,10 @@ class ArchiveListMixin:
                 return bad_request(
                     request, "The address contains a character that is not allowed (NUL)."
                 )
+        if any(value == "" for _, values in request.GET.lists() for value in values):
+            # A submitted filter form sends every field; a shared address keeps only the
+            # filters in use (static/js/archive.js does the same before sending).
+            return redirect(without_empty_values(request))
         try:
             return super().get(request, *args, **kwargs)
         except PageNotFound as error:
@@ -93,6 +97,17 @@ class ArchiveListMixin:
         else:
             context["result_count"] = len(context["object_list"])
         return context
+
+
+def without_empty_values(request):
+    params = request.GET.copy()
+    for key in list(params):
+        kept = [value for value in params.getlist(key) if value != ""]
+        if kept:
+            params.setlist(key, kept)
+        else:
+            del params[key]
+    return list_url(request, params)
 
 
 def bad_request(request, message):

@@ -35,7 +35,7 @@ def test_the_compact_view_is_one_line_per_quote_and_kept(client, archive, monkey
     )
     assert nxt and "view=compact" in (nxt.group(1) or nxt.group(2))
     assert '<input type="hidden" name="view" value="compact">' in html
-    _, full = get(client, url.replace("view=compact", "view="))
+    _, full = get(client, url.replace("?view=compact", ""))
     assert '<li class="quote-line ' not in full and '<article class="quote ' in full
 
 
@@ -91,3 +91,21 @@ def test_a_rounds_page_counts_its_quotes_with_links_to_them(client, archive):
     assert first["url"].startswith(f"/quotes/?round={round_.slug}&speaker=")
     listed, _ = get(client, first["url"])
     assert listed.context["paginator"].count == first["count"]
+
+
+@pytest.mark.parametrize(
+    ("url", "clean"),
+    [
+        ("/quotes/?q=&speaker=&date_after=&date_before=&kind=direct", "/quotes/?kind=direct"),
+        ("/quotes/?q=&country=&theme=&sort=", "/quotes/"),
+        ("/articles/?q=respect&outlet=&date_after=", "/articles/?q=respect"),
+        ("/speakers/anna-weber/?theme=&round=&q=cases", "/speakers/anna-weber/?q=cases"),
+        ("/quotes/?theme=consular-access&theme=&view=compact", None),
+    ],
+)
+def test_empty_parameters_are_dropped_from_the_address(client, archive, url, clean):
+    response = client.get(url)
+    assert response.status_code == 302
+    expected = clean or "/quotes/?theme=consular-access&view=compact"
+    assert response["Location"] == expected
+    assert client.get(expected).status_code == 200
