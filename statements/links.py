@@ -52,6 +52,18 @@ def url_without(request, key, value):
     return list_url(request, params)
 
 
+def without_empty_values(request):
+    """This address without its empty values (a submitted form sends every field)."""
+    params = request.GET.copy()
+    for key in list(params):
+        kept = [value for value in params.getlist(key) if value != ""]
+        if kept:
+            params.setlist(key, kept)
+        else:
+            del params[key]
+    return list_url(request, params)
+
+
 def url_with(request, key, value):
     """This list's address with one parameter set (and back on page 1)."""
     params = request.GET.copy()

@@ -27,7 +27,14 @@ from statements.filters import (
     SpeakerFilter,
     SpeakerQuoteFilter,
 )
-from statements.links import active_filters, facet_groups, first_page_url, list_url, url_with
+from statements.links import (
+    active_filters,
+    facet_groups,
+    first_page_url,
+    list_url,
+    url_with,
+    without_empty_values,
+)
 from statements.marking import marked_text
 from statements.models import Article, Dialogue, DialogueRound, Quote, Speaker, Theme, count_of
 from statements.pagination import PAGE_SIZE, ArchivePaginator, PageNotFound, table_sizes
@@ -97,17 +104,6 @@ class ArchiveListMixin:
         else:
             context["result_count"] = len(context["object_list"])
         return context
-
-
-def without_empty_values(request):
-    params = request.GET.copy()
-    for key in list(params):
-        kept = [value for value in params.getlist(key) if value != ""]
-        if kept:
-            params.setlist(key, kept)
-        else:
-            del params[key]
-    return list_url(request, params)
 
 
 def bad_request(request, message):
