@@ -141,6 +141,8 @@ class SearchFilterSet(django_filters.FilterSet):
     ranked = False
     # A speaker the search text names (statements.search.named), or None.
     understood = None
+    # For the paginator, when ranked: a page's rows from its keys (ArchivePaginator).
+    rows_for_keys = None
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -175,6 +177,8 @@ class SearchFilterSet(django_filters.FilterSet):
         sort = self.form.cleaned_data.get("sort") or ("relevance" if parsed.text else "newest")
         self.ranked = sort == "relevance" and bool(parsed.text)
         if self.ranked:
+            # A page's rows are then read with their rank computed for them alone.
+            self.rows_for_keys = lambda keys: queryset.search(parsed, within=keys)
             return queryset.search(parsed)  # ordered by rank, then newest
         return self.rows.order_by(*self.sort_orders.get(sort, self.sort_orders["newest"]))
 

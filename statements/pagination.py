@@ -37,6 +37,9 @@ class ArchivePaginator(Paginator):
 
     count_limit = COUNT_LIMIT
     max_page = 10**8
+    # Given, a function of a page's keys returning its rows: a ranked search then scores
+    # those rows only, instead of every match again (bm25 on SQLite is computed per query).
+    rows_for_keys = None
 
     @cached_property
     def count(self):
@@ -80,7 +83,8 @@ class ArchivePaginator(Paginator):
             raise EmptyPage(self.error_messages["no_results"])
         more, keys = len(keys) > self.per_page, keys[: self.per_page]
         position = {key: i for i, key in enumerate(keys)}
-        objects = sorted(rows.filter(pk__in=keys), key=lambda obj: position[obj.pk])
+        page_rows = self.rows_for_keys(keys) if self.rows_for_keys else rows.filter(pk__in=keys)
+        objects = sorted(page_rows, key=lambda obj: position[obj.pk])
         return ArchivePage(objects, number, self, more)
 
 

@@ -58,6 +58,7 @@ class ArchiveListMixin:
         paginator = super().get_paginator(queryset, *args, **kwargs)
         if self.exact_count and isinstance(queryset, QuerySet):
             paginator.count = queryset.order_by().count()
+        paginator.rows_for_keys = getattr(getattr(self, "filterset", None), "rows_for_keys", None)
         return paginator
 
     def get(self, request, *args, **kwargs):
