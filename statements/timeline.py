@@ -7,8 +7,9 @@ from dataclasses import dataclass
 
 from statements.links import list_url
 
-WIDTH, HEIGHT, LABEL = 600, 90, 16
+WIDTH, HEIGHT, LABEL = 600, 80, 2
 MAX_BARS = 120
+MIN_SLOTS = 12
 
 
 @dataclass
@@ -52,7 +53,9 @@ def timeline(request, counts):
         ]
     periods = periods[-MAX_BARS:]
     top = max(n for _, _, n in periods) or 1
-    step = WIDTH / len(periods)
+    # At least MIN_SLOTS slots wide, centred: one year is a bar, not a wall.
+    step = WIDTH / max(len(periods), MIN_SLOTS)
+    offset = (WIDTH - step * len(periods)) / 2
     bars = []
     for i, (key, label, n) in enumerate(periods):
         height = (HEIGHT - LABEL) * n / top
@@ -62,7 +65,7 @@ def timeline(request, counts):
                 label=label,
                 count=n,
                 url=_narrowed(request, key, by),
-                x=round(i * step + step * 0.1, 2),
+                x=round(offset + i * step + step * 0.1, 2),
                 y=round(HEIGHT - LABEL - height, 2),
                 width=round(step * 0.8, 2),
                 height=round(height, 2),
