@@ -1,16 +1,54 @@
-"""Facet counts of a search: how its quotes divide by speaker, country, theme, dialogue,
-year and kind.
+"""Facet counts of a list of quotes: how its quotes divide by speaker, country, theme,
+dialogue, round, outlet, year and kind, and by year (or month) for the timeline.
 
-Two queries read the quotes' facet values (one row per quote, one per quote–theme pair) and
-Python counts them. That is cheap for the few thousand quotes a search page counts over (the
-newest matches, see ``SearchFilterSet.window_ids``); over a whole million-quote table it
-would not be, and no page asks for that.
+Two queries read the quotes' facet values (one row per quote, one per quote–theme pair),
+Python counts them, and one more names the rounds that made the top. That reads every row
+it is given, so ``count_facets`` gives it at most ``FACET_SAMPLE`` rows: a list of up to
+that many quotes is counted exactly; a longer one from a systematic sample (every m-th
+primary key), its counts scaled to the list's exact size and labelled as estimates. The
+error of such a sample is in docs/search.md.
 """
 
+import math
 from collections import Counter
+from dataclasses import dataclass, field
+
+from django.db.models.functions import Mod
+
+from statements.models import Article, DialogueRound, Quote
 
 FACET_SIZE = 10
-FACET_NAMES = ("speaker", "country", "theme", "dialogue", "year", "kind")
+FACET_SAMPLE = 10_000
+FACET_NAMES = ("speaker", "country", "theme", "dialogue", "round", "outlet", "year", "kind")
+UNDATED = "undated"
+
+
+@dataclass
+class FacetCounts:
+    """Counts of one list: ``groups`` as ``facets()`` gives them, ``years`` and ``months``
+    every year ("2011") and month ("2011-04") with its count (dated quotes only), and
+    ``undated``. ``sample`` is the number of quotes counted when they are a sample of
+    ``total`` (then every count is an estimate), None when every quote was counted."""
+
+    groups: dict
+    total: int
+    sample: int | None = None
+    step: int = 1
+    years: dict = field(default_factory=dict)
+    months: dict = field(default_factory=dict)
+    undated: int = 0
+
+    @property
+    def estimated(self):
+        return self.sample is not None
+
+    @property
+    def margin(self):
+        """Half the 95% interval of an estimated count, at its worst (a half of the list):
+        1.96 × √(p(1−p)/n) × total with p = ½, in quotes."""
+        if not self.estimated or not self.sample:
+            return 0
+        return round(1.96 * math.sqrt(0.25 / self.sample) * self.total)
 
 
 def _top(counter, labels, tiebreak=None):
@@ -20,22 +58,19 @@ def _top(counter, labels, tiebreak=None):
     return [(key, labels[key], n) for key, n in ranked[:FACET_SIZE]]
 
 
-def facets(quotes):
-    """``{"speaker": [(slug, label, count), …], "country": …}`` for the quotes given.
-
-    ``quotes`` is a Quote queryset (filtered, searched, ordered: all ignored but the rows)
-    or a list of primary keys. Keys are slugs, except country (its name), year (a string)
-    and kind (its value, labelled with its display name). Empty values are not counted.
-    """
-    from statements.models import Quote
-
+def _rows(quotes):
     if isinstance(quotes, list | tuple):
-        rows = Quote.objects.with_keys(quotes)
-    else:
-        # A join made to filter (on a theme, say) could repeat a quote: select by key.
-        rows = Quote.objects.filter(pk__in=quotes.order_by().values("pk"))
+        return Quote.objects.with_keys(quotes)
+    # A join made to filter (on a theme, say) could repeat a quote: select by key.
+    return Quote.objects.filter(pk__in=quotes.order_by().values("pk"))
+
+
+def _count(quotes):
+    """(counters, labels, number of quotes read, months) for the quotes given."""
+    rows = _rows(quotes)
     counters = {name: Counter() for name in FACET_NAMES}
     labels = {name: {} for name in FACET_NAMES}
+    months = Counter()
     kinds = dict(Quote.Kind.choices)
     values = rows.order_by().values_list(
         "speaker__slug",
@@ -43,26 +78,154 @@ def facets(quotes):
         "speaker__country",
         "round__dialogue__slug",
         "round__dialogue__name",
+        "round_id",
+        "article__outlet__slug",
+        "article__outlet__name",
         "said_on",
         "kind",
     )
-    for slug, name, country, dialogue, dialogue_name, said_on, kind in values:
+    read = 0
+    for row in values:
+        slug, name, country, dialogue, dialogue_name, round_id, outlet, outlet_name = row[:8]
+        said_on, kind = row[8:]
+        read += 1
+        year = str(said_on.year) if said_on else UNDATED
         found = {
             "speaker": (slug, name),
             "country": (country, country),
             "dialogue": (dialogue, dialogue_name),
-            "year": (said_on and str(said_on.year), said_on and str(said_on.year)),
+            "round": (round_id, round_id),
+            "outlet": (outlet, outlet_name),
+            "year": (year, year if said_on else "Undated"),
             "kind": (kind, str(kinds.get(kind, kind))),
         }
         for facet, (key, label) in found.items():
             if key:
                 counters[facet][key] += 1
                 labels[facet][key] = label
+        if said_on:
+            months[f"{said_on:%Y-%m}"] += 1
     themes = Quote.themes.through.objects.filter(quote__in=rows.values("pk"))
     for slug, name in themes.values_list("theme__slug", "theme__name"):
         counters["theme"][slug] += 1
         labels["theme"][slug] = name
-    result = {name: _top(counters[name], labels[name]) for name in FACET_NAMES}
-    # Among years with equal counts, the most recent first.
-    result["year"] = _top(counters["year"], labels["year"], lambda year: -int(year))
+    return counters, labels, read, months
+
+
+def facets(quotes, names=FACET_NAMES):
+    """``{"speaker": [(slug, label, count), …], "country": …}`` for the quotes given: every
+    quote they hold is read, so give it a bounded set (``count_facets`` does).
+
+    ``quotes`` is a Quote queryset (filtered, searched, ordered: all ignored but the rows)
+    or a list of primary keys. Keys are slugs, except country (its name), year (a string,
+    or "undated"), kind (its value, labelled with its display name) and round (a slug,
+    labelled with the round's dialogue and label). Empty values are not counted.
+    """
+    return _groups(*_count(quotes)[:2], names)
+
+
+def _groups(counters, labels, names):
+    result = {name: _top(counters[name], labels[name]) for name in names if name != "year"}
+    if "year" in names:
+        # Among years with equal counts, the most recent first; undated last.
+        result["year"] = _top(
+            counters["year"], labels["year"], lambda y: 1 if y == UNDATED else -int(y)
+        )
+    if "round" in names and result["round"]:
+        rounds = DialogueRound.objects.select_related("dialogue").in_bulk(
+            [key for key, _, _ in result["round"]]
+        )
+        result["round"] = [
+            (rounds[key].slug, f"{rounds[key].dialogue.name}, {rounds[key].label}", n)
+            for key, _, n in result["round"]
+            if key in rounds
+        ]
     return result
+
+
+def count_facets(quotes, total, names=FACET_NAMES):
+    """FacetCounts of the queryset ``quotes``, whose exact size is ``total``: every quote
+    when there are at most FACET_SAMPLE, otherwise the quotes whose primary key is a
+    multiple of ⌈total / FACET_SAMPLE⌉, their counts scaled to ``total``."""
+    step = math.ceil(total / FACET_SAMPLE) if total > FACET_SAMPLE else 1
+    sample = quotes
+    if step > 1:
+        sample = quotes.alias(facet_step_=Mod("pk", step)).filter(facet_step_=0)
+    # The keys first (one pass over the list's index or matches), then their rows by key:
+    # joining the facet tables to the search itself cost 2-5 times more on PostgreSQL.
+    keys = list(sample.order_by().values_list("pk", flat=True).distinct())
+    counters, labels, read, months = _count(keys)
+    scale = total / read if step > 1 and read else 1
+    if scale != 1:
+        for counter in (*counters.values(), months):
+            for key in counter:
+                counter[key] = round(counter[key] * scale)
+    years = {key: n for key, n in counters["year"].items() if key != UNDATED}
+    return FacetCounts(
+        groups=_groups(counters, labels, names),
+        total=total,
+        sample=read if step > 1 else None,
+        step=step,
+        years=years,
+        months=dict(months),
+        undated=counters["year"].get(UNDATED, 0),
+    )
+
+
+ARTICLE_FACETS = ("outlet", "dialogue", "theme", "year")
+
+
+def count_article_facets(articles, total):
+    """FacetCounts of a list of articles (outlet, dialogue reported, theme, year published),
+    with the same rule as ``count_facets``: exact to FACET_SAMPLE, a stated sample past it."""
+    step = math.ceil(total / FACET_SAMPLE) if total > FACET_SAMPLE else 1
+    sample = articles
+    if step > 1:
+        sample = articles.alias(facet_step_=Mod("pk", step)).filter(facet_step_=0)
+    rows = Article.objects.filter(pk__in=sample.order_by().values("pk"))
+    counters = {name: Counter() for name in ARTICLE_FACETS}
+    labels = {name: {} for name in ARTICLE_FACETS}
+    months = Counter()
+    read = 0
+    for outlet, outlet_name, published in rows.order_by().values_list(
+        "outlet__slug", "outlet__name", "published_on"
+    ):
+        read += 1
+        year = str(published.year) if published else UNDATED
+        counters["year"][year] += 1
+        labels["year"][year] = year if published else "Undated"
+        if published:
+            months[f"{published:%Y-%m}"] += 1
+        if outlet:
+            counters["outlet"][outlet] += 1
+            labels["outlet"][outlet] = outlet_name
+    themes = Article.themes.through.objects.filter(article__in=rows.values("pk"))
+    for slug, name in themes.values_list("theme__slug", "theme__name"):
+        counters["theme"][slug] += 1
+        labels["theme"][slug] = name
+    reported = Article.rounds.through.objects.filter(article__in=rows.values("pk"))
+    pairs = reported.values_list(
+        "article_id", "dialogueround__dialogue__slug", "dialogueround__dialogue__name"
+    ).distinct()
+    for _, slug, name in pairs:
+        counters["dialogue"][slug] += 1
+        labels["dialogue"][slug] = name
+    scale = total / read if step > 1 and read else 1
+    if scale != 1:
+        for counter in (*counters.values(), months):
+            for key in counter:
+                counter[key] = round(counter[key] * scale)
+    names = [n for n in ARTICLE_FACETS if n != "year"]
+    groups = {name: _top(counters[name], labels[name]) for name in names}
+    groups["year"] = _top(
+        counters["year"], labels["year"], lambda y: 1 if y == UNDATED else -int(y)
+    )
+    return FacetCounts(
+        groups=groups,
+        total=total,
+        sample=read if step > 1 else None,
+        step=step,
+        years={k: n for k, n in counters["year"].items() if k != UNDATED},
+        months=dict(months),
+        undated=counters["year"].get(UNDATED, 0),
+    )

@@ -7,18 +7,19 @@ A bad value is a form error: the view then shows the errors and no results.
 
 import django_filters
 from django import forms
-from django.db.models import Exists, F, OuterRef
+from django.db.models import Count, Exists, F, OuterRef, Q
 from django.utils.choices import normalize_choices
 from django.utils.functional import cached_property
 from django_filters.fields import ChoiceIterator
 
-from statements import search
 from statements.models import Article, Dialogue, DialogueRound, Outlet, Quote, Speaker, Theme
+from statements.search import MAX_QUERY_LENGTH, parse_query, validate_query
+from statements.search.named import find_named_speaker
 
-# The search module sets the limit; its validator gives the same message on every list.
-MAX_QUERY_LENGTH = getattr(search, "MAX_QUERY_LENGTH", 500)
 MAX_REPEATS = 20
-SEARCH_WINDOW = 1000
+# A round <select> longer than this is not offered (hundreds of options were most of a list
+# page's weight); the form says how to choose a round instead.
+MAX_ROUND_CHOICES = 60
 SORT_CHOICES = [("relevance", "Relevance"), ("newest", "Newest first"), ("oldest", "Oldest first")]
 
 
@@ -47,11 +48,22 @@ class ArchiveFilterForm(forms.Form):
 
     def clean_q(self):
         q = self.cleaned_data.get("q", "")
-        # The search module knows its query syntax; guarded because it may not have landed.
-        validate = getattr(search, "validate_query", None)
-        if q and validate:
-            validate(q)
+        if q:
+            validate_query(q)
         return q
+
+    def clean_who(self):
+        """A speaker typed by name (the picker): the best match, or an error that says so."""
+        name = self.cleaned_data.get("who", "")
+        if not name:
+            return None
+        validate_query(name)
+        speaker = Speaker.objects.search(name).first()
+        if speaker is None:
+            raise forms.ValidationError(
+                "No speaker is called anything like “%(name)s”.", params={"name": name[:100]}
+            )
+        return speaker
 
     def clean(self):
         cleaned = super().clean()
@@ -80,6 +92,23 @@ def slug_choice(label, queryset, **kwargs):
     )
 
 
+def chosen_speakers(request):
+    """The speakers asked for, to untick: thousands of speakers make no usable list. Any
+    other slug is still checked against this queryset, so an unknown one is a form error."""
+    if request is None:
+        return Speaker.objects.all()
+    return Speaker.objects.filter(slug__in=request.GET.getlist("speaker")[:MAX_REPEATS])
+
+
+def dialogue_rounds(request):
+    """The rounds of the chosen dialogue only (and the round chosen)."""
+    rounds = DialogueRound.objects.select_related("dialogue")
+    if request is None:
+        return rounds
+    dialogue, round_ = request.GET.get("dialogue"), request.GET.get("round")
+    return rounds.filter(Q(dialogue__slug=dialogue or None) | Q(slug=round_ or None))
+
+
 def slug_choices(label, queryset, **kwargs):
     # field_name must end in __slug: each chosen object is filtered on by its slug. No
     # DISTINCT: a foreign key, or one join per theme (conjoined), cannot repeat a row.
@@ -92,10 +121,8 @@ class SearchFilterSet(django_filters.FilterSet):
     """Search and sorting come after the filters so that search's ranking survives: the
     default order is relevance when there is a query, ``sort_orders["newest"]`` otherwise.
 
-    A search's *window* is its SEARCH_WINDOW newest matches. Relevance ranks the window,
-    and facets count it: a common word can match a third of a million quotes, and ranking
-    or grouping all of them costs seconds (docs/performance.md). Sorted by date, a search
-    lists every match.
+    Relevance ranks every match (bm25 on SQLite, ts_rank_cd on PostgreSQL): a window of
+    newest matches put few of the true best on the page (docs/search.md, "Ranking").
     """
 
     q = django_filters.CharFilter(
@@ -106,51 +133,71 @@ class SearchFilterSet(django_filters.FilterSet):
     )
 
     sort_orders = {}
-    # The matches of the search, before any window; None without a query.
+    # The matches of the search, unranked and unordered; None without a query.
     matches = None
-    # Whether the list is the window ranked by relevance.
+    # The rows the filters and the search select, unranked and unordered (facets count them).
+    rows = None
+    # Whether the list is ordered by relevance.
     ranked = False
+    # A speaker the search text names (statements.search.named), or None.
+    understood = None
+    # For the paginator, when ranked: a page's rows from its keys (ArchivePaginator).
+    rows_for_keys = None
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "round" in self.form.fields and not self.data.get("dialogue"):
+            self.form.fields[
+                "round"
+            ].withheld = "Choose a dialogue and apply the filters to pick one of its rounds."
+
+    @cached_property
+    def parsed(self):
+        """The search text, parsed once for matching, ranking, highlighting and facets
+        (an empty ParsedQuery without a valid query)."""
+        q = self.form.cleaned_data.get("q", "") if self.is_valid() else ""
+        self.understood = self.understand(q) if q else None
+        return parse_query(self.understood.rest if self.understood else q)
+
+    def understand(self, q):
+        """What the search text says besides words to search for: nothing, here."""
+        return None
 
     def applied_later(self, queryset, name, value):
         return queryset
 
     def filter_queryset(self, queryset):
+        parsed = self.parsed
         queryset = super().filter_queryset(queryset)
-        q = self.form.cleaned_data.get("q")
-        if q:
-            queryset = self.matches = queryset.search(q)
-        sort = self.form.cleaned_data.get("sort") or ("relevance" if q else "newest")
-        self.ranked = sort == "relevance" and bool(q)
+        if self.understood:
+            queryset = queryset.filter(speaker=self.understood.speaker)
+        self.rows = queryset
+        if parsed.text:
+            self.rows = self.matches = queryset.search(parsed, ranked=False)
+        sort = self.form.cleaned_data.get("sort") or ("relevance" if parsed.text else "newest")
+        self.ranked = sort == "relevance" and bool(parsed.text)
         if self.ranked:
-            # The window's keys already satisfy every filter: rank just those rows.
-            # search() orders by rank.
-            return self.queryset.search(q, within=self.window_ids())
-        return queryset.order_by(*self.sort_orders.get(sort, self.sort_orders["newest"]))
-
-    @cached_property
-    def _window(self):
-        # One query for one key more than the window holds: it tells whether more match.
-        newest = self.matches.order_by(*self.sort_orders["newest"])
-        keys = list(newest.values_list("pk", flat=True)[: SEARCH_WINDOW + 1])
-        return keys[:SEARCH_WINDOW], len(keys) > SEARCH_WINDOW
-
-    def window_ids(self):
-        """Primary keys of the search's newest SEARCH_WINDOW matches."""
-        return self._window[0]
-
-    def window_is_full(self):
-        """Whether more rows match than the window holds."""
-        return self._window[1]
+            # A page's rows are then read with their rank computed for them alone.
+            self.rows_for_keys = lambda keys: queryset.search(parsed, within=keys)
+            return queryset.search(parsed)  # ordered by rank, then newest
+        return self.rows.order_by(*self.sort_orders.get(sort, self.sort_orders["newest"]))
 
 
 class QuoteFilter(SearchFilterSet):
-    # Checkboxes for the speakers chosen (QuoteListView narrows the choices to those):
-    # thousands of speakers make no usable list; speakers are added from links.
+    # Checkboxes for the speakers chosen; speakers are added from links.
     speaker = slug_choices(
         "Speaker",
-        Speaker.objects.all(),
+        chosen_speakers,
         field_name="speaker__slug",
         widget=forms.CheckboxSelectMultiple,
+    )
+    # The speaker picker: a name, resolved by the form to the closest speaker.
+    who = django_filters.CharFilter(
+        method="filter_who", label="Speaker's name", max_length=200, strip=True
+    )
+    # Set by the page's "search as plain text" link: the search text names no one.
+    plain = django_filters.BooleanFilter(
+        method="applied_later", label="Search the words only", widget=forms.HiddenInput
     )
     country = django_filters.ChoiceFilter(
         field_name="speaker__country",
@@ -163,7 +210,7 @@ class QuoteFilter(SearchFilterSet):
         "Theme", Theme.objects.all(), method="filter_themes", widget=forms.CheckboxSelectMultiple
     )
     dialogue = slug_choice("Dialogue", Dialogue.objects.all(), method="filter_dialogue")
-    round = slug_choice("Round", DialogueRound.objects.select_related("dialogue"))
+    round = slug_choice("Round", dialogue_rounds)
     kind = django_filters.ChoiceFilter(choices=Quote.Kind.choices, label="Kind", empty_label="Any")
     outlet = slug_choice("Outlet", Outlet.objects.all(), field_name="article__outlet")
     date = date_range("said_on", "Said")
@@ -180,6 +227,15 @@ class QuoteFilter(SearchFilterSet):
         model = Quote
         fields = []
         form = ArchiveFilterForm
+
+    def understand(self, q):
+        # Only when no speaker is chosen otherwise, and not when asked to take q as words.
+        if any(self.data.get(key) for key in ("plain", "speaker", "who")):
+            return None
+        return find_named_speaker(Speaker.objects.all(), q)
+
+    def filter_who(self, queryset, name, speaker):
+        return queryset.filter(speaker=speaker)
 
     def filter_dialogue(self, queryset, name, dialogue):
         # The dialogue's rounds as a list of keys rather than a join: PostgreSQL then
@@ -199,12 +255,45 @@ class QuoteFilter(SearchFilterSet):
 
 
 class SpeakerQuoteFilter(QuoteFilter):
-    """One speaker's quotes: the speaker comes from the URL, so these choices go."""
+    """One speaker's quotes: the speaker comes from the URL, so these choices go; themes
+    and rounds are those the speaker's quotes have."""
 
     speaker = None
+    who = None
+    plain = None
     country = None
     dialogue = None
     outlet = None
+    round = slug_choice("Round", DialogueRound.objects.select_related("dialogue"))
+
+    def __init__(self, *args, speaker, **kwargs):
+        self.speaker = speaker
+        super().__init__(*args, **kwargs)
+        fields = self.form.fields
+        tagged = Quote.themes.through.objects.filter(quote__speaker=speaker)
+        fields["theme"].queryset = Theme.objects.filter(pk__in=tagged.values("theme_id"))
+        round_ids = {round_id for round_id, _, _ in self.usage if round_id}
+        field = fields["round"]
+        field.withheld = None
+        if len(round_ids) > MAX_ROUND_CHOICES:
+            field.queryset = field.queryset.filter(slug=self.data.get("round") or None)
+            field.withheld = (
+                f"{speaker.name} spoke in {len(round_ids)} "
+                f"round{'s' if len(round_ids) != 1 else ''}, too many to list "
+                "here: on the Quotes page, filter by this speaker, a dialogue, then a round."
+            )
+        else:
+            field.queryset = field.queryset.filter(pk__in=round_ids)
+
+    def understand(self, q):
+        return None  # the page is one speaker's already
+
+    @cached_property
+    def usage(self):
+        """(round id, role as worded, number of quotes) over all the speaker's quotes: one
+        pass over the speaker's index (migration 0003 covers these columns)."""
+        quotes = Quote.objects.filter(speaker=self.speaker).order_by()
+        return list(quotes.values_list("round", "speaker_role").annotate(n=Count("id")))
 
 
 class YearFilter(django_filters.NumberFilter):
@@ -259,9 +348,7 @@ class SpeakerFilter(django_filters.FilterSet):
 class ArticleFilter(SearchFilterSet):
     outlet = slug_choice("Outlet", Outlet.objects.all())
     dialogue = slug_choice("Dialogue", Dialogue.objects.all(), method="filter_dialogue")
-    round = slug_choice(
-        "Round", DialogueRound.objects.select_related("dialogue"), field_name="rounds"
-    )
+    round = slug_choice("Round", dialogue_rounds, field_name="rounds")
     theme = slug_choices(
         "Theme",
         Theme.objects.all(),

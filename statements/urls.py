@@ -10,6 +10,7 @@ urlpatterns = [
     path("rounds/", views.RoundListView.as_view(), name="round_list"),
     path("rounds/<slug:slug>/", views.RoundDetailView.as_view(), name="round_detail"),
     path("speakers/", views.SpeakerListView.as_view(), name="speaker_list"),
+    path("suggest/speakers/", views.speaker_suggest, name="speaker_suggest"),
     path("speakers/<slug:slug>/", views.SpeakerDetailView.as_view(), name="speaker_detail"),
     path("quotes/", views.QuoteListView.as_view(), name="quote_list"),
     path("quotes/<int:pk>/", views.QuoteDetailView.as_view(), name="quote_detail"),

@@ -545,3 +545,24 @@ def test_add_a_round_on_its_dialogues_page(admin_client, db):
     new = dialogue.rounds.get(start_date="2013-07-30")
     assert new.slug == "china-us-human-rights-dialogue-2013-07-30"
     assert new.location == "Kunming"
+
+
+def test_the_quote_search_uses_the_full_text_index(admin_client, quotes):
+    """Stemmed words, a speaker's names, exclusions; no full count of the table."""
+    url = admin_url(Quote, "changelist")
+    found = admin_client.get(url, {"q": "devoting"}).context["cl"]
+    assert {q.pk for q in found.result_list} >= {quotes[0].pk, quotes[1].pk}
+    assert found.show_full_result_count is False
+    by_name = admin_client.get(url, {"q": "Tiankai beneficial"}).context["cl"]
+    assert quotes[1].pk in {q.pk for q in by_name.result_list}
+    assert {q.speaker.name for q in by_name.result_list} == {"Cui Tiankai"}
+    without = admin_client.get(url, {"q": "beneficial -Cui"}).context["cl"]
+    assert quotes[1].pk not in {q.pk for q in without.result_list}
+
+
+def test_the_article_search_uses_the_full_text_index_or_an_exact_slug(admin_client, cui_article):
+    url = admin_url(Article, "changelist")
+    words = admin_client.get(url, {"q": "hoping individual"}).context["cl"]
+    assert cui_article in words.result_list
+    slug = admin_client.get(url, {"q": cui_article.slug}).context["cl"]
+    assert list(slug.result_list) == [cui_article]

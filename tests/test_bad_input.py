@@ -192,3 +192,35 @@ def test_values_are_escaped_when_shown_back(client, archive):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     response = client.get("/quotes/", {"date_after": '"><script>x</script>'})
     assert "<script>x</script>" not in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("who=Zzyzx+Qwerty", "No speaker is called anything like"),
+        ("who=" + "x" * 300, "Ensure this value has at most 200 characters"),
+        ("who=a%01b", "Search text cannot contain control characters."),
+    ],
+)
+def test_a_speaker_name_that_cannot_be_read_is_a_form_error(client, archive, query, message):
+    form_error(client, f"/quotes/?{query}", message)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/quotes/?plain=maybe&q=Anna+Weber",
+        "/quotes/?view=sideways",
+        "/quotes/?view=compact&q=%22",
+        "/quotes/?q=-Anna+-Weber",
+        "/quotes/?q=Anna+Weber+or",
+        "/quotes/?q=%22Anna+Weber",
+        "/suggest/speakers/?q=%22%27%3B--",
+    ],
+)
+def test_odd_values_of_the_new_parameters_still_answer(client, archive, url):
+    assert client.get(url).status_code == 200
+
+
+def test_a_nul_in_a_speaker_suggestion_is_a_400(client, archive):
+    assert client.get("/suggest/speakers/?q=a%00b").status_code == 400

@@ -203,3 +203,65 @@ def test_screenshots(page, live_server, seeded, tmp_path):
     quote = Quote.objects.filter(speaker__slug="cui-tiankai").order_by("start").first()
     written = take_screenshots(page, live_server.url, quote.get_absolute_url(), directory)
     assert all(path.stat().st_size > 10_000 for path in written)
+
+
+def search_from_the_header(page, live_server, q):
+    page.goto(live_server.url + "/")
+    box = page.get_by_role("searchbox", name="Search the quotes")
+    box.fill(q)
+    box.press("Enter")
+    page.wait_for_load_state()
+    return {
+        "heading": page.locator("h1").inner_text(),
+        "speakers": set(page.locator("article.quote .quote__speaker").all_inner_texts()),
+        "count": page.locator("article.quote").count(),
+        "box": page.get_by_role("searchbox", name="Search the quotes").input_value(),
+    }
+
+
+def test_officials_from_the_main_box_on_the_seeded_archive(page, live_server, seeded):
+    """What a journalist types, as typed, in the header's box."""
+    for q in ("Cui Tiankai", "Cui Tian Kai", "崔天凯"):
+        found = search_from_the_header(page, live_server, q)
+        assert found["heading"] == "Quotes by Cui Tiankai", q
+        assert found["count"] >= 5 and found["speakers"] == {"Cui Tiankai"}, q
+        assert found["box"] == q
+        assert (
+            f"“{q}” was read as the speaker Cui Tiankai" in page.locator(".understood").inner_text()
+        )
+
+    found = search_from_the_header(page, live_server, "Hilary Clinton individual cases")
+    assert found["heading"] == "Quotes by Hillary Clinton matching “individual cases”"
+    # She has no quote on it in the seeds; the page says so and offers the way out.
+    assert (
+        "No quotes by Hillary Clinton match “individual cases”" in page.locator("main").inner_text()
+    )
+    page.get_by_role("link", name="All quotes matching “individual cases”").click()
+    assert "devote too much energy to individual cases" in page.locator("main").inner_text()
+
+    found = search_from_the_header(page, live_server, "respect -Cui")
+    assert found["heading"] == "Quotes matching “respect -Cui”"
+    assert found["count"] >= 1 and "Cui Tiankai" not in found["speakers"]
+
+    # One click reads the words as words again.
+    search_from_the_header(page, live_server, "Cui Tiankai individual cases")
+    page.get_by_role("link", name=re.compile("Search all quotes for the words")).click()
+    assert "plain=1" in page.url
+    assert page.locator("h1").inner_text() == "Quotes matching “Cui Tiankai individual cases”"
+
+
+def test_the_speaker_picker_suggests_and_empty_fields_stay_out_of_the_address(
+    page, live_server, seeded
+):
+    page.goto(live_server.url + "/quotes/")
+    picker = page.get_by_label("Speaker’s name")
+    picker.press_sequentially("Hilary", delay=30)
+    page.wait_for_function("() => document.querySelectorAll('#speaker-names option').length > 0")
+    options = page.eval_on_selector_all("#speaker-names option", "els => els.map(e => e.value)")
+    assert options[0] == "Hillary Clinton"
+    picker.fill("Cui Tiankai")
+    page.get_by_role("button", name="Apply filters").click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/quotes/?who=Cui+Tiankai")
+    chips = " ".join(page.locator(".active-filters").inner_text().split())
+    assert "Speaker: Cui Tiankai" in chips

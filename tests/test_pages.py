@@ -141,11 +141,20 @@ def test_quote_search_highlights_and_shows_facets(client, archive):
     assert groups["Year"][0]["url"].endswith("date_after=2014-01-01&date_before=2014-12-31")
 
 
-def test_quote_search_suggests_a_speaker_whose_name_is_typed(client, archive):
+def test_quote_search_reads_a_typed_name_as_the_speaker(client, archive):
     response, html = get(client, "/quotes/?q=Anna+Weber")
+    assert response.context["understood"].speaker == archive.speakers.weber
+    assert {q.speaker for q in response.context["quotes"]} == {archive.speakers.weber}
+    assert "speaker_suggestions" not in response.context
+    assert 'href="/quotes/?q=Anna+Weber&amp;plain=1"' in html
+
+
+def test_quote_search_as_words_suggests_the_speaker_instead(client, archive):
+    response, html = get(client, "/quotes/?q=Anna+Weber&plain=1")
+    assert response.context["understood"] is None
     assert [s.slug for s in response.context["speaker_suggestions"]] == ["anna-weber"]
     assert "Looking for a speaker?" in html and "/quotes/?speaker=anna-weber" in html
-    assert 'href="?q=Anna+Weber&amp;speaker=anna-weber"' in html
+    assert 'href="?q=Anna+Weber&amp;plain=1&amp;speaker=anna-weber"' in html
 
 
 def test_quote_permalink_marks_the_span_in_escaped_context(client, archive):

@@ -1,5 +1,5 @@
 """Long lists and broad searches: counts that stop at a limit, pages read key first, a
-search's window of newest matches, and round choices that follow the dialogue.
+broad search ranked and counted in full, and round choices that follow the dialogue.
 
 The limits are lowered here so that the sample archive is "long"; the code paths are the
 ones a million-quote archive takes."""
@@ -10,7 +10,7 @@ import re
 import pytest
 from django.db.models import F
 
-from statements import filters, views
+from statements import facets, filters, views
 from statements.models import DialogueRound, Quote
 from tests.screenshots import sample_archive
 
@@ -35,16 +35,15 @@ def shown(response):
     return [quote.pk for quote in response.context["quotes"]]
 
 
-def test_a_list_past_the_count_limit_says_more_than_and_pages_to_its_end(
-    client, archive, monkeypatch
-):
+def test_a_list_past_the_count_limit_pages_to_its_end(client, archive, monkeypatch):
     monkeypatch.setattr(views.ArchivePaginator, "count_limit", 10)
     monkeypatch.setattr(views.ArchiveListMixin, "paginate_by", 7)
     expected = list(Quote.objects.order_by(*NEWEST).values_list("pk", flat=True))
     assert len(expected) > 14
 
     response, html = get(client, "/quotes/")
-    assert "More than 10</strong> quotes" in html
+    # The pager stops counting; the page counts once in full for its facets and says so.
+    assert f"<strong>{len(expected)}</strong> quotes" in html
     assert response.context["paginator"].num_pages is None
     assert re.search(r"Page 1\s*</span>", html) and 'rel="next"' in html
 
@@ -71,29 +70,33 @@ def test_a_list_under_the_limit_keeps_its_exact_count_and_last_page(client, arch
 
 
 @pytest.fixture
-def small_window(monkeypatch):
-    monkeypatch.setattr(filters, "SEARCH_WINDOW", 3)
-    monkeypatch.setattr(views, "SEARCH_WINDOW", 3)
+def small_limits(monkeypatch):
+    """A "broad" search on the sample archive: counted past the paginator's limit, and
+    facets counted from a sample."""
+    monkeypatch.setattr(views.ArchivePaginator, "count_limit", 3)
+    monkeypatch.setattr(facets, "FACET_SAMPLE", 3)
 
 
-def test_a_broad_search_ranks_its_newest_matches_and_says_so(client, archive, small_window):
-    newest = Quote.objects.search("consular").order_by(*NEWEST)
-    assert newest.count() > 3
+def test_a_broad_search_ranks_every_match_and_counts_them(client, archive, small_limits):
+    ranked = list(Quote.objects.search("consular").values_list("pk", flat=True))
+    assert len(ranked) > 6
 
     response, html = get(client, "/quotes/?q=consular")
-    assert sorted(shown(response)) == sorted(newest.values_list("pk", flat=True)[:3])
-    assert "More than 3</strong> quotes" in html
-    assert "the 3 most recent matches" in html and "sort=newest" in html
-    kinds = response.context["facet_groups"][-1]
-    assert kinds["title"] == "Kind" and sum(item["count"] for item in kinds["items"]) == 3
+    # Relevance over every match: the page is the top of the full ranking, not of a window.
+    assert shown(response) == ranked[:25]
+    assert f"<strong>{len(ranked)}</strong> quotes" in html and "More than" not in html
+    assert "most recent matches" not in html
+    counts = response.context["facets"]
+    assert counts.estimated and counts.total == len(ranked)
+    assert counts.sample == len([pk for pk in ranked if pk % counts.step == 0])
+    assert "Estimated from" in html and "about " in html
 
 
-def test_a_broad_search_sorted_by_date_lists_every_match(client, archive, small_window):
+def test_a_broad_search_sorted_by_date_lists_every_match(client, archive, small_limits):
     matches = Quote.objects.search("consular").order_by(*NEWEST)
     response, html = get(client, "/quotes/?q=consular&sort=newest")
     assert shown(response) == list(matches.values_list("pk", flat=True)[:25])
-    assert "More than 3</strong> quotes" in html
-    assert "counts under “Narrow these results” are of the 3 most recent matches" in html
+    assert f"<strong>{matches.count()}</strong> quotes" in html
 
 
 def test_a_narrow_search_is_ranked_and_counted_in_full(client, archive):
@@ -101,7 +104,8 @@ def test_a_narrow_search_is_ranked_and_counted_in_full(client, archive):
     total = Quote.objects.search("consular").count()
     assert response.context["paginator"].count == total
     assert f"<strong>{total}</strong> quotes" in html
-    assert "most recent matches" not in html
+    assert "most recent matches" not in html and "Estimated from" not in html
+    assert not response.context["facets"].estimated
 
 
 def test_round_choices_follow_the_chosen_dialogue(client, archive):
@@ -154,7 +158,7 @@ def test_the_home_page_shows_each_dialogues_latest_rounds(client, archive, monke
     assert response.context["counts"]["quotes"] == Quote.objects.count()
 
 
-def test_a_download_of_a_broad_search_has_every_match(client, archive, small_window):
+def test_a_download_of_a_broad_search_has_every_match(client, archive, small_limits):
     response = client.get("/quotes/?q=consular&format=json")
     exported = json.loads(b"".join(response.streaming_content))
     matches = Quote.objects.search("consular")
@@ -169,7 +173,7 @@ def test_a_speaker_of_many_rounds_is_not_offered_a_round_list(client, archive, m
     response, html = get(client, speaker.get_absolute_url())
     assert set(response.context["filter"].form.fields["round"].queryset) == set(rounds)
 
-    monkeypatch.setattr(views, "MAX_ROUND_CHOICES", 0)
+    monkeypatch.setattr(filters, "MAX_ROUND_CHOICES", 0)
     response, html = get(client, speaker.get_absolute_url())
     assert f"{speaker.name} spoke in 1 round, too many to list here" in html
     assert not response.context["filter"].form.fields["round"].queryset.exists()

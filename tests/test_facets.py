@@ -1,0 +1,132 @@
+"""Facets of a long list: exact up to the sample size, otherwise estimated from a stated
+systematic sample, each estimate within the stated margin; undated quotes counted; and
+relevance over every match equal to ranking every match (on a generated corpus)."""
+
+from collections import Counter
+
+import pytest
+from django.core.management import call_command
+
+from statements import facets, synth, views
+from statements.facets import count_facets
+from statements.models import Quote
+
+pytestmark = pytest.mark.django_db
+
+N = 4000
+SAMPLE = 300
+
+
+@pytest.fixture(scope="module")
+def corpus(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        call_command("synthcorpus", quotes=N, seed=11, verbosity=0)
+        # Some undated quotes, as real archives have.
+        ids = list(generated().order_by("pk").values_list("pk", flat=True)[::37])
+        Quote.objects.filter(pk__in=ids).update(said_on=None)
+        yield
+        call_command("synthcorpus", clear=True, verbosity=0)
+
+
+def generated():
+    return Quote.objects.filter(article__url__startswith=synth.URL_PREFIX)
+
+
+def exact(rows, facet):
+    if facet == "year":
+        return Counter(str(q.said_on.year) if q.said_on else "undated" for q in rows)
+    if facet == "kind":
+        return Counter(q.kind for q in rows)
+    if facet == "speaker":
+        return Counter(q.speaker.slug for q in rows)
+    return Counter(q.article.outlet.slug for q in rows if q.article.outlet)
+
+
+@pytest.mark.parametrize("q", ["", "rights", "cooperation", "development -trade"])
+def test_estimated_facets_are_within_their_stated_margin(corpus, monkeypatch, q):
+    monkeypatch.setattr(facets, "FACET_SAMPLE", SAMPLE)
+    rows = generated().search(q, ranked=False) if q else generated()
+    total = rows.count()
+    assert total > SAMPLE
+    counts = count_facets(rows, total)
+    assert counts.estimated and counts.total == total
+    # ⌈total / SAMPLE⌉ as the step: between half the sample size and about all of it.
+    assert SAMPLE * 0.4 <= counts.sample <= SAMPLE * 1.1
+    assert counts.margin == round(1.96 * (0.25 / counts.sample) ** 0.5 * total)
+    listed = list(rows.select_related("speaker", "article__outlet"))
+    for facet in ("year", "kind", "speaker", "outlet"):
+        truth = exact(listed, facet)
+        for key, _, estimate in counts.groups[facet]:
+            assert abs(estimate - truth[key]) <= counts.margin, (facet, key, estimate, truth[key])
+    assert abs(counts.undated - truth_undated(listed)) <= counts.margin
+    assert abs(sum(counts.years.values()) + counts.undated - total) <= 12
+
+
+def truth_undated(rows):
+    return sum(1 for q in rows if q.said_on is None)
+
+
+def test_facets_up_to_the_sample_size_are_exact(corpus):
+    rows = generated().filter(kind="direct", said_on__year=2012)
+    total = rows.count()
+    assert 0 < total <= facets.FACET_SAMPLE
+    counts = count_facets(rows, total)
+    assert not counts.estimated and counts.margin == 0
+    listed = list(rows.select_related("speaker", "article__outlet"))
+    for facet in ("year", "kind", "speaker", "outlet"):
+        truth = exact(listed, facet)
+        assert len(counts.groups[facet]) == min(facets.FACET_SIZE, len(truth))
+        for key, _, n in counts.groups[facet]:
+            assert n == truth[key], (facet, key)
+
+
+def test_undated_quotes_are_counted_as_undated(corpus):
+    rows = generated()
+    counts = count_facets(rows, rows.count())
+    undated = rows.filter(said_on__isnull=True).count()
+    assert undated and counts.undated == undated
+    assert ("undated", "Undated", undated) in counts.groups["year"] or undated < min(
+        n for _, _, n in counts.groups["year"]
+    )
+
+
+def test_the_quotes_page_says_its_facets_are_estimated(client, corpus, monkeypatch):
+    monkeypatch.setattr(facets, "FACET_SAMPLE", SAMPLE)
+    monkeypatch.setattr(views.ArchivePaginator, "count_limit", SAMPLE)
+    response = client.get("/quotes/", {"q": "rights"})
+    html = response.content.decode()
+    counts = response.context["facets"]
+    assert counts.estimated
+    assert f"Estimated from {counts.sample:,} of the {counts.total:,} matches" in html
+    assert f"±{counts.margin:,}" in html and "about " in html
+    assert f"<strong>{counts.total:,}</strong> quotes" in html
+
+
+@pytest.mark.parametrize("q", ["rights", "respect", "cooperation", "human rights"])
+def test_the_first_page_is_the_top_of_ranking_every_match(client, corpus, q):
+    """Top 20 by relevance equal to ranking every match with the same rank function."""
+    every = sorted(
+        generated().search(q).values_list("rank", "pk"),
+        key=lambda row: -row[0],
+    )
+    response = client.get("/quotes/", {"q": q, "plain": "1"})
+    shown = [
+        quote
+        for quote in response.context["quotes"]
+        if quote.article.url.startswith(synth.URL_PREFIX)
+    ][:20]
+    best = {rank for rank, _ in every[:20]}
+    # Ties aside, the same quotes: every shown quote's rank is among the true top 20's.
+    assert shown and all(quote.rank >= min(best) - 1e-9 for quote in shown)
+
+
+def test_a_long_span_is_charted_by_year_with_links_to_each_year(client, corpus):
+    response = client.get("/quotes/", {"q": "cooperation", "plain": "1"})
+    timeline = response.context["timeline"]
+    assert timeline["by"] == "year"
+    years = [int(bar.key) for bar in timeline["bars"]]
+    assert years == list(range(years[0], years[-1] + 1)) and len(years) > 2
+    counts = response.context["facets"]
+    assert sum(bar.count for bar in timeline["bars"]) == sum(counts.years.values())
+    bar = next(bar for bar in timeline["bars"] if bar.count)
+    assert f"date_after={bar.key}-01-01&date_before={bar.key}-12-31" in bar.url
