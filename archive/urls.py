@@ -1,9 +1,10 @@
-"""Root URLs: the admin and the public archive pages."""
+"""Root URLs: the admin, the JSON API and the public archive pages."""
 
 from django.contrib import admin
 from django.urls import include, path
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/", include("statements.api.urls")),
     path("", include("statements.urls")),
 ]

@@ -42,6 +42,14 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("seed", verbosity=0)
 
 
+@pytest.fixture(autouse=True)
+def fresh_rate_limits():
+    """Rate limits count in the cache: each test starts with every client's budget whole."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture(scope="session")
 def chromium_path():
     if not os.path.exists(CHROMIUM):
