@@ -416,7 +416,11 @@ class QuoteAdmin(RoundChoicesMixin, admin.ModelAdmin):
     ]
     list_select_related = ["speaker", "round__dialogue", "article"]
     date_hierarchy = "said_on"
-    search_fields = ["text", "speaker__name", "speaker__aliases", "speaker_role", "article__title"]
+    # Searched through the full-text index (get_search_results), not icontains over every
+    # text; the total count of a million quotes is not worth a second COUNT per page.
+    search_fields = ["text"]
+    search_help_text = 'Words of the quote (stemmed), its speaker\'s names; "a phrase", -word.'
+    show_full_result_count = False
     autocomplete_fields = ["article", "speaker", "round", "themes"]
     readonly_fields = ["in_context", "text"]
     fieldsets = [
@@ -437,6 +441,11 @@ class QuoteAdmin(RoundChoicesMixin, admin.ModelAdmin):
         if obj is None:
             return [(None, {"fields": ["article", "start", "end"]}), *self.fieldsets[1:]]
         return self.fieldsets
+
+    def get_search_results(self, request, queryset, search_term):
+        if not search_term.strip():
+            return queryset, False
+        return queryset.search(search_term, ranked=False), False
 
     @admin.display(description="quote", ordering="text")
     def excerpt(self, obj):
@@ -554,7 +563,10 @@ class ArticleAdmin(RoundChoicesMixin, admin.ModelAdmin):
     ]
     list_select_related = ["outlet"]
     date_hierarchy = "published_on"
-    search_fields = ["title", "url", "dateline", "slug"]
+    # Full-text over title and body (get_search_results), or an exact slug or address.
+    search_fields = ["title"]
+    search_help_text = "Words of the title or text (stemmed), or an exact slug or address."
+    show_full_result_count = False
     autocomplete_fields = ["outlet", "rounds", "themes"]
     prepopulated_fields = {"slug": ["title"]}
     inlines = [QuoteInline]
@@ -584,6 +596,17 @@ class ArticleAdmin(RoundChoicesMixin, admin.ModelAdmin):
                 ),
             )
         )
+
+    def get_search_results(self, request, queryset, search_term):
+        term = search_term.strip()
+        if not term:
+            return queryset, False
+        if request.resolver_match and request.resolver_match.url_name == "autocomplete":
+            # Typing a title in another record's article box: parts of words must match.
+            return super().get_search_results(request, queryset, search_term)
+        exact = Article.objects.filter(Q(slug=term) | Q(url=term)).values("pk")
+        matches = Article.objects.search(term, ranked=False).values("pk")
+        return queryset.filter(Q(pk__in=matches) | Q(pk__in=exact)), False
 
     def get_fieldsets(self, request, obj=None):
         if obj is None:

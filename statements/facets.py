@@ -9,6 +9,8 @@ would not be, and no page asks for that.
 
 from collections import Counter
 
+from statements.models import Quote
+
 FACET_SIZE = 10
 FACET_NAMES = ("speaker", "country", "theme", "dialogue", "year", "kind")
 
@@ -27,8 +29,6 @@ def facets(quotes):
     or a list of primary keys. Keys are slugs, except country (its name), year (a string)
     and kind (its value, labelled with its display name). Empty values are not counted.
     """
-    from statements.models import Quote
-
     if isinstance(quotes, list | tuple):
         rows = Quote.objects.with_keys(quotes)
     else:

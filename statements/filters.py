@@ -7,17 +7,18 @@ A bad value is a form error: the view then shows the errors and no results.
 
 import django_filters
 from django import forms
-from django.db.models import Exists, F, OuterRef
+from django.db.models import Count, Exists, F, OuterRef, Q
 from django.utils.choices import normalize_choices
 from django.utils.functional import cached_property
 from django_filters.fields import ChoiceIterator
 
-from statements import search
 from statements.models import Article, Dialogue, DialogueRound, Outlet, Quote, Speaker, Theme
+from statements.search import MAX_QUERY_LENGTH, parse_query, validate_query
 
-# The search module sets the limit; its validator gives the same message on every list.
-MAX_QUERY_LENGTH = getattr(search, "MAX_QUERY_LENGTH", 500)
 MAX_REPEATS = 20
+# A round <select> longer than this is not offered (hundreds of options were most of a list
+# page's weight); the form says how to choose a round instead.
+MAX_ROUND_CHOICES = 60
 SEARCH_WINDOW = 1000
 SORT_CHOICES = [("relevance", "Relevance"), ("newest", "Newest first"), ("oldest", "Oldest first")]
 
@@ -47,10 +48,8 @@ class ArchiveFilterForm(forms.Form):
 
     def clean_q(self):
         q = self.cleaned_data.get("q", "")
-        # The search module knows its query syntax; guarded because it may not have landed.
-        validate = getattr(search, "validate_query", None)
-        if q and validate:
-            validate(q)
+        if q:
+            validate_query(q)
         return q
 
     def clean(self):
@@ -78,6 +77,23 @@ def slug_choice(label, queryset, **kwargs):
     return django_filters.ModelChoiceFilter(
         queryset=queryset, to_field_name="slug", label=label, empty_label="Any", **kwargs
     )
+
+
+def chosen_speakers(request):
+    """The speakers asked for, to untick: thousands of speakers make no usable list. Any
+    other slug is still checked against this queryset, so an unknown one is a form error."""
+    if request is None:
+        return Speaker.objects.all()
+    return Speaker.objects.filter(slug__in=request.GET.getlist("speaker")[:MAX_REPEATS])
+
+
+def dialogue_rounds(request):
+    """The rounds of the chosen dialogue only (and the round chosen)."""
+    rounds = DialogueRound.objects.select_related("dialogue")
+    if request is None:
+        return rounds
+    dialogue, round_ = request.GET.get("dialogue"), request.GET.get("round")
+    return rounds.filter(Q(dialogue__slug=dialogue or None) | Q(slug=round_ or None))
 
 
 def slug_choices(label, queryset, **kwargs):
@@ -111,20 +127,34 @@ class SearchFilterSet(django_filters.FilterSet):
     # Whether the list is the window ranked by relevance.
     ranked = False
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "round" in self.form.fields and not self.data.get("dialogue"):
+            self.form.fields[
+                "round"
+            ].withheld = "Choose a dialogue and apply the filters to pick one of its rounds."
+
+    @cached_property
+    def parsed(self):
+        """The search text, parsed once for matching, ranking, highlighting and facets
+        (an empty ParsedQuery without a valid query)."""
+        q = self.form.cleaned_data.get("q", "") if self.is_valid() else ""
+        return parse_query(q)
+
     def applied_later(self, queryset, name, value):
         return queryset
 
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
-        q = self.form.cleaned_data.get("q")
-        if q:
-            queryset = self.matches = queryset.search(q)
-        sort = self.form.cleaned_data.get("sort") or ("relevance" if q else "newest")
-        self.ranked = sort == "relevance" and bool(q)
+        parsed = self.parsed
+        if parsed.text:
+            queryset = self.matches = queryset.search(parsed)
+        sort = self.form.cleaned_data.get("sort") or ("relevance" if parsed.text else "newest")
+        self.ranked = sort == "relevance" and bool(parsed.text)
         if self.ranked:
             # The window's keys already satisfy every filter: rank just those rows.
             # search() orders by rank.
-            return self.queryset.search(q, within=self.window_ids())
+            return self.queryset.search(parsed, within=self.window_ids())
         return queryset.order_by(*self.sort_orders.get(sort, self.sort_orders["newest"]))
 
     @cached_property
@@ -144,11 +174,10 @@ class SearchFilterSet(django_filters.FilterSet):
 
 
 class QuoteFilter(SearchFilterSet):
-    # Checkboxes for the speakers chosen (QuoteListView narrows the choices to those):
-    # thousands of speakers make no usable list; speakers are added from links.
+    # Checkboxes for the speakers chosen; speakers are added from links.
     speaker = slug_choices(
         "Speaker",
-        Speaker.objects.all(),
+        chosen_speakers,
         field_name="speaker__slug",
         widget=forms.CheckboxSelectMultiple,
     )
@@ -163,7 +192,7 @@ class QuoteFilter(SearchFilterSet):
         "Theme", Theme.objects.all(), method="filter_themes", widget=forms.CheckboxSelectMultiple
     )
     dialogue = slug_choice("Dialogue", Dialogue.objects.all(), method="filter_dialogue")
-    round = slug_choice("Round", DialogueRound.objects.select_related("dialogue"))
+    round = slug_choice("Round", dialogue_rounds)
     kind = django_filters.ChoiceFilter(choices=Quote.Kind.choices, label="Kind", empty_label="Any")
     outlet = slug_choice("Outlet", Outlet.objects.all(), field_name="article__outlet")
     date = date_range("said_on", "Said")
@@ -199,12 +228,40 @@ class QuoteFilter(SearchFilterSet):
 
 
 class SpeakerQuoteFilter(QuoteFilter):
-    """One speaker's quotes: the speaker comes from the URL, so these choices go."""
+    """One speaker's quotes: the speaker comes from the URL, so these choices go; themes
+    and rounds are those the speaker's quotes have."""
 
     speaker = None
     country = None
     dialogue = None
     outlet = None
+    round = slug_choice("Round", DialogueRound.objects.select_related("dialogue"))
+
+    def __init__(self, *args, speaker, **kwargs):
+        self.speaker = speaker
+        super().__init__(*args, **kwargs)
+        fields = self.form.fields
+        tagged = Quote.themes.through.objects.filter(quote__speaker=speaker)
+        fields["theme"].queryset = Theme.objects.filter(pk__in=tagged.values("theme_id"))
+        round_ids = {round_id for round_id, _, _ in self.usage if round_id}
+        field = fields["round"]
+        field.withheld = None
+        if len(round_ids) > MAX_ROUND_CHOICES:
+            field.queryset = field.queryset.filter(slug=self.data.get("round") or None)
+            field.withheld = (
+                f"{speaker.name} spoke in {len(round_ids)} "
+                f"round{'s' if len(round_ids) != 1 else ''}, too many to list "
+                "here: on the Quotes page, filter by this speaker, a dialogue, then a round."
+            )
+        else:
+            field.queryset = field.queryset.filter(pk__in=round_ids)
+
+    @cached_property
+    def usage(self):
+        """(round id, role as worded, number of quotes) over all the speaker's quotes: one
+        pass over the speaker's index (migration 0003 covers these columns)."""
+        quotes = Quote.objects.filter(speaker=self.speaker).order_by()
+        return list(quotes.values_list("round", "speaker_role").annotate(n=Count("id")))
 
 
 class YearFilter(django_filters.NumberFilter):
@@ -259,9 +316,7 @@ class SpeakerFilter(django_filters.FilterSet):
 class ArticleFilter(SearchFilterSet):
     outlet = slug_choice("Outlet", Outlet.objects.all())
     dialogue = slug_choice("Dialogue", Dialogue.objects.all(), method="filter_dialogue")
-    round = slug_choice(
-        "Round", DialogueRound.objects.select_related("dialogue"), field_name="rounds"
-    )
+    round = slug_choice("Round", dialogue_rounds, field_name="rounds")
     theme = slug_choices(
         "Theme",
         Theme.objects.all(),

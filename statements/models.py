@@ -4,11 +4,13 @@ Reusable reads live on the QuerySets below (``published()``, ``search()``, ``wit
 views and commands call those instead of repeating filters.
 """
 
-import json
-
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
+
+from statements import search
+from statements.expressions import KeySet
 
 
 class SlugManager(models.Manager):
@@ -53,6 +55,32 @@ class Outlet(SlugNaturalKey, models.Model):
         return split_lines(self.aliases)
 
 
+def count_of(queryset, field):
+    """How many rows of queryset have ``field`` equal to the outer row, as a correlated
+    subquery: counting two relations through joins would multiply one by the other, and a
+    subquery is only computed for the rows a page shows."""
+    rows = queryset.filter(**{field: models.OuterRef("pk")}).order_by().values(field)
+    counted = models.Subquery(
+        rows.annotate(n=models.Count("*")).values("n"), output_field=models.IntegerField()
+    )
+    return Coalesce(counted, 0)
+
+
+class ThemeQuerySet(models.QuerySet):
+    def with_list_counts(self):
+        """``quote_count`` and ``article_count``, counted on the tag tables per theme."""
+        return self.annotate(
+            quote_count=count_of(Quote.themes.through.objects.all(), "theme"),
+            article_count=count_of(Article.themes.through.objects.all(), "theme"),
+        )
+
+    def counted_in(self, quotes):
+        """Themes of these quotes, each with how many of them carry it (``n``), most
+        frequent first."""
+        tagged = self.filter(quotes__in=quotes)
+        return tagged.annotate(n=models.Count("quotes")).order_by("-n", "name")
+
+
 class Theme(SlugNaturalKey, models.Model):
     """A controlled-vocabulary topic; its keywords drive the automatic tagger."""
 
@@ -63,7 +91,7 @@ class Theme(SlugNaturalKey, models.Model):
         blank=True, help_text="Words and phrases that signal this theme, one per line."
     )
 
-    objects = SlugManager()
+    objects = SlugManager.from_queryset(ThemeQuerySet)()
 
     class Meta:
         ordering = ["name"]
@@ -114,26 +142,6 @@ class Dialogue(SlugNaturalKey, models.Model):
         return split_lines(self.aliases)
 
 
-class KeySet(models.Expression):
-    """A subquery of the given primary keys, passed as one parameter.
-
-    ``pk__in=[...]`` with thousands of keys spends more time turning each key into a
-    parameter than the database spends on the query (2,000 keys in three statements took
-    ~90 ms of Python per page); this is one array (PostgreSQL) or one JSON text (SQLite).
-    """
-
-    output_field = models.BigIntegerField()
-
-    def __init__(self, keys):
-        super().__init__()
-        self.keys = [int(key) for key in keys]
-
-    def as_sql(self, compiler, connection):
-        if connection.vendor == "postgresql":
-            return "(SELECT unnest(%s::bigint[]))", [self.keys]
-        return "(SELECT value FROM json_each(%s))", [json.dumps(self.keys)]
-
-
 class ArchiveQuerySet(models.QuerySet):
     def with_keys(self, keys):
         """The rows whose primary key is in ``keys`` (any number of them)."""
@@ -146,9 +154,11 @@ class SpeakerQuerySet(models.QuerySet):
 
     def search(self, q):
         """Speakers matching part of a name, an alias, a native name or a misspelling."""
-        from statements.search import search_speakers
+        return search.search_speakers(self, q)
 
-        return search_speakers(self, q)
+    def suggestions(self, q, limit=3):
+        """Speakers that q names closely enough to offer "go to" / "search within" them."""
+        return search.speaker_suggestions(self, q, limit)
 
 
 class Speaker(SlugNaturalKey, models.Model):
@@ -199,6 +209,19 @@ class Speaker(SlugNaturalKey, models.Model):
 
 
 class DialogueRoundQuerySet(models.QuerySet):
+    def with_list_counts(self):
+        """``quote_count`` and ``article_count`` as correlated subqueries (one per row shown,
+        no join multiplying one relation by the other)."""
+        return self.annotate(
+            quote_count=count_of(Quote.objects.all(), "round"),
+            article_count=count_of(Article.rounds.through.objects.all(), "dialogueround"),
+        )
+
+    def on_theme(self, theme):
+        """Rounds where a quote on this theme was said, newest first."""
+        on_theme = Quote.objects.filter(round=models.OuterRef("pk"), themes=theme)
+        return self.filter(models.Exists(on_theme)).order_by("-start_date")
+
     def with_counts(self):
         return self.annotate(
             quote_count=models.Count("quotes", distinct=True),
@@ -276,10 +299,9 @@ class ArticleQuerySet(ArchiveQuerySet):
         """Articles with a known publication date, newest first."""
         return self.filter(published_on__isnull=False).order_by("-published_on", "title")
 
-    def search(self, q, within=None):
-        from statements.search import search_articles
-
-        return search_articles(self, q, within)
+    def search(self, q, within=None, ranked=True):
+        """Articles matching q (a string or a parsed query) in title or body, best first."""
+        return search.search_articles(self, q, within, ranked)
 
 
 class Article(SlugNaturalKey, models.Model):
@@ -328,12 +350,11 @@ class QuoteQuerySet(ArchiveQuerySet):
             .prefetch_related("themes")
         )
 
-    def search(self, q, within=None):
+    def search(self, q, within=None, ranked=True):
         """Full-text search: SQLite FTS5 or PostgreSQL tsvector, chosen by the connection;
-        ``within`` (primary keys) narrows it to those rows and ranks only them."""
-        from statements.search import search_quotes
-
-        return search_quotes(self, q, within)
+        ``within`` (primary keys) narrows it to those rows and ranks only them; with
+        ``ranked=False`` the matches are only filtered (the admin's search)."""
+        return search.search_quotes(self, q, within, ranked)
 
 
 class Quote(models.Model):

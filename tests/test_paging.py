@@ -169,7 +169,7 @@ def test_a_speaker_of_many_rounds_is_not_offered_a_round_list(client, archive, m
     response, html = get(client, speaker.get_absolute_url())
     assert set(response.context["filter"].form.fields["round"].queryset) == set(rounds)
 
-    monkeypatch.setattr(views, "MAX_ROUND_CHOICES", 0)
+    monkeypatch.setattr(filters, "MAX_ROUND_CHOICES", 0)
     response, html = get(client, speaker.get_absolute_url())
     assert f"{speaker.name} spoke in 1 round, too many to list here" in html
     assert not response.context["filter"].form.fields["round"].queryset.exists()

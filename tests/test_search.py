@@ -15,6 +15,8 @@ from django.db import connection
 from statements import search
 from statements.facets import facets
 from statements.models import Article, DialogueRound, Quote, Speaker, Theme
+from statements.search.query import MAX_TERMS
+from statements.search.sqlite import fts5_clause
 
 SQLITE_ONLY = pytest.mark.sqlite
 
@@ -103,7 +105,17 @@ QUERY_TABLE = [
     ("individual cases", {"cases"}),
     ("U.S.", {"cases"}),
     ("China's", {"sovereignty"}),
-    ("human-rights", {"sovereignty"}),
+    # Michael Posner's title: Assistant Secretary of State for Democracy, Human Rights and Labor.
+    ("human-rights", {"sovereignty", "respect2", "reverse", "markup"}),
+    # A speaker's names, title and role are part of what a quote matches.
+    ("Posner", {"respect2", "reverse", "markup"}),
+    ("Tiankai", {"respect1", "cases"}),
+    ("崔天凯", {"respect1", "cases"}),
+    ('"Cui Tiankai"', {"respect1", "cases"}),
+    ("respect -Cui", {"respect2", "respectful", "reverse", "respecting", "markup"}),
+    ("respect -Posner", {"respect1", "respectful", "respecting"}),
+    ('respect -"Michael Posner"', {"respect1", "respectful", "respecting"}),
+    ("treasury cooperation", {"trade"}),
     ("cooperation trade", {"trade"}),
     ("economic -", {"trade"}),
     ("respect or", {"respect1", "respect2", "respectful", "reverse", "respecting", "markup"}),
@@ -224,13 +236,13 @@ def test_repeated_terms_count_once():
 
 def test_fts5_expression_quotes_every_token():
     (clause,) = search.parse_query('NEAR(x y) col:term "a b" -z').clauses
-    expression = search._fts5_clause(clause)
+    expression = fts5_clause(clause)
     assert expression == '(("near x" AND "y" AND "col term" AND "a b") NOT "z")'
 
 
 def test_query_terms_are_capped():
     parsed = search.parse_query(" ".join(f"word{i}" for i in range(100)))
-    assert sum(len(c) for c in parsed.clauses) == search.MAX_TERMS
+    assert sum(len(c) for c in parsed.clauses) == MAX_TERMS
 
 
 # The shared query table: same results on both engines --------------------------------------
@@ -342,7 +354,7 @@ def test_bad_queries_give_a_result_or_a_validation_error(corpus, q):
     objects = search.highlight_quotes(list(mine(corpus)), q)
     assert all("<script>" not in o.snippet for o in objects)
     facets(search.search_quotes(mine(corpus), q))
-    search.speaker_suggestions(q)
+    Speaker.objects.suggestions(q)
     assert Quote.objects.exists()  # the table is still there
 
 
@@ -456,11 +468,11 @@ def test_speaker_search_composes_and_ranks(db):
 
 
 def test_speaker_suggestions(db):
-    assert [s.name for s in search.speaker_suggestions("Hilary Clinton")] == ["Hillary Clinton"]
-    assert [s.name for s in search.speaker_suggestions('"Cui Tiankai"')] == ["Cui Tiankai"]
-    assert search.speaker_suggestions("mutual respect") == []
-    assert search.speaker_suggestions("") == []
-    assert len(search.speaker_suggestions("delegation", limit=1)) == 1
+    assert [s.name for s in Speaker.objects.suggestions("Hilary Clinton")] == ["Hillary Clinton"]
+    assert [s.name for s in Speaker.objects.suggestions('"Cui Tiankai"')] == ["Cui Tiankai"]
+    assert Speaker.objects.suggestions("mutual respect") == []
+    assert Speaker.objects.suggestions("") == []
+    assert len(Speaker.objects.suggestions("delegation", limit=1)) == 1
 
 
 # Facets ------------------------------------------------------------------------------------
@@ -587,3 +599,30 @@ def test_postgres_structures_and_the_gin_index_in_use(corpus):
         cursor.execute("EXPLAIN " + sql, params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "statements_quote_search_vector_gin" in plan
+
+
+def test_the_index_follows_a_speakers_names_and_a_quotes_speaker(corpus):
+    """Renaming a speaker, or giving a quote to another, changes what the quote matches."""
+    posner = Speaker.objects.get(slug="michael-posner")
+    assert keys(corpus, mine(corpus).search("Zebulon")) == set()
+    posner.aliases = "Zebulon Posner"
+    posner.save()
+    assert keys(corpus, mine(corpus).search("Zebulon")) == {"respect2", "reverse", "markup"}
+    quote = corpus["quotes"]["reverse"]
+    quote.speaker = Speaker.objects.get(slug="cui-tiankai")
+    quote.save()
+    assert keys(corpus, mine(corpus).search("Zebulon")) == {"respect2", "markup"}
+    assert "reverse" in keys(corpus, mine(corpus).search("Tiankai"))
+    Quote.objects.filter(pk=quote.pk).update(speaker_role="zookeeper")
+    assert keys(corpus, mine(corpus).search("zookeeper")) == {"reverse"}
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("INSERT INTO quote_fts(quote_fts, rank) VALUES ('integrity-check', 1)")
+
+
+def test_the_text_counts_for_more_than_the_speakers_words(corpus):
+    """ "Cui" is in the text of respect1 and in the names of the speaker of respect1 and
+    cases: the quote that also says it ranks first."""
+    ranked = [quote.pk for quote in mine(corpus).search("Cui")]
+    assert ranked[0] == corpus["quotes"]["respect1"].pk
+    assert set(ranked) == {corpus["quotes"]["respect1"].pk, corpus["quotes"]["cases"].pk}

@@ -13,8 +13,8 @@ from types import SimpleNamespace
 import pytest
 from django.db import connection
 
-from statements import search
 from statements.models import Speaker
+from statements.search import names as search
 
 pytestmark = pytest.mark.sqlite
 

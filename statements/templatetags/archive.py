@@ -2,10 +2,9 @@
 
 from django import template
 
-register = template.Library()
+from statements.links import REPEATABLE
 
-# Parameters that may be given more than once; the others take one value.
-REPEATABLE = {"speaker", "theme"}
+register = template.Library()
 
 
 @register.simple_tag(takes_context=True)

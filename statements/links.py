@@ -1,0 +1,114 @@
+"""Links of a list page: the filters in use (each with the address of the list without
+it) and facet values (each the address of the list narrowed by it)."""
+
+from django.db.models import QuerySet
+
+# Parameters that may be given more than once; the others take one value.
+REPEATABLE = {"speaker", "theme"}
+# Parameters that narrow a list; "sort", "page" and "format" only change how it is shown.
+FILTER_LABELS = {
+    "q": "Search",
+    "speaker": "Speaker",
+    "country": "Country",
+    "theme": "Theme",
+    "dialogue": "Dialogue",
+    "round": "Round",
+    "kind": "Kind",
+    "outlet": "Outlet",
+    "year": "Year",
+    "location": "Location",
+    "date_after": "From",
+    "date_before": "Until",
+}
+FACETS = [
+    ("speaker", "Speaker"),
+    ("country", "Country"),
+    ("theme", "Theme"),
+    ("dialogue", "Dialogue"),
+    ("year", "Year"),
+    ("kind", "Kind"),
+]
+
+
+def list_url(request, params):
+    query = params.urlencode()
+    return f"{request.path}?{query}" if query else request.path
+
+
+def first_page_url(request):
+    params = request.GET.copy()
+    params.pop("page", None)
+    return list_url(request, params)
+
+
+def url_without(request, key, value):
+    """This list's address without one value of one parameter (and back on page 1)."""
+    params = request.GET.copy()
+    params.pop("page", None)
+    params.setlist(key, [v for v in params.getlist(key) if v != value])
+    return list_url(request, params)
+
+
+def active_filters(request, filterset):
+    """The filters in use, each with a human label and the address of the list without it.
+    Only a valid form has any: an invalid one shows its errors instead."""
+    if not filterset.is_bound or not filterset.is_valid():
+        return []
+    cleaned = filterset.form.cleaned_data
+    shown = []
+    for key, values in request.GET.lists():
+        if key not in FILTER_LABELS:
+            continue
+        field = "date" if key.startswith("date_") else key
+        if field not in filterset.form.fields:
+            continue
+        for value in values:
+            if not value.strip():
+                continue
+            shown.append(
+                {
+                    "label": FILTER_LABELS[key],
+                    "value": filter_display(filterset.form, field, cleaned.get(field), value),
+                    "remove_url": url_without(request, key, value),
+                }
+            )
+    return shown
+
+
+def filter_display(form, field, cleaned, raw):
+    """How a filter's value reads: a name for a slug, a label for a choice."""
+    if isinstance(cleaned, list | QuerySet):
+        # Several slugs: the objects were fetched once, when the form was cleaned.
+        return next((str(obj) for obj in cleaned if obj.slug == raw), raw)
+    if hasattr(cleaned, "slug"):
+        return str(cleaned)
+    if field == "kind":
+        return dict(form.fields[field].choices).get(raw, raw)
+    return raw
+
+
+def facet_groups(request, facets):
+    """facets() output as groups of links that narrow the current list."""
+    groups = []
+    for key, title in FACETS:
+        items = []
+        for value, label, count in facets.get(key) or []:
+            value = str(value)
+            params = request.GET.copy()
+            params.pop("page", None)
+            if key == "year":
+                after, before = f"{value}-01-01", f"{value}-12-31"
+                active = (params.get("date_after"), params.get("date_before")) == (after, before)
+                params["date_after"], params["date_before"] = after, before
+            elif key in REPEATABLE:
+                active = value in params.getlist(key)
+                if not active:
+                    params.appendlist(key, value)
+            else:
+                active = params.get(key) == value
+                params[key] = value
+            url = list_url(request, params)
+            items.append({"label": label, "count": count, "url": url, "active": active})
+        if items:
+            groups.append({"title": title, "items": items})
+    return groups

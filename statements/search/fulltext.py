@@ -1,0 +1,75 @@
+"""Full-text search of quotes and articles, the engine chosen by the queryset's connection.
+
+SQLite: FTS5 (``sqlite.py``); PostgreSQL: tsvector (``postgres.py``); any other engine:
+case-insensitive substrings, unranked. One ParsedQuery means the same on each.
+"""
+
+from django.db import connections
+from django.db.models import FloatField, Q, Value
+
+from statements.search import postgres, sqlite
+from statements.search.query import parse_query
+
+
+def _substring_search(queryset, parsed, fields):
+    """Other engines: every term as a case-insensitive substring (no stemming, no rank)."""
+    condition = Q()
+    for clause in parsed.clauses:
+        found = Q()
+        for term in clause:
+            text = " ".join(term.words)
+            match = Q()
+            for name in fields:
+                match |= Q(**{f"{name}__icontains": text})
+            found &= ~match if term.negated else match
+        condition |= found
+    return queryset.filter(condition).annotate(rank=Value(0.0, output_field=FloatField()))
+
+
+def _search(queryset, q, table, fields, weights, within, ranked=True):
+    if within is not None:
+        queryset = queryset.with_keys(within)
+    parsed = parse_query(q)
+    if not parsed.text:
+        return queryset
+    if not parsed:
+        # Only stop words or punctuation: PostgreSQL matches nothing, and so do we.
+        return queryset.none().annotate(rank=Value(0.0, output_field=FloatField()))
+    vendor = connections[queryset.db].vendor
+    if vendor == "sqlite":
+        queryset = sqlite.search(queryset, parsed, table, fields, weights, within, ranked)
+    elif vendor == "postgresql":
+        queryset = postgres.search(queryset, parsed, fields, ranked)
+    else:
+        queryset = _substring_search(queryset, parsed, fields)
+    if not ranked:
+        return queryset
+    return queryset.order_by("-rank", *queryset.model._meta.ordering, "pk")
+
+
+# A quote matches through its text and through its speaker's names, title and role
+# (migration 0005_search_speaker_words); the speaker's words count for less.
+QUOTE_FIELDS = [
+    "text",
+    "speaker__name",
+    "speaker__aliases",
+    "speaker__native_name",
+    "speaker__title",
+    "speaker_role",
+]
+QUOTE_WEIGHTS = (1.0, 0.25)
+
+
+def search_quotes(queryset, q, within=None, ranked=True):
+    """Quotes matching q (text or ParsedQuery), annotated with ``rank`` (higher is better),
+    best first; with ``ranked=False``, only filtered (no rank, the queryset's own order).
+
+    ``within``: primary keys to search and rank among (a search's window), so that the
+    rank is computed for those rows only.
+    """
+    return _search(queryset, q, "quote_fts", QUOTE_FIELDS, QUOTE_WEIGHTS, within, ranked)
+
+
+def search_articles(queryset, q, within=None, ranked=True):
+    """Articles matching q in title or body; a match in the title counts for more."""
+    return _search(queryset, q, "article_fts", ["title", "body"], (10.0, 1.0), within, ranked)

@@ -1,0 +1,128 @@
+"""PostgreSQL: full-text search through ``django.contrib.postgres`` expressions.
+
+The STORED generated ``search_vector`` columns of migration 0002_search (GIN-indexed) are
+matched with ``@@`` against ``websearch_to_tsquery('english', …)`` per term
+(``SearchQuery(search_type="websearch")``), ranked with ``ts_rank_cd`` (``SearchRank``) and
+highlighted with ``ts_headline`` (``SearchHeadline``).
+"""
+
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    SearchVectorExact,
+    SearchVectorField,
+)
+from django.db.models import F, FloatField, Func, Q, Value
+
+from statements.search.query import exact_phrases
+
+CONFIG = "english"
+NOT_TAGS = str.maketrans("<>&", "   ")
+
+
+class VectorColumn(Func):
+    """The row's ``search_vector`` column, which is not a model field (a generated column
+    the migration adds). Qualified with the alias Django gave the table (found through the
+    primary key), so it survives being used inside subqueries."""
+
+    output_field = SearchVectorField()
+
+    def __init__(self):
+        super().__init__(F("pk"))
+
+    def as_sql(self, compiler, connection, **extra):
+        col = self.get_source_expressions()[0]
+        return compiler.quote_name_unless_alias(col.alias) + ".search_vector", []
+
+
+def _websearch(text):
+    return SearchQuery(text, config=CONFIG, search_type="websearch")
+
+
+def term_query(term):
+    """One term's tsquery (not negated)."""
+    if not term.phrase:
+        return _websearch(term.words[0])
+    query = _websearch('"' + " ".join(term.words) + '"')
+    # As the generated column does, read <, > and & as spaces (no HTML tags).
+    raw = " ".join(term.raw.translate(NOT_TAGS).replace('"', " ").split())
+    if raw and raw.lower() != " ".join(term.words):
+        # PostgreSQL's parser keeps "U.S." as one lexeme; parse the phrase as typed too.
+        query = query | _websearch('"' + raw + '"')
+    return query
+
+
+def clause_query(clause):
+    """tsquery of a clause (positive terms and negated words), or None if it has none.
+    Negated phrases are left to the exact regex."""
+    parts = []
+    for term in clause:
+        if term.negated and term.phrase:
+            continue
+        parts.append(~term_query(term) if term.negated else term_query(term))
+    if not parts:
+        return None
+    query = parts[0]
+    for part in parts[1:]:
+        query = query & part
+    return query
+
+
+def ranked_query(parsed):
+    """The clauses' tsqueries joined by OR (for ranking and headlines), or None."""
+    compiled = [c for c in map(clause_query, parsed.clauses) if c is not None]
+    if not compiled:
+        return None
+    query = compiled[0]
+    for part in compiled[1:]:
+        query = query | part
+    return query
+
+
+def search(queryset, parsed, fields, ranked=True):
+    """The queryset's rows matching ``parsed``, annotated with ``rank``."""
+    condition = Q()
+    for clause in parsed.clauses:
+        found = Q()
+        query = clause_query(clause)
+        if query is not None:
+            found = Q(SearchVectorExact(VectorColumn(), query))
+        condition |= found & exact_phrases(clause, fields, "postgresql")
+    if not ranked:
+        return queryset.filter(condition)
+    query = ranked_query(parsed)
+    if query is not None:
+        rank = SearchRank(VectorColumn(), query, cover_density=True)
+    else:
+        rank = Value(0.0, output_field=FloatField())
+    return queryset.filter(condition).annotate(rank=rank)
+
+
+def headlines(model, field, parsed, ids, db, marks, words):
+    """{pk: fragment} from ts_headline over ``field``.
+
+    ts_headline drops anything that looks like an HTML tag, so < and > are swapped for
+    private-use characters first (and any of our sentinels in the text removed); the caller
+    swaps them back before escaping. ``marks``: (start, stop, lt, gt) sentinels.
+    """
+    query = ranked_query(parsed)
+    if query is None or not ids:
+        return {}
+    start, stop, lt, gt = marks
+    text = Func(
+        F(field), Value("<>" + start + stop + lt + gt), Value(lt + gt), function="translate"
+    )
+    headline = SearchHeadline(
+        text,
+        query,
+        config=CONFIG,
+        start_sel=start,
+        stop_sel=stop,
+        max_words=words + 5,
+        min_words=words - 10,
+        short_word=0,
+        max_fragments=1,
+    )
+    rows = model._base_manager.using(db).filter(pk__in=ids).annotate(headline_=headline)
+    return dict(rows.values_list("pk", "headline_"))

@@ -1,0 +1,118 @@
+"""SQLite: full-text search through FTS5 external-content tables (migration 0002_search).
+
+``quote_fts``/``article_fts`` use the porter stemmer and are kept current by triggers;
+``bm25()`` ranks and ``snippet()`` highlights. Every token the user typed becomes an FTS5
+string, so no user text is ever an FTS5 operator, a column filter or a NEAR group.
+"""
+
+from django.db import connections
+from django.db.models import F, FloatField, Func, Q, Value
+from django.db.models.expressions import RawSQL
+
+from statements.expressions import KeySet
+from statements.search.query import exact_phrases
+
+
+def _term(term):
+    # Tokens are letters and digits only: no quote to escape.
+    return '"' + " ".join(term.words) + '"'
+
+
+def fts5_clause(clause):
+    """MATCH expression for a clause's positive terms, or None when it has none.
+
+    Negated phrases are left out: FTS5 would exclude their stemmed forms too, and the exact
+    regex excludes precisely them.
+    """
+    positives = [_term(t) for t in clause if not t.negated]
+    if not positives:
+        return None
+    expression = "(" + " AND ".join(positives) + ")"
+    for term in clause:
+        if term.negated and not term.phrase:
+            expression += " NOT " + _term(term)
+    # Parenthesized whole, so clauses joined by OR never depend on FTS5's precedence.
+    return "(" + expression + ")"
+
+
+def fts5_match(parsed):
+    """One MATCH expression for every clause with a positive term (ranking, snippets)."""
+    return " OR ".join(e for e in map(fts5_clause, parsed.clauses) if e)
+
+
+class FTS5Rank(Func):
+    """``-bm25()`` of the row (higher is better), from one materialized FTS5 query.
+
+    A correlated ``bm25()`` per row would recount the term statistics for every row; the
+    MATERIALIZED CTE does not depend on the outer row, so SQLite computes it once and looks
+    rows up through an automatic index.
+    """
+
+    output_field = FloatField()
+
+    def __init__(self, table, match, weights=(), within=None):
+        super().__init__(F("pk"))
+        self.table, self.match, self.weights = table, match, tuple(weights)
+        # Keys to rank, when the rows are known to be among them: bm25 is then computed
+        # for those rows only, not for every match of a common word.
+        self.within = within
+
+    def as_sql(self, compiler, connection, **extra):
+        pk_sql, pk_params = compiler.compile(self.get_source_expressions()[0])
+        weights = "".join(f", {float(w)}" for w in self.weights)
+        t = self.table
+        params = [self.match]
+        keys = ""
+        if self.within is not None:
+            # "+rowid": a plain rowid constraint makes FTS5 look each key up with its own
+            # full-text query (50 times slower); this filters the match's rows instead.
+            keys_sql, keys_params = compiler.compile(KeySet(self.within))
+            keys = f" AND +rowid IN {keys_sql}"
+            params += keys_params
+        # Rows found only through an exclusion clause (``a or -b``) have no bm25: rank 0.
+        sql = (
+            f"COALESCE((WITH fts_rank AS MATERIALIZED (SELECT rowid AS id, "
+            f"-bm25({t}{weights}) AS r FROM {t} WHERE {t} MATCH %s{keys}) "
+            f"SELECT r FROM fts_rank WHERE id = {pk_sql}), 0.0)"
+        )
+        return sql, [*params, *pk_params]
+
+
+def _ids(table, match):
+    return RawSQL(f"SELECT rowid FROM {table} WHERE {table} MATCH %s", [match])
+
+
+def search(queryset, parsed, table, fields, weights, within, ranked=True):
+    """The queryset's rows matching ``parsed``, annotated with ``rank``."""
+    condition = Q()
+    for clause in parsed.clauses:
+        expression = fts5_clause(clause)
+        if expression:
+            found = Q(pk__in=_ids(table, expression))
+        else:
+            excluded = [_term(t) for t in clause if not t.phrase]
+            found = ~Q(pk__in=_ids(table, " OR ".join(excluded))) if excluded else Q()
+        condition |= found & exact_phrases(clause, fields, "sqlite")
+    if not ranked:
+        return queryset.filter(condition)
+    match = fts5_match(parsed)
+    if match:
+        rank = FTS5Rank(table, match, weights, within)
+    else:
+        rank = Value(0.0, output_field=FloatField())
+    return queryset.filter(condition).annotate(rank=rank)
+
+
+def snippets(db, table, column, parsed, ids, start, stop, words):
+    """{pk: fragment} from FTS5's snippet(): matches between ``start`` and ``stop``."""
+    match = fts5_match(parsed)
+    if not match or not ids:
+        return {}
+    placeholders = ", ".join(["%s"] * len(ids))
+    sql = (
+        f"SELECT rowid, snippet({table}, {column}, %s, %s, '…', {words}) "
+        f"FROM {table} WHERE {table} MATCH %s AND rowid IN ({placeholders})"
+    )
+    with connections[db].cursor() as cursor:
+        cursor.execute(sql, [start, stop, match, *ids])
+        return dict(cursor.fetchall())
