@@ -10,7 +10,7 @@ from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 
 from statements.filters import SEARCH_WINDOW
-from statements.views import PAGE_SIZE, ArchivePaginator
+from statements.pagination import PAGE_SIZE, ArchivePaginator
 
 
 class ArchivePagination(PageNumberPagination):

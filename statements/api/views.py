@@ -14,14 +14,8 @@ from rest_framework.exceptions import NotFound, ValidationError
 
 from statements.api import serializers
 from statements.filters import ArticleFilter, QuoteFilter, RoundFilter, SpeakerFilter
-from statements.models import Article, Dialogue, DialogueRound, Outlet, Quote
-from statements.views import (
-    ArticleListView,
-    RoundListView,
-    SpeakerListView,
-    count_of,
-    counted_themes,
-)
+from statements.models import Article, Dialogue, DialogueRound, Outlet, Quote, Theme, count_of
+from statements.views import ArticleListView, RoundListView, SpeakerListView
 
 # The largest primary key the databases hold (bigint); past it a lookup is a 404, not an
 # overflow inside the database.
@@ -141,7 +135,7 @@ class DialogueViewSet(ArchiveViewSet):
 
 
 class ThemeViewSet(ArchiveViewSet):
-    queryset = counted_themes().order_by("name")
+    queryset = Theme.objects.with_list_counts().order_by("name")
     serializer_class = serializers.ThemeSerializer
 
 
