@@ -7,6 +7,7 @@ DJANGO_ALLOWED_HOSTS  comma-separated host names
 DJANGO_API_RATE     requests per client to /api/, e.g. "120/minute" (empty: no limit)
 DJANGO_EXPORT_RATE  CSV/JSON exports per client, e.g. "20/hour" (empty: no limit)
 DJANGO_EXPORT_MAX_ROWS  rows an anonymous export streams at most (0: no cap)
+DJANGO_DUMP_PATH    the published dumparchive file served at /dump/statements-archive.jsonl
 DJANGO_NUM_PROXIES  trusted proxies in front (X-Forwarded-For names the client); default 0
 """
 
@@ -167,6 +168,8 @@ if not DEBUG:
 API_RATE_LIMIT = os.environ.get("DJANGO_API_RATE", "120/minute")
 EXPORT_RATE_LIMIT = os.environ.get("DJANGO_EXPORT_RATE", "20/hour")
 EXPORT_MAX_ROWS = int(os.environ.get("DJANGO_EXPORT_MAX_ROWS", "5000"))
+# Where the published full dump is (written by `manage.py dumparchive`, e.g. nightly).
+DUMP_PATH = Path(os.environ.get("DJANGO_DUMP_PATH", BASE_DIR / "var" / "statements-archive.jsonl"))
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],

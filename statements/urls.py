@@ -2,7 +2,7 @@
 
 from django.urls import path, re_path
 
-from statements import citations, feeds, views
+from statements import citations, export, feeds, views
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
@@ -28,6 +28,8 @@ urlpatterns = [
         citations.download,
         name="citation",
     ),
+    # The latest full dump the site publishes (manage.py dumparchive; docs/api.md).
+    path("dump/statements-archive.jsonl", export.full_dump, name="full_dump"),
     # Atom feeds (statements/feeds.py, docs/api.md).
     path("feeds/quotes/", feeds.QuoteSearchFeed(), name="quote_feed"),
     path("speakers/<slug:slug>/feed/", feeds.SpeakerFeed(), name="speaker_feed"),

@@ -16,7 +16,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.generic import DetailView, ListView, TemplateView
 from django_filters.views import FilterView
 
-from statements.export import QuoteExportMixin
+from statements.export import ExportMixin
 from statements.facets import facets
 from statements.filters import (
     SEARCH_WINDOW,
@@ -147,8 +147,9 @@ class DialogueDetailView(DetailView):
         return context
 
 
-class RoundListView(ArchiveListMixin, FilterView):
+class RoundListView(ArchiveListMixin, ExportMixin, FilterView):
     filterset_class = RoundFilter
+    export_name = export_kind = "rounds"
     template_name = "statements/dialogueround_list.html"
     queryset = (
         DialogueRound.objects.with_list_counts()
@@ -158,7 +159,9 @@ class RoundListView(ArchiveListMixin, FilterView):
     )
 
 
-class RoundDetailView(DetailView):
+class RoundDetailView(ExportMixin, DetailView):
+    """A round and its quotes side by side; ``?format=csv|json`` exports all its quotes."""
+
     model = DialogueRound
     queryset = (
         DialogueRound.objects.with_list_counts()
@@ -171,6 +174,13 @@ class RoundDetailView(DetailView):
     # Side by side is for reading; beyond this many quotes the page points to /quotes/.
     shown = 300
 
+    def get_export_name(self):
+        return f"quotes-{self.kwargs['slug']}"
+
+    def export_objects(self):
+        round_ = get_object_or_404(DialogueRound, slug=self.kwargs["slug"])
+        return round_.quotes.for_listing().order_by(*Quote._meta.ordering)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         round_ = self.object
@@ -181,8 +191,9 @@ class RoundDetailView(DetailView):
         return context
 
 
-class SpeakerListView(ArchiveListMixin, FilterView):
+class SpeakerListView(ArchiveListMixin, ExportMixin, FilterView):
     filterset_class = SpeakerFilter
+    export_name = export_kind = "speakers"
     template_name = "statements/speaker_list.html"
     queryset = Speaker.objects.annotate(
         quote_count=count_of(Quote.objects.all(), "speaker")
@@ -190,7 +201,7 @@ class SpeakerListView(ArchiveListMixin, FilterView):
     paginate_by = 50
 
 
-class SpeakerDetailView(ArchiveListMixin, QuoteExportMixin, FilterView):
+class SpeakerDetailView(ArchiveListMixin, ExportMixin, FilterView):
     """A speaker and their quotes, newest first, filterable by date, theme and round."""
 
     filterset_class = SpeakerQuoteFilter
@@ -237,7 +248,7 @@ def highlighted(page_objects, highlight, filterset):
     return objects
 
 
-class QuoteListView(ArchiveListMixin, QuoteExportMixin, FilterView):
+class QuoteListView(ArchiveListMixin, ExportMixin, FilterView):
     filterset_class = QuoteFilter
     template_name = "statements/quote_list.html"
     queryset = Quote.objects.for_listing()
@@ -275,8 +286,9 @@ class QuoteDetailView(DetailView):
         return context
 
 
-class ArticleListView(ArchiveListMixin, FilterView):
+class ArticleListView(ArchiveListMixin, ExportMixin, FilterView):
     filterset_class = ArticleFilter
+    export_name = export_kind = "articles"
     template_name = "statements/article_list.html"
     # ArticleFilter sets the order (newest first by default).
     queryset = Article.objects.select_related("outlet").annotate(
