@@ -323,10 +323,8 @@ def export_response(request, kind, objects, fmt, name, limit):
         objects = objects.defer("body", "raw_text")
     rows = Rows(objects, make_row, request.build_absolute_uri, limit)
     full = dump_url(request)
-    if fmt == "csv":
-        content = stream_csv(rows, COLUMNS[make_row], full)
-    else:
-        content = stream_json(rows, full)
+    streams = {"csv": lambda: stream_csv(rows, COLUMNS[make_row], full)}
+    content = streams.get(fmt, lambda: stream_json(rows, full))()
     response = StreamingHttpResponse(content, content_type=FORMATS[fmt])
     filename = f"{name}-{dt.date.today():%Y%m%d}.{fmt}"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
