@@ -323,8 +323,8 @@ def export_response(request, kind, objects, fmt, name, limit):
         objects = objects.defer("body", "raw_text")
     rows = Rows(objects, make_row, request.build_absolute_uri, limit)
     full = dump_url(request)
-    streams = {"csv": lambda: stream_csv(rows, COLUMNS[make_row], full)}
-    content = streams.get(fmt, lambda: stream_json(rows, full))()
+    csv_stream = fmt == "csv"
+    content = stream_csv(rows, COLUMNS[make_row], full) if csv_stream else stream_json(rows, full)
     response = StreamingHttpResponse(content, content_type=FORMATS[fmt])
     filename = f"{name}-{dt.date.today():%Y%m%d}.{fmt}"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
