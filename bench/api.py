@@ -68,8 +68,9 @@ def main(argv=None):
     print(f"{connection.vendor}, {Quote.objects.count():,} quotes; median (best) of {args.repeat}")
     print(f"{'page':<44} {'HTML ms':>14} {'API ms':>14} {'API/HTML':>9}")
     for page, api in pairs:
-        (html, html_best), (json_, json_best) = timed(client, page, args.repeat), timed(
-            client, api, args.repeat
+        (html, html_best), (json_, json_best) = (
+            timed(client, page, args.repeat),
+            timed(client, api, args.repeat),
         )
         print(
             f"{page[:44]:<44} {html:7.1f} ({html_best:5.1f}) {json_:7.1f} ({json_best:5.1f})"

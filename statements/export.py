@@ -300,9 +300,9 @@ class ExportMixin:
                 "\n".join(errors) + "\n", status=400, content_type="text/plain; charset=utf-8"
             )
         # Every match, best first: the window only bounds what a page ranks and counts.
-        if getattr(filterset, "ranked", False):
-            return filterset.matches
-        return filterset.qs
+        # (Reading qs runs the filters, which is when a search knows it is ranked.)
+        selected = filterset.qs
+        return filterset.matches if getattr(filterset, "ranked", False) else selected
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
