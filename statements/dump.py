@@ -12,6 +12,7 @@ import datetime as dt
 import hashlib
 import json
 from contextlib import contextmanager
+from itertools import islice
 
 from django.core.management.color import no_style
 from django.db import connection, transaction
@@ -123,9 +124,13 @@ def dump_lines():
     )
     for record_type, serializer, queryset in SECTIONS:
         counts[record_type] = 0
-        for obj in queryset().iterator(chunk_size=CHUNK):
-            yield line({"type": record_type, "data": serializer(obj).data})
-            counts[record_type] += 1
+        rows = queryset().iterator(chunk_size=CHUNK)
+        # A chunk at a time through one serializer: DRF builds a serializer's fields per
+        # instance, which for one record at a time was 90% of the time (6 ms a quote).
+        while chunk := list(islice(rows, CHUNK)):
+            for data in serializer(chunk, many=True).data:
+                yield line({"type": record_type, "data": data})
+            counts[record_type] += len(chunk)
     trailer = {"type": "end", "counts": counts, "sha256": digest.hexdigest()}
     yield json.dumps(trailer, separators=(",", ":")) + "\n"
 

@@ -21,9 +21,15 @@ class PermalinkField(serializers.Field):
         super().__init__(**kwargs)
 
     def to_representation(self, obj):
-        url = obj.get_absolute_url()
-        request = self.context.get("request")
-        return request.build_absolute_uri(url) if request is not None else url
+        # A page of quotes names the same speakers, articles and rounds many times over:
+        # each is reversed once per response (reverse() was a third of a dump's time).
+        known = self.context.setdefault("permalinks", {})
+        key = (type(obj), obj.pk)
+        if key not in known:
+            url = obj.get_absolute_url()
+            request = self.context.get("request")
+            known[key] = request.build_absolute_uri(url) if request is not None else url
+        return known[key]
 
 
 class OutletRef(serializers.ModelSerializer):
