@@ -1,10 +1,12 @@
 """The full dump: every record as JSON Lines in the API's shape, with a checksum, and its
-loader (``manage.py dumparchive`` / ``loadarchive``; docs/api.md, "Full dump").
+loader (``manage.py dumparchive`` / ``loadarchive``; docs/api.md, "Full dump"). Both
+stream: memory stays flat whatever the archive's size.
 
 A dump is one header line, one line per record (outlets, themes, dialogues, speakers,
 rounds, articles, quotes: each refers only to records above it, by slug), and a trailer
 with the count of each type and the SHA-256 of every line before it. A file cut short has
-no trailer, and a changed one another checksum: the loader refuses both before writing.
+no trailer, and a changed one another checksum: the loader finds out at the end and its
+transaction writes nothing.
 Records keep their ids, so permalinks (/quotes/<id>/) survive a move between engines.
 """
 
@@ -136,9 +138,12 @@ def dump_lines():
 
 
 def read_dump(lines):
-    """The records of a dump, checked whole before any is returned: (type, data) pairs."""
+    """The records of a dump as (type, data) pairs, read as they come. The header is checked
+    first; the counts and the checksum when the end line arrives: a reader stops with a
+    DumpError there (load_dump's transaction then undoes everything)."""
     digest = hashlib.sha256()
-    records, trailer, header = [], None, None
+    counted, trailer = {}, None
+    number = 0
     for number, raw in enumerate(lines, 1):
         if trailer is not None:
             raise DumpError(f"line {number}: text after the end of the dump")
@@ -151,27 +156,23 @@ def read_dump(lines):
                 raise DumpError("line 1: not a Statements Archive dump")
             if obj.get("version") != VERSION:
                 raise DumpError(f"dump version {obj.get('version')}; this archive reads {VERSION}")
-            header = obj
         elif isinstance(obj, dict) and obj.get("type") == "end":
             trailer = obj
             continue
         elif not isinstance(obj, dict) or obj.get("type") not in RECORD_TYPES:
             raise DumpError(f"line {number}: not a record")
         else:
-            records.append((obj["type"], obj["data"]))
+            counted[obj["type"]] = counted.get(obj["type"], 0) + 1
+            yield obj["type"], obj["data"]
         digest.update(raw.encode() if isinstance(raw, str) else raw)
-    if header is None:
+    if number == 0:
         raise DumpError("the file is empty")
     if trailer is None:
         raise DumpError("the dump has no end line: the file was cut short")
     if trailer.get("sha256") != digest.hexdigest():
         raise DumpError("the checksum does not match: the file was changed or damaged")
-    counted = {}
-    for record_type, _ in records:
-        counted[record_type] = counted.get(record_type, 0) + 1
     if {k: v for k, v in trailer.get("counts", {}).items() if v} != counted:
         raise DumpError("the record counts do not match the end line")
-    return records
 
 
 RECORD_TYPES = {record_type for record_type, _, _ in SECTIONS}
@@ -320,18 +321,18 @@ class Loader:
                 self.flush(batch)
                 batch = []
         self.flush(batch)
-        self.flush(self.links)
         return counts
 
-    @staticmethod
-    def flush(objects):
-        by_model = {}
-        for obj in objects:
-            by_model.setdefault(type(obj), []).append(obj)
-        for model, rows in by_model.items():
-            with dated_as_dumped(model):
-                model.objects.bulk_create(rows, batch_size=500)
-        objects.clear()
+    def flush(self, batch):
+        """Write a batch of one type, then its many-to-many links (both ends now exist)."""
+        for objects in (batch, self.links):
+            by_model = {}
+            for obj in objects:
+                by_model.setdefault(type(obj), []).append(obj)
+            for model, rows in by_model.items():
+                with dated_as_dumped(model):
+                    model.objects.bulk_create(rows, batch_size=500)
+            objects.clear()
 
 
 @contextmanager
@@ -348,13 +349,13 @@ def dated_as_dumped(model):
 
 
 def load_dump(lines):
-    """Load a dump into an empty archive, all or nothing; returns the counts per type."""
-    records = read_dump(lines)
+    """Load a dump into an empty archive, all or nothing (one transaction: a bad line, or a
+    checksum that does not match at the end, undoes every row); the counts per type."""
     with transaction.atomic():
         for model in MODELS:
             if model.objects.exists():
                 raise DumpError(f"the archive is not empty ({model._meta.verbose_name_plural})")
-        counts = Loader().load(records)
+        counts = Loader().load(read_dump(lines))
         reset_sequences()
     return counts
 

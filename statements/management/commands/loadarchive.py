@@ -4,6 +4,7 @@ import sys
 import time
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
 
 from statements.dump import DumpError, load_dump
 
@@ -22,7 +23,8 @@ class Command(BaseCommand):
             else:
                 with open(input, encoding="utf-8") as lines:
                     counts = load_dump(lines)
-        except (DumpError, OSError) as error:
+        except (DumpError, OSError, UnicodeDecodeError, DatabaseError) as error:
+            # One transaction: whatever went wrong, no row of the dump stays.
             raise CommandError(f"Nothing was loaded: {error}") from None
         if verbosity:
             seconds = time.perf_counter() - started
