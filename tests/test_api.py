@@ -2,6 +2,7 @@
 links, a 400 naming the parameter for bad input, rate limits, ETags and a valid schema."""
 
 import json
+import re
 
 import pytest
 from django.db import connection
@@ -251,4 +252,6 @@ def test_the_docs_page_loads_its_scripts_from_the_archive(client, archive):
     assert response.status_code == 200
     html = response.content.decode()
     assert "/static/drf_spectacular_sidecar/" in html
-    assert "<script>" not in html
+    assert "<script>" not in html and "<style" not in html and "style=" not in html
+    script = re.search(r'<script src="([^"]*\?script=)"', html).group(1)
+    assert client.get(script.replace("&amp;", "&")).status_code == 200
