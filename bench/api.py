@@ -53,7 +53,7 @@ def main(argv=None):
         f"?q={args.q}&theme={theme.slug}",
         f"?speaker={speaker.slug}",
         f"?theme={theme.slug}",
-        "?page=40",
+        f"?page={max(1, min(40, Quote.objects.count() // 25))}",  # a deep page, where there is one
     ]
     pairs = [(f"/quotes/{q}", f"/api/quotes/{q}") for q in queries]
     pairs += [
