@@ -97,6 +97,8 @@ Disallow: /*?
 Disallow: /api/
 Disallow: /feeds/
 Disallow: /*/cite/
+# ...but the sitemap's own pages (sitemap-quotes.xml?p=2) stay open: the longer rule wins.
+Allow: /sitemap-
 
 Sitemap: {sitemap}
 """

@@ -51,4 +51,5 @@ def test_robots_keeps_crawlers_out_of_the_admin_and_filters(client, archive):
     lines = response.content.decode().splitlines()
     assert "Disallow: /admin/" in lines
     assert "Disallow: /*?" in lines
+    assert "Allow: /sitemap-" in lines  # a section's next page is /sitemap-quotes.xml?p=2
     assert "Sitemap: http://testserver/sitemap.xml" in lines
