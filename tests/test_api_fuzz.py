@@ -6,7 +6,6 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
-from pytest_django.live_server_helper import LiveServer
 from schemathesis import checks
 
 pytestmark = pytest.mark.django_db
@@ -21,19 +20,6 @@ CHECKS = [
 ]
 # Generated requests per operation: ~400 in all, about half a minute.
 EXAMPLES = 25
-
-
-@pytest.fixture(scope="module")
-def api_server(django_db_setup, django_db_blocker):
-    """pytest-django's live server, started by hand: its ``live_server`` fixture would flush
-    the seeded archive that later tests read (it makes the test transactional). The
-    server only reads, so the seeded rows it sees stay as they are."""
-    with django_db_blocker.unblock():
-        server = LiveServer("localhost")
-        server._live_server_modified_settings.enable()
-        yield server
-        server._live_server_modified_settings.disable()
-        server.stop()
 
 
 def test_no_request_makes_the_api_fail(api_server, settings):
