@@ -5,6 +5,11 @@ DJANGO_SECRET_KEY   required when DJANGO_DEBUG is off
 DJANGO_DEBUG        "1"/"true" for development (the default when no secret key is set)
 DJANGO_ALLOWED_HOSTS  comma-separated host names
 …and the others in docs/deployment.md (caching, login lockout, overload, time budget).
+DJANGO_API_RATE     requests per client to /api/, e.g. "120/minute" (empty: no limit)
+DJANGO_EXPORT_RATE  CSV/JSON exports per client, e.g. "20/hour" (empty: no limit)
+DJANGO_EXPORT_MAX_ROWS  rows an anonymous export streams at most (0: no cap)
+DJANGO_DUMP_PATH    the published dumparchive file served at /dump/statements-archive.jsonl
+DJANGO_NUM_PROXIES  trusted proxies in front (X-Forwarded-For names the client); default 0
 """
 
 import os
@@ -52,6 +57,11 @@ INSTALLED_APPS = [
     "django_filters",
     "axes",
     "csp",
+    "django.contrib.sitemaps",
+    "django.contrib.syndication",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "statements",
 ]
 
@@ -247,6 +257,42 @@ if not DEBUG:
     CSRF_TRUSTED_ORIGINS = [
         o.strip() for o in os.environ.get("DJANGO_CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()
     ]
+
+# Open data (docs/api.md): the API, its rate limits and the exports' bounds. The limits are
+# counted in the default cache (per process with the local-memory cache; a shared cache
+# such as Redis or memcached makes them per site).
+API_RATE_LIMIT = os.environ.get("DJANGO_API_RATE", "120/minute")
+EXPORT_RATE_LIMIT = os.environ.get("DJANGO_EXPORT_RATE", "20/hour")
+EXPORT_MAX_ROWS = int(os.environ.get("DJANGO_EXPORT_MAX_ROWS", "5000"))
+# Where the published full dump is (written by `manage.py dumparchive`, e.g. nightly).
+DUMP_PATH = Path(os.environ.get("DJANGO_DUMP_PATH", BASE_DIR / "var" / "statements-archive.jsonl"))
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_THROTTLE_CLASSES": ["statements.api.throttling.ClientRateThrottle"],
+    "DEFAULT_PAGINATION_CLASS": "statements.api.pagination.ArchivePagination",
+    "DEFAULT_SCHEMA_CLASS": "statements.api.schema.ArchiveAutoSchema",
+    # ?format= is a filter parameter on the pages; the API answers in JSON only.
+    "URL_FORMAT_OVERRIDE": None,
+    "NUM_PROXIES": int(os.environ.get("DJANGO_NUM_PROXIES", "0")),
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Statements Archive API",
+    "DESCRIPTION": "Read-only JSON for the archive's quotes, articles, speakers, rounds, "
+    "dialogues, themes and outlets; the same filters as the pages. See docs/api.md.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "QuoteKind": "statements.models.Quote.Kind",
+        "SpeakerKind": "statements.models.Speaker.Kind",
+    },
+}
 
 LOGGING = {
     "version": 1,

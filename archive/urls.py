@@ -1,10 +1,35 @@
-"""Root URLs: the admin and the public archive pages."""
+"""Root URLs: the admin, the JSON API, sitemap and robots.txt, and the public pages."""
 
 from django.contrib import admin
-from django.urls import include, path
+from django.contrib.sitemaps import views as sitemap_views
+from django.http import HttpResponse
+from django.urls import include, path, reverse
+from django.views.decorators.cache import cache_page
+
+from statements.sitemaps import ROBOTS, SITEMAPS
+
+
+def robots_txt(request):
+    sitemap = request.build_absolute_uri(reverse("sitemap-index"))
+    return HttpResponse(ROBOTS.format(sitemap=sitemap), content_type="text/plain")
+
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/", include("statements.api.urls")),
+    path("robots.txt", robots_txt, name="robots"),
+    path(
+        "sitemap.xml",
+        cache_page(3600)(sitemap_views.index),
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
+        name="sitemap-index",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        cache_page(3600)(sitemap_views.sitemap),
+        {"sitemaps": SITEMAPS},
+        name="sitemap-section",
+    ),
     path("", include("statements.urls")),
 ]
 

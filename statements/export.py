@@ -1,15 +1,33 @@
-"""Quote exports: ``?format=csv`` or ``?format=json`` on a quote list streams every quote
-its filters select, in chunks, with the columns below (docs/pages.md)."""
+"""Exports: ``?format=csv`` or ``?format=json`` on every list streams the rows its filters
+select (quotes, a speaker's or a round's quotes, articles, rounds, speakers; docs/api.md).
+
+Bounded and never silently partial (issue 14):
+
+- anonymous visitors get at most ``EXPORT_MAX_ROWS`` rows per download (the page says so
+  and links the full dump); signed-in archivists get every row;
+- each client has ``EXPORT_RATE_LIMIT`` downloads (429 with Retry-After past it);
+- every download ends with a marker: a CSV's last row is ``#,complete,<n> rows`` or
+  ``#,truncated,…``; a JSON download is one object whose ``complete`` comes after its
+  ``results``. A stream cut short (a killed worker, a lost connection, a database error)
+  has no marker, or is not even valid JSON, so a client can always tell.
+"""
 
 import csv
 import datetime as dt
 import json
+from itertools import islice
 
-from django.http import HttpResponseBadRequest, StreamingHttpResponse
+from django.conf import settings
+from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
-EXPORT_COLUMNS = [
+from statements.api.throttling import ExportRateThrottle
+
+FORMATS = {"csv": "text/csv; charset=utf-8", "json": "application/json"}
+CHUNK = 1000
+
+QUOTE_COLUMNS = [
     "id",
     "permalink",
     "said_on",
@@ -31,38 +49,141 @@ EXPORT_COLUMNS = [
 ]
 
 
+def iso(day):
+    return day.isoformat() if day else None
+
+
+def quote_row(quote, absolute):
+    article, round_ = quote.article, quote.round
+    return {
+        "id": quote.pk,
+        "permalink": absolute(quote.get_absolute_url()),
+        "said_on": iso(quote.said_on),
+        "speaker": quote.speaker.name,
+        "speaker_slug": quote.speaker.slug,
+        "speaker_country": quote.speaker.country,
+        "speaker_role": quote.speaker_role,
+        "kind": quote.kind,
+        "text": quote.text,
+        "themes": [theme.slug for theme in quote.themes.all()],
+        "dialogue": round_.dialogue.name if round_ else None,
+        "round": round_.label if round_ else None,
+        "round_slug": round_.slug if round_ else None,
+        "article": article.title,
+        "outlet": article.outlet.name if article.outlet else None,
+        "published_on": iso(article.published_on),
+        "source_url": article.url,
+        "reviewed": quote.is_reviewed,
+    }
+
+
+def article_row(article, absolute):
+    return {
+        "id": article.pk,
+        "slug": article.slug,
+        "permalink": absolute(article.get_absolute_url()),
+        "title": article.title,
+        "outlet": article.outlet.name if article.outlet else None,
+        "published_on": iso(article.published_on),
+        "dateline": article.dateline,
+        "source_url": article.url,
+        "rounds": [round_.slug for round_ in article.rounds.all()],
+        "themes": [theme.slug for theme in article.themes.all()],
+        "quote_count": article.quote_count,
+    }
+
+
+def round_row(round_, absolute):
+    return {
+        "id": round_.pk,
+        "slug": round_.slug,
+        "permalink": absolute(round_.get_absolute_url()),
+        "dialogue": round_.dialogue.name,
+        "label": round_.label,
+        "ordinal": round_.ordinal,
+        "location": round_.location,
+        "start_date": iso(round_.start_date),
+        "end_date": iso(round_.end_date),
+        "co_chairs": [speaker.name for speaker in round_.co_chairs.all()],
+        "quote_count": round_.quote_count,
+        "article_count": round_.article_count,
+        "reviewed": round_.is_reviewed,
+    }
+
+
+def speaker_row(speaker, absolute):
+    return {
+        "id": speaker.pk,
+        "slug": speaker.slug,
+        "permalink": absolute(speaker.get_absolute_url()),
+        "name": speaker.name,
+        "kind": speaker.kind,
+        "country": speaker.country,
+        "title": speaker.title,
+        "native_name": speaker.native_name,
+        "aliases": speaker.alias_list,
+        "quote_count": speaker.quote_count,
+    }
+
+
+# What each list exports: its row, and what the rows need beyond the page's queryset (the
+# article list shows no article's rounds, say); then each row's columns, in order.
+EXPORTS = {
+    "quotes": (quote_row, ()),
+    "articles": (article_row, ("rounds", "themes")),
+    "rounds": (round_row, ()),
+    "speakers": (speaker_row, ()),
+}
+COLUMNS = {
+    quote_row: QUOTE_COLUMNS,
+    article_row: [
+        "id",
+        "slug",
+        "permalink",
+        "title",
+        "outlet",
+        "published_on",
+        "dateline",
+        "source_url",
+        "rounds",
+        "themes",
+        "quote_count",
+    ],
+    round_row: [
+        "id",
+        "slug",
+        "permalink",
+        "dialogue",
+        "label",
+        "ordinal",
+        "location",
+        "start_date",
+        "end_date",
+        "co_chairs",
+        "quote_count",
+        "article_count",
+        "reviewed",
+    ],
+    speaker_row: [
+        "id",
+        "slug",
+        "permalink",
+        "name",
+        "kind",
+        "country",
+        "title",
+        "native_name",
+        "aliases",
+        "quote_count",
+    ],
+}
+
+
 class Echo:
     """A file-like object whose write() hands the line back, for streaming csv.writer."""
 
     def write(self, value):
         return value
-
-
-def export_rows(request, quotes):
-    base = request.build_absolute_uri(reverse("quote_list"))
-    # chunk_size lets the themes prefetch work with iterator(); memory stays flat.
-    for quote in quotes.iterator(chunk_size=1000):
-        article, round_ = quote.article, quote.round
-        yield {
-            "id": quote.pk,
-            "permalink": f"{base}{quote.pk}/",
-            "said_on": quote.said_on.isoformat() if quote.said_on else None,
-            "speaker": quote.speaker.name,
-            "speaker_slug": quote.speaker.slug,
-            "speaker_country": quote.speaker.country,
-            "speaker_role": quote.speaker_role,
-            "kind": quote.kind,
-            "text": quote.text,
-            "themes": [theme.slug for theme in quote.themes.all()],
-            "dialogue": round_.dialogue.name if round_ else None,
-            "round": round_.label if round_ else None,
-            "round_slug": round_.slug if round_ else None,
-            "article": article.title,
-            "outlet": article.outlet.name if article.outlet else None,
-            "published_on": article.published_on.isoformat() if article.published_on else None,
-            "source_url": article.url,
-            "reviewed": quote.is_reviewed,
-        }
 
 
 def spreadsheet_safe(value):
@@ -72,40 +193,102 @@ def spreadsheet_safe(value):
     return value
 
 
-def stream_csv(rows):
+class Rows:
+    """The rows of an export, at most ``limit`` of them; afterwards ``truncated`` tells
+    whether more were selected and ``count`` how many were written."""
+
+    def __init__(self, objects, make_row, absolute, limit):
+        self.objects, self.make_row, self.absolute, self.limit = objects, make_row, absolute, limit
+        self.count, self.truncated = 0, False
+
+    def __iter__(self):
+        # One object past the limit tells whether the export is whole.
+        wanted = None if self.limit is None else self.limit + 1
+        for obj in islice(self.objects.iterator(chunk_size=CHUNK), wanted):
+            if self.limit is not None and self.count == self.limit:
+                self.truncated = True
+                return
+            self.count += 1
+            yield self.make_row(obj, self.absolute)
+
+
+def stream_csv(rows, columns, dump_url):
     writer = csv.writer(Echo())
-    yield writer.writerow(EXPORT_COLUMNS)
+    yield writer.writerow(columns)
     for row in rows:
-        row["themes"] = ";".join(row["themes"])
-        yield writer.writerow([spreadsheet_safe(row[c]) for c in EXPORT_COLUMNS])
+        cells = [row[c] for c in columns]
+        cells = [";".join(c) if isinstance(c, list) else spreadsheet_safe(c) for c in cells]
+        yield writer.writerow(cells)
+    if rows.truncated:
+        yield writer.writerow(
+            ["#", "truncated", f"the first {rows.count} rows only; every record: {dump_url}"]
+        )
+    else:
+        yield writer.writerow(["#", "complete", f"{rows.count} rows"])
 
 
-def stream_json(rows):
-    yield "[\n"
+def stream_json(rows, dump_url):
+    yield '{"results": [\n'
     separator = ""
     for row in rows:
         yield separator + json.dumps(row, ensure_ascii=False)
         separator = ",\n"
-    yield "\n]\n"
+    end = {"count": rows.count, "complete": not rows.truncated}
+    if rows.truncated:
+        end.update({"row_limit": rows.limit, "full_dump": dump_url})
+    # The verdict comes last: a stream cut anywhere before it does not parse.
+    yield "\n],\n" + json.dumps(end)[1:] + "\n"
 
 
-class QuoteExportMixin:
-    """``?format=csv`` or ``?format=json`` streams every quote the filters select (no cap:
-    rows are read in chunks and written as they come)."""
+def row_limit(request):
+    """How many rows this visitor may download at once; None: all of them."""
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return None
+    return settings.EXPORT_MAX_ROWS or None
+
+
+class ExportMixin:
+    """``?format=csv|json`` on a list view: the rows its filters select, streamed."""
 
     export_name = "quotes"
+    export_kind = "quotes"
 
     def get(self, request, *args, **kwargs):
         fmt = request.GET.get("format")
         if not fmt:
             return super().get(request, *args, **kwargs)
-        if fmt not in {"csv", "json"}:
+        if fmt not in FORMATS:
             return render(
                 request,
                 "statements/bad_request.html",
                 {"message": "The format must be csv or json."},
                 status=400,
             )
+        if row_limit(request) is not None:
+            throttle = ExportRateThrottle()
+            if not throttle.allow_request(request, self):
+                wait = int(throttle.wait() or 60) + 1
+                response = HttpResponse(
+                    "Too many downloads from this address: try again in "
+                    f"{wait} seconds, or use the full dump ({dump_url(request)}).\n",
+                    status=429,
+                    content_type="text/plain; charset=utf-8",
+                )
+                response["Retry-After"] = str(wait)
+                return response
+        objects = self.export_objects()
+        if isinstance(objects, HttpResponse):
+            return objects
+        return export_response(
+            request, self.export_kind, objects, fmt, self.get_export_name(), row_limit(request)
+        )
+
+    def get_export_name(self):
+        return self.export_name
+
+    def export_objects(self):
+        """The list's rows (a queryset), or a 400 response when a filter does not validate."""
         filterset = self.get_filterset(self.get_filterset_class())
         if not filterset.is_valid():
             errors = [
@@ -113,16 +296,48 @@ class QuoteExportMixin:
                 for name, messages in filterset.form.errors.items()
                 for message in messages
             ]
-            return HttpResponseBadRequest(
-                "\n".join(errors) + "\n", content_type="text/plain; charset=utf-8"
+            return HttpResponse(
+                "\n".join(errors) + "\n", status=400, content_type="text/plain; charset=utf-8"
             )
         # Every row the filters select, in the list's order (best first for a search).
-        rows = export_rows(request, filterset.qs)
-        if fmt == "csv":
-            content, content_type = stream_csv(rows), "text/csv; charset=utf-8"
-        else:
-            content, content_type = stream_json(rows), "application/json"
-        response = StreamingHttpResponse(content, content_type=content_type)
-        filename = f"{self.export_name}-{dt.date.today():%Y%m%d}.{fmt}"
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        return response
+        return filterset.qs
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["export_row_limit"] = row_limit(self.request)
+        context["dump_url"] = reverse("full_dump")
+        return context
+
+
+def dump_url(request):
+    return request.build_absolute_uri(reverse("full_dump"))
+
+
+def export_response(request, kind, objects, fmt, name, limit):
+    make_row, extra = EXPORTS[kind]
+    if extra:
+        objects = objects.prefetch_related(*extra)
+    if kind == "articles":
+        objects = objects.defer("body", "raw_text")
+    rows = Rows(objects, make_row, request.build_absolute_uri, limit)
+    full = dump_url(request)
+    csv_stream = fmt == "csv"
+    content = stream_csv(rows, COLUMNS[make_row], full) if csv_stream else stream_json(rows, full)
+    response = StreamingHttpResponse(content, content_type=FORMATS[fmt])
+    filename = f"{name}-{dt.date.today():%Y%m%d}.{fmt}"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    if limit is not None:
+        response["X-Export-Row-Limit"] = str(limit)
+    return response
+
+
+def full_dump(request):
+    """The latest ``manage.py dumparchive`` output the site publishes (DJANGO_DUMP_PATH)."""
+    path = settings.DUMP_PATH
+    if not path.is_file():
+        raise Http404("The full dump has not been published on this site yet.")
+    response = FileResponse(
+        path.open("rb"), content_type="application/x-ndjson; charset=utf-8", as_attachment=True
+    )
+    response["Content-Disposition"] = 'attachment; filename="statements-archive.jsonl"'
+    return response

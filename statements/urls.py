@@ -1,8 +1,8 @@
 """Public pages of the archive."""
 
-from django.urls import path
+from django.urls import path, re_path
 
-from statements import views
+from statements import citations, export, feeds, views
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
@@ -18,4 +18,23 @@ urlpatterns = [
     path("articles/<slug:slug>/", views.ArticleDetailView.as_view(), name="article_detail"),
     path("themes/", views.ThemeListView.as_view(), name="theme_list"),
     path("themes/<slug:slug>/", views.ThemeDetailView.as_view(), name="theme_detail"),
+    # Citations as files (statements/citations.py).
+    re_path(
+        r"^(?P<record_type>quote)s/(?P<key>[0-9]{1,18})/cite/(?P<fmt>bibtex|ris|csl-json)/$",
+        citations.download,
+        name="citation",
+    ),
+    re_path(
+        r"^(?P<record_type>article|round)s/(?P<key>[-a-zA-Z0-9_]+)/cite/(?P<fmt>bibtex|ris|csl-json)/$",
+        citations.download,
+        name="citation",
+    ),
+    # The latest full dump the site publishes (manage.py dumparchive; docs/api.md).
+    path("dump/statements-archive.jsonl", export.full_dump, name="full_dump"),
+    # Atom feeds (statements/feeds.py, docs/api.md).
+    path("feeds/quotes/", feeds.QuoteSearchFeed(), name="quote_feed"),
+    path("speakers/<slug:slug>/feed/", feeds.SpeakerFeed(), name="speaker_feed"),
+    path("themes/<slug:slug>/feed/", feeds.ThemeFeed(), name="theme_feed"),
+    path("dialogues/<slug:slug>/feed/", feeds.DialogueFeed(), name="dialogue_feed"),
+    path("rounds/<slug:slug>/feed/", feeds.RoundFeed(), name="round_feed"),
 ]

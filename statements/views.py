@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.views.generic import DetailView, ListView, TemplateView
 from django_filters.views import FilterView
 
-from statements.export import QuoteExportMixin
+from statements.export import ExportMixin
 from statements.facets import FACET_NAMES, count_article_facets, count_facets
 from statements.filters import (
     ArticleFilter,
@@ -159,8 +159,9 @@ class DialogueDetailView(DetailView):
         return context
 
 
-class RoundListView(ArchiveListMixin, FilterView):
+class RoundListView(ArchiveListMixin, ExportMixin, FilterView):
     filterset_class = RoundFilter
+    export_name = export_kind = "rounds"
     template_name = "statements/dialogueround_list.html"
     queryset = (
         DialogueRound.objects.with_list_counts()
@@ -170,7 +171,9 @@ class RoundListView(ArchiveListMixin, FilterView):
     )
 
 
-class RoundDetailView(DetailView):
+class RoundDetailView(ExportMixin, DetailView):
+    """A round and its quotes side by side; ``?format=csv|json`` exports all its quotes."""
+
     model = DialogueRound
     queryset = (
         DialogueRound.objects.with_list_counts()
@@ -182,6 +185,13 @@ class RoundDetailView(DetailView):
     )
     # Side by side is for reading; beyond this many quotes the page points to /quotes/.
     shown = 300
+
+    def get_export_name(self):
+        return f"quotes-{self.kwargs['slug']}"
+
+    def export_objects(self):
+        round_ = get_object_or_404(DialogueRound, slug=self.kwargs["slug"])
+        return round_.quotes.for_listing().order_by(*Quote._meta.ordering)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -202,8 +212,9 @@ class RoundDetailView(DetailView):
         return context
 
 
-class SpeakerListView(ArchiveListMixin, FilterView):
+class SpeakerListView(ArchiveListMixin, ExportMixin, FilterView):
     filterset_class = SpeakerFilter
+    export_name = export_kind = "speakers"
     template_name = "statements/speaker_list.html"
     queryset = Speaker.objects.annotate(
         quote_count=count_of(Quote.objects.all(), "speaker")
@@ -232,7 +243,7 @@ def speaker_suggest(request):
     return JsonResponse({"results": results})
 
 
-class SpeakerDetailView(ArchiveListMixin, QuoteExportMixin, FilterView):
+class SpeakerDetailView(ArchiveListMixin, ExportMixin, FilterView):
     """A speaker and their quotes, newest first, filterable by date, theme and round."""
 
     exact_count = True
@@ -302,7 +313,7 @@ def highlighted(page_objects, highlight, filterset):
     return objects
 
 
-class QuoteListView(ArchiveListMixin, QuoteExportMixin, FilterView):
+class QuoteListView(ArchiveListMixin, ExportMixin, FilterView):
     exact_count = True
     filterset_class = QuoteFilter
     template_name = "statements/quote_list.html"
@@ -343,9 +354,10 @@ class QuoteDetailView(DetailView):
         return context
 
 
-class ArticleListView(ArchiveListMixin, FilterView):
+class ArticleListView(ArchiveListMixin, ExportMixin, FilterView):
     exact_count = True
     filterset_class = ArticleFilter
+    export_name = export_kind = "articles"
     template_name = "statements/article_list.html"
     # ArticleFilter sets the order (newest first by default).
     queryset = Article.objects.select_related("outlet").annotate(

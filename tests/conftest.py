@@ -10,6 +10,7 @@ import shutil
 import pytest
 from django.core.management import call_command
 from django.db import connection
+from pytest_django.live_server_helper import LiveServer
 
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
@@ -40,6 +41,27 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """The whole suite shares one seeded archive; tests that write roll back."""
     with django_db_blocker.unblock():
         call_command("seed", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limits():
+    """Rate limits count in the cache: each test starts with every client's budget whole."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(scope="session")
+def api_server(django_db_setup, django_db_blocker):
+    """pytest-django's live server, started by hand: its ``live_server`` fixture would flush
+    the seeded archive that later tests read (it makes the test transactional). The
+    server only reads, so the seeded rows it sees stay as they are."""
+    with django_db_blocker.unblock():
+        server = LiveServer("localhost")
+        server._live_server_modified_settings.enable()
+        yield server
+        server._live_server_modified_settings.disable()
+        server.stop()
 
 
 @pytest.fixture(scope="session")

@@ -161,6 +161,8 @@ def test_the_home_page_shows_each_dialogues_latest_rounds(client, archive, monke
 def test_a_download_of_a_broad_search_has_every_match(client, archive, small_limits):
     response = client.get("/quotes/?q=consular&format=json")
     exported = json.loads(b"".join(response.streaming_content))
+    assert exported["complete"] is True
+    exported = exported["results"]
     matches = Quote.objects.search("consular")
     assert len(exported) == matches.count() > 3
     assert [row["id"] for row in exported] == list(matches.values_list("pk", flat=True))

@@ -48,7 +48,7 @@ def _search(queryset, q, table, fields, weights, within, ranked=True):
 
 
 # A quote matches through its text and through its speaker's names, title and role
-# (migration 0005_search_speaker_words); the speaker's words count for less.
+# (migration 0006_search_speaker_words); the speaker's words count for less.
 QUOTE_FIELDS = [
     "text",
     "speaker__name",

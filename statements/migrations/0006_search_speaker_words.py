@@ -175,7 +175,7 @@ def backward(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("statements", "0004_speaker_trigrams"),
+        ("statements", "0005_hardening_urls"),
     ]
 
     operations = [

@@ -1,0 +1,28 @@
+"""Per-client rate limits for the API and the exports, counted in Django's cache.
+
+A client is its address (``REMOTE_ADDR``, or the address the trusted proxies put in
+``X-Forwarded-For`` when ``DJANGO_NUM_PROXIES`` says how many there are). The rates are
+read from settings on each request, so ``DJANGO_API_RATE`` / ``DJANGO_EXPORT_RATE`` (and
+tests) can change them; an empty rate turns the limit off.
+"""
+
+from django.conf import settings
+from rest_framework.throttling import SimpleRateThrottle
+
+
+class ClientRateThrottle(SimpleRateThrottle):
+    scope = "api"
+    setting = "API_RATE_LIMIT"
+
+    def get_rate(self):
+        return getattr(settings, self.setting, None) or None
+
+    def get_cache_key(self, request, view):
+        return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
+
+
+class ExportRateThrottle(ClientRateThrottle):
+    """Streamed CSV/JSON exports cost far more than a page: they have their own budget."""
+
+    scope = "export"
+    setting = "EXPORT_RATE_LIMIT"
