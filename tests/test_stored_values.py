@@ -13,7 +13,7 @@ from django.core.management import call_command
 from django.db import DatabaseError, IntegrityError, transaction
 from django.urls import reverse
 
-from statements.ingest.batch import ingest_paths
+from statements.ingest.store.batch import ingest_paths
 from statements.models import Article, Dialogue, DialogueRound, Outlet, Quote, Speaker, Theme
 from statements.validation import UnstorableValue
 from tests import factories
