@@ -5,6 +5,7 @@ import re
 
 from statements.ingest.metadata import DATELINE_PREFIX
 from statements.ingest.names.countries import NOUN_TO_COUNTRY
+from statements.ingest.rounds.mentions import DURATION
 from statements.ingest.text.dates import WEEKDAY, find_dates
 
 ORDINAL_WORDS = [
@@ -53,6 +54,10 @@ FIRST_IN_A_WHILE = re.compile(
     re.I,
 )
 SPEECH_CLAUSE = re.compile(r"\b(?:said|says|told|announced|stated|added|noted)\b")
+MONTH_AFTER = re.compile(
+    r"\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)$"
+)
 RELATIVE = re.compile(r",\s+(?:which|that|where)\b[^,]*$")
 
 
@@ -62,7 +67,30 @@ def clause_before(text, pos):
 
 SPEECH_BEFORE = re.compile(
     r"\b(?:said|says|told|announced|stated|added|noted)\b(?:\s+\w+){0,2}\s*$"
+    # "a statement released December 20", "remarks issued on Friday": the document's day
+    r"|\b(?:released|issued|dated|published|posted)\s+(?:on\s+)?$"
 )
+# "the December 20 statement", "Monday's briefing": the day of a document or a briefing
+DOCUMENT_AFTER = re.compile(
+    r"^(?:['’]s)?\s+(?:statement|remarks|briefing|press\s+conference|news\s+conference|"
+    r"readout|interview|announcement|speech)\b",
+    re.I,
+)
+# A date stamp opening the sentence (" date 2017-07-12 The first round …"): the page's day
+STAMP = re.compile(r"^\W*(?:date|updated|published|posted|issued)?\s*:?\s*$", re.I)
+# How long the round lasted, and whether the sentence reports its end
+SPAN = re.compile(
+    r"\b(?:(two|three|four|five|\d)[- ]day|(?:after|over|following)\s+(two|three|four|five|\d)"
+    r"\s+days)\b",
+    re.I,
+)
+ENDED = re.compile(
+    r"\b(?:concluded|concludes|ended|ends|closed|closes|wrapped\s+up|wraps\s+up|drew\s+to\s+"
+    r"a\s+close|after\s+(?:two|three|four|five|\d)\s+days)\b",
+    re.I,
+)
+COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
+DURATION_OR_END = DURATION
 
 
 def distance(mention, pos):
@@ -84,9 +112,23 @@ def gather(body, units, mentions, published):
             return min(ms, key=lambda x: distance(x, pos + base))
 
         dateline = DATELINE_PREFIX.match(text)
-        for w in find_dates(text, published):
+        dates = find_dates(text, published)
+        if not any(w.exact for w in dates) and any(m.anaphor for m in ms) and ui > 0:
+            # "After two days of talks here, …": the day the sentence before reports
+            before = units[ui - 1]
+            if before.paragraph >= u.paragraph - 1 and DURATION_OR_END.search(text):
+                ms[0].info.setdefault("dates", []).extend(
+                    w
+                    for w in find_dates(body[before.start : before.end], published, future=False)
+                    if w.exact
+                )
+        for w in dates:
             if dateline and w.start < dateline.end():
                 continue  # the day of the report, not of the talks
+            if STAMP.match(text[: w.start]) and text[w.end : w.end + 2].strip()[:1].isupper():
+                continue
+            if DOCUMENT_AFTER.match(text[w.end :]):
+                continue
             if SPEECH_BEFORE.search(text[: w.start]) or SPEECH_CLAUSE.search(
                 clause_before(text, w.start)
             ):
@@ -97,17 +139,27 @@ def gather(body, units, mentions, published):
                 continue  # "..., which runs until Friday" tells of the noun before the comma
             target.info.setdefault("dates", []).append(w)
         for p in PLACE.finditer(text):
-            if NOT_PLACES.match(p.group(1)) or p.group(1).lower() in NOUN_TO_COUNTRY:
+            place = MONTH_AFTER.sub("", p.group(1))  # "in Geneva September": Geneva
+            if NOT_PLACES.match(place) or place.lower() in NOUN_TO_COUNTRY:
                 continue
-            nearest(p.start()).info.setdefault("place", p.group(1))
+            if re.search(r"['’]s?$", place):
+                continue  # "at Japan's foreign ministry": whose, not where
+            nearest(p.start()).info.setdefault("place", place)
         for o in ORDINAL.finditer(text):
             word = (o.group(1) or o.group(2)).lower()
             if word == "first" and FIRST_IN_A_WHILE.match(text[o.end() :]):
                 continue  # "their first security dialogue in three years" counts no rounds
             number = ORDINAL_WORDS.index(word) + 1 if word in ORDINAL_WORDS else int(word[:-2])
+            # the mention the ordinal is part of ("A third round"), else the next one
+            within = [m for m in ms if m.start - u.start <= o.start() < m.end - u.start]
             after = [m for m in ms if m.start - u.start >= o.start()]
-            target = after[0] if after else nearest(o.start())
+            target = (within or after or [nearest(o.start())])[0]
             target.info.setdefault("ordinal", number)
+        span = SPAN.search(text)
+        if span and ENDED.search(text):
+            days = span.group(1) or span.group(2)
+            days = COUNTS.get(days.lower()) or int(days)
+            nearest(span.start()).info.setdefault("days", days)
         for m in ms:
             window = text[max(0, m.start - u.start - 40) : m.end - u.start + 30]
             if re.search(r"\brounds\b", window, re.I):

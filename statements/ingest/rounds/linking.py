@@ -76,6 +76,9 @@ def link_rounds(body, units, mentions, gazetteer, published):
                 s = score(k, info, published, context_known)
                 if s is not None and s > 0:
                     candidates.append((s, -abs((k.start - (published or k.start)).days), k))
+            if not info.get("dates") and not info.get("ordinal") and published is not None:
+                # a place or a tense word alone does not reach back years
+                candidates = [c for c in candidates if abs(c[1]) <= 370]
             if info.get("flag") == "past" and not info.get("dates") and published is not None:
                 candidates = [c for c in candidates if c[2].start <= published]
             if info.get("flag") == "future" and not info.get("dates") and published is not None:
@@ -131,11 +134,20 @@ def link_rounds(body, units, mentions, gazetteer, published):
             else:
                 new.location = info.get("place", "")
             idx = index_of(key, new)
+            held = rounds[idx]
+            if held is not new and not held.known:
+                # A later sentence about the same day may say how long it lasted, or which
+                # round it was ("The sixth round … concluded Thursday after two days")
+                if first and info.get("days") and held.end is None:
+                    fill(held, first, info)
+                held.ordinal = held.ordinal or info.get("ordinal")
             m.round = idx
             last_for[m.dialogue] = (idx, None)
             continue
         if context is not None and info.get("flag") != "previous":
             m.round = context[0]
+            if current is not None and not current.known and current.ordinal is None:
+                current.ordinal = info.get("ordinal")  # "At the 10th … Dialogue, …"
     return rounds
 
 
@@ -149,8 +161,12 @@ def overlaps(when, rnd):
 def fill(rnd, when, info, keys=None, index=None):
     if keys is not None:
         keys[("new", rnd.dialogue, when.first)] = index  # the filled round answers to its day
-    rnd.start = when.first
-    rnd.end = when.last if when.last != when.first else None
+    rnd.start, last = when.first, when.last
+    days = info.get("days")
+    if days and when.first == when.last:
+        # "concluded Thursday after two days of talks": Thursday is the last day
+        rnd.start = when.last - dt.timedelta(days=days - 1)
+    rnd.end = last if last != rnd.start else None
     rnd.location = rnd.location or info.get("place", "")
     rnd.ordinal = rnd.ordinal or info.get("ordinal")
 
