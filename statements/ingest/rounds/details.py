@@ -76,6 +76,7 @@ DOCUMENT_AFTER = re.compile(
     r"readout|interview|announcement|speech)\b",
     re.I,
 )
+SPEECH_AFTER = re.compile(r"^,?\s+(?:said|told|announced|stated|urged|added|confirmed)\b")
 # A date stamp opening the sentence (" date 2017-07-12 The first round …"): the page's day
 STAMP = re.compile(r"^\W*(?:date|updated|published|posted|issued)?\s*:?\s*$", re.I)
 # How long the round lasted, and whether the sentence reports its end
@@ -89,7 +90,12 @@ ENDED = re.compile(
     r"a\s+close|after\s+(?:two|three|four|five|\d)\s+days)\b",
     re.I,
 )
-COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
+COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "second": 2, "third": 3, "fourth": 4}
+DAY_OF = re.compile(r"\b(second|third|fourth)\s+day\b", re.I)
+# What may stand between a mention and ", which opens on Monday": a place
+PLACE_ONLY = re.compile(
+    r"\s*(?:(?:in|at)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?(?:,\s*D\.C\.)?)?\s*"
+)
 DURATION_OR_END = DURATION
 
 
@@ -113,7 +119,7 @@ def gather(body, units, mentions, published):
 
         dateline = DATELINE_PREFIX.match(text)
         dates = find_dates(text, published)
-        if not any(w.exact for w in dates) and any(m.anaphor for m in ms) and ui > 0:
+        if not any(w.exact for w in dates) and ui > 0:
             # "After two days of talks here, …": the day the sentence before reports
             before = units[ui - 1]
             if before.paragraph >= u.paragraph - 1 and DURATION_OR_END.search(text):
@@ -127,15 +133,17 @@ def gather(body, units, mentions, published):
                 continue  # the day of the report, not of the talks
             if STAMP.match(text[: w.start]) and text[w.end : w.end + 2].strip()[:1].isupper():
                 continue
-            if DOCUMENT_AFTER.match(text[w.end :]):
-                continue
+            if DOCUMENT_AFTER.match(text[w.end :]) or SPEECH_AFTER.match(text[w.end :]):
+                continue  # "the March 12 statement", "a spokesman on Friday said"
             if SPEECH_BEFORE.search(text[: w.start]) or SPEECH_CLAUSE.search(
                 clause_before(text, w.start)
             ):
                 continue
             target = nearest(w.start)
             relative = RELATIVE.search(text[: w.start])
-            if relative and not any(abs(m.end - u.start - relative.start()) <= 2 for m in ms):
+            if relative and not any(
+                PLACE_ONLY.fullmatch(text[m.end - u.start : relative.start()]) for m in ms
+            ):
                 continue  # "..., which runs until Friday" tells of the noun before the comma
             target.info.setdefault("dates", []).append(w)
         for p in PLACE.finditer(text):
@@ -155,6 +163,10 @@ def gather(body, units, mentions, published):
             after = [m for m in ms if m.start - u.start >= o.start()]
             target = (within or after or [nearest(o.start())])[0]
             target.info.setdefault("ordinal", number)
+        day_of = DAY_OF.search(text)
+        if day_of and sum(w.exact for w in dates) == 1:
+            # "on the second day of the dialogue, Tuesday": Tuesday is not its first day
+            nearest(day_of.start()).info.setdefault("day_of", COUNTS[day_of.group(1).lower()])
         span = SPAN.search(text)
         if span and ENDED.search(text):
             days = span.group(1) or span.group(2)

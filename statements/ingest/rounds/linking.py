@@ -162,10 +162,12 @@ def fill(rnd, when, info, keys=None, index=None):
     if keys is not None:
         keys[("new", rnd.dialogue, when.first)] = index  # the filled round answers to its day
     rnd.start, last = when.first, when.last
-    days = info.get("days")
+    days, day_of = info.get("days"), info.get("day_of")
     if days and when.first == when.last:
         # "concluded Thursday after two days of talks": Thursday is the last day
         rnd.start = when.last - dt.timedelta(days=days - 1)
+    elif day_of and when.first == when.last:
+        rnd.start = when.first - dt.timedelta(days=day_of - 1)
     rnd.end = last if last != rnd.start else None
     rnd.location = rnd.location or info.get("place", "")
     rnd.ordinal = rnd.ordinal or info.get("ordinal")
@@ -200,6 +202,16 @@ def main_round(mentions, units, lead_paragraph, rounds, body=""):
         return None  # the article reports a summit; a round it mentions in passing is no host
     if len(rounds) == 1:
         return 0
+    if not lead and not OTHER_GATHERING.search(lead_text):
+        # "China said Friday …" then "…, just before the third round of the X, which will be
+        # held on Monday": the paragraph after a lead that names no round says which it is
+        second = [
+            m.round
+            for m in mentions
+            if m.round is not None and units[m.unit].paragraph == lead_paragraph + 1
+        ]
+        if second and len(set(second)) == 1:
+            return second[0]
     return None
 
 

@@ -68,6 +68,8 @@ def assign_quote_rounds(doc):
             fallback = None  # words said at a summit are not the dialogue's
         elif not in_unit and main is not None and not at_round(f, doc.rounds[main]):
             fallback = None  # said days after the talks ended
+        if main is not None and main in in_unit:
+            in_unit = [main]  # a sentence naming the article's round and another is about it
         quotes.append(
             ExtractedQuote(
                 speaker=f.speaker,
