@@ -120,7 +120,9 @@ def find_quotes(body, paragraphs, units, book, ref, *, skip_paragraphs=()):
                 # People and governments speak at the occasion; delegations' readouts of
                 # what they said during talks carry no single day...
                 said = occasion
-            elif said is None and is_joint(speaker) and single_day:
+            elif (
+                said is None and (is_joint(speaker) or speaker.kind == "delegation") and single_day
+            ):
                 # What both sides agreed, they agreed at the occasion the lead reports (when
                 # that was one day; talks over several days give no single day).
                 said = occasion
