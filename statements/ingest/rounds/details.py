@@ -1,12 +1,13 @@
 """What the sentences around a mention say about its round: ordinal, place, dates, whether
 it is past or still to come."""
 
+import datetime as dt
 import re
 
 from statements.ingest.metadata import DATELINE_PREFIX
 from statements.ingest.names.countries import NOUN_TO_COUNTRY
 from statements.ingest.rounds.mentions import DURATION
-from statements.ingest.text.dates import WEEKDAY, find_dates
+from statements.ingest.text.dates import MONTH, WEEKDAY, find_dates
 
 ORDINAL_WORDS = [
     "first",
@@ -76,6 +77,9 @@ DOCUMENT_AFTER = re.compile(
     r"readout|interview|announcement|speech)\b",
     re.I,
 )
+DAY_AND_MONTH = re.compile(
+    rf"(?:on\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?)"
+)
 SPEECH_AFTER = re.compile(r"^,?\s+(?:said|told|announced|stated|urged|added|confirmed)\b")
 # A date stamp opening the sentence (" date 2017-07-12 The first round …"): the page's day
 STAMP = re.compile(r"^\W*(?:date|updated|published|posted|issued)?\s*:?\s*$", re.I)
@@ -107,6 +111,10 @@ def distance(mention, pos):
 
 def gather(body, units, mentions, published):
     """Dates, places, ordinals and tense words near each mention, from its sentence."""
+    # An undated article: "on 29 May" takes the latest year the text names ("the second 2012
+    # talks"), as a dateline does; weekdays and "last week" stay unresolved.
+    latest = max((int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", body)), default=None)
+    year_end = dt.date(latest, 12, 31) if published is None and latest else None
     by_unit = {}
     for m in mentions:
         by_unit.setdefault(m.unit, []).append(m)
@@ -119,6 +127,17 @@ def gather(body, units, mentions, published):
 
         dateline = DATELINE_PREFIX.match(text)
         dates = find_dates(text, published)
+        if year_end is not None:
+            dates = sorted(
+                dates
+                + [
+                    w
+                    for w in find_dates(text, year_end, future=False)
+                    if DAY_AND_MONTH.fullmatch(w.text.strip())
+                    and not any(d.start < w.end and w.start < d.end for d in dates)
+                ],
+                key=lambda w: w.start,
+            )
         if not any(w.exact for w in dates) and ui > 0:
             # "After two days of talks here, …": the day the sentence before reports
             before = units[ui - 1]

@@ -188,7 +188,23 @@ def round_at(dialogue, gazetteer, published, days=10):
     return min(near, key=lambda k: abs((k.start - published).days)) if near else None
 
 
-def main_round(mentions, units, lead_paragraph, rounds, body=""):
+def early(mentions, units, lead_paragraph):
+    """Whether the article names its one round near the top, where news says what it is about."""
+    return any(m.round == 0 and units[m.unit].paragraph <= lead_paragraph + 2 for m in mentions)
+
+
+def current(rnd, published, days=10):
+    """Whether a round was going on around the publication date."""
+    if rnd.start is None or published is None:
+        return False
+    return (
+        rnd.start - dt.timedelta(days=days)
+        <= published
+        <= (rnd.end or rnd.start) + dt.timedelta(days=days)
+    )
+
+
+def main_round(mentions, units, lead_paragraph, rounds, body="", published=None):
     """The round the article reports: the one its lead mentions, or the only one it links."""
     lead = {
         m.round
@@ -200,7 +216,9 @@ def main_round(mentions, units, lead_paragraph, rounds, body=""):
     lead_text = " ".join(body[u.start : u.end] for u in units if u.paragraph == lead_paragraph)
     if OTHER_GATHERING.search(lead_text) and not lead:
         return None  # the article reports a summit; a round it mentions in passing is no host
-    if len(rounds) == 1:
+    if len(rounds) == 1 and (
+        early(mentions, units, lead_paragraph) or current(rounds[0], published)
+    ):
         return 0
     if not lead and not OTHER_GATHERING.search(lead_text):
         # "China said Friday …" then "…, just before the third round of the X, which will be
@@ -239,5 +257,7 @@ def link_article_rounds(doc):
     """Step: ``doc.rounds`` (known rounds linked, new ones described), ``doc.main`` and
     ``doc.parties`` (whom "both sides" means)."""
     doc.rounds = link_rounds(doc.body, doc.units, doc.mentions, doc.gazetteer, doc.published)
-    doc.main = main_round(doc.mentions, doc.units, doc.lead, doc.rounds, doc.body)
+    doc.main = main_round(
+        doc.mentions, doc.units, doc.lead, doc.rounds, doc.body, published=doc.published
+    )
     doc.parties = article_parties(doc.body, doc.mentions, doc.main, doc.rounds, doc.gazetteer)

@@ -53,7 +53,7 @@ UNKNOWN_DIALOGUE = re.compile(
 # "the 2+2 ministerial dialogue", "the annual strategic dialogue": a lower-case name that
 # still describes one dialogue (a word with a digit or a kind of policy before the noun)
 KIND = (
-    r"(?:\d\+\d|(?!\d+(?:st|nd|rd|th)\b)[\w-]*\d[\w-]*|high-level|strategic|economic|ministerial|security|"
+    r"(?:\d\+\d|(?!\d+(?:st|nd|rd|th)\b|(?:19|20)\d\d\b)[\w-]*\d[\w-]*|high-level|strategic|economic|ministerial|security|"
     r"trade|maritime|defen[cs]e|financial|political|consular|cyber|energy|climate|human[\s-]+rights|"
     r"foreign\s+policy|2\+2)"
 )

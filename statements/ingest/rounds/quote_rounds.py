@@ -25,9 +25,24 @@ OTHER_OCCASION = re.compile(
 def other_occasion(body, lo, hi, covered):
     """Whether the sentence places the words at another gathering than a dialogue round."""
     for m in OTHER_OCCASION.finditer(body, lo, hi):
-        if not any(s <= m.start() < e for s, e in covered):
-            return True
+        if any(s <= m.start() < e for s, e in covered):
+            continue
+        if NOT_A_PLACE.match(body, m.end()) or not PLACED.search(
+            body[max(lo, m.start() - 60) : m.start()]
+        ):
+            continue  # "the summit agreement", "that the Summit Meeting … would": not where
+        return True
     return False
+
+
+# The words were said at the gathering: "at the summit", "on the sidelines of the G20 …"
+PLACED = re.compile(
+    r"\b(?:at|during|on\s+the\s+(?:sidelines|margins)\s+of|ahead\s+of|after|before|following|"
+    r"attend(?:s|ed|ing)?|addressed|addressing|told)\s+(?:(?:the|a|an|this|its|their|his|her)\s+)?"
+    r"(?:[\w'’-]+\s+){0,4}$",
+    re.I,
+)
+NOT_A_PLACE = re.compile(r"\s+(?:agreement|declaration|deal|accord|statement|communiqu)", re.I)
 
 
 def question_before(body, paragraphs, pos):
