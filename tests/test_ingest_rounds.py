@@ -388,3 +388,61 @@ def test_no_date_is_inferred_from_a_weekday_alone(text):
     result = extract(text, GAZ)
     assert result.published is None
     assert not result.published_inferred
+
+
+@pytest.mark.parametrize(
+    "sentence, linked",
+    [
+        ("Kumar said the summit agreement would guide the dialogue's work.", True),
+        ("Kumar said the Summit Meeting in Osaka next year would build on the dialogue.", True),
+        ("Kumar told reporters at the G20 summit in Osaka that ties were strong.", False),
+        ("On the sidelines of the summit, Kumar said ties were strong.", False),
+    ],
+)
+def test_words_are_kept_off_the_round_only_when_placed_at_another_gathering(sentence, linked):
+    text = (
+        "India and Japan held the India-Japan Trade Dialogue in Delhi on Wednesday.\n\n"
+        f"Indian Trade Minister Ravi Kumar attended. {sentence}"
+    )
+    result = run(text, published=MAR_14, gazetteer=EMPTY)
+    [quote] = [q for q in result.quotes if q.speaker == "Ravi Kumar"]
+    assert (quote.round == 0) is linked
+    assert quote.round_reason
+
+
+def test_each_quote_says_why_it_has_its_round():
+    text = (
+        "Japan said Friday it hoped for progress at the Japan-China maritime dialogue, which "
+        "will be held in Shanghai on Wednesday.\n\n"
+        '"We want calm seas," Japanese Foreign Minister Aiko Mori said at a briefing.'
+    )
+    result = extract(text, GAZ)
+    reasons = [(q.round, q.round_reason) for q in result.quotes]
+    assert reasons[0][0] == 0 and "names the round" in reasons[0][1]
+    assert reasons[1] == (0, "said ahead of the round the article reports")
+    assert result.as_json()["quotes"][1]["round_reason"] == reasons[1][1]
+
+
+def test_an_undated_article_s_day_and_month_take_the_latest_year_it_names():
+    text = (
+        "Japan wants fewer maritime talks\n\n"
+        "Japan and India hold their maritime talks twice a year. In 2016 and 2017, they held "
+        "only one. The last one took place on 12 June in Tokyo. The second 2018 round has not "
+        "been set."
+    )
+    result = run(text, gazetteer=EMPTY)
+    assert result.published is None
+    assert [(r.location, r.start) for r in result.rounds] == [("Tokyo", dt.date(2018, 6, 12))]
+
+
+def test_a_round_met_late_in_passing_is_not_what_the_article_is_about():
+    text = (
+        "Japan and India spar over fishing\n\n"
+        'Japanese Foreign Minister Aiko Mori said on Friday: "The quotas are unfair."\n\n'
+        "Indian officials disagreed.\n\n"
+        "Fishing came up in other forums too.\n\n"
+        "It was also raised at the Japan-India maritime dialogue in Tokyo on 3 May 2017."
+    )
+    result = run(text, published=MAR_14, gazetteer=EMPTY)
+    assert len(result.rounds) == 1
+    assert [q.round for q in result.quotes] == [None]

@@ -42,6 +42,7 @@ class ExtractedQuote:
     said_on: dt.date | None = None
     round: int | None = None  # index into Extraction.rounds
     themes: list[str] = field(default_factory=list)  # theme slugs
+    round_reason: str = ""  # why the quote has its round, or why it has none
 
 
 @dataclass
@@ -92,6 +93,7 @@ class Extraction:
                     "end": q.end,
                     "said_on": day(q.said_on),
                     "round": q.round,
+                    "round_reason": q.round_reason,
                     "themes": list(q.themes),
                 }
                 for q in self.quotes
