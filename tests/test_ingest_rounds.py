@@ -446,3 +446,47 @@ def test_a_round_met_late_in_passing_is_not_what_the_article_is_about():
     result = run(text, published=MAR_14, gazetteer=EMPTY)
     assert len(result.rounds) == 1
     assert [q.round for q in result.quotes] == [None]
+
+
+@pytest.mark.parametrize(
+    "wording",
+    [
+        "The EU-China Human Rights Dialogue was held in Beijing on Monday",
+        "The China-EU human rights talks were held in Beijing on Monday",
+        "The EU-China human-rights dialogue took place in Beijing on Monday",
+    ],
+)
+def test_a_known_dialogue_spelled_another_way_is_the_known_one(wording):
+    name = "China-EU Human Rights Dialogue"
+    gazetteer = Gazetteer(
+        dialogues=[KnownDialogue(name=name, parties=["China", "European Union"], aliases=[])],
+        rounds=[KnownRound(name, dt.date(2015, 11, 30), None, 34, "Beijing")],
+    )
+    result = run(f"{wording}, officials said.", dt.date(2015, 12, 1), gazetteer)
+    assert starts(result) == [(name, dt.date(2015, 11, 30), True)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Canada and China wrapped up two days of security talks in Ottawa on Tuesday.",
+            [("Canada-China Security Talks", dt.date(2017, 6, 12), dt.date(2017, 6, 13))],
+        ),
+        (
+            "Canada and China held the Canada-China Security Dialogue in Ottawa.\n\n"
+            "Two days of talks ended with a joint statement on Tuesday, officials said.",
+            [("Canada-China Security Dialogue", dt.date(2017, 6, 12), dt.date(2017, 6, 13))],
+        ),
+        (
+            "Canada and China held the Canada-China Security Dialogue in Ottawa on Tuesday, "
+            "after three days of preparation.",
+            [("Canada-China Security Dialogue", dt.date(2017, 6, 13), None)],
+        ),
+        ("Canada and China held talks in Ottawa on Tuesday.", []),
+        ("Two days of talks between Canada and China ended on Tuesday in Ottawa.", []),
+    ],
+)
+def test_days_of_talks_date_a_named_dialogue_but_bare_talks_make_none(text, expected):
+    rounds = [(d, s, e) for d, _, _, s, e in new_rounds(text, published=dt.date(2017, 6, 14))]
+    assert rounds == expected

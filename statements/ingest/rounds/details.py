@@ -84,14 +84,16 @@ SPEECH_AFTER = re.compile(r"^,?\s+(?:said|told|announced|stated|urged|added|conf
 # A date stamp opening the sentence (" date 2017-07-12 The first round …"): the page's day
 STAMP = re.compile(r"^\W*(?:date|updated|published|posted|issued)?\s*:?\s*$", re.I)
 # How long the round lasted, and whether the sentence reports its end
+MEETING_NOUN = (
+    r"(?:[\w-]+\s+){0,2}?(?:talks|meetings|dialogue|negotiations|consultations|discussions)"
+)
 SPAN = re.compile(
-    r"\b(?:(two|three|four|five|\d)[- ]day|(?:after|over|following)\s+(two|three|four|five|\d)"
-    r"\s+days)\b",
+    rf"\b(?:(two|three|four|five|\d)[- ]day|(two|three|four|five|\d)\s+days\s+of\s+{MEETING_NOUN})\b",
     re.I,
 )
 ENDED = re.compile(
     r"\b(?:concluded|concludes|ended|ends|closed|closes|wrapped\s+up|wraps\s+up|drew\s+to\s+"
-    r"a\s+close|after\s+(?:two|three|four|five|\d)\s+days)\b",
+    rf"a\s+close|after\s+(?:two|three|four|five|\d)\s+days\s+of\s+{MEETING_NOUN})\b",
     re.I,
 )
 COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "second": 2, "third": 3, "fourth": 4}

@@ -20,7 +20,7 @@ ANAPHOR = re.compile(
 OF_NAME = re.compile(r"\s+of\s+(?:the\s+|their\s+|its\s+)?")
 # "After two days of talks here, …": talks that just ended, on the day the lead reports
 DURATION = re.compile(
-    r"\b(?:after|following|at the end of|concluding|wrapping up)\s+(?:two|three|four|five|\d)\s+"
+    r"\b(?:(?:after|following|at the end of|concluding|wrapping up)\s+)?(?:two|three|four|five|\d)\s+"
     r"days\s+of\s+(?:[\w-]+\s+){0,2}?(?:talks|meetings|dialogue|negotiations|consultations)\b",
     re.I,
 )
@@ -66,6 +66,12 @@ DESCRIBED_DIALOGUE = re.compile(
     r"(?:(?:\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
     r"tenth)\s+)?"
     rf"(?P<words>(?:{KIND}\s+(?:and\s+(?={KIND}))?){{1,3}}(?:dialogue|consultations|talks))\b"
+)
+# "Two days of talks between Canada and China", "wrapped up two days of security talks"
+DAYS_OF_TALKS = re.compile(
+    r"\b(?:two|three|four|five|\d)\s+days\s+of\s+"
+    rf"(?P<words>(?:{KIND}\s+(?:and\s+(?={KIND}))?){{1,3}}(?:dialogue|consultations|talks))\b",
+    re.I,
 )
 # The sentence names the two Koreas ("South and North Korea", "the two Koreas")
 KOREAS = re.compile(
@@ -186,6 +192,7 @@ def named_mentions(body, u, ui, names, everywhere):
         (ROUND_OF, "round"),
         (CAPITALISED_DIALOGUE, "cap"),
         (DESCRIBED_DIALOGUE, "described"),
+        (DAYS_OF_TALKS, "described"),
     )
     for rx, kind in kinds:
         for m in rx.finditer(text):
@@ -270,7 +277,7 @@ def find_mentions(body, units, gazetteer):
             # "the dialogue" after a summit met in passing still means the dialogue
             context = (meetings or local)[-1]
         mentions.extend(local)
-    return canonical_names(mentions, body)
+    return canonical_names(mentions, body, gazetteer)
 
 
 GENERIC = {"dialogue", "talks", "consultations", "consultation", "meeting", "round", "bilateral"}
@@ -288,10 +295,21 @@ def dialogue_key(name):
     return parties, frozenset(words)
 
 
-def canonical_names(mentions, body):
-    """One name for each unknown dialogue: the first proper name the article gives it (else
-    its first description). A bare "Russian-US consultations" is the one named dialogue of
-    those parties, if there is just one."""
+def canonical_names(mentions, body, gazetteer):
+    """One name for each unknown dialogue: the gazetteer's when its parties and kind words are
+    a known dialogue's ("EU-China Human Rights Dialogue" for a known "China-EU Human Rights
+    Dialogue"), else the first proper name the article gives it (else its first
+    description). A bare "Russian-US consultations" is the one named dialogue of those
+    parties, if there is just one."""
+    known = {}
+    for d in gazetteer.dialogues:
+        key = dialogue_key(d.name)
+        if len(key[0]) == 2 and key[1]:
+            known.setdefault(key, d.name)
+    for m in mentions:
+        name = None if m.known else known.get(dialogue_key(m.dialogue))
+        if name:
+            m.dialogue, m.known = name, True
     first = {}
     for proper in (True, False):
         for m in mentions:
