@@ -88,7 +88,8 @@ MEETING_NOUN = (
     r"(?:[\w-]+\s+){0,2}?(?:talks|meetings|dialogue|negotiations|consultations|discussions)"
 )
 SPAN = re.compile(
-    rf"\b(?:(two|three|four|five|\d)[- ]day|(two|three|four|five|\d)\s+days\s+of\s+{MEETING_NOUN})\b",
+    r"\b(?:(two|three|four|five|\d)[- ]day"
+    rf"|(two|three|four|five|\d)\s+days\s+of\s+{MEETING_NOUN})\b",
     re.I,
 )
 ENDED = re.compile(

@@ -20,8 +20,8 @@ ANAPHOR = re.compile(
 OF_NAME = re.compile(r"\s+of\s+(?:the\s+|their\s+|its\s+)?")
 # "After two days of talks here, …": talks that just ended, on the day the lead reports
 DURATION = re.compile(
-    r"\b(?:(?:after|following|at the end of|concluding|wrapping up)\s+)?(?:two|three|four|five|\d)\s+"
-    r"days\s+of\s+(?:[\w-]+\s+){0,2}?(?:talks|meetings|dialogue|negotiations|consultations)\b",
+    r"\b(?:(?:after|following|at the end of|concluding|wrapping up)\s+)?"
+    r"(?:two|three|four|five|\d)\s+days\s+of\s+(?:[\w-]+\s+){0,2}?(?:talks|meetings|dialogue|negotiations|consultations)\b",
     re.I,
 )
 # Gatherings that "the dialogue" or "the talks" never refer back to
