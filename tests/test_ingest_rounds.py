@@ -490,3 +490,17 @@ def test_a_known_dialogue_spelled_another_way_is_the_known_one(wording):
 def test_days_of_talks_date_a_named_dialogue_but_bare_talks_make_none(text, expected):
     rounds = [(d, s, e) for d, _, _, s, e in new_rounds(text, published=dt.date(2017, 6, 14))]
     assert rounds == expected
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "A Japanese official on Wednesday urged India to open its markets, after co-chairing a "
+        "meeting on trade between the two sides.",
+        "Japan's envoy said on Wednesday that India must open its markets, after attending the "
+        "talks in Delhi.",
+    ],
+)
+def test_a_meeting_held_before_the_day_s_remarks_is_dated_by_them(lead):
+    text = f"{lead}\n\nThe 12th India-Japan Trade Dialogue covered tariffs and investment."
+    assert [(r[1], r[3]) for r in new_rounds(text)] == [(12, dt.date(2019, 3, 13))]

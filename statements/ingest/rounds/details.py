@@ -155,12 +155,16 @@ def gather(body, units, mentions, published):
                 continue  # the day of the report, not of the talks
             if STAMP.match(text[: w.start]) and text[w.end : w.end + 2].strip()[:1].isupper():
                 continue
-            if DOCUMENT_AFTER.match(text[w.end :]) or SPEECH_AFTER.match(text[w.end :]):
-                continue  # "the March 12 statement", "a spokesman on Friday said"
-            if SPEECH_BEFORE.search(text[: w.start]) or SPEECH_CLAUSE.search(
-                clause_before(text, w.start)
+            same_day = [m for m in ms if m.info.get("same_day")]
+            if DOCUMENT_AFTER.match(text[w.end :]):
+                continue  # "the March 12 statement"
+            if SPEECH_AFTER.match(text[w.end :]) or SPEECH_BEFORE.search(text[: w.start]) or (
+                SPEECH_CLAUSE.search(clause_before(text, w.start))
             ):
-                continue
+                if same_day and w.exact:
+                    # "X on Monday urged …, after co-chairing a meeting": that day's meeting
+                    same_day[0].info.setdefault("dates", []).append(w)
+                continue  # "a spokesman on Friday said": the day of speaking
             target = nearest(w.start)
             relative = RELATIVE.search(text[: w.start])
             if relative and not any(

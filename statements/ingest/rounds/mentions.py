@@ -24,6 +24,12 @@ DURATION = re.compile(
     r"(?:two|three|four|five|\d)\s+days\s+of\s+(?:[\w-]+\s+){0,2}?(?:talks|meetings|dialogue|negotiations|consultations)\b",
     re.I,
 )
+# "…, after co-chairing a meeting on the issue": the meeting was held the day of speaking
+AFTER_MEETING = re.compile(
+    r"\bafter\s+(?:co-?chairing|chairing|attending|holding|hosting)\s+"
+    r"(?P<np>(?:a|the|their|its)\s+(?:[\w-]+\s+){0,2}?(?:meeting|talks|dialogue|session|round))\b",
+    re.I,
+)
 # Gatherings that "the dialogue" or "the talks" never refer back to
 GATHERING = re.compile(r"\b(?:Summit|Conference|Forum)$", re.I)
 # "dialogue relations", "dialogue partners": a relationship, not a meeting
@@ -248,6 +254,8 @@ def find_mentions(body, units, gazetteer):
         anaphors = [(m.start(), m.end()) for m in ANAPHOR.finditer(text)]
         if not local:
             anaphors += [(m.start(), m.end()) for m in DURATION.finditer(text)]
+        same_day = {(m.start("np"), m.end("np")) for m in AFTER_MEETING.finditer(text)}
+        anaphors = [a for a in anaphors if a not in same_day] + sorted(same_day)
         entry = CHRONOLOGY.match(text)
         if entry:
             anaphors.insert(0, (entry.start(1), entry.end(1)))
@@ -270,6 +278,8 @@ def find_mentions(body, units, gazetteer):
             taken.append((start, end))
             m = Mention(u.start + start, u.start + end, target.dialogue, target.known, ui)
             m.anaphor = not (entry and start == entry.start(1))
+            if (start, end) in same_day:
+                m.info["same_day"] = True
             local.append(m)
         local.sort(key=lambda x: x.start)
         meetings = [m for m in local if not GATHERING.search(m.dialogue)]
