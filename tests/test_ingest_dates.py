@@ -222,3 +222,36 @@ def test_a_delegation_speaks_on_the_day_of_one_day_talks_only(lead, day_of_talks
     assert said_on(text, published=None if "2019" in lead else FRIDAY) == [
         ("Japanese delegation", day_of_talks)
     ]
+
+
+@pytest.mark.parametrize(
+    "paragraph, expected",
+    [
+        (
+            '"The talks were useful," Indian Trade Minister Ravi Kumar said. He made the '
+            "announcement on Wednesday in Tokyo.",
+            day(13, 3, 2019),
+        ),
+        (
+            "Indian Trade Minister Ravi Kumar said tariffs would fall. Kumar made the remarks on "
+            "Wednesday at a news conference in Tokyo.",
+            day(13, 3, 2019),
+        ),
+        # no day given for the remarks: the occasion the lead reports
+        (
+            "Indian Trade Minister Ravi Kumar said tariffs would fall. Kumar made the remarks at "
+            "a news conference.",
+            day(11, 3, 2019),
+        ),
+    ],
+)
+def test_the_next_sentence_may_give_the_day_of_the_remarks(paragraph, expected):
+    text = f"India and Japan held trade talks in Delhi on Monday.\n\n{paragraph}"
+    assert said_on(text) == [("Ravi Kumar", expected)]
+
+
+def test_a_date_in_the_body_of_an_undated_article_fixes_the_day():
+    text = "On April 14, 2019, Indian Trade Minister Ravi Kumar said the talks had been useful."
+    result = extract(text)
+    assert result.published is None
+    assert [q.said_on for q in result.quotes] == [dt.date(2019, 4, 14)]

@@ -56,6 +56,25 @@ def speech_date(body, att, ref, spans=(), window=70, opening=None):
         return w.day if w.exact else False
     if SPREAD.search(before):
         return False  # "During their meetings, Kerry noted …": at some time over the talks
+    return remarks_day(body, att.span_end, ref)
+
+
+# "…," Kumar said. He made the announcement on Wednesday in Tokyo.
+MADE_REMARKS = re.compile(
+    r"[^.\n]*?[.!?][\"”’]?\s+(?:He|She|They|[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2})\s+"
+    r"(?:made|delivered|gave)\s+(?:the|these|those|his|her|their)\s+(?:remarks|announcement|"
+    r"comments|statement)\b(?P<rest>[^.\n]{0,80})"
+)
+
+
+def remarks_day(body, end, ref):
+    """The day the next sentence gives the remarks ("He made the announcement on Wednesday")."""
+    m = MADE_REMARKS.match(body, end)
+    if m is None:
+        return None
+    for w in find_dates(m.group("rest"), ref, future=False):
+        if w.exact:
+            return w.day
     return None
 
 

@@ -158,8 +158,10 @@ def gather(body, units, mentions, published):
             same_day = [m for m in ms if m.info.get("same_day")]
             if DOCUMENT_AFTER.match(text[w.end :]):
                 continue  # "the March 12 statement"
-            if SPEECH_AFTER.match(text[w.end :]) or SPEECH_BEFORE.search(text[: w.start]) or (
-                SPEECH_CLAUSE.search(clause_before(text, w.start))
+            if (
+                SPEECH_AFTER.match(text[w.end :])
+                or SPEECH_BEFORE.search(text[: w.start])
+                or (SPEECH_CLAUSE.search(clause_before(text, w.start)))
             ):
                 if same_day and w.exact:
                     # "X on Monday urged …, after co-chairing a meeting": that day's meeting
