@@ -504,3 +504,23 @@ def test_days_of_talks_date_a_named_dialogue_but_bare_talks_make_none(text, expe
 def test_a_meeting_held_before_the_day_s_remarks_is_dated_by_them(lead):
     text = f"{lead}\n\nThe 12th India-Japan Trade Dialogue covered tariffs and investment."
     assert [(r[1], r[3]) for r in new_rounds(text)] == [(12, dt.date(2019, 3, 13))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"This week we will meet our Japanese partners in Shanghai for the maritime dialogue," '
+        "Chinese Foreign Minister Li Wei said on Monday.",
+        "Chinese Foreign Minister Li Wei said on Monday that China and Japan would hold their "
+        "maritime dialogue in Shanghai this week.",
+    ],
+)
+def test_this_week_in_a_city_links_the_known_round_of_that_week(text):
+    result = run(text, published=dt.date(2018, 4, 9))
+    assert starts(result) == [(JAPAN_CHINA, dt.date(2018, 4, 11), True)]
+    assert [q.round for q in result.quotes] == [0]
+
+
+def test_this_week_alone_creates_no_round_of_an_unknown_dialogue():
+    text = "China and Vietnam will hold their maritime dialogue in Hanoi this week, officials said."
+    assert [r for r in new_rounds(text) if r[3] is not None] == []
