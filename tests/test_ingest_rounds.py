@@ -524,3 +524,38 @@ def test_this_week_in_a_city_links_the_known_round_of_that_week(text):
 def test_this_week_alone_creates_no_round_of_an_unknown_dialogue():
     text = "China and Vietnam will hold their maritime dialogue in Hanoi this week, officials said."
     assert [r for r in new_rounds(text) if r[3] is not None] == []
+
+
+HRD = "China-U.S. Human Rights Dialogue"
+HRD_GAZ = Gazetteer(
+    dialogues=[
+        KnownDialogue(
+            name=HRD,
+            parties=["China", "United States"],
+            aliases=["human rights dialogue", "human rights talks"],
+        )
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    "text, dialogue",
+    [
+        # UN envoys named in the story are no side of the talks
+        (
+            "China will invite UN envoys, a U.S. diplomat said Tuesday. UN officials welcomed "
+            "it. A UN rapporteur spoke.\n\nA Chinese spokesman said the human-rights talks held on "
+            "Monday had been candid.",
+            HRD,
+        ),
+        # an EU-China story's "the human rights dialogue" is not the China-U.S. one
+        (
+            "The EU and China met in Brussels. EU officials said China had listened.\n\n"
+            "The EU said the human rights dialogue held on Monday had been candid.",
+            "EU-China Human Rights Dialogue",
+        ),
+    ],
+)
+def test_a_known_name_is_the_known_dialogue_only_between_its_parties(text, dialogue):
+    result = run(text, published=dt.date(2002, 12, 18), gazetteer=HRD_GAZ)
+    assert {r.dialogue for r in result.rounds} == {dialogue}

@@ -80,6 +80,10 @@ DOCUMENT_AFTER = re.compile(
 DAY_AND_MONTH = re.compile(
     rf"(?:on\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?)"
 )
+HELD = re.compile(
+    r"\s*,?\s*(?:(?:which|that)\s+(?:was|were)\s+)?(?:held|hosted|convened|opened|concluded|ended|"
+    r"took\s+place)(?:\s+(?:in|at)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)?\s+(?:on\s+)?"
+)
 SPEECH_AFTER = re.compile(r"^,?\s+(?:said|told|announced|stated|urged|added|confirmed)\b")
 # A date stamp opening the sentence (" date 2017-07-12 The first round …"): the page's day
 STAMP = re.compile(r"^\W*(?:date|updated|published|posted|issued)?\s*:?\s*$", re.I)
@@ -166,7 +170,10 @@ def gather(body, units, mentions, published):
                 if same_day and w.exact:
                     # "X on Monday urged …, after co-chairing a meeting": that day's meeting
                     same_day[0].info.setdefault("dates", []).append(w)
-                continue  # "a spokesman on Friday said": the day of speaking
+                held = [m for m in ms if HELD.fullmatch(text, m.end - u.start, w.start)]
+                if not held:
+                    continue  # "a spokesman on Friday said": the day of speaking
+                # "… said the dialogue held on Monday was candid": the dialogue's day
             target = nearest(w.start)
             relative = RELATIVE.search(text[: w.start])
             if relative and not any(

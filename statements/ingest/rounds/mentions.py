@@ -125,15 +125,19 @@ def name_patterns(name):
     return rx, words.replace("-", " "), re.compile(flexible, re.I)
 
 
-def most_named_parties(body):
+def most_named_parties(body, exclude=()):
     counts = Counter()
     for word in re.findall(r"[A-Z][\w.]*(?: +[A-Z][\w.]*)?", body):  # not across lines
         for w in (word, word.split()[0], word.split()[-1]):
             country = NOUN_TO_COUNTRY.get(w.lower()) or ADJ_TO_COUNTRY.get(w.lower())
-            if country:
+            if country and country not in exclude:
                 counts[country] += 1
                 break
     return {c for c, _ in counts.most_common(2)}
+
+
+# The UN is named in news of bilateral talks (its envoys, its resolutions) but is no side
+NOT_A_SIDE = {"United Nations"}
 
 
 def sentence_parties(text):
@@ -153,7 +157,7 @@ def party_label(parties, text):
     """ "EU-China": the parties in the order the text names them."""
     order = []
     for m in re.finditer(r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?", text):
-        for w in (m.group(0), m.group(0).split()[0]):
+        for w in (m.group(0), m.group(0).split()[0], m.group(0).split()[-1]):
             country = NOUN_TO_COUNTRY.get(w.lower()) or ADJ_TO_COUNTRY.get(w.lower())
             if country in parties and country not in order:
                 order.append(country)
@@ -181,7 +185,7 @@ def named_mentions(body, u, ui, names, everywhere):
             prefix = re.search(r"((?:[A-Z][\w.]*|Sino)-[A-Z][\w.]*)\s+$", text[: m.start()])
             named = parties_in((prefix.group(1) if prefix else "") + " " + m.group(0))
             # the parties of the mention, else of its sentence, else of the whole article
-            who = named if len(named) >= 2 else (sentence or everywhere)
+            who = named if len(named) >= 2 else (sentence if len(sentence) >= 2 else everywhere)
             start = m.start() - (len(prefix.group(0)) if prefix else 0)
             taken.append((start, m.end()))
             if consistent(who, dparties):
@@ -243,7 +247,7 @@ def find_mentions(body, units, gazetteer):
         for rx, words, words_rx in [name_patterns(n)]
         if may_match_ignoring_case(words, folded) and words_rx.search(body)
     ]
-    everywhere = most_named_parties(body)
+    everywhere = most_named_parties(body, NOT_A_SIDE)
     per_unit = [named_mentions(body, u, ui, names, everywhere) for ui, u in enumerate(units)]
     first_named = next((m for local, _ in per_unit for m in local), None)
     mentions = []
