@@ -27,7 +27,8 @@ SHARE = re.compile(
     r"|share (?:via|to|on|this)\b[^.]{0,60}|share\s*[:|][^.]{0,60}|tweet|e-?mail this(?: article)?"
     r"|print(?: this(?: article)?)?"
     r"|facebook|twitter|whatsapp|linkedin|reddit|weibo|wechat|follow us.*|subscribe.*"
-    r"|related (?:articles|stories|news|posts)\s*:?|recommended\s*:?|read more\s*:?|more from .*"
+    r"|related (?:articles|stories|news|posts)\s*:?|also (?:in|on|from) [^.]{1,40}:.*"
+    r"|recommended\s*:?|read more\s*:?|more from .*"
     r"|click here.*|advertisement|like this:?|loading\.*|back to top|send us your feedback"
     r"|font size.*|\[[^\]]*\](?:\s*\[[^\]]*\])*|related (?:subjects|topics|links|coverage)\s*:?"
     r"|(?:posted in|filed under|categor(?:y|ies)|tags?|topics?|keywords?)\s*:.*"
@@ -36,7 +37,9 @@ SHARE = re.compile(
 )
 # Once a page's tail starts (related links, comments), nothing after it is the article.
 TAIL = re.compile(
-    r"^(?:related\b.*|more from .*|read more\b.*|recommended\b.*|comments?\b.*)$", re.I
+    r"^(?:related\b.*|more from .*|also (?:in|on|from) [^.]{1,40}:.*|read more\b.*|"
+    r"recommended\b.*|comments?\b.*)$",
+    re.I,
 )
 TIMESTAMP = re.compile(
     r"^(?:(?:updated|published|posted|last updated|released|delivered)\s*(?:on|at)?\s*:?\s*"
@@ -79,15 +82,54 @@ MEDIA_LINE = re.compile(
 
 # A page's section label: "OPINION", "Our view", "INTERVIEW"; kept for editorial detection.
 SECTION = re.compile(
-    r"^(?:editorial|opinion|our view|commentary|op-ed|viewpoint|analysis|interview|"
-    r"exclusive|q\s*&\s*a|news analysis|the view|leader|column|press release|news story|"
-    r"news release|press statement|speech)\s*[:|]?$",
+    r"^(?:editorials?|opinions?|our view|commentary|commentaries|op-eds?|viewpoints?|analysis|"
+    r"interviews?|exclusive|q\s*&\s*a|news analysis|the view|leaders?|columns?|"
+    r"press releases?|news stor(?:y|ies)|news releases?|press statements?|speech(?:es)?|"
+    r"media notes?|readouts?|statements?|press (?:center|centre|room|office)|newsroom|"
+    r"media (?:center|centre|room)|briefing room)\s*[:|]?$",
     re.I,
 )
 # "INTERVIEWMarta Kovacs: …", "EXCLUSIVE-Envoy says …": a section label glued to the headline
 GLUED_SECTION = re.compile(
     r"^(EDITORIAL|OPINION|COMMENT|COMMENTARY|ANALYSIS|INTERVIEW|EXCLUSIVE|OUR VIEW|Q&A)"
     r"(?:\s*[-:|—–]\s*|\s*(?=[A-Z][a-z]))"
+)
+
+
+# Page furniture that is no article text wherever it stands: skip links, sign-in and account
+# prompts, font-size and language switches, gallery counters, a bar of network names.
+NETWORKS = (
+    r"facebook|twitter|x|myspace|yahoo!?|linkedin|mixx|reddit|whatsapp|telegram|weibo|wechat|"
+    r"pinterest|tumblr|digg|delicious|stumbleupon|google\+?|e-?mail|print|vk|line|flipboard"
+)
+FURNITURE = re.compile(
+    r"^(?:skip to (?:the )?(?:main )?(?:content|navigation|footer|menu)\b.*|navigate up|"
+    r"sign in|sign up|log ?in|log ?out|register|my account|create (?:an )?account|menu|"
+    r"search|home|empty|contact us|site ?map|send to|send to a friend|e-?mail to a friend|"
+    r"(?:share|post|send) (?:with|to|on|via) \w+|reset|a\s*\+\s*a\s*-|a a a|"
+    r"(?:adjust |change )?(?:font|text) size\s*:?.*|(?:leer|lire|lesen|ler) en \w+|"
+    r"read (?:this )?in \w+|\d+ of \d+|\|?\s*license photo|view (?:comments|gallery)|"
+    r"(?:listen|play) (?:to )?(?:this )?(?:article|story)|"
+    rf"(?:(?:{NETWORKS})\s*){{2,}}|"
+    # "AboutExpand About": a collapsed menu item scraped with its button
+    r"(\w[\w ]{0,30})expand \1)$",
+    re.I,
+)
+# A line of a sign-in or paywall block between paragraphs: "Get instant access to all
+# articles — 14-day free trial.", "Join the Herald today", "... or subscribe as a group"
+PAYWALL = re.compile(
+    r"\b(?:free trial|subscribe|subscription|subscriber|sign in to|log in to|"
+    r"already (?:a )?(?:member|subscriber)|become a (?:member|subscriber)|join \w+ today|"
+    r"instant access|unlimited access|newsletters?|premium (?:content|article))\b",
+    re.I,
+)
+# "<b>", "B>", "</p": scraping artefacts of markup
+TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,9}\s*/?>|^/?[A-Za-z]{1,2}>(?=\S)|<[A-Za-z/]{1,3}$")
+# A stamp glued to the start of a line: " date 2017-07-12 The first round …"
+GLUED_STAMP = re.compile(r"^(?i:date|dated|published|posted|updated)\s*:?\s*(\d{4}-\d{2}-\d{2})\s+")
+# Wrapped lines end on words that never end a heading or a sentence: "Office of the"
+OPEN_END = re.compile(
+    r"\b(?:the|a|an|of|for|to|in|on|and|or|with|by|at|from|as|its|their|his|her)$", re.I
 )
 
 
@@ -145,23 +187,58 @@ def classify(line):
     if BYLINE.match(line) and len(line.split()) <= 14 and not line.endswith((".", "!", "?")):
         return "byline"
     # an outlet's masthead, in capitals or not: "THE VALLEY CLARION", "Lakeside Courier"
+    # "Hindustan Times (Amritsar)": the masthead with its edition
+    line = re.sub(r"\s*\([A-Z][\w .'’-]{1,30}\)$", "", line)
     caps = line.isupper() and MEDIA_LINE.match(line.title())
     if SLUG.match(line) and len(line) <= 30 or MEDIA_LINE.match(line) or caps:
         return "source"
     return ""
 
 
+WEEKDAY_LINE = re.compile(r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day,?$", re.I)
+
+
+def furniture(line):
+    """The kind of page furniture a line is that ``classify`` does not know, or ""."""
+    if FURNITURE.match(line):
+        return "share"
+    if WEEKDAY_LINE.match(line):
+        return "date"  # a date bar's weekday on its own line
+    if len(line) <= 2 and not re.search(r"\w", line):
+        return "navigation"  # a stray "-" or "|"
+    if re.fullmatch(r"[A-Z]{1,5}-\d{1,6}", line):
+        return "slug"  # a press release's number: "HP-200"
+    # "by Team Meridian", "by Staff Reporter": a byline in lower case
+    if re.fullmatch(r"by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}", line):
+        return "byline"
+    words = line.split()
+    if len(words) <= 20 and PAYWALL.search(line):
+        return "paywall"
+    # "中文 العربي Contact Us Links": a language menu in other scripts
+    if len(words) <= 8 and not line.endswith(TERMINAL) and re.match(r"[^\x00-\u024f\s]", line):
+        return "navigation"
+    return ""
+
+
 def clean(raw):
     meta, text = split_front_matter(raw)
-    lines = [normalise_line(line) for line in text.replace("\r\n", "\n").split("\n")]
-    kept, dropped = [], []
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = [TAG.sub("", normalise_line(line)).strip() for line in text.split("\n")]
+    kept, dropped, kinds = [], [], {}
     total = len(lines)
     for i, line in enumerate(lines):
         glued = GLUED_SECTION.match(line)
         if glued and line[glued.end() :].strip():
             dropped.append(("section", glued.group(1)))
             line = line[glued.end() :].strip()
-        kind = classify(line) if line else ""
+        stamp = GLUED_STAMP.match(line)
+        if stamp and line[stamp.end() :].strip():
+            dropped.append(("date", stamp.group(0).strip()))
+            line = line[stamp.end() :].strip()
+        kind = (classify(line) or furniture(line)) if line else ""
+        if kind == "share" and line.lower() == "send to" and kept and kept[-1] == "From":
+            dropped.append(("share", kept[-1]))  # "From / Send to": an e-mail form
+            kept[-1], kinds[len(kept) - 1] = None, "share"
         # A comment form after some article text, or related links in the second half
         text_before = sum(1 for k in kept if k) >= 3
         if kind == "comment" and not text_before and re.fullmatch(r"(?i)comment\s*[:|]?", line):
@@ -172,8 +249,11 @@ def clean(raw):
             break
         if kind:
             dropped.append((kind, line))
+            kinds[len(kept)] = kind
+            kept.append(None)  # where a dropped line stood, for the blocks around it
             continue
         kept.append(line)
+    kept = drop_blocks(kept, kinds, dropped)
     while kept and not kept[-1]:
         kept.pop()
     if kept:
@@ -182,7 +262,7 @@ def clean(raw):
         if m:
             kept[-1] = kept[-1][: m.start(1)].rstrip()
             dropped.append(("source", m.group(1)))
-    paragraphs = join_paragraphs(kept)
+    paragraphs = drop_repeats(join_paragraphs(kept), dropped)
     body = "\n\n".join(paragraphs)
     spans, pos = [], 0
     for p in paragraphs:
@@ -191,9 +271,54 @@ def clean(raw):
     return Cleaned(body=body, paragraphs=spans, front_matter=meta, dropped=dropped)
 
 
+def is_short(line, words=4):
+    # a menu item may trail off ("Treasury For...")
+    return bool(line) and len(line.split()) <= words and not line.rstrip(".…").endswith(TERMINAL)
+
+
+def drop_blocks(kept, kinds, dropped):
+    """Blocks of furniture: a menu (four or more lines in a row, short or already dropped as
+    navigation, before the article's text) and the short lines around a paywall's sign-up
+    lines ("Read and decide"). ``None`` in ``kept`` marks a dropped line, ``kinds`` its kind."""
+    first_text = next(
+        (i for i, line in enumerate(kept) if line and len(line.split()) >= 12), len(kept)
+    )
+    out = list(kept)
+    i = 0
+    while i < first_text:
+        j = i
+        while j < first_text and (is_short(out[j]) or out[j] is None):
+            j += 1
+        run = range(i, j)
+        menu = sum(1 for k in run if out[k] is None and kinds[k] in {"share", "navigation"})
+        if len(run) >= 4 and (menu >= 2 or all(out[k] for k in run)):
+            for k in run:
+                if out[k]:
+                    dropped.append(("navigation", out[k]))
+                    out[k] = None
+                    kinds[k] = "navigation"
+        i = max(j, i + 1)
+    if "paywall" in kinds.values():
+        changed = True
+        while changed:
+            changed = False
+            for i in range(first_text + 1, len(out)):
+                if not is_short(out[i], 6):
+                    continue
+                near = range(max(0, i - 3), min(len(out), i + 4))
+                if any(kinds.get(k) == "paywall" for k in near):
+                    dropped.append(("paywall", out[i]))
+                    out[i] = None
+                    kinds[i] = "paywall"
+                    changed = True
+    return [line if line is not None else "" for line in out]
+
+
 def join_paragraphs(lines):
     """Blank lines separate paragraphs; a line that does not end a sentence and a next one
-    starting in lower case are one hard-wrapped paragraph."""
+    starting in lower case are one hard-wrapped paragraph, and so are a line ending on
+    "of the" and the next. A text wrapped at a fixed width is joined line by line, a short
+    line that ends a sentence ending its paragraph."""
     blocks, current = [], []
     for line in lines + [""]:
         if not line:
@@ -202,15 +327,26 @@ def join_paragraphs(lines):
             current = []
             continue
         current.append(line)
-    # A text wrapped at a fixed width has most block lines ending mid-sentence.
+    # A text wrapped at a fixed width has most block lines ending mid-sentence, and no
+    # line much longer than that width.
     inner = [b[i] for b in blocks for i in range(len(b) - 1)]
-    wrapped = len(inner) >= 3 and sum(not x.endswith(TERMINAL) for x in inner) > len(inner) / 2
+    lengths = sorted(len(x) for b in blocks for x in b)
+    width = lengths[int(len(lengths) * 0.9)] if lengths else 0
+    wrapped = (
+        len(inner) >= 3
+        and sum(not x.endswith(TERMINAL) for x in inner) > len(inner) / 2
+        and width <= 110
+    )
     paragraphs = []
     for block in blocks:
         para = block[0]
-        for line in block[1:]:
-            continues = not para.endswith(TERMINAL) and (line[0].islower() or line[0].isdigit())
-            if wrapped or continues:
+        for prev, line in zip(block, block[1:], strict=False):
+            continues = not para.endswith(TERMINAL) and (
+                line[0].islower() or line[0].isdigit() or OPEN_END.search(para)
+            )
+            # in a wrapped text, a sentence's end on a short line ends the paragraph
+            ends = wrapped and prev.endswith(TERMINAL) and len(prev) < 0.75 * width
+            if (wrapped and not ends) or continues:
                 para = (
                     para[:-1] + line
                     if para.endswith("-") and line[0].islower()
@@ -221,6 +357,34 @@ def join_paragraphs(lines):
                 para = line
         paragraphs.append(para)
     return paragraphs
+
+
+def repeat_key(text):
+    return re.sub(r"[^a-z0-9]+", "", TRAILING_CREDIT.sub("", text).lower())
+
+
+def drop_repeats(paragraphs, dropped):
+    """A caption or lead the page prints twice: the later copy of a paragraph goes, and so
+    does a paragraph that only repeats the opening of the next one (its credit is kept)."""
+    seen, out = set(), []
+    for i, para in enumerate(paragraphs):
+        key = repeat_key(para)
+        following = [repeat_key(p) for p in paragraphs[i + 1 : i + 3]]
+        twice = i + 1 < len(paragraphs) and repeat_key(paragraphs[i + 1]) == key
+        if (
+            (twice and len(para.split()) <= 40)
+            or key in seen
+            or (len(key) >= 40 and any(k != key and k.startswith(key) for k in following))
+        ):
+            m = TRAILING_CREDIT.search(para)
+            if m:
+                dropped.append(("source", m.group(1)))
+            dropped.append(("caption", para))
+            continue
+        if len(key) >= 20:
+            seen.add(key)
+        out.append(para)
+    return out
 
 
 def clean_document(doc):
