@@ -195,6 +195,18 @@ def classify(line):
     return ""
 
 
+# Stamps that ``date_line`` does not read: "*EPF401 12/26/2002" (a wire's file number and
+# day), "BDST: 1420 HRS, MAR 19, 2015" (a foot line), "timestamp: 1563440000"
+STAMP = re.compile(
+    r"^(?:[A-Z]{2,}\d{1,5}\s+\d{1,2}/\d{1,2}/\d{4}|[A-Z]{2,5}\s*:\s*\d{1,2}:?\d{2}\s*(?:HRS?|H)\b.*\d{4}"
+    r"|(?i:timestamp|time|date|published)\s*[:=]\s*\d{10}(?:\d{3})?)$"
+)
+# "December 18, 2002|By Ann Lee, The Herald. Wire.", "By Ann Lee | March 4, 2019": a byline
+# with its date
+DATED_BYLINE = re.compile(r"^[^|]{4,40}\|\s*By\s+[A-Z]|^By\s+[A-Z][^|]{2,60}\|[^|]*\d{4}")
+FONT_SUFFIX = re.compile(r"\s+(?:adjust|change)\s+(?:font|text)\s+size\s*:?.*$", re.I)
+# "Xinhua, December 1, 2015": an outlet's name and the day
+NAME_AND_DAY = re.compile(r"^([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3}),\s+(\S.*)$")
 WEEKDAY_LINE = re.compile(r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day,?$", re.I)
 
 
@@ -202,10 +214,17 @@ def furniture(line):
     """The kind of page furniture a line is that ``classify`` does not know, or ""."""
     if FURNITURE.match(line):
         return "share"
+    if DATED_BYLINE.match(line) and len(line.split()) <= 24:
+        return "byline"
     if WEEKDAY_LINE.match(line):
         return "date"  # a date bar's weekday on its own line
     if len(line) <= 2 and not re.search(r"\w", line):
         return "navigation"  # a stray "-" or "|"
+    if STAMP.match(line):
+        return "date"
+    m = NAME_AND_DAY.match(line)
+    if m and date_line(m.group(2)):
+        return "date"
     if re.fullmatch(r"[A-Z]{1,5}-\d{1,6}", line):
         return "slug"  # a press release's number: "HP-200"
     # "by Team Meridian", "by Staff Reporter": a byline in lower case
@@ -231,6 +250,7 @@ def clean(raw):
         if glued and line[glued.end() :].strip():
             dropped.append(("section", glued.group(1)))
             line = line[glued.end() :].strip()
+        line = FONT_SUFFIX.sub("", line)
         stamp = GLUED_STAMP.match(line)
         if stamp and line[stamp.end() :].strip():
             dropped.append(("date", stamp.group(0).strip()))
@@ -291,7 +311,8 @@ def drop_blocks(kept, kinds, dropped):
             j += 1
         run = range(i, j)
         menu = sum(1 for k in run if out[k] is None and kinds[k] in {"share", "navigation"})
-        if len(run) >= 4 and (menu >= 2 or all(out[k] for k in run)):
+        short = sum(1 for k in run if out[k])
+        if len(run) >= 4 and short and (menu >= 2 or short >= 4):
             for k in run:
                 if out[k]:
                     dropped.append(("navigation", out[k]))
