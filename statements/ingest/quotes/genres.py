@@ -16,9 +16,15 @@ ARGUMENT = re.compile(
     r"necessary|untenable|hoped|unacceptable|wrong|absurd)|we (?:must|should|need|hope|believe)|"
     r"meaningless|does not make sense|makes no sense|undeniabl\w*|clearly|obviously|objectively|"
     r"in fact|it is hoped|we (?:urge|call on|think|welcome|argue|doubt|fear)|ought to|"
-    r"would do well to|it would be (?:wise|foolish|a mistake))\b",
+    r"would do well to|it would be (?:wise|foolish|a mistake)|(?:has|have) done well|"
+    r"the best way to|the real (?:threat|test|question|issue|challenge|picture)|"
+    r"(?:a|still a) work in progress|it remains to be seen|the onus is on|there is no doubt|"
+    r"rightly|wisely|regrettabl[ey]|unfortunately|welcome (?:step|move|development)|"
+    r"the right (?:thing|move|step|direction|approach)|the bigger picture|what matters)\b",
     re.I,
 )
+# "One, … Two, …": an editorial's numbered points
+ENUMERATED = re.compile(r"^(?:One|Two|Three|Four|First|Second|Third|Firstly|Secondly|Finally),\s")
 OPINION_TITLE = re.compile(
     r"^(?:editorial|commentary|opinion|op-ed|comment|viewpoint|our view|the view|leader)"
     r"\s*[:|-]",
@@ -57,7 +63,9 @@ def looks_editorial(body, paragraphs, found, title, outlet, dateline, dropped=()
     }
     if len(reported) > max(1, len(paragraphs) // 5):
         return False
-    arguing = sum(1 for ps, pe in paragraphs if ARGUMENT.search(body[ps:pe]))
+    arguing = sum(
+        1 for ps, pe in paragraphs if ARGUMENT.search(body[ps:pe]) or ENUMERATED.match(body[ps:pe])
+    )
     return arguing >= 2 and arguing >= len(paragraphs) / 4
 
 
@@ -69,9 +77,44 @@ JOINT_TITLE = re.compile(
 )
 
 
+# "Joint Press Statement" standing alone above the text
+JOINT_LABEL = re.compile(
+    r"^(?:[A-Z][\w.'’&+-]*\s+){0,4}?(?i:joint\s+(?:press\s+)?(?:statement|declaration|"
+    r"communiqu[eé]|fact\s+sheet))$"
+)
+# What frames an issued text rather than belongs to it: "Below is a joint statement issued
+# by …", "Following is the text of …", "(begin text)", "Begin text:", "(end text)"
+FRAMING = re.compile(
+    r"^(?:(?:below|following|here)\s+(?:is|are)\s+(?:the\s+|a\s+|an\s+)?(?:full\s+)?"
+    r"(?:text|transcript|joint|statement|press|remarks)\b|\(?(?:begin|end)\s+text\)?:?$|"
+    r"text\s+of\s+the\b)",
+    re.I,
+)
+# "1. ", "iv) ", "(a) ": a numbered paragraph's number is no part of what it says
+NUMBERING = re.compile(r"^(?:\(?(?:\d{1,2}|[ivxlc]{1,5}|[a-h])[.)])\s+")
+# "Beijing, China– Thank you …": the place a statement was given, before its words
+PLACE_OPENER = re.compile(
+    r"^[A-Z][\w.'’ -]{1,30}(?:,\s*[A-Z][\w.'’ -]{1,30})?(?:\s*[–—]|\s+--?)\s+"
+)
+
+
+def own_words(body, ps, pe):
+    """The span of a paragraph of an issued text without its number or place opener."""
+    text = body[ps:pe]
+    m = NUMBERING.match(text) or PLACE_OPENER.match(text)
+    return (ps + m.end(), pe) if m and m.end() < len(text) else (ps, pe)
+
+
+def is_joint(title, paragraphs, body):
+    if JOINT_TITLE.match(title or ""):
+        return True
+    return any(JOINT_LABEL.match(body[ps:pe].strip()) for ps, pe in paragraphs[:4])
+
+
 def joint_statement_quotes(body, paragraphs, book, title, ref, skip=()):
-    """A joint statement speaks, paragraph by paragraph, for both governments."""
-    if not JOINT_TITLE.match(title or ""):
+    """A joint statement speaks, paragraph by paragraph, for both governments; the sentence
+    that frames it ("Below is a joint statement …") is the publisher's, not theirs."""
+    if not is_joint(title, paragraphs, body):
         return []
     speaker = book.joint("the two governments")
     if speaker is None:
@@ -81,7 +124,10 @@ def joint_statement_quotes(body, paragraphs, book, title, ref, skip=()):
         text = body[ps:pe]
         if i in skip or len(text.split()) < 8 or text.strip() == (title or "").strip():
             continue
-        found.append(Found(speaker.name, "direct", ps, pe, "", ref, -1))
+        if FRAMING.match(text):
+            continue
+        start, end = own_words(body, ps, pe)
+        found.append(Found(speaker.name, "direct", start, end, "", ref, -1))
     return found
 
 
@@ -90,6 +136,13 @@ THIRD_PERSON_OFFICE = re.compile(
     r"Commissioner|Representative)\b"
 )
 SPEECH_TITLE = re.compile(r"^(?:speech\s*[:|-]|.{0,80}['’]s\s+(?:speech|remarks|address)\b)", re.I)
+# "Statement from Treasury Secretary Ann Lee at the Closing of …", "Remarks by the Foreign
+# Minister on …": an issued statement, the official's own words
+STATEMENT_TITLE = re.compile(
+    r"^(?:(?:closing|opening|joint\s+)?(?:statement|remarks|press statement|message)\s+"
+    r"(?:from|by|of)\s+)(.+?)(?=\s+(?:at|on|to|before|following|after|regarding|in|for|during)\s|$)",
+    re.I,
+)
 # "From: Foreign Office and The Rt Hon Jo Price MP", "Delivered on: 3 June 2019"
 FROM_PERSON = re.compile(r"(?:The\s+)?Rt\.?\s+Hon\.?\s+((?:[A-Z][\w'’-]+\s+){1,3}?[A-Z][\w'’-]+)")
 
@@ -104,9 +157,13 @@ def speech_quotes(cleaned, paragraphs, book, title, published, skip):
     delivered_line = any("deliver" in line.lower() for _k, line in cleaned.dropped)
     # A news headline "Xi's speech signals a shift" is no speech page: it needs the page's
     # own marker too (filed as a speech, or a "Delivered on" line)
-    if not (filed or SPEECH_TITLE.match(title or "") and delivered_line):
+    statement = STATEMENT_TITLE.match(title or "")
+    if not (filed or SPEECH_TITLE.match(title or "") and delivered_line or statement):
         return []
     speaker = None
+    if statement:
+        found = book.resolve(statement.group(1))
+        speaker = found if found is not None and found.kind == "person" else None
     for kind, line in cleaned.dropped:
         m = FROM_PERSON.search(line) if kind == "source" else None
         if m:
@@ -131,10 +188,14 @@ def speech_quotes(cleaned, paragraphs, book, title, published, skip):
             body[ps:pe]
         ):
             continue  # the page's summary of the speech, in the third person
-        out.append(Found(speaker.name, "direct", ps, pe, book.role(speaker.name), day, -1))
+        if FRAMING.match(body[ps:pe]):
+            continue
+        start, end = own_words(body, ps, pe)
+        out.append(Found(speaker.name, "direct", start, end, book.role(speaker.name), day, -1))
     return out
 
 
+END_OF_SENTENCE = tuple('.!?"”’)…')
 AUTHOR_NOTE = re.compile(
     r"^\(?(?:the\s+)?(?:writer|author|columnist)s?\s+(?:is|are|was)\b|\bviews expressed\b|"
     r"\bdo(?:es)? not necessarily reflect\b|^\(?(?:this|the) (?:article|editorial|piece) "
@@ -170,6 +231,8 @@ def editorial_quotes(doc, found):
             continue
         if any(ps <= q.start < pe for q in reported):
             continue
+        if i <= min(headline, default=0) + 1 and not body[ps:pe].endswith(END_OF_SENTENCE):
+            continue  # the standfirst under the headline, no sentence of the piece
         if AUTHOR_NOTE.search(body[ps:pe]):
             continue  # "The writer is a professor at …": about the piece, not in its voice
         out.append(Found(voice.name, "editorial", ps, pe, "", doc.published, -1))
