@@ -7,7 +7,7 @@ from statements.ingest.names.roles import PERSON_MENTION
 from statements.ingest.quotes.cues import is_strong
 from statements.ingest.quotes.units import Found
 from statements.ingest.result import ExtractedSpeaker
-from statements.ingest.text.dates import date_line
+from statements.ingest.text.dates import date_line, find_dates
 
 # --- editorials -----------------------------------------------------------------------------
 
@@ -239,6 +239,52 @@ def editorial_quotes(doc, found):
     return sorted(out, key=lambda f: f.start)
 
 
+# "Following is the text of the December 20 statement of Assistant Secretary Ann Lee on …"
+TEXT_OF = re.compile(
+    r"\b(?:statement|remarks|speech|address|message|letter)\s+(?:of|by|from)\s+(.+?)"
+    r"(?=\s+(?:on|at|to|in|regarding|before|after|about|following)\s|[:.]?$)",
+    re.I,
+)
+ISSUED_HEADER = re.compile(r"^(?:statement|remarks|message)\s+(?:of|by|from)\s+(.+)$", re.I)
+
+
+def issued_text_quotes(doc, found):
+    """A story that carries an issued statement in full after "Following is the text of …"
+    or "(begin text)": the statement's paragraphs are its author's own words, said on the
+    day the framing sentence gives; the story before it keeps its quotes."""
+    body, paragraphs, book = doc.body, doc.paragraphs, doc.speakers
+    begin = next((i for i, (ps, pe) in enumerate(paragraphs) if FRAMING.match(body[ps:pe])), None)
+    if begin is None:
+        return None
+    speaker, day, start = None, None, begin + 1
+    for i in range(begin, min(begin + 5, len(paragraphs))):
+        text = body[paragraphs[i][0] : paragraphs[i][1]]
+        m = ISSUED_HEADER.match(text) or (TEXT_OF.search(text) if i == begin else None)
+        if m and speaker is None:
+            candidate = book.resolve(m.group(1).strip(" :"))
+            speaker = candidate if candidate is not None and candidate.kind == "person" else None
+        if i == begin:
+            dates = [w for w in find_dates(text, doc.published) if w.first]
+            day = dates[0].first if dates else None
+        if i > begin and (len(text.split()) < 12 or not text.endswith(END_OF_SENTENCE)):
+            start = i + 1  # the statement's own header: who, what office, where, when
+        elif i > begin:
+            break
+    if speaker is None:
+        return None
+    block = paragraphs[begin][0]
+    out = [q for q in found if q.start < block]
+    for ps, pe in paragraphs[start:]:
+        text = body[ps:pe]
+        if FRAMING.match(text):
+            break  # "(end text)"
+        if len(text.split()) < 8:
+            continue
+        s, e = own_words(body, ps, pe)
+        out.append(Found(speaker.name, "direct", s, e, book.role(speaker.name), day, -1))
+    return out
+
+
 def read_genre(doc):
     """Step: ``doc.found``, what the article quotes. A joint statement speaks for both
     parties, a speech page is the speaker's own words, and an opinion piece speaks in the
@@ -248,10 +294,13 @@ def read_genre(doc):
     # Both are read whatever the article is: reading resolves (and so adds) speakers.
     joint = joint_statement_quotes(body, paragraphs, book, doc.title, doc.published, skip)
     speech = speech_quotes(doc.cleaned, paragraphs, book, doc.title, doc.published, skip)
+    issued = None if joint or speech else issued_text_quotes(doc, found)
     if joint:
         found = joint
     elif speech:
         found = speech
+    elif issued:
+        found = issued
     elif looks_editorial(
         body, paragraphs, found, doc.title, doc.outlet, doc.meta.dateline, doc.cleaned.dropped
     ):
