@@ -147,7 +147,7 @@ ACCORDING_TO = re.compile(
 TOLD = re.compile(r"\btold\s+((?:the\s+|The\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,3})")
 # one word run together from initials and a paper's word: "EUobserver", "AsiaTimes"
 RUN_TOGETHER = re.compile(
-    r"^[A-Z][A-Za-z]*(?:observer|news|times|post|wire|daily|herald|review|today|insider|monitor)$"
+    r"^[A-Z][A-Za-z]*(?i:observer|news|times|post|wire|daily|herald|review|insider|monitor)$"
 )
 
 
@@ -183,7 +183,8 @@ ISSUER = re.compile(
 
 KICKER = re.compile(
     r"^(?i:world|business|asia|asia pacific|europe|americas|africa|politics|top|latest|breaking|"
-    r"local|national|international|sports?|tech|china|us|u\.s\.|global|opinion|market)s?\s+"
+    r"local|national|international|sports?|tech|china|us|u\.s\.|global|opinion|market|"
+    r"mission|embassy|ministry|government|press|media|department|consulate|spokesperson)s?\s+"
     r"(?i:news|times|wire|online)$"
 )
 STAMP_LABEL = re.compile(

@@ -139,7 +139,7 @@ SPEECH_TITLE = re.compile(r"^(?:speech\s*[:|-]|.{0,80}['’]s\s+(?:speech|remark
 # "Statement from Treasury Secretary Ann Lee at the Closing of …", "Remarks by the Foreign
 # Minister on …": an issued statement, the official's own words
 STATEMENT_TITLE = re.compile(
-    r"^(?:(?:closing|opening|joint\s+)?(?:statement|remarks|press statement|message)\s+"
+    r"^(?:(?:(?:closing|opening|joint)\s+)?(?:statement|remarks|press statement|message)\s+"
     r"(?:from|by|of)\s+)(.+?)(?=\s+(?:at|on|to|before|following|after|regarding|in|for|during)\s|$)",
     re.I,
 )
