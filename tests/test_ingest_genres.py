@@ -234,3 +234,24 @@ def test_an_unlabelled_editorial_speaks_in_the_papers_voice_without_its_standfir
     assert {(q.speaker, q.kind) for q in r.quotes} == {("Harbor Times", "editorial")}
     assert len(r.quotes) == 3
     assert not any(q.text.startswith("Portugal and Morocco have done well") for q in r.quotes)
+
+
+@pytest.mark.parametrize(
+    "signature",
+    [
+        pytest.param("By Ana Reis, Foreign Minister of Portugal", id="byline-with-office"),
+        pytest.param("By Ana Reis", id="byline-and-author-note"),
+    ],
+)
+def test_an_op_ed_signed_by_an_official_is_the_officials_own_words(signature):
+    note = "\n\nThe writer is Portugal's Foreign Minister.\n" if signature == "By Ana Reis" else ""
+    text = (
+        "The Valley Clarion\n\nOPINION\n\nWhy our talks with Spain matter\n\n"
+        + signature
+        + "\n\n"
+        + OPINION_BODY
+        + note
+    )
+    r = run(text)
+    assert {(q.speaker, q.kind) for q in r.quotes} == {("Ana Reis", "direct")}
+    assert len(r.quotes) == 4

@@ -204,17 +204,50 @@ AUTHOR_NOTE = re.compile(
 )
 
 
-def editorial_quotes(doc, found):
+# "By Ana Reis, Foreign Minister of Portugal", "The author is Portugal's ambassador to Spain."
+SIGNED = re.compile(r"^[Bb]y\s+((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+)(?:\s*,\s*(.+))?$")
+WRITER_IS = re.compile(r"^\(?(?:the\s+)?(?:writer|author)\s+is\s+(.+?)[.)]*$", re.I)
+OFFICIAL = re.compile(
+    r"\b(?:Minister|Secretary|Ambassador|President|Premier|Chancellor|Commissioner|Envoy|"
+    r"Representative|Spokesperson|Councilor|Councillor|Governor|Senator|High Representative)\b",
+    re.I,
+)
+
+
+def official_author(doc):
+    """The official who signs an opinion piece (byline or author note), or None: an op-ed
+    signed by a minister or an ambassador is their own words, not the paper's."""
+    notes = [doc.body[ps:pe] for ps, pe in doc.paragraphs[-3:]]
+    roles = [m.group(1) for m in map(WRITER_IS.match, notes) if m]
+    for kind, line in doc.cleaned.dropped:
+        m = SIGNED.match(line.strip()) if kind == "byline" else None
+        if not m or re.match(r"(?i)(?:the\s+)?editorial\b|our\b|staff\b", m.group(1)):
+            continue
+        role = m.group(2) or (roles[0] if roles else "")
+        if not OFFICIAL.search(role):
+            continue
+        author = doc.speakers.resolve(m.group(1))
+        if author is not None and author.kind == "person":
+            return author
+    return None
+
+
+def editorial_quotes(doc, found, author=None):
     """One editorial quote per paragraph in the outlet's own voice, except paragraphs that
-    report someone else's words (those keep their quotes)."""
+    report someone else's words (those keep their quotes); an op-ed an official signs is,
+    paragraph by paragraph, the ``author``'s direct words."""
     book, gazetteer = doc.speakers, doc.gazetteer
-    voice = None
+    voice = author
     outlet_names = {doc.outlet.lower()}
     for o in gazetteer.outlets:
         if o.name == doc.outlet:
             outlet_names |= {o.name.lower(), *(a.lower() for a in o.aliases)}
     index = gazetteer.index()
-    for k in index.in_order(*(index.outlet_speaker_by_lower.get(n) for n in outlet_names)):
+    for k in (
+        []
+        if voice
+        else index.in_order(*(index.outlet_speaker_by_lower.get(n) for n in outlet_names))
+    ):
         names = {k.name.lower(), *(a.lower() for a in k.aliases)}
         if k.kind == "outlet" and names & outlet_names:
             voice = book.from_known(k)
@@ -235,7 +268,12 @@ def editorial_quotes(doc, found):
             continue  # the standfirst under the headline, no sentence of the piece
         if AUTHOR_NOTE.search(body[ps:pe]):
             continue  # "The writer is a professor at …": about the piece, not in its voice
-        out.append(Found(voice.name, "editorial", ps, pe, "", doc.published, -1))
+        if author is not None:
+            out.append(
+                Found(voice.name, "direct", ps, pe, book.role(voice.name), doc.published, -1)
+            )
+        else:
+            out.append(Found(voice.name, "editorial", ps, pe, "", doc.published, -1))
     return sorted(out, key=lambda f: f.start)
 
 
@@ -304,9 +342,13 @@ def read_genre(doc):
     elif looks_editorial(
         body, paragraphs, found, doc.title, doc.outlet, doc.meta.dateline, doc.cleaned.dropped
     ):
-        found = editorial_quotes(doc, found)
+        author = official_author(doc)
+        found = editorial_quotes(doc, found, author)
         doc.genre_note = (
-            f"Read as an opinion piece: each paragraph that quotes nobody is the editorial "
+            f"Read as an op-ed signed by {author.name}: each paragraph that quotes nobody is "
+            "the author's own words."
+            if author
+            else f"Read as an opinion piece: each paragraph that quotes nobody is the editorial "
             f"voice of {doc.outlet}."
         )
     doc.found = found
