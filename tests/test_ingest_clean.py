@@ -223,6 +223,7 @@ NEXT = "The next round is expected before the end of the year, a ministry offici
         pytest.param("Lire en français\n1 of 6\n| License Photo", id="language-switch-and-gallery"),
         pytest.param("Português العربية Contact Us Links", id="menu-in-other-scripts"),
         pytest.param("From\nSend to", id="email-form"),
+        pytest.param("#fisheries #Portugal #Morocco", id="hashtag-line"),
     ],
 )
 def test_page_furniture_at_the_top_is_no_article_text(furniture):
@@ -269,6 +270,11 @@ def test_a_caption_printed_twice_goes_and_a_lead_repeated_as_a_caption_keeps_its
     cleaned = clean(f"Talks end\n\n{LEAD}(Harborwire)\n\n{LEAD} {NEXT}\n")
     assert cleaned.body == f"Talks end\n\n{LEAD} {NEXT}"
     assert ("source", "(Harborwire)") in cleaned.dropped
+
+
+def test_a_hashtag_inside_a_sentence_stays():
+    text = f"Talks end\n\nThe two sides discussed electric cars (#EV) and trade.\n\n{NEXT}\n"
+    assert "(#EV)" in clean(text).body
 
 
 def test_markup_artefacts_and_a_font_size_prompt_come_off_their_lines():

@@ -24,6 +24,8 @@ FURNITURE = re.compile(
     r"read (?:this )?in \w+|\d+ of \d+|\|?\s*license photo|view (?:comments|gallery)|"
     r"(?:listen|play) (?:to )?(?:this )?(?:article|story)|"
     rf"(?:(?:{NETWORKS})\s*){{2,}}|"
+    # a line of hashtags under the story: "#China #EU #trade"
+    r"(?:#[\w-]+[\s,]*)+|"
     # "AboutExpand About": a collapsed menu item scraped with its button
     r"(\w[\w ]{0,30})expand \1)$",
     re.I,
