@@ -341,3 +341,19 @@ def test_a_dateline_with_an_agency_tag_in_slashes_is_read():
     assert r.dateline == "LISBON"
     assert r.outlet == "PORTAGENCIA"
     assert not any("PORTAGENCIA" in q.text for q in r.quotes)
+
+
+@pytest.mark.parametrize(
+    "office, outlet",
+    [
+        ("India's Foreign Secretary", "Ministry of External Affairs"),
+        ("the Secretary of State for Trade", "Foreign, Commonwealth & Development Office"),
+    ],
+)
+def test_an_office_that_two_governments_share_is_read_with_its_country(office, outlet):
+    text = (
+        "Press release\n\nForeign Secretary hosts talks\n\nPublished 4 March 2022\n\n"
+        f"{office} met the visiting delegation in the capital today for talks on trade, "
+        "and the Foreign Secretary joined them later.\n"
+    )
+    assert run(text).outlet == outlet

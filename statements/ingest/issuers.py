@@ -15,6 +15,7 @@ from statements.ingest.names.countries import (
     ADJ_TO_COUNTRY,
     CAPITAL_TO_COUNTRY,
     COUNTRY_ADJ,
+    NOUN_RX,
     NOUN_TO_COUNTRY,
     most_named_country,
 )
@@ -61,7 +62,12 @@ def foreign_ministry(country, published=None):
 # Offices that only one government has: (pattern, country, issuer or None for its foreign
 # ministry)
 OFFICES = [
-    (r"\b(?:(?:Assistant|Under|Deputy)\s+)?Secretary of State\b", "United States", None),
+    # (a British "Secretary of State for Trade" is not the American one)
+    (
+        r"\b(?:(?:Assistant|Under|Deputy)\s+)?Secretary of State\b(?!\s+for\s+[A-Z])",
+        "United States",
+        None,
+    ),
     (r"\bState Department\b|\bDepartment of State\b", "United States", None),
     (
         r"\bTreasury Secretary\b|\bSecretary of the Treasury\b|\bTreasury Department\b",
@@ -170,6 +176,12 @@ def government_issuer(title, lead, dropped, published, gazetteer):
     for text in [title or "", *head[:3]]:
         for pattern, country, issuer in OFFICES:
             if re.search(pattern, text):
+                # "India's Foreign Secretary", "Indian Foreign Secretary": another country's
+                everywhere = " ".join([title or "", *head])
+                qualified = re.search(rf"\b({ADJ_RX}|{NOUN_RX})(?:['’]s)?\s+{pattern}", everywhere)
+                if qualified and not issuer:
+                    word = qualified.group(1).lower()
+                    country = ADJ_TO_COUNTRY.get(word) or NOUN_TO_COUNTRY.get(word) or country
                 return known(issuer or foreign_ministry(country, published), gazetteer)
         m = FOREIGN_ROLE.search(text)
         if m:
