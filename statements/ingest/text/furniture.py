@@ -38,8 +38,9 @@ PAYWALL = re.compile(
     r"instant access|unlimited access|newsletters?|premium (?:content|article))\b",
     re.I,
 )
-# "<b>", "B>", "</p": scraping artefacts of markup
-TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,9}\s*/?>|^/?[A-Za-z]{1,2}>(?=\S)|<[A-Za-z/]{1,3}$")
+# "B>", "</p": broken fragments of markup that scraping left (whole tags are text, escaped
+# wherever the body is shown)
+TAG = re.compile(r"^/?[A-Za-z]{1,2}>(?=\S)|<[A-Za-z/]{1,3}$")
 # A stamp glued to the start of a line: " date 2017-07-12 The first round …"
 GLUED_STAMP = re.compile(r"^(?i:date|dated|published|posted|updated)\s*:?\s*(\d{4}-\d{2}-\d{2})\s+")
 # Wrapped lines end on words that never end a heading or a sentence: "Office of the"
