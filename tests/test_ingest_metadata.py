@@ -357,3 +357,13 @@ def test_an_office_that_two_governments_share_is_read_with_its_country(office, o
         "and the Foreign Secretary joined them later.\n"
     )
     assert run(text).outlet == outlet
+
+
+def test_an_american_assistant_secretary_of_state_for_an_area_is_the_state_departments():
+    text = (
+        "Text: Envoy Sees Progress in Fisheries Talks\n\n"
+        "The talks made progress, says U.S. Assistant Secretary of State for Oceans and "
+        "Fisheries Ann Lee.\n\nFollowing is the text of her statement:\n\n(begin text)\n\n"
+        "During the last two days, I led our delegation to the talks in Rabat.\n"
+    )
+    assert run(text).outlet == "U.S. Department of State"

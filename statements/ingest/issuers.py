@@ -62,13 +62,10 @@ def foreign_ministry(country, published=None):
 # Offices that only one government has: (pattern, country, issuer or None for its foreign
 # ministry)
 OFFICES = [
-    # (a British "Secretary of State for Trade" is not the American one)
-    (
-        r"\b(?:(?:Assistant|Under|Deputy)\s+)?Secretary of State\b(?!\s+for\s+[A-Z])",
-        "United States",
-        None,
-    ),
-    (r"\bState Department\b|\bDepartment of State\b", "United States", None),
+    # (a British "Secretary of State for Trade" is not the American one; an American
+    # "Assistant Secretary of State for Labor" is)
+    (r"\b(?:Assistant|Under|Deputy)\s+Secretary of State\b", "United States", None),
+    (r"\bSecretary of State\b(?!\s+for\s+[A-Z])", "United States", None),
     (
         r"\bTreasury Secretary\b|\bSecretary of the Treasury\b|\bTreasury Department\b",
         "United States",
