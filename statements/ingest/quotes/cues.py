@@ -15,7 +15,8 @@ CUE = (
     r"proposed|hoped|hopes|believes|believed|welcomed|welcomes|praised|critici[sz]ed|condemned|"
     r"denied|denies|rejected|rejects|accused|demanded|asked|vowed|vows|pledged|pledges|"
     r"promised|elaborated on|elaborated|introduced|briefed|described|commented|remarked|"
-    r"replied|responded|answered|wrote|writes|complained|predicted|recalled|highlighted|"
+    r"replied|responded|answered(?!\s+(?:\w+\s+)?questions)|wrote|writes|complained|predicted|"
+    r"recalled|highlighted|"
     r"expressed|expresses|voiced|cautioned|contended|observed|mentioned|assured|called for|"
     r"called on|calls for|calls on|spoke(?:\s+\w+ly)?\s+(?:of|about|on|highly of)|"
     r"appealed|requested|disclosed|revealed|countered|dismissed|defended|hailed|lauded|"
@@ -65,6 +66,29 @@ LEAD_ADVERBIAL = re.compile(
     r"underlining|emphasi[sz]ing|describing|referring|turning)\b[^,]{0,90},\s*)+",
     re.I,
 )
+
+
+# How sure each shape of attribution is, by the cue it was found by: a quotation with its
+# speaker named beside it is surer than a sentence read as reported speech, and either is
+# surer than words that only follow someone else's.
+CONFIDENCE = {
+    "said-after": 0.95,  # "…," X said / "…," said X
+    "said-before": 0.9,  # X said: "…" / X told reporters, "…"
+    "colon": 0.85,  # X said: (then the words in the next paragraph)
+    "transcript-label": 0.9,  # Q:/A:, "Name:" answers, a briefing's announcements
+    "interview": 0.75,  # an interview whose question labels were lost
+    "reported": 0.8,  # X said that … / …, X said.
+    "reported-weak": 0.65,  # a verb that reports speech less surely (hoped, regretted, raised)
+    "according-to": 0.75,  # according to X, …
+    "document": 0.75,  # a statement, a readout, an article as the source
+    "relayed": 0.7,  # <agency> reported that <official> said …
+    "joint": 0.7,  # both sides agreed …, relayed by a document or an institution
+    "continued": 0.6,  # an unattributed quotation or paragraph going on with the last speaker
+    "editorial": 0.8,  # an editorial's paragraph in the outlet's voice
+    "genre": 0.8,  # a joint statement's or a speech's paragraph
+}
+# Quotes whose subject is only a pronoun or a bare role are less sure of who spoke.
+PRONOUN_PENALTY = 0.1
 
 
 FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My)\b")
