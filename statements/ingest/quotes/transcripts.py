@@ -83,7 +83,9 @@ def transcript_quotes(body, paragraphs, book, title, ref, *, skip=(), outlet="",
     if interviewee is None and book.mentioned:
         interviewee = book.resolve(book.mentioned[0][0], remember=False)
     found, handled, speaker = [], set(), None
-    briefing = next((i for i, h in zip([-1, *intro_ix], heads) if BRIEFING.search(h)), None)
+    briefing = next(
+        (i for i, h in zip([-1, *intro_ix], heads, strict=True) if BRIEFING.search(h)), None
+    )
     occasion = interview_day(body, intro, ref) or (
         lead_date(body, intro, set(), ref) if intro and briefing is None else None
     )
