@@ -42,6 +42,9 @@ class ExtractedQuote:
     said_on: dt.date | None = None
     round: int | None = None  # index into Extraction.rounds
     themes: list[str] = field(default_factory=list)  # theme slugs
+    cue: str = ""  # the shape it was found by ("said-after", "colon", "document" …)
+    confidence: float | None = None  # 0-1: how sure the attribution is
+    relayed_by: str = ""  # who reported the words, as written, when not the speaker
 
 
 @dataclass
@@ -93,6 +96,9 @@ class Extraction:
                     "said_on": day(q.said_on),
                     "round": q.round,
                     "themes": list(q.themes),
+                    "cue": q.cue,
+                    "confidence": q.confidence,
+                    "relayed_by": q.relayed_by,
                 }
                 for q in self.quotes
             ],

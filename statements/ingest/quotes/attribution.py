@@ -32,6 +32,7 @@ class Attribution:
     span_start: int  # where the attribution text starts/ends (absolute)
     span_end: int
     according: bool = False  # "According to X, ...": X relays what the sentence says
+    relayed_by: str = ""  # the source as written, when it relays someone else's words
 
 
 def lead_attribution(body, start, end, book, spans=()):

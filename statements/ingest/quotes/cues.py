@@ -87,6 +87,12 @@ CONFIDENCE = {
     "editorial": 0.8,  # an editorial's paragraph in the outlet's voice
     "genre": 0.8,  # a joint statement's or a speech's paragraph
 }
+# Verbs that report a stance more than words: a sentence they head is a less sure quote
+WEAK_CUE = re.compile(
+    r"(?:hoped|hopes|believes|believed|wants|wanted|expects|welcomed|welcomes|praised|"
+    r"regretted|regrets|raised|raises|presented|introduced|described|recogni[sz]ed|"
+    r"is willing|are willing|was willing|were willing|is ready|are ready|decided|pledged|vowed)"
+)
 # Quotes whose subject is only a pronoun or a bare role are less sure of who spoke.
 PRONOUN_PENALTY = 0.1
 

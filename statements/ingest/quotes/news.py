@@ -9,13 +9,21 @@ from statements.ingest.quotes.attribution import (
     Attribution,
     colon_clause,
     content_speaker,
+    is_document,
     lead_attribution,
     match_attribution,
     pre_attribution,
     relayed_speaker,
     trail_attribution,
 )
-from statements.ingest.quotes.cues import CUE, FIRST_PERSON, LEAD_ADVERBIAL
+from statements.ingest.quotes.cues import (
+    CONFIDENCE,
+    CUE,
+    FIRST_PERSON,
+    LEAD_ADVERBIAL,
+    PRONOUN_PENALTY,
+    WEAK_CUE,
+)
 from statements.ingest.quotes.said_on import interview_day, lead_date, speech_date
 from statements.ingest.quotes.units import (
     OPENERS,
@@ -73,9 +81,8 @@ def find_quotes(body, paragraphs, units, book, ref, *, skip_paragraphs=()):
                 book.touch(speaker.name)
                 said = speech_date(body, att, ref, (), opening=att.span_start)
                 said = occasion if said is None else (said or None)  # False: no single day
-                found.append(
-                    Found(speaker.name, "direct", ps, pe, book.role(speaker.name), said, ui)
-                )
+                role = book.role(speaker.name)
+                found.append(Found(speaker.name, "direct", ps, pe, role, said, ui, "colon"))
                 continue
             unmarked = None
         results = attribute_unit(body, u, book)
@@ -130,12 +137,56 @@ def find_quotes(body, paragraphs, units, book, ref, *, skip_paragraphs=()):
             if u.paragraph in lead and speaker.kind == "delegation" and said and not found:
                 statement_day = said
             last_date[speaker.name] = said
-            found.append(Found(speaker.name, kind, qs, qe, book.role(speaker.name), said, ui))
+            cue, confidence = cue_of(body, kind, att, introduced, u)
+            found.append(
+                Found(
+                    speaker.name,
+                    kind,
+                    qs,
+                    qe,
+                    book.role(speaker.name),
+                    said,
+                    ui,
+                    cue,
+                    confidence,
+                    att.relayed_by if att is not None else "",
+                )
+            )
             if kind == "direct":
                 last_direct = (speaker.name, u.paragraph)
         if not results:
             note_subject(body, u, book)
     return found
+
+
+PRONOUN = re.compile(
+    r"^(?:he|she|it|they|we|the (?:official|minister|spokes\w+|envoy|diplomat))$", re.I
+)
+
+
+def cue_of(body, kind, att, introduced, u):
+    """The cue a quote was found by (a name of ``cues.CONFIDENCE``) and its confidence."""
+    if att is None:
+        cue = "continued"
+    elif kind == "direct":
+        if introduced is not None and att is introduced[1]:
+            cue = "colon"
+        else:
+            cue = "said-before" if att.where == "pre" else "said-after"
+    elif att.relayed_by:
+        cue = "relayed"
+    elif is_document(att.phrase):
+        cue = "document"
+    elif att.according:
+        cue = "according-to"
+    elif WEAK_CUE.fullmatch(body[att.verb_start : att.verb_end].lower()):
+        cue = "reported-weak"
+    else:
+        cue = "reported"
+    confidence = CONFIDENCE[cue]
+    if att is not None and PRONOUN.match(att.phrase.strip()):
+        confidence -= PRONOUN_PENALTY
+    return cue, round(confidence, 2)
 
 
 WILLING = re.compile(r"^(?:is|are)\s+(?:also\s+)?(?:willing|ready|prepared|determined|committed)")
@@ -266,9 +317,14 @@ def attribute_unit(body, u, book):
         att = joint_attribution(body, u, book) or quoted_as(body, u, book)
     if att is None:
         return institution_relay(body, u, book)
-    speaker = relayed_speaker(body, u, att, book) or book.resolve(att.phrase)
+    relayed = relayed_speaker(body, u, att, book)
+    speaker = relayed or book.resolve(att.phrase)
     if speaker is None:
         return []
+    if relayed is not None and not is_document(att.phrase):
+        source = book.resolve(att.phrase, remember=False)
+        if source is not None and source.name != relayed.name and " and " not in relayed.name:
+            att.relayed_by = att.phrase  # "CCTV reported that Premier Li said …"
     qs, qe = unit_bounds(body, u)
     return [(speaker, "indirect", qs, qe, att)]
 
@@ -281,7 +337,10 @@ def quoted_as(body, u, book):
     m = QUOTED_AS.search(body, u.start, u.end)
     if not m or book.resolve(clean_phrase(m.group(1)), remember=False) is None:
         return None
-    return Attribution(clean_phrase(m.group(1)), m.start(2), m.end(2), "lead", u.start, m.end())
+    source = clean_phrase(DATELINE_PREFIX.sub("", body[u.start : m.start()]).strip(" ,"))
+    att = Attribution(clean_phrase(m.group(1)), m.start(2), m.end(2), "lead", u.start, m.end())
+    att.relayed_by = source if book.resolve(source, remember=False) is not None else ""
+    return att
 
 
 # "The Ministry said …", "The statement added …": a source the article does not name further
@@ -307,6 +366,7 @@ def institution_relay(body, u, book):
         return []
     verb = start + offset + m.start(2)
     att = Attribution(m.group(1), verb, verb + len(m.group(2)), "lead", start, start + m.end())
+    att.relayed_by = m.group(1)  # "The Ministry said the two negotiators agreed …"
     return [(speaker, "indirect", start, end, att)]
 
 

@@ -78,6 +78,9 @@ def assign_quote_rounds(doc):
                 speaker_role=f.role,
                 said_on=f.said_on,
                 round=in_unit[0] if in_unit else fallback,
+                cue=f.cue,
+                confidence=f.confidence,
+                relayed_by=f.relayed_by,
             )
         )
     doc.quotes = quotes
