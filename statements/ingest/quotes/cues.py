@@ -4,6 +4,7 @@ and the sentence openers an attribution may follow."""
 import re
 
 from statements.ingest.names.countries import CAPITAL_TO_COUNTRY, NOUN_TO_COUNTRY
+from statements.ingest.quotes.lexicon import PROGRESSIVE, VERBS
 
 # Verbs and phrases that report speech. Inverted order ("said Cui") is only natural for a few.
 CUE = (
@@ -30,7 +31,9 @@ CUE = (
     r"(?:reported|reports)(?=\s+(?:[\w,]+\s+){0,4}?that\b|\s*[.,;]|\s*$)|"
     r"underlines|underscores|pressed(?!\s+(?:ahead|on\b|forward))|presses(?!\s+ahead)|"
     # "called the move "regrettable"": naming something in quoted words is speech
-    r"called(?=\s+(?:the|it|this|that|them|their|his|her|its|these|those)\b[^.\"“]{0,60}[\"“‘])"
+    r"called(?=\s+(?:the|it|this|that|them|their|his|her|its|these|those)\b[^.\"“]{0,60}[\"“‘])|"
+    # the lexicon's classes: every tense and the progressive ("is calling for")
+    rf"{PROGRESSIVE}|{VERBS}"
 )
 # Cues that are speech when a side or a person does them, and deeds when a country does
 ACTS = re.compile(
