@@ -20,6 +20,36 @@ from statements.ingest.quotes.cues import (
 )
 from statements.ingest.quotes.units import OPENERS, unit_bounds
 
+# --- documents as sources -------------------------------------------------------------------
+
+# "a joint statement on the outcomes of the talks", "their joint communique": both parties issue it
+JOINT_DOCUMENT = re.compile(
+    r"^(?:a|an|the|their|this|that)\s+(?:new\s+|final\s+|brief\s+)?joint\s+(?:press\s+)?"
+    r"(?:statement|declaration|communiqu[eé]|readout|fact\s+sheet|press\s+release)\b",
+    re.I,
+)
+# "the statement posted on the ministry's website": where it was read, not who issued it
+WHERE_POSTED = re.compile(
+    r"\s+(?:posted|published|carried|placed|put|uploaded)\s+(?:on|to|at)\s+[^,]*?"
+    r"\b(?:website|web\s+site|site|page|portal|account|channel)\b.*$",
+    re.I,
+)
+
+
+def resolve(book, phrase, *, remember=True):
+    """``book.resolve`` for an attribution's subject, with documents read as their issuers: a
+    joint statement speaks for both governments, and a later "the statement" refers back to
+    the document named before it."""
+    phrase = WHERE_POSTED.sub("", phrase)
+    if JOINT_DOCUMENT.match(phrase):
+        joint = book.joint("the two governments")
+        if joint is not None:
+            if remember:
+                book.last_document_source = joint.name
+            return joint
+    return book.resolve(phrase, remember=remember)
+
+
 # --- attribution ----------------------------------------------------------------------------
 
 
@@ -49,7 +79,7 @@ def lead_attribution(body, start, end, book, spans=()):
     m2 = re.match(r"^according to ([^,]{2,120}),\s*", text[offset:], re.I)
     # "According to an official account of the meeting, the Japanese side …": a document
     # need not name its author when the clause names the side
-    if m2 and (book.resolve(m2.group(1), remember=False) or is_document(m2.group(1))):
+    if m2 and (resolve(book, m2.group(1), remember=False) or is_document(m2.group(1))):
         return Attribution(
             m2.group(1),
             start + offset,
@@ -80,13 +110,13 @@ def lead_attribution(body, start, end, book, spans=()):
             phrase = clean_phrase(subject)
             if is_country(phrase) and ACTS.fullmatch(cm.group(1)):
                 break  # "Japan raised tariffs": a country acting, not speaking
-            if book.resolve(phrase, remember=False) is None:
+            if resolve(book, phrase, remember=False) is None:
                 # `X called the move "regrettable" and said …`: the subject of the first of
                 # two coordinated verbs speaks
                 coord = re.match(r"^(.{2,80}?)\s+[a-z]+(?:ed|s)\b.*\band\s*$", subject, re.S)
-                if coord and book.resolve(clean_phrase(coord.group(1)), remember=False):
+                if coord and resolve(book, clean_phrase(coord.group(1)), remember=False):
                     phrase = clean_phrase(coord.group(1))
-            if book.resolve(phrase, remember=False) is not None:
+            if resolve(book, phrase, remember=False) is not None:
                 return Attribution(
                     phrase, absolute, start + cm.end(1), "lead", start + base, start + cm.end(1)
                 )
@@ -136,19 +166,19 @@ def content_speaker(content, book, *, joint_ok):
     content = re.sub(
         r"^(?:(?:in|on|at|through|via)\s[^,\"“]{0,50}?\s)?that\s+", "", content, flags=re.I
     )
-    content = re.sub(r"\s[\"“‘](?=\w)", " ", content)  # `the ministers "agreed to …"`
+    content = re.sub(r"(?:^|\s)[\"“‘](?=\w)", " ", content).strip()  # `the ministers "agreed to …"`
     m = CONTENT_SUBJECT.match(content)
     if not m or PASSIVE.search(m.group(1) + " ") or re.search(r"[\"“”‘]", m.group(1)):
         return None
     phrase = clean_phrase(m.group(1))
     # "the two sides exchanged views on … and agreed …": the subject of the first verb
     coord = re.match(r"^(.{2,60}?)\s+[a-z]+ed\b.*\band$", m.group(1).strip(), re.S)
-    if coord and book.resolve(clean_phrase(coord.group(1)), remember=False) is not None:
+    if coord and resolve(book, clean_phrase(coord.group(1)), remember=False) is not None:
         phrase = clean_phrase(coord.group(1))
     joint = BOTH.match(phrase) or re.search(r"\band\b", phrase) or re.match(r"both\b", phrase, re.I)
     if joint and not (joint_ok and JOINT_VERBS.search(m.group(2))):
         return None
-    return book.resolve(phrase, remember=False)
+    return resolve(book, phrase, remember=False)
 
 
 def is_document(phrase):
@@ -162,7 +192,7 @@ def relayed_speaker(body, u, att, book):
     `Wang told Kono ..., according to a statement`, `The readout said the two sides agreed`."""
     start, end = unit_bounds(body, u)
     document = is_document(att.phrase)
-    source = book.resolve(att.phrase, remember=False)
+    source = resolve(book, att.phrase, remember=False)
     if att.according and att.where == "lead":
         return content_speaker(body[att.span_end : end], book, joint_ok=True)
     if att.where == "trail" and (document or (source is not None and source.kind != "person")):
@@ -200,7 +230,7 @@ def match_attribution(rest, base, book, *, after_quote=False):
         m = None  # ", according to the statement, underlined that ...": a clause goes on
     if m:
         phrase = subject_after_verb(m.group(2))
-        speaker = book.resolve(phrase, remember=False) if phrase else None
+        speaker = resolve(book, phrase, remember=False) if phrase else None
         if speaker is not None:
             return Attribution(phrase, lead, lead + m.end(1), "trail", lead, base + len(rest))
     m = re.match(rf"^(.{{1,160}}?)\s+(?:also\s+|further\s+|then\s+)?({CUE})\b(.*)$", stripped, re.S)
@@ -217,7 +247,7 @@ def match_attribution(rest, base, book, *, after_quote=False):
             tail_ok = not re.match(r"^(?:that)\b", tail, re.I)
         if tail_ok and not PASSIVE.search(m.group(1) + " "):
             phrase = clean_phrase(m.group(1))
-            if book.resolve(phrase, remember=False) is not None:
+            if resolve(book, phrase, remember=False) is not None:
                 return Attribution(
                     phrase, lead + m.start(2), lead + m.end(2), "trail", lead, base + len(rest)
                 )
@@ -249,7 +279,7 @@ def colon_clause(pre, base, book):
     # The subject ends before the first lower-case word (the verb) that follows a speaker.
     for m in re.finditer(r"\s+([a-z]+)\b", text):
         phrase = clean_phrase(text[: m.start()])
-        speaker = book.resolve(phrase, remember=False) if phrase else None
+        speaker = resolve(book, phrase, remember=False) if phrase else None
         if speaker is not None and speaker.kind in {"person", "government", "delegation"}:
             verb = off + m.start(1)
             return Attribution(phrase, verb, verb + len(m.group(1)), "pre", base, base + len(pre))
@@ -265,7 +295,7 @@ def pre_attribution(pre, base, book):
         return None
     text = text.rstrip(",: ")
     m = re.match(r"^according to (.+)$", text, re.I)
-    if m and book.resolve(clean_phrase(m.group(1)), remember=False):
+    if m and resolve(book, clean_phrase(m.group(1)), remember=False):
         return Attribution(clean_phrase(m.group(1)), base, base + 12, "pre", base, base + len(pre))
     stripped = DATELINE_PREFIX.sub("", text)
     stripped = LEAD_ADVERBIAL.sub("", stripped)
@@ -274,12 +304,12 @@ def pre_attribution(pre, base, book):
     )
     if m and not re.search(r"\bthat\b", m.group(3)):
         phrase = clean_phrase(m.group(1))
-        if book.resolve(phrase, remember=False) is None:
+        if resolve(book, phrase, remember=False) is None:
             # "Rao met leaders in Osaka, where Prime Minister Taro Sato said:": the speaker is
             # the subject of the last clause, not of the sentence
             last = re.split(r",\s*|;\s*|\b(?:where|when|while|as|after|and|but)\s+", m.group(1))
             phrase = clean_phrase(last[-1])
-        if book.resolve(phrase, remember=False) is not None:
+        if resolve(book, phrase, remember=False) is not None:
             off = base + len(text) - len(stripped)
             return Attribution(
                 phrase, off + m.start(2), off + m.end(2), "pre", base, base + len(pre)
@@ -287,6 +317,6 @@ def pre_attribution(pre, base, book):
     m = re.match(rf"^({SAY_INVERTED})\s+(.+)$", stripped)
     if m:
         phrase = subject_after_verb(m.group(2))
-        if book.resolve(phrase, remember=False) is not None:
+        if resolve(book, phrase, remember=False) is not None:
             return Attribution(phrase, base, base + len(m.group(1)), "pre", base, base + len(pre))
     return None

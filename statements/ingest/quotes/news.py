@@ -14,11 +14,13 @@ from statements.ingest.quotes.attribution import (
     match_attribution,
     pre_attribution,
     relayed_speaker,
+    resolve,
     trail_attribution,
 )
 from statements.ingest.quotes.cues import (
     CONFIDENCE,
     CUE,
+    CUE_RX,
     FIRST_PERSON,
     LEAD_ADVERBIAL,
     PRONOUN_PENALTY,
@@ -226,7 +228,7 @@ def colon_introduction(body, u, nxt, book, *, marked=True):
     att = lead_attribution(body, u.start, u.end, book)
     if att is None:
         return None
-    speaker = book.resolve(att.phrase)
+    speaker = resolve(book, att.phrase)
     return (speaker, att) if speaker is not None else None
 
 
@@ -273,7 +275,7 @@ def note_subject(body, u, book):
         text,
     )
     if m and m.group(1)[0].isupper() and len(clean_phrase(m.group(1)).split()) <= 8:
-        book.resolve(m.group(1), remember=True)
+        resolve(book, m.group(1), remember=True)
 
 
 def attribute_unit(body, u, book):
@@ -297,10 +299,12 @@ def attribute_unit(body, u, book):
             if att is None and len(spans) > 1:
                 mid = body[first.close : spans[1].open]
                 att = match_attribution(mid.rstrip(" ,:"), first.close, book, after_quote=True)
-        elif not post.strip(' .!?”"') or re.fullmatch(r"\s*[.!?]?\s*", post):
+        elif (not post.strip(' .!?”"') or re.fullmatch(r"\s*[.!?]?\s*", post)) and not (
+            narrated_between(body, spans)
+        ):
             att = pre_attribution(pre, u.start, book) or colon_clause(pre, u.start, book)
         if att is not None:
-            speaker = book.resolve(att.phrase)
+            speaker = resolve(book, att.phrase)
             out = []
             for s in spans:
                 qs, qe = quote_text_bounds(body, s)
@@ -318,15 +322,24 @@ def attribute_unit(body, u, book):
     if att is None:
         return institution_relay(body, u, book)
     relayed = relayed_speaker(body, u, att, book)
-    speaker = relayed or book.resolve(att.phrase)
+    speaker = relayed or resolve(book, att.phrase)
     if speaker is None:
         return []
-    if relayed is not None and not is_document(att.phrase):
-        source = book.resolve(att.phrase, remember=False)
-        if source is not None and source.name != relayed.name and " and " not in relayed.name:
+    if relayed is not None:
+        source = resolve(book, att.phrase, remember=False)
+        if source is None or source.name != relayed.name:
             att.relayed_by = att.phrase  # "CCTV reported that Premier Li said …"
     qs, qe = unit_bounds(body, u)
     return [(speaker, "indirect", qs, qe, att)]
+
+
+def narrated_between(body, spans):
+    """`X said "…" and added that "…"`: a reporting clause between two quotations makes the
+    sentence reported speech with quoted fragments, not one quotation."""
+    return any(
+        len(body[a.close : b.open].split()) > 2 and CUE_RX.search(body[a.close : b.open])
+        for a, b in zip(spans, spans[1:], strict=False)
+    )
 
 
 QUOTED_AS = re.compile(r"\bquoted\s+(.{2,100}?)\s+as\s+(saying|telling|stating|adding)\b")
@@ -335,11 +348,11 @@ QUOTED_AS = re.compile(r"\bquoted\s+(.{2,100}?)\s+as\s+(saying|telling|stating|a
 def quoted_as(body, u, book):
     """`Xinhua quoted Zhong as saying that …`: the agency relays, the one quoted speaks."""
     m = QUOTED_AS.search(body, u.start, u.end)
-    if not m or book.resolve(clean_phrase(m.group(1)), remember=False) is None:
+    if not m or resolve(book, clean_phrase(m.group(1)), remember=False) is None:
         return None
     source = clean_phrase(DATELINE_PREFIX.sub("", body[u.start : m.start()]).strip(" ,"))
     att = Attribution(clean_phrase(m.group(1)), m.start(2), m.end(2), "lead", u.start, m.end())
-    att.relayed_by = source if book.resolve(source, remember=False) is not None else ""
+    att.relayed_by = source if resolve(book, source, remember=False) is not None else ""
     return att
 
 
