@@ -18,6 +18,7 @@ from statements.ingest.quotes.cues import (
     SAY_INVERTED,
     is_country,
 )
+from statements.ingest.quotes.lexicon import PARTICIPLE
 from statements.ingest.quotes.units import OPENERS, unit_bounds
 
 # --- documents as sources -------------------------------------------------------------------
@@ -51,6 +52,10 @@ def resolve(book, phrase, *, remember=True):
 
 
 # --- attribution ----------------------------------------------------------------------------
+
+# The perfect before a cue: "…, the ministry has confirmed", "X had earlier said"
+PERFECT = r"(?:(?:has|have|had)\s+(?:also\s+|earlier\s+|already\s+|now\s+|since\s+)?)?"
+AUXILIARY = re.compile(r"\s+(?:has|have|had)(?:\s+(?:also|earlier|already|now|since))?\s*$", re.I)
 
 
 @dataclass
@@ -107,7 +112,8 @@ def lead_attribution(body, start, end, book, spans=()):
                 and "," not in subject
             ):
                 break
-            phrase = clean_phrase(subject)
+            # "the ministry has announced", "China had earlier said": the perfect's auxiliary
+            phrase = clean_phrase(AUXILIARY.sub("", subject))
             if is_country(phrase) and ACTS.fullmatch(cm.group(1)):
                 break  # "Japan raised tariffs": a country acting, not speaking
             if resolve(book, phrase, remember=False) is None:
@@ -233,7 +239,9 @@ def match_attribution(rest, base, book, *, after_quote=False):
         speaker = resolve(book, phrase, remember=False) if phrase else None
         if speaker is not None:
             return Attribution(phrase, lead, lead + m.end(1), "trail", lead, base + len(rest))
-    m = re.match(rf"^(.{{1,160}}?)\s+(?:also\s+|further\s+|then\s+)?({CUE})\b(.*)$", stripped, re.S)
+    m = re.match(
+        rf"^(.{{1,160}}?)\s+{PERFECT}(?:also\s+|further\s+|then\s+)?({CUE})\b(.*)$", stripped, re.S
+    )
     if m:
         tail = m.group(3).strip(" .")
         # "said Wednesday, a day after ...": an adjunct may follow the attribution
@@ -243,6 +251,8 @@ def match_attribution(rest, base, book, *, after_quote=False):
         )
         tail_ok = tail_ok and not re.search(r"\bthat\b", first)
         tail_ok = tail_ok and (not more.strip() or bool(ADJUNCT.match(more.strip())))
+        # "…, the ministry confirmed, saying that …": a participle going on with the speech
+        tail_ok = tail_ok or bool(re.match(rf"^,?\s*(?:{PARTICIPLE})\b", tail, re.I))
         if after_quote:
             tail_ok = not re.match(r"^(?:that)\b", tail, re.I)
         if tail_ok and not PASSIVE.search(m.group(1) + " "):
@@ -300,7 +310,9 @@ def pre_attribution(pre, base, book):
     stripped = DATELINE_PREFIX.sub("", text)
     stripped = LEAD_ADVERBIAL.sub("", stripped)
     m = re.match(
-        rf"^(.{{1,160}}?)\s+(?:also\s+|further\s+|then\s+)?({CUE})\b(.{{0,60}})$", stripped, re.S
+        rf"^(.{{1,160}}?)\s+{PERFECT}(?:also\s+|further\s+|then\s+)?({CUE})\b(.{{0,60}})$",
+        stripped,
+        re.S,
     )
     if m and not re.search(r"\bthat\b", m.group(3)):
         phrase = clean_phrase(m.group(1))

@@ -410,4 +410,23 @@ def find_news_quotes(doc):
     found = find_quotes(
         doc.body, doc.paragraphs, doc.units, doc.speakers, doc.ref, skip_paragraphs=doc.skip
     )
-    doc.news = sorted(found + doc.transcript, key=lambda f: f.start)
+    doc.news = sorted(drop_repeats(doc.body, found) + doc.transcript, key=lambda f: f.start)
+
+
+def drop_repeats(body, found):
+    """A sentence the page prints twice (a caption or a dek repeating the lead) is one quote:
+    the later one, in the body of the story. Compared only within quotes that end alike."""
+    # a credit glued to the end ("…Hamburg.(Reuters)") is no part of the sentence
+    texts = [re.sub(r"\([^()]{1,40}\)\W*$", "", body[f.start : f.end]) for f in found]
+    words = [re.findall(r"\w+", t.lower()) for t in texts]
+    ending = {}
+    for i, w in enumerate(words):
+        if len(w) >= 8:
+            ending.setdefault(tuple(w[-8:]), []).append(i)
+    repeated = set()
+    for same in ending.values():
+        for a, b in zip(same, same[1:], strict=False):
+            first, second = " ".join(words[a]), " ".join(words[b])
+            if second in first and len(second) > 0.8 * len(first):
+                repeated.add(a)
+    return [f for i, f in enumerate(found) if i not in repeated]
