@@ -53,6 +53,8 @@ def resolve(book, phrase, *, remember=True):
 
 # --- attribution ----------------------------------------------------------------------------
 
+# "agreed a deal", "signed a pact": agreeing or deciding a thing (not to, that or on) is a deed
+DEED_OBJECT = re.compile(r"\s+(?:an?|new)\s+(?!number\b)", re.I)
 # The perfect before a cue: "…, the ministry has confirmed", "X had earlier said"
 PERFECT = r"(?:(?:has|have|had)\s+(?:also\s+|earlier\s+|already\s+|now\s+|since\s+)?)?"
 AUXILIARY = re.compile(r"\s+(?:has|have|had)(?:\s+(?:also|earlier|already|now|since))?\s*$", re.I)
@@ -114,6 +116,10 @@ def lead_attribution(body, start, end, book, spans=()):
                 break
             # "the ministry has announced", "China had earlier said": the perfect's auxiliary
             phrase = clean_phrase(AUXILIARY.sub("", subject))
+            if cm.group(1).lower().startswith(("agree", "decide")) and DEED_OBJECT.match(
+                text, cm.end(1)
+            ):
+                break  # "have agreed a new partnership": agreeing a deal is a deed
             if is_country(phrase) and ACTS.fullmatch(cm.group(1)):
                 break  # "Japan raised tariffs": a country acting, not speaking
             if resolve(book, phrase, remember=False) is None:
