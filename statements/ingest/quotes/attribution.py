@@ -55,6 +55,11 @@ def resolve(book, phrase, *, remember=True):
 
 # "agreed a deal", "signed a pact": agreeing or deciding a thing (not to, that or on) is a deed
 DEED_OBJECT = re.compile(r"\s+(?:an?|new)\s+(?!number\b)", re.I)
+SPEAKING = re.compile(
+    r"^(?:speaking|asked|responding|writing|addressing|talking|commenting|replying)\s+"
+    r"(?:to|after|at|on|in|about|before|during|with)\s+(?:the|a|an|his|her|their)\s+\w+",
+    re.I,
+)
 # The perfect before a cue: "…, the ministry has confirmed", "X had earlier said"
 PERFECT = r"(?:(?:has|have|had)\s+(?:also\s+|earlier\s+|already\s+|now\s+|since\s+)?)?"
 AUXILIARY = re.compile(r"\s+(?:has|have|had)(?:\s+(?:also|earlier|already|now|since))?\s*$", re.I)
@@ -104,6 +109,12 @@ def lead_attribution(body, start, end, book, spans=()):
             subject = text[base : cm.start()]
             if not subject.strip() or len(subject.split()) > 24 or PASSIVE.search(subject):
                 break
+            # "Speaking after the meeting the Foreign Secretary said": an opening participle
+            # phrase without its comma; the subject starts at "the" or a capitalised word
+            opener = SPEAKING.match(subject)
+            tail = opener and re.search(r"\s((?:the|[A-Z])[^,]*)$", subject[opener.end() :])
+            if tail and resolve(book, clean_phrase(tail.group(1)), remember=False):
+                subject = tail.group(1)
             if (
                 re.search(
                     r"\b(?:that|which|who|if|because|when|although|since|until|unless|while|"

@@ -1,5 +1,6 @@
 """Direct and indirect quotes in news style, sentence by sentence, in order of appearance."""
 
+import bisect
 import re
 
 from statements.ingest.metadata import DATELINE_PREFIX
@@ -40,6 +41,7 @@ def find_quotes(body, paragraphs, units, book, ref, *, skip_paragraphs=()):
     """Direct and indirect quotes in news style, in order of appearance."""
     found = []
     last_direct = None  # (speaker name, paragraph) of the latest direct quotation
+    starts = [ps for ps, _ in paragraphs]
     last_date = {}
     lead_paras = [p for i, p in enumerate(paragraphs) if i not in skip_paragraphs][:2]
     occasion = interview_day(body, lead_paras, ref) or lead_date(
@@ -155,7 +157,8 @@ def find_quotes(body, paragraphs, units, book, ref, *, skip_paragraphs=()):
                 )
             )
             if kind == "direct":
-                last_direct = (speaker.name, u.paragraph)
+                # a quotation over several paragraphs ends in its last one
+                last_direct = (speaker.name, end_paragraph(starts, u))
         if not results:
             note_subject(body, u, book)
     return found
@@ -189,6 +192,12 @@ def cue_of(body, kind, att, introduced, u):
     if att is not None and PRONOUN.match(att.phrase.strip()):
         confidence -= PRONOUN_PENALTY
     return cue, round(confidence, 2)
+
+
+def end_paragraph(starts, u):
+    """The paragraph a unit ends in (a quotation may run over several); ``starts`` are the
+    paragraphs' first offsets."""
+    return max(u.paragraph, bisect.bisect_right(starts, u.end - 1) - 1)
 
 
 WILLING = re.compile(r"^(?:is|are)\s+(?:also\s+)?(?:willing|ready|prepared|determined|committed)")
