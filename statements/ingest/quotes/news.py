@@ -42,6 +42,7 @@ def find_quotes(body, paragraphs, units, book, ref, *, skip_paragraphs=()):
     found = []
     last_direct = None  # (speaker name, paragraph) of the latest direct quotation
     starts = [ps for ps, _ in paragraphs]
+    first_person = None  # (index in found, paragraph) of reported speech in the first person
     last_date = {}
     lead_paras = [p for i, p in enumerate(paragraphs) if i not in skip_paragraphs][:2]
     occasion = interview_day(body, lead_paras, ref) or lead_date(
@@ -90,6 +91,22 @@ def find_quotes(body, paragraphs, units, book, ref, *, skip_paragraphs=()):
                 continue
             unmarked = None
         results = attribute_unit(body, u, book)
+        if first_person and not results and not u.spans:
+            index, last = first_person
+            f = found[index]
+            ps, pe = paragraphs[u.paragraph]
+            if u.paragraph == last:
+                # "Wang said that I have just held …": the paragraph goes on in his voice
+                f.end = max(f.end, unit_bounds(body, u)[1])
+                continue
+            if u.paragraph == last + 1 and u.start == ps and FIRST_PERSON.search(body[ps:pe]):
+                # …and so do the unattributed first-person paragraphs after it
+                role = book.role(f.speaker)
+                found.append(Found(f.speaker, "direct", ps, pe, role, f.said_on, ui, "continued"))
+                first_person = (len(found) - 1, u.paragraph)
+                continue
+        if first_person and u.paragraph != first_person[1]:
+            first_person = None
         if not results and u.spans and not body[u.start : u.spans[0].open].strip():
             # A paragraph that is only a quotation continues the previous speaker's words.
             tail = body[u.spans[-1].close : u.end].strip(" .,")
@@ -156,6 +173,11 @@ def find_quotes(body, paragraphs, units, book, ref, *, skip_paragraphs=()):
                     att.relayed_by if att is not None else "",
                 )
             )
+            # Reported speech in the first person ("X said that we will …", the style of some
+            # ministries' readouts) goes on in the sentences and paragraphs after it.
+            content = body[att.verb_end : att.verb_end + 12] if att is not None else ""
+            if kind == "indirect" and re.match(r"\s+(?:that\s+)?(?:I|we|We)\b", content):
+                first_person = (len(found) - 1, u.paragraph)
             if kind == "direct":
                 # a quotation over several paragraphs ends in its last one
                 last_direct = (speaker.name, end_paragraph(starts, u))
