@@ -55,6 +55,13 @@ def resolve(book, phrase, *, remember=True):
 
 # "agreed a deal", "signed a pact": agreeing or deciding a thing (not to, that or on) is a deed
 DEED_OBJECT = re.compile(r"\s+(?:an?|new)\s+(?!number\b)", re.I)
+# What a country "raised" or "presented" when it spoke: concerns, issues, cases, its position
+SPEECH_OBJECT = re.compile(
+    r"\s+(?:[\w-]+\s+){0,4}?(?:concerns?|issues?|questions?|cases?|points?|objections?|"
+    r"proposals?|positions?|views?|demands?|requests?|ideas?|suggestions?|complaints?|"
+    r"grievances?|matters?|topics?|priorities|worries|reservations|arguments?)\b",
+    re.I,
+)
 SPEAKING = re.compile(
     r"^(?:speaking|asked|responding|writing|addressing|talking|commenting|replying)\s+"
     r"(?:to|after|at|on|in|about|before|during|with)\s+(?:the|a|an|his|her|their)\s+\w+",
@@ -131,8 +138,12 @@ def lead_attribution(body, start, end, book, spans=()):
                 text, cm.end(1)
             ):
                 break  # "have agreed a new partnership": agreeing a deal is a deed
-            if is_country(phrase) and ACTS.fullmatch(cm.group(1)):
-                break  # "Japan raised tariffs": a country acting, not speaking
+            if (
+                is_country(phrase)
+                and ACTS.fullmatch(cm.group(1))
+                and not SPEECH_OBJECT.match(text, cm.end(1))
+            ):
+                break  # "Japan raised tariffs": a country acting, not speaking (not "concerns")
             if resolve(book, phrase, remember=False) is None:
                 # `X called the move "regrettable" and said …`: the subject of the first of
                 # two coordinated verbs speaks

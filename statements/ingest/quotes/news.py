@@ -345,6 +345,9 @@ def attribute_unit(body, u, book):
     # Reported speech (a partial quotation inside it makes the whole sentence one quote).
     if anonymous_source(body, u.start, u.end):
         return []  # words of an unnamed source are nobody's the reader can name
+    clauses = semicolon_clauses(body, u, book)
+    if clauses:
+        return clauses
     att = trail_attribution(body, u.start, u.end, book, u.spans) or lead_attribution(
         body, u.start, u.end, book, u.spans
     )
@@ -362,6 +365,35 @@ def attribute_unit(body, u, book):
             att.relayed_by = att.phrase  # "CCTV reported that Premier Li said …"
     qs, qe = unit_bounds(body, u)
     return [(speaker, "indirect", qs, qe, att)]
+
+
+def semicolon_clauses(body, u, book):
+    """`China presented its concerns …; the EU explained its policies …`: two speakers in one
+    sentence, each with its own clause, are two quotes."""
+    start, end = unit_bounds(body, u)
+    cuts = [
+        m.start()
+        for m in re.finditer(r";\s", body[start:end])
+        if not any(s.open <= start + m.start() < s.close for s in u.spans)
+    ]
+    if not cuts or len(cuts) > 3:
+        return []
+    bounds, lo = [], start
+    for cut in cuts:
+        bounds.append((lo, start + cut))
+        lo = start + cut + 1
+    bounds.append((lo, end))
+    out = []
+    for cs, ce in bounds:
+        while cs < ce and body[cs].isspace():
+            cs += 1
+        att = lead_attribution(body, cs, ce, book, u.spans)
+        if att is None:
+            return []
+        out.append((resolve(book, att.phrase, remember=False), "indirect", cs, ce, att))
+    if len({speaker.name for speaker, *_ in out}) < 2:
+        return []  # one speaker: the sentence is one quote
+    return [(resolve(book, att.phrase), *rest, att) for _, *rest, att in out]
 
 
 def narrated_between(body, spans):
