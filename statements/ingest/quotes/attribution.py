@@ -62,9 +62,16 @@ SPEECH_OBJECT = re.compile(
     r"grievances?|matters?|topics?|priorities|worries|reservations|arguments?)\b",
     re.I,
 )
+# Verbs of a press event with only its audience after them ("briefed the press", "informed
+# reporters"), not what was said to them ("briefed reporters that …")
+BARE_ACTION = re.compile(
+    r"(?:briefed|briefs|informed|informs)\s+(?:the\s+|foreign\s+|local\s+)*(?:press|reporters|"
+    r"journalists|media|correspondents)\b(?!\s+(?:that|of)\b)",
+    re.I,
+)
 SPEAKING = re.compile(
     r"^(?:speaking|asked|responding|writing|addressing|talking|commenting|replying)\s+"
-    r"(?:to|after|at|on|in|about|before|during|with)\s+(?:the|a|an|his|her|their)\s+\w+",
+    r"(?:to|after|at|on|in|about|before|during|with)\s+\w+",
     re.I,
 )
 # The perfect before a cue: "…, the ministry has confirmed", "X had earlier said"
@@ -118,10 +125,13 @@ def lead_attribution(body, start, end, book, spans=()):
                 break
             # "Speaking after the meeting the Foreign Secretary said": an opening participle
             # phrase without its comma; the subject starts at "the" or a capitalised word
-            opener = SPEAKING.match(subject)
-            tail = opener and re.search(r"\s((?:the|[A-Z])[^,]*)$", subject[opener.end() :])
-            if tail and resolve(book, clean_phrase(tail.group(1)), remember=False):
-                subject = tail.group(1)
+            opener = "," not in subject and SPEAKING.match(subject)
+            starts = re.finditer(r"\s(?=the\b|[A-Z])", subject[opener.end() :]) if opener else ()
+            for at in starts:
+                tail = subject[opener.end() + at.end() :]
+                if resolve(book, clean_phrase(tail), remember=False):
+                    subject = tail
+                    break
             if (
                 re.search(
                     r"\b(?:that|which|who|if|because|when|although|since|until|unless|while|"
@@ -134,6 +144,8 @@ def lead_attribution(body, start, end, book, spans=()):
                 break
             # "the ministry has announced", "China had earlier said": the perfect's auxiliary
             phrase = clean_phrase(AUXILIARY.sub("", subject))
+            if BARE_ACTION.match(text, cm.start(1)):
+                break  # "briefed the press after the forum": the event, not what was said
             if cm.group(1).lower().startswith(("agree", "decide")) and DEED_OBJECT.match(
                 text, cm.end(1)
             ):
