@@ -16,7 +16,7 @@ CUE = (
     r"proposed|hoped|hopes|believes|believed|welcomed|welcomes|praised|critici[sz]ed|condemned|"
     r"denied|denies|rejected|rejects|accused|demanded|asked|vowed|vows|pledged|pledges|"
     r"promised|elaborated on|elaborated|introduced|briefed|described|commented|remarked|"
-    r"replied|responded|answered(?!\s+(?:\w+\s+)?questions)|wrote|writes|complained|predicted|"
+    r"replied|responded|answered(?!\s+(?:[\w'’]+\s+)?questions)|wrote|writes|complained|predicted|"
     r"recalled|highlighted|"
     r"expressed|expresses|voiced|cautioned|contended|observed|mentioned|assured|called for|"
     r"called on|calls for|calls on|spoke(?:\s+\w+ly)?\s+(?:of|about|on|highly of)|"

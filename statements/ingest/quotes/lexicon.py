@@ -24,7 +24,6 @@ CLASSES = {
         "write wrote writes writing",
         "reply replied replies replying",
         "respond",
-        "answer",
         "mention",
         "brief",
         "inform",

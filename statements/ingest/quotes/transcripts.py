@@ -76,7 +76,7 @@ def transcript_quotes(body, paragraphs, book, title, ref, *, skip=(), outlet="",
     heads = [title or ""] + [body[ps:pe] for ps, pe in intro]
     # Two labels are a transcript when the page says it is one ("The following is the
     # transcript:", "… Regular Press Conference on …"); a lone pair of labels is not.
-    announced = any(ANNOUNCES.search(h) for h in heads)
+    announced = any(ANNOUNCES.search(h) or BRIEFING.search(h) for h in heads)
     if len(labelled) < 3 and not (len(labelled) == 2 and announced):
         return [], set()
     interviewee = named_in_header(heads, book)
