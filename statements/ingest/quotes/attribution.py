@@ -229,7 +229,10 @@ def content_speaker(content, book, *, joint_ok):
 
 def is_document(phrase):
     return bool(
-        FROM_DOCUMENT.match(phrase) or THE_DOCUMENT.match(phrase) or OWNED_DOCUMENT.match(phrase)
+        FROM_DOCUMENT.match(phrase)
+        or THE_DOCUMENT.match(phrase)
+        or OWNED_DOCUMENT.match(phrase)
+        or JOINT_DOCUMENT.match(phrase)
     )
 
 
