@@ -458,3 +458,40 @@ def test_every_quote_has_a_cue_and_a_confidence_between_0_and_1():
     direct = [q.confidence for q in r.quotes if q.kind == "direct"]
     indirect = [q.confidence for q in r.quotes if q.kind == "indirect"]
     assert min(direct) > max(indirect)  # a quotation with its speaker beside it is surer
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The talks will go on, said an article in the Danube Herald.",
+        "An article in the Danube Herald said the talks would go on.",
+        "A commentary published by the Danube Herald on Monday said the talks would go on.",
+    ],
+)
+def test_an_article_in_a_paper_is_the_papers_voice(sentence):
+    (quote,) = run(TALKS.format(sentence=sentence)).quotes
+    assert (quote.speaker, quote.cue) == ("Danube Herald", "document")
+
+
+@pytest.mark.parametrize(
+    "sentence, quoted",
+    [
+        (
+            "Austrian Foreign Minister Lena Graf made the announcement on Monday, stressing "
+            "that the talks would go on.",
+            True,
+        ),
+        (
+            "Austrian Foreign Minister Lena Graf visited the border on Monday, calling for "
+            "calm on both sides.",
+            True,
+        ),
+        (
+            "Austrian Foreign Minister Lena Graf visited the border on Monday, meeting guards.",
+            False,
+        ),
+    ],
+)
+def test_a_speech_participle_after_a_clause_that_is_no_speech(sentence, quoted):
+    speakers = [q.speaker for q in run(TALKS.format(sentence=sentence)).quotes]
+    assert speakers == (["Lena Graf"] if quoted else [])

@@ -29,6 +29,12 @@ JOINT_DOCUMENT = re.compile(
     r"(?:statement|declaration|communiqu[eé]|readout|fact\s+sheet|press\s+release)\b",
     re.I,
 )
+# "an article in the Harbour Times", "a commentary published by the Daily Star"
+PRINTED_IN = re.compile(
+    r"^(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:article|commentary|editorial|op-ed|opinion\s+piece|"
+    r"piece|column|report)\s+(?:(?:published|printed|carried|run)\s+)?(?:in|by|on)\s+(.+)$",
+    re.I,
+)
 # "the statement posted on the ministry's website": where it was read, not who issued it
 WHERE_POSTED = re.compile(
     r"\s+(?:posted|published|carried|placed|put|uploaded)\s+(?:on|to|at)\s+[^,]*?"
@@ -42,6 +48,10 @@ def resolve(book, phrase, *, remember=True):
     joint statement speaks for both governments, and a later "the statement" refers back to
     the document named before it."""
     phrase = WHERE_POSTED.sub("", phrase)
+    m = PRINTED_IN.match(phrase)
+    if m:
+        # "said an article in the Harbour Times": the paper that printed it speaks
+        return book.resolve(m.group(1), remember=remember)
     if JOINT_DOCUMENT.match(phrase):
         joint = book.joint("the two governments")
         if joint is not None:
@@ -143,7 +153,7 @@ def lead_attribution(body, start, end, book, spans=()):
             ):
                 break
             # "the ministry has announced", "China had earlier said": the perfect's auxiliary
-            phrase = clean_phrase(AUXILIARY.sub("", subject))
+            phrase = subject_phrase(subject)
             if BARE_ACTION.match(text, cm.start(1)):
                 break  # "briefed the press after the forum": the event, not what was said
             if cm.group(1).lower().startswith(("agree", "decide")) and DEED_OBJECT.match(
@@ -204,6 +214,45 @@ CONTENT_SUBJECT = re.compile(
 )
 
 
+# "… made the announcement on Monday, stressing that …": a participle of the lexicon after a
+# clause whose verb is not speech reports what the subject said
+NON_SPEECH_CLAUSE = re.compile(
+    r"^(.{2,100}?)\s+(?:made|gave|delivered|issued|held|wrapped\s+up|concluded|ended|opened|"
+    r"closed|visited|met|attended|hosted|co-chaired|chaired|spoke|appeared)\b[^;\"“]{0,200}?,\s+"
+    rf"(?:also\s+)?({PARTICIPLE})\b",
+    re.I | re.S,
+)
+
+
+def subject_phrase(text):
+    """The subject phrase before a cue, cleaned; a document printed in a paper keeps its
+    paper ("an article in the Harbour Times"), and the perfect loses its auxiliary."""
+    text = AUXILIARY.sub("", text.strip())
+    return text if PRINTED_IN.match(text) else clean_phrase(text)
+
+
+def participle_attribution(body, start, end, book):
+    """`X made the remarks on Monday, stressing that …`: the subject of the clause speaks."""
+    text = body[start:end]
+    offset = 0
+    m = DATELINE_PREFIX.match(text)
+    if m:
+        offset = m.end()
+    adverbial = LEAD_ADVERBIAL.match(text[offset:])
+    if adverbial:
+        offset += adverbial.end()
+    m = NON_SPEECH_CLAUSE.match(text, offset)
+    if not m:
+        return None
+    phrase = clean_phrase(m.group(1))
+    speaker = resolve(book, phrase, remember=False)
+    if speaker is None or speaker.kind == "outlet":
+        return None
+    return Attribution(
+        phrase, start + m.start(2), start + m.end(2), "lead", start, start + m.end(2)
+    )
+
+
 def content_speaker(content, book, *, joint_ok):
     """The subject of a relayed clause when it is a speaker taking a position: the U.S. side in
     "the U.S. side is willing to ..., said the statement"."""
@@ -233,6 +282,7 @@ def is_document(phrase):
         or THE_DOCUMENT.match(phrase)
         or OWNED_DOCUMENT.match(phrase)
         or JOINT_DOCUMENT.match(phrase)
+        or PRINTED_IN.match(phrase)
     )
 
 
@@ -299,7 +349,7 @@ def match_attribution(rest, base, book, *, after_quote=False):
         if after_quote:
             tail_ok = not re.match(r"^(?:that)\b", tail, re.I)
         if tail_ok and not PASSIVE.search(m.group(1) + " "):
-            phrase = clean_phrase(m.group(1))
+            phrase = subject_phrase(m.group(1))
             if resolve(book, phrase, remember=False) is not None:
                 return Attribution(
                     phrase, lead + m.start(2), lead + m.end(2), "trail", lead, base + len(rest)
@@ -319,7 +369,7 @@ def subject_after_verb(text):
         parts[1],
     ):
         phrase = parts[0] + ", " + parts[1]
-    return clean_phrase(phrase)
+    return subject_phrase(phrase)
 
 
 def colon_clause(pre, base, book):

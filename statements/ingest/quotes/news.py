@@ -13,6 +13,7 @@ from statements.ingest.quotes.attribution import (
     is_document,
     lead_attribution,
     match_attribution,
+    participle_attribution,
     pre_attribution,
     relayed_speaker,
     resolve,
@@ -353,6 +354,8 @@ def attribute_unit(body, u, book):
     )
     if att is None:
         att = joint_attribution(body, u, book) or quoted_as(body, u, book)
+    if att is None:
+        att = participle_attribution(body, *unit_bounds(body, u), book)
     if att is None:
         return institution_relay(body, u, book)
     relayed = relayed_speaker(body, u, att, book)
