@@ -495,3 +495,28 @@ def test_an_article_in_a_paper_is_the_papers_voice(sentence):
 def test_a_speech_participle_after_a_clause_that_is_no_speech(sentence, quoted):
     speakers = [q.speaker for q in run(TALKS.format(sentence=sentence)).quotes]
     assert speakers == (["Lena Graf"] if quoted else [])
+
+
+@pytest.mark.parametrize(
+    "apposition",
+    ["led by Trade Minister Jan Kos", "comprised of Jan Kos and Eva Brod", "which Jan Kos heads"],
+)
+def test_a_delegation_with_an_apposition_naming_people_speaks_itself(apposition):
+    sentence = f"The Polish delegation, {apposition}, stressed that the talks had been useful."
+    assert [q.speaker for q in run(TALKS.format(sentence=sentence)).quotes] == ["Polish delegation"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Officials and reports said, according to the Danube Herald.",
+        "Diplomats said so, according to state broadcaster ORF.",
+    ],
+)
+def test_a_source_of_a_source_without_words_is_no_quote(sentence):
+    assert run(TALKS.format(sentence=sentence)).quotes == []
+
+
+def test_citing_something_as_evidence_is_speech():
+    sentence = "Austrian Foreign Minister Lena Graf cited the new ferry line as proof of progress."
+    assert [q.speaker for q in run(TALKS.format(sentence=sentence)).quotes] == ["Lena Graf"]

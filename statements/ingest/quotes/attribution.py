@@ -84,6 +84,12 @@ SPEAKING = re.compile(
     r"(?:to|after|at|on|in|about|before|during|with)\s+\w+",
     re.I,
 )
+# "The U.S. delegation, comprised of X and Y, emphasized": the head speaks, not the last name
+APPOSED = re.compile(
+    r"^\s*(.{2,60}?),\s+(?:comprised|composed|made\s+up|led|headed|including|consisting|"
+    r"which|who)\b[^,]*,\s*$",
+    re.I | re.S,
+)
 # The perfect before a cue: "…, the ministry has confirmed", "X had earlier said"
 PERFECT = r"(?:(?:has|have|had)\s+(?:also\s+|earlier\s+|already\s+|now\s+|since\s+)?)?"
 AUXILIARY = re.compile(r"\s+(?:has|have|had)(?:\s+(?:also|earlier|already|now|since))?\s*$", re.I)
@@ -154,6 +160,9 @@ def lead_attribution(body, start, end, book, spans=()):
                 break
             # "the ministry has announced", "China had earlier said": the perfect's auxiliary
             phrase = subject_phrase(subject)
+            head = APPOSED.match(subject)
+            if head and resolve(book, clean_phrase(head.group(1)), remember=False):
+                phrase = clean_phrase(head.group(1))  # "The delegation, led by X, said"
             if BARE_ACTION.match(text, cm.start(1)):
                 break  # "briefed the press after the forum": the event, not what was said
             if cm.group(1).lower().startswith(("agree", "decide")) and DEED_OBJECT.match(

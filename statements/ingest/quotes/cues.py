@@ -56,7 +56,11 @@ SAY_INVERTED = (
     r"said|says|added|adds|noted|stressed|explained|continued|asked|wrote|writes|"
     r"according to|observed|insisted|argued|warned|told"
 )
-STRONG = re.compile(r"\b(?:said|says|told|tells|added|stated|announced|according to|declared)\b")
+# A report of words said, strong enough to stand out in an opinion piece; "X has said" (the
+# perfect: a stance on record, not a statement reported) is not
+STRONG = re.compile(
+    r"(?<!has )(?<!have )\b(?:said|says|told|tells|added|stated|announced|according to|declared)\b"
+)
 CUE_RX = re.compile(rf"\b(?:also\s+|further\s+|again\s+|then\s+|later\s+|once again\s+)?({CUE})\b")
 PASSIVE = re.compile(r"\b(?:is|was|were|are|be|been|being)\s+$", re.I)
 LEAD_ADVERBIAL = re.compile(

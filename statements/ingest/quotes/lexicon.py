@@ -61,6 +61,7 @@ CLASSES = {
         "dub dubbed dubs dubbing",
         "hail",
         "herald",
+        "cite",
     ],
     "express": [
         "express",

@@ -358,6 +358,8 @@ def attribute_unit(body, u, book):
         att = participle_attribution(body, *unit_bounds(body, u), book)
     if att is None:
         return institution_relay(body, u, book)
+    if att.where == "trail" and ATTRIBUTION_ONLY.fullmatch(body[u.start : att.span_start]):
+        return []  # "Officials said, according to the paper": a source of a source, no words
     relayed = relayed_speaker(body, u, att, book)
     speaker = relayed or resolve(book, att.phrase)
     if speaker is None:
@@ -397,6 +399,9 @@ def semicolon_clauses(body, u, book):
     if len({speaker.name for speaker, *_ in out}) < 2:
         return []  # one speaker: the sentence is one quote
     return [(resolve(book, att.phrase), *rest, att) for _, *rest, att in out]
+
+
+ATTRIBUTION_ONLY = re.compile(rf"\s*(?:[\w'’.-]+\s+){{0,6}}?(?:{CUE})\W*", re.I)
 
 
 def narrated_between(body, spans):
