@@ -358,7 +358,8 @@ def attribute_unit(body, u, book):
         att = participle_attribution(body, *unit_bounds(body, u), book)
     if att is None:
         return institution_relay(body, u, book)
-    if att.where == "trail" and ATTRIBUTION_ONLY.fullmatch(body[u.start : att.span_start]):
+    content = body[unit_bounds(body, u)[0] : att.span_start]
+    if att.where == "trail" and ATTRIBUTION_ONLY.fullmatch(content):
         return []  # "Officials said, according to the paper": a source of a source, no words
     relayed = relayed_speaker(body, u, att, book)
     speaker = relayed or resolve(book, att.phrase)
@@ -401,7 +402,9 @@ def semicolon_clauses(body, u, book):
     return [(resolve(book, att.phrase), *rest, att) for _, *rest, att in out]
 
 
-ATTRIBUTION_ONLY = re.compile(rf"\s*(?:[\w'’.-]+\s+){{0,6}}?(?:{CUE})\W*", re.I)
+ATTRIBUTION_ONLY = re.compile(
+    rf"\s*(?:[\w'’.-]+\s+){{0,6}}?(?:{CUE})(?:\s+(?:so|it|this|as\s+much))?\W*", re.I
+)
 
 
 def narrated_between(body, spans):
