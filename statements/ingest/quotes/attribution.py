@@ -332,7 +332,8 @@ def match_attribution(rest, base, book, *, after_quote=False):
     m = re.match(rf"^({SAY_INVERTED})\s+(.+)$", stripped, re.S)
     parts = m.group(2).split(",") if m else []
     goes_on = any(
-        not is_role(p) or CUE_RX.search(p) or re.search(r"\bthat\b", p) for p in parts[1:]
+        not (is_role(p) or TITLE_RUN.fullmatch(p)) or CUE_RX.search(p) or re.search(r"\bthat\b", p)
+        for p in parts[1:]
     )
     if m and not after_quote and len(parts) > 1 and goes_on:
         m = None  # ", according to the statement, underlined that ...": a clause goes on
@@ -366,10 +367,19 @@ def match_attribution(rest, base, book, *, after_quote=False):
     return None
 
 
+TITLE_RUN = re.compile(
+    r"\s*(?:and\s+)?[A-Z][\w.'’-]*(?:\s+(?:and|of|for|the|[A-Z][\w.'’-]*))*\s*\.?"
+)
+
+
 def subject_after_verb(text):
     """`said Michael Posner, U.S. assistant secretary of state, at a briefing`: the name and an
     apposition that reads as a role, not what follows."""
     parts = [p.strip() for p in text.split(",")]
+    # "Secretary of State for Democracy, Human Rights and Labor Jo Lane": a title with a
+    # comma in it, then the name
+    while len(parts) > 1 and TITLE_RUN.fullmatch(parts[1]) and re.search(r"\s[a-z]", parts[0]):
+        parts[:2] = [parts[0] + ", " + parts[1]]
     phrase = parts[0]
     if re.match(r"^(?:he|she|it|they|we|i|you|that|there)\s+\w", phrase, re.I):
         return ""

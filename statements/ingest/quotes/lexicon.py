@@ -50,6 +50,8 @@ CLASSES = {
         "agree",
         "decide",
         "pledge",
+        "direct",
+        "instruct",
         "vow",
         "promise",
     ],
