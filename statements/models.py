@@ -6,6 +6,7 @@ views and commands call those instead of repeating filters.
 
 import json
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -359,6 +360,26 @@ class Quote(models.Model):
     )
     themes = models.ManyToManyField(Theme, blank=True, related_name="quotes")
     is_reviewed = models.BooleanField(default=False, db_index=True)
+    # What the extractor found it by and how sure it was, so review can take weak ones first
+    cue = models.CharField(
+        max_length=40,
+        blank=True,
+        help_text="The shape the extractor found it by: said-after, colon, transcript-label, "
+        "document, relayed, editorial …",
+    )
+    confidence = models.FloatField(
+        null=True,
+        blank=True,
+        db_index=True,
+        validators=[MinValueValidator(0.0), MaxValueValidator(1.0)],
+        help_text="How sure the extractor was of the attribution, 0–1 (empty if entered by hand).",
+    )
+    relayed_by = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="Who reported the words, as the article names it (an agency, a statement), "
+        "when that is not the speaker.",
+    )
 
     objects = QuoteQuerySet.as_manager()
 

@@ -43,6 +43,9 @@ class ExtractedQuote:
     round: int | None = None  # index into Extraction.rounds
     themes: list[str] = field(default_factory=list)  # theme slugs
     round_reason: str = ""  # why the quote has its round, or why it has none
+    cue: str = ""  # the shape it was found by ("said-after", "colon", "document" …)
+    confidence: float | None = None  # 0-1: how sure the attribution is
+    relayed_by: str = ""  # who reported the words, as written, when not the speaker
 
 
 @dataclass
@@ -95,6 +98,9 @@ class Extraction:
                     "round": q.round,
                     "round_reason": q.round_reason,
                     "themes": list(q.themes),
+                    "cue": q.cue,
+                    "confidence": q.confidence,
+                    "relayed_by": q.relayed_by,
                 }
                 for q in self.quotes
             ],

@@ -117,6 +117,9 @@ def assign_quote_rounds(doc):
                 said_on=f.said_on,
                 round=in_unit[0] if in_unit else fallback,
                 round_reason=reason,
+                cue=f.cue,
+                confidence=f.confidence,
+                relayed_by=f.relayed_by,
             )
         )
     doc.quotes = quotes
