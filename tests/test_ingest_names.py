@@ -169,3 +169,102 @@ def test_a_surname_set_in_capitals_is_met_and_found_again():
 )
 def test_a_ministry_speaks_for_its_government(text, fragment, government):
     assert speaker_of(run(text), fragment) == government
+
+
+# --- titles: abbreviations, datelines and neighbouring names -----------------------------
+HEAD = "---\npublished: 2023-09-26\n---\nTrade talks end\n\n"
+
+
+@pytest.mark.parametrize(
+    "intro, sentence, person",
+    [
+        (
+            "EU Executive Vice-President Marta Kask and Chinese Vice Premier Liu Wen met on "
+            "Monday.",
+            "EVP Kask hoped for wider access to Chinese markets.",
+            "Marta Kask",
+        ),
+        (
+            "Asst. Secretary of State Lorne Hale arrived in Beijing on Sunday.",
+            "Asst. Secretary Hale said the talks would cover wider access to markets.",
+            "Lorne Hale",
+        ),
+        (
+            "Chinese Vice Premier Liu Wen hosted Madame Wu Yi and Treasury Secretary Hank Dale.",
+            '"We seek wider access to markets," Madame Wu said.',
+            "Wu Yi",
+        ),
+        (
+            "Vice Premier Gao Lin met Foreign Secretary Jane Holt in London.",
+            '"We seek wider access to markets," Madam Holt told reporters.',
+            "Jane Holt",
+        ),
+    ],
+)
+def test_a_title_or_honorific_with_a_surname_is_the_person_named_before(intro, sentence, person):
+    assert speaker_of(run(HEAD + intro + "\n\n" + sentence + "\n"), "wider access") == person
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "BEIJING: Chinese vice-Premier Liu Wen said on Monday that trade must be fair.",
+        "NEW DELHI, June 4: Chinese Vice-Premier Liu Wen said on Monday that trade must be fair.",
+    ],
+)
+def test_a_dateline_label_is_no_part_of_a_role(sentence):
+    r = run(HEAD + sentence + "\n")
+    assert r.quotes and r.quotes[0].speaker == "Liu Wen"
+    assert r.speakers[0].country == "China"
+    assert ":" not in r.quotes[0].speaker_role
+
+
+def test_a_role_does_not_swallow_the_name_before_it():
+    text = (
+        HEAD + "Japanese Vice Foreign Minister Takeo Mori and Chinese Executive Vice Foreign "
+        "Minister Le Yucheng met in Tokyo on Monday.\n\n"
+        '"Trade must be fair," Le said.\n'
+    )
+    r = run(text)
+    assert speaker_of(r, "fair") == "Le Yucheng"
+    le = next(s for s in r.speakers if s.name == "Le Yucheng")
+    assert le.country == "China"
+    assert "Mori" not in le.title
+
+
+# --- two parties speaking together ------------------------------------------------------
+@pytest.mark.parametrize(
+    "intro, sentence, joint",
+    [
+        (
+            "Japanese Vice Foreign Minister Takeo Mori and Chinese Executive Vice Foreign "
+            "Minister Le Yucheng held the security dialogue in Tokyo on Monday.",
+            "Both Mori and Le said the dialogue was useful.",
+            "Chinese and Japanese delegations",
+        ),
+        (
+            "South Korean President Moon Hae and North Korean leader Kim Sung met at the border.",
+            "Moon and Kim agreed that the dialogue was useful.",
+            "North Korean and South Korean governments",
+        ),
+        (
+            "Officials from both countries met in Geneva on Thursday.",
+            "U.S. and Chinese officials said the dialogue was useful.",
+            "Chinese and U.S. governments",
+        ),
+    ],
+)
+def test_two_named_parties_speak_together(intro, sentence, joint):
+    assert speaker_of(run(HEAD + intro + "\n\n" + sentence + "\n"), "useful") == joint
+
+
+def test_both_sides_after_the_two_leaders_are_their_governments():
+    text = (
+        "---\npublished: 2017-07-12\n---\nTalks announced\n\n"
+        "The first round of the China-U.S. Comprehensive Economic Dialogue will be held in "
+        "Washington on July 19, the Foreign Ministry said.\n\n"
+        "U.S. President Dan Hale, during his meeting with his Chinese counterpart Xi Jinping at "
+        "the summit, had discussed North Korea. Both sides reaffirmed their commitment to a "
+        "nuclear-free peninsula.\n"
+    )
+    assert speaker_of(run(text), "nuclear-free") == "Chinese and U.S. governments"

@@ -132,3 +132,20 @@ def most_named_country(text):
     for m in COUNTRY_ADJ.finditer(text):
         counts[ADJ_TO_COUNTRY[m.group(1).lower()]] += 1
     return counts.most_common(1)[0][0] if counts else ""
+
+
+FLAG = re.compile(
+    rf"^(?:(?i:the|his|her|its|their|a|an)\s+)?(?:(?i:former|then|acting|senior|top)\s+)?"
+    rf"(?:({ADJ_RX})|({NOUN_RX})['’]s)(?![\w])"
+)
+
+
+def flag_of(role):
+    """The country a role opens with ("Chinese Vice Premier", "India's envoy"), else "": a
+    country named further on ("director of the European department") is no flag."""
+    m = FLAG.match(role.strip())
+    if not m:
+        return ""
+    return ADJ_TO_COUNTRY.get((m.group(1) or "").lower()) or NOUN_TO_COUNTRY.get(
+        (m.group(2) or "").lower(), ""
+    )

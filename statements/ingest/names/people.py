@@ -9,11 +9,13 @@ from statements.ingest.names.countries import (
     CAPITAL_TO_COUNTRY,
     COUNTRIES,
     country_of,
+    flag_of,
 )
 from statements.ingest.names.roles import (
     GENERIC_ROLES,
     HONORIFIC,
     ROLE_WORDS,
+    drop_initials,
     is_role,
     role_suffix,
     split_role_name,
@@ -21,6 +23,13 @@ from statements.ingest.names.roles import (
 )
 from statements.ingest.result import ExtractedSpeaker
 from statements.ingest.text.normal import norm
+
+# A source the article keeps unnamed on purpose
+ANONYMOUS = re.compile(
+    r"\b(?:not\s+(?:to\s+be|being)\s+(?:named|identified)|anonymity|unnamed|"
+    r"declined\s+to\s+be\s+(?:named|identified)|not\s+authori[sz]ed\s+to)\b",
+    re.I,
+)
 
 
 class People:
@@ -100,14 +109,14 @@ class People:
         return self.role_only(phrase)
 
     def named(self, name, role, phrase):
-        name = HONORIFIC.sub("", name)
+        name = self.as_printed(HONORIFIC.sub("", name))
         tokens = name.split()
         if not role and len(tokens) > 1:
             # A role given elsewhere in the article ("..., who heads the Chinese delegation")
             role = next((r for n, r, _ in self.mentioned if n == name and r), "")
         k, known_role = self.known_person_in(phrase)
         if k is None:
-            k = self.known(name)
+            k = self.known(name) or self.known(drop_initials(name))
         if k is not None:
             return self.from_known(k, role or known_role)
         if len(tokens) == 1:
@@ -152,6 +161,36 @@ class People:
         )
         return self.add(speaker, role)
 
+    def as_printed(self, name):
+        """ "Lorne W. Craner" is "Lorne Craner" where the article or the gazetteer also
+        writes him so; otherwise the name stays as printed."""
+        plain = drop_initials(name)
+        if plain == name:
+            return name
+        if self.known(plain) or re.search(rf"(?<![\w.]){re.escape(plain)}(?!\w)", self.body):
+            return plain
+        return name
+
+    def named_next(self, country):
+        """ "A Chinese official on Monday urged …" with the official named in the next
+        sentences: the first person named there with a title of a compatible country, who
+        was not met before. None when the sentence says the source stays unnamed."""
+        start, end = self.sentence_at(self.position)
+        if ANONYMOUS.search(self.body[start:end]):
+            return None
+        later = [u for u in self.units if u[0] >= end][:2]
+        if not later:
+            return None
+        before = {n for n, _r, at in self.mentioned if at < end}
+        for name, role, at in sorted(self.mentioned, key=lambda m: m[2]):
+            if not end <= at < later[-1][1] or self.in_quotation(at) or name in before:
+                continue
+            their_country = flag_of(role)
+            if not role or (country and their_country and their_country != country):
+                continue
+            return self.resolve_name(name, role)
+        return None
+
     def role_only(self, phrase):
         """ "the minister", "the Chinese premier", "the Treasury chief": the latest person met
         whose role shares a word with it (and the flag, if one is given)."""
@@ -181,7 +220,7 @@ class People:
                 "spokeswoman",
                 "spokesperson",
             }:
-                return self.government(COUNTRIES[country][0][0])
+                return self.named_next(country) or self.government(COUNTRIES[country][0][0])
             return None
         keys = [
             w for w in words if w not in ADJ_TO_COUNTRY and w not in {"the", "of", "and", "for"}

@@ -22,6 +22,7 @@ from statements.ingest.names.countries import (
     country_of,
 )
 from statements.ingest.names.people import People
+from statements.ingest.names.roles import DATELINE_LABEL, SURNAME_WORDS
 
 
 class SpeakerBook(CollectiveVoices, People, Coreference):
@@ -35,11 +36,14 @@ class SpeakerBook(CollectiveVoices, People, Coreference):
         self.recent = []  # names, most recent last
         self.last_document_source = None
         self.parties = set()  # the two parties the article is about, for "both sides"
+        self.at_talks = False  # whether the article reports a round of talks
         self.home = ""  # the outlet's country: whose "Foreign Ministry" an unflagged one is
         self.position = 0  # where in the body the sentence being read starts
         self.seen = {}  # speaker name → where it was last attributed
         self.mentioned = []  # (name, role, offset) of people named in the article
         self.body = ""  # the article, for how it refers to people (gender)
+        self.units = []  # (start, end) of its sentences, in order
+        self.quoted = []  # (start, end) of its quotations
 
     # --- bookkeeping -------------------------------------------------------------------
     def get(self, name):
@@ -82,6 +86,11 @@ class SpeakerBook(CollectiveVoices, People, Coreference):
         if not phrase or len(phrase) > 160:
             return None
         low = phrase.lower()
+        if phrase in SURNAME_WORDS and self.capitalised_inside(phrase):
+            # "…, said He." / "…, He told reporters": a capital mid-sentence is the surname
+            person = self.named(phrase, "", phrase)
+            if person is not None:
+                return person
         if low in PRONOUNS:
             return self.pronoun(PRONOUNS[low], {"he": "m", "she": "f"}.get(low, ""))
         joint = self.joint(phrase)
@@ -150,6 +159,7 @@ def clean_phrase(phrase):
     """Trim a subject phrase to the speaker: drop adverbs, adjuncts ("at a news briefing")
     and modifiers after the head ("the Chinese delegation to the latest round of ...")."""
     p = " ".join(phrase.split()).strip(" ,;:—–-\"“”'")
+    p = DATELINE_LABEL.sub("", p)  # "BEIJING: Chinese Vice-Premier …"
     p = re.sub(r"\s*[—–]\s*[^—–]{1,80}?\s*[—–]\s*", " ", p)  # "X — who arrived Monday — said"
     # "The statement, issued by the Foreign Office,": the document and its author
     p = re.sub(rf"({DOCUMENT}),\s+((?:issued|released|published)\s+by\s+[^,]+),?", r"\1 \2", p)
@@ -196,6 +206,9 @@ def open_speaker_book(doc):
     through it (and so add to it)."""
     book = SpeakerBook(doc.gazetteer)
     book.parties = doc.parties
+    book.at_talks = bool(doc.rounds)
     book.home = doc.meta.outlet_country
-    book.note_mentions(doc.body)
+    book.note_mentions(
+        doc.body, [(u.start, u.end, [(s.open, s.close) for s in u.spans]) for u in doc.units]
+    )
     doc.speakers = book

@@ -5,7 +5,10 @@ import re
 
 from statements.ingest.names.countries import ADJ_TO_COUNTRY, COUNTRY_ADJ, NOUN_RX, NOUN_TO_COUNTRY
 
-HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sen|Rep|Gov|Gen|Adm|Amb)\.?\s+")
+HONORIFIC = re.compile(
+    r"^(?:Mr|Mrs|Ms|Miss|Mx|Madame|Madam|Mme|Mlle|Dr|Prof|Sen|Rep|Gov|Gen|Adm|Amb|Sir|Dame)"
+    r"\.?\s+"
+)
 
 # Words that make up a role ("Vice Foreign Minister"); a name is what follows them.
 _ROLE_WORDS = """
@@ -28,6 +31,7 @@ _ROLE_WORDS = """
     g7 white house house representatives speaker ruling opposition communist democratic
     republican democrat labour conservative liberal exchequer homeland energy environment
     agriculture
+    evp svp vp asst. asst dep. sec. exec. amb. hr/vp ec commissioner
     education health culture transport industry science technology overseas counterpart
     planning strategy operations communications coordination cooperation investment bureau
     division unification veterans immigration intelligence protocol legal consular
@@ -113,6 +117,35 @@ PERSON_MENTION = re.compile(
 )
 
 
+# Surnames that are also English words a name test would refuse ("He", "An"): they are a
+# name after a title ("Vice Premier He") or before a given name ("He Lifeng").
+SURNAME_WORDS = {"He", "An"}
+# Title-case headline verbs: "He Says Talks Failed" is no person "He Says"
+_HEADLINE_VERBS = {"says", "said", "will", "would", "is", "was", "has", "had", "calls", "urges"}
+
+
+# "BEIJING:", "NEW DELHI, June 4:", "SEOUL/PANMUNJOM --" before a subject
+DATELINE_LABEL = re.compile(r"^[A-Z][A-Z.'’/ -]{2,}(?:,[^:]{0,30})?\s*(?::|--|—|–)\s+(?=\S)")
+
+
+def is_role_word(token):
+    """ "Minister", "vice-Premier", "Ambassador-at-Large", "EVP": a word a title is made of."""
+    w = token.lower().strip(",")
+    if w in ROLE_WORDS:
+        return True
+    parts = w.split("-")
+    return len(parts) > 1 and all(p in ROLE_WORDS or p in {"at", "large", "in"} for p in parts)
+
+
+def drop_initials(name):
+    """ "Lorne W. Craner" → "Lorne Craner": middle initials off (first and last names kept)."""
+    tokens = name.split()
+    if len(tokens) < 3:
+        return name
+    kept = [tokens[0]] + [t for t in tokens[1:-1] if not re.fullmatch(r"[A-Z]\.", t)]
+    return " ".join([*kept, tokens[-1]])
+
+
 def strip_country(role):
     """ "Chinese Vice Foreign Minister" → "Vice Foreign Minister" (the title without the flag)."""
     role = re.sub(r"^(?:his|her|its|their|a|an|the)\s+", "", role.strip(), flags=re.I)
@@ -124,12 +157,15 @@ def strip_country(role):
 def split_role_name(phrase):
     """ "Chinese Vice Foreign Minister Cui Tiankai" → (role, name); name is the trailing run of
     capitalised words that are not role words. Returns ("", "") when there is no name."""
+    # "BEIJING: Chinese vice-Premier …": a dateline or label before a colon is no part of it
+    phrase = DATELINE_LABEL.sub("", phrase)
     tokens = phrase.split()
     i = len(tokens)
     while (
         i > 0
         and NAME_TOKEN.match(tokens[i - 1])
-        and tokens[i - 1].lower() not in ROLE_WORDS | ROLE_NOUNS  # "Economist Paul Grant"
+        and not is_role_word(tokens[i - 1])
+        and tokens[i - 1].lower() not in ROLE_NOUNS  # "Economist Paul Grant"
     ):
         i -= 1
     name_tokens = tokens[i:]
@@ -137,7 +173,12 @@ def split_role_name(phrase):
     while name_tokens and name_tokens[0][0].islower():
         name_tokens = name_tokens[1:]
         i += 1
-    if not name_tokens or name_tokens[0] in NOT_NAMES:
+    if name_tokens and name_tokens[0] in SURNAME_WORDS:
+        titled = i > 0 and tokens[i - 1][:1].isupper() and is_role_word(tokens[i - 1])
+        given = len(name_tokens) > 1 and name_tokens[1].lower() not in _HEADLINE_VERBS
+        if not titled and not given:
+            return "", ""
+    elif not name_tokens or name_tokens[0] in NOT_NAMES:
         return "", ""
     if any(t.lower() in NOUN_TO_COUNTRY or t.lower() in ADJ_TO_COUNTRY for t in name_tokens):
         return "", ""
@@ -156,7 +197,9 @@ def role_suffix(text):
     i = len(words)
     while i > 0:
         w = words[i - 1].lower().strip(",")
-        roleish = w in ROLE_WORDS or w in ADJ_TO_COUNTRY or w in GENERIC_ROLES or w in ROLE_NOUNS
+        if w == "and" and i > 1 and _is_name_word(words[i - 2]):
+            break  # "Trade Minister Ann Berg and Chinese Vice Premier": the name ends it
+        roleish = is_role_word(w) or w in ADJ_TO_COUNTRY or w in GENERIC_ROLES or w in ROLE_NOUNS
         possessive = w in {"his", "her", "its", "their"}
         if roleish or possessive or words[i - 1][:1].isupper() and w not in {"said", "says"}:
             i -= 1
@@ -165,6 +208,19 @@ def role_suffix(text):
     role = " ".join(words[i:]).strip(" ,")
     role = re.sub(r"(?:\s+(?:of|the|for|and))+$", "", role)
     return role if is_role(role) else ""
+
+
+def _is_name_word(token):
+    """A capitalised word that is neither a title's word nor a country's: part of a name."""
+    w = token.strip(",")
+    return (
+        bool(NAME_TOKEN.match(w))
+        and w[:1].isupper()
+        and not is_role_word(w)
+        and w.lower() not in ADJ_TO_COUNTRY
+        and w.lower() not in NOUN_TO_COUNTRY
+        and w not in ORG_WORDS
+    )
 
 
 def is_role(text):
@@ -184,4 +240,4 @@ def is_role(text):
     }:
         return False
     words = [w for w in words if w not in {"the", "of", "for", "and", "a", "an"}]
-    return any(w in ROLE_WORDS or w in GENERIC_ROLES or w in ROLE_NOUNS for w in words)
+    return any(is_role_word(w) or w in GENERIC_ROLES or w in ROLE_NOUNS for w in words)
