@@ -268,3 +268,93 @@ def test_both_sides_after_the_two_leaders_are_their_governments():
         "nuclear-free peninsula.\n"
     )
     assert speaker_of(run(text), "nuclear-free") == "Chinese and U.S. governments"
+
+
+@pytest.mark.parametrize(
+    "sentence, collective",
+    [
+        (
+            "The Chinese participants expressed concern about racism in Europe.",
+            "Chinese delegation",
+        ),
+        ("The Indian delegates said the talks were candid.", "Indian delegation"),
+        ("Japan's representatives told the meeting the talks were candid.", "Japanese delegation"),
+    ],
+)
+def test_the_people_at_the_table_speak_for_their_delegation(sentence, collective):
+    text = HEAD + "The two sides held their human rights dialogue in Geneva on Monday.\n\n"
+    assert speaker_of(run(text + sentence + "\n"), sentence.split()[-2]) == collective
+
+
+@pytest.mark.parametrize(
+    "text, fragment, government",
+    [
+        (
+            "The Biden administration said the India-U.S. 2+2 dialogue next week was a sign of "
+            "a deepening partnership.",
+            "deepening",
+            "U.S. government",
+        ),
+        (
+            "Australian Prime Minister Kate Moss met Chinese Premier Li Wen in Canberra. The Moss "
+            "government said the talks on the India-U.S. dialogue were constructive.",
+            "constructive",
+            "Australian government",
+        ),
+    ],
+)
+def test_a_government_named_after_its_leader(text, fragment, government):
+    assert speaker_of(run(HEAD + text + "\n"), fragment) == government
+
+
+@pytest.mark.parametrize(
+    "text, fragment, group",
+    [
+        (
+            "Amnesty International said the talks were a waste of time.",
+            "waste",
+            "Amnesty International",
+        ),
+        (
+            "Rather than help, Human Rights Watch (HRW) said the dialogues did harm.\n\n"
+            "HRW said the talks had failed.",
+            "failed",
+            "Human Rights Watch",
+        ),
+        (
+            "The Asia Policy Institute said the dialogue had produced nothing.",
+            "produced nothing",
+            "Asia Policy Institute",
+        ),
+    ],
+)
+def test_a_rights_group_or_institute_speaks_as_an_organisation(text, fragment, group):
+    r = run(HEAD + text + "\n")
+    assert speaker_of(r, fragment) == group
+    assert next(s for s in r.speakers if s.name == group).kind == "delegation"
+
+
+@pytest.mark.parametrize("aside", ["comprised of", "made up of", "consisting of"])
+def test_a_delegation_is_not_the_last_member_its_apposition_lists(aside):
+    text = (
+        HEAD + f"The U.S. delegation, {aside} Secretary of State Jo Kerr and Treasury Secretary "
+        "Sam Low, stressed the progress made.\n"
+    )
+    assert speaker_of(run(text), "progress") == "U.S. delegation"
+
+
+@pytest.mark.parametrize(
+    "quoted",
+    [
+        '"We invited the Special Rapporteur on Religious Intolerance," Craner said.',
+        '"We met the Committee for the Peaceful Reunification," Craner said.',
+    ],
+)
+def test_the_tail_of_a_body_s_name_is_no_person(quoted):
+    text = (
+        HEAD
+        + "U.S. envoy Lorne Craner ended two days of talks in Beijing on Monday.\n\n"
+        + quoted
+        + "\n\nHe added that China had agreed to more visits.\n"
+    )
+    assert speaker_of(run(text), "more visits") == "Lorne Craner"

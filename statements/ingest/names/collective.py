@@ -12,6 +12,7 @@ from statements.ingest.names.countries import (
     NOUN_TO_COUNTRY,
     UNIONS,
     country_of,
+    flag_of,
 )
 from statements.ingest.names.roles import HONORIFIC
 from statements.ingest.result import ExtractedSpeaker
@@ -23,6 +24,9 @@ BODY_WORDS = {
     "delegation": "delegation",
     "team": "delegation",
     "negotiators": "delegation",
+    "participants": "delegation",
+    "delegates": "delegation",
+    "representatives": "delegation",
     "government": "government",
     "authorities": "government",
     "administration": "government",
@@ -107,7 +111,8 @@ LEADER_TEXT = re.compile(
     r"|\b(?:the|two|their)\s+leaders\b"
 )
 DOCUMENT = (
-    r"(?:joint\s+)?(?:statement|communique|communiqué|press\s+release|report|readout|declaration"
+    r"(?:joint\s+)?(?:statement|communique|communiqué|(?:press\s+|news\s+)?release|report|"
+    r"submission|readout|declaration"
     r"|transcript|media\s+note|summary|account|record|minutes)"
 )
 FROM_DOCUMENT = re.compile(
@@ -221,8 +226,8 @@ class CollectiveVoices:
         else:
             parts = re.split(r"\s*(?:,|\band\b)\s*", re.sub(r"^both\s+", "", phrase, flags=re.I))
             parts = [p for p in parts if p]
-            if len(parts) != 2:
-                return None
+            if len(parts) != 2 or not re.search(r"\band\b", phrase):
+                return None  # "Liu, China's ambassador": a name and its apposition
             people = 0
             for p in parts:
                 low = re.sub(r"^the\s+", "", p.lower())
@@ -233,6 +238,8 @@ class CollectiveVoices:
                 if not country:
                     return None
                 countries.append(country)
+            if len(set(countries)) != 2:
+                return None
             # Two countries, or two leaders, speak for their governments; two ministers at
             # the table for their delegations.
             kind = "delegation" if people and self.at_talks else "government"
@@ -273,6 +280,8 @@ class CollectiveVoices:
         tokens = HONORIFIC.sub("", phrase.strip()).split()
         if not tokens or not tokens[-1][:1].isupper():
             return ""
+        if len(tokens) > 1 and flag_of(phrase):
+            return flag_of(phrase)  # "South Korean President Moon Jae-in" names its own flag
         for s in self.speakers:
             if s.kind == "person" and s.country and tokens[-1] in s.name.split():
                 return s.country
@@ -298,10 +307,10 @@ class CollectiveVoices:
                 # A ministry or embassy speaks for its government.
                 if any(norm(n) == norm(phrase[: m.end()]) for n in names) or kind == "government":
                     return self.from_known(k)
-                if body in {"side", "delegation"} and kind == "delegation":
+                if body not in {"team", "negotiators"} and kind == "delegation":
                     return self.from_known(k)
         adjective = DEMONYM_ADJ.get(country, country)
-        if body in {"side", "delegation", "team", "negotiators"}:
+        if kind == "delegation":
             name = f"{adjective} delegation"
         elif kind == "government":
             # A ministry, an embassy or a mission speaking without a person is its government.

@@ -15,6 +15,13 @@ from statements.ingest.names.roles import (
     split_role_name,
 )
 
+# Just before a capitalised run, the start of a body's or an office's name ("Group on",
+# "Committee for the")
+OF_A_NAME = re.compile(r"[A-Z][\w'’-]*\s+(?:of|for|on|against)\s+(?:the\s+)?$")
+# Capitalised words that open a sentence or a page's menu, never a person's name
+RUN_OPENERS = set(
+    ["In", "On", "At", "From", "For", "With", "By", "After", "Before", "During", "Under", "Over", "Since", "Despite", "Following", "Amid", "Among", "Through", "Unlike", "Via", "Send", "Share", "Read", "Join", "Sign", "Click", "Follow", "Subscribe", "Home"]
+)
 PRONOUNS = {"he": "person", "she": "person", "it": "body", "they": "group"}
 
 
@@ -38,6 +45,8 @@ class Coreference:
             tokens = name.split()
             if not 2 <= len(tokens) <= 4 or any(t in NOT_NAMES for t in tokens[1:]):
                 continue
+            if tokens[0] in RUN_OPENERS:
+                continue  # "In Monday's talks", "Send to": a capital that opens a sentence
             if tokens[0] in NOT_NAMES and not (tokens[0] in SURNAME_WORDS and role):
                 continue  # "He Lifeng" only where a title shows it is a name
             if (
@@ -48,9 +57,11 @@ class Coreference:
             # "Chancellor of the Exchequer Philip Hammond", "his Japanese counterpart, Yoshimasa
             # Hayashi": the role may sit before the run, across "of the" or a comma
             pieces = re.split(
-                r"(?<![A-Z])\.|[;:!?\n(]|,\s", body[max(0, m.start() - 80) : m.start()]
+                r"(?<![A-Z])\.|[;:!?\n(\"“”]|,\s", body[max(0, m.start() - 80) : m.start()]
             )
             before = pieces[-1] if pieces[-1].strip() or len(pieces) < 2 else pieces[-2]
+            if not role and OF_A_NAME.search(pieces[-1]):
+                continue  # "the Working Group on Arbitrary Detention": a body's name, no person
             role = role_suffix(before + " " + role if role else before)
             if not role:
                 after = re.match(r",\s+((?:the\s+|an?\s+)?[^,.;]{3,90})", body[m.end() :])

@@ -149,3 +149,15 @@ def flag_of(role):
     return ADJ_TO_COUNTRY.get((m.group(1) or "").lower()) or NOUN_TO_COUNTRY.get(
         (m.group(2) or "").lower(), ""
     )
+
+
+_UNIT_OF = re.compile(
+    rf"(?<![\w.])(?:{ADJ_RX})\s+(?i:department|affairs|desk|division|bureau|studies|programmes?|"
+    r"programs?|section|unit)\b"
+)
+
+
+def country_of_role(role):
+    """Whose official a role makes someone: its flag, else a country it names, but not the
+    region a department covers ("director of the European department")."""
+    return flag_of(role) or country_of(_UNIT_OF.sub("", role))

@@ -9,6 +9,7 @@ from statements.ingest.names.countries import (
     CAPITAL_TO_COUNTRY,
     COUNTRIES,
     country_of,
+    country_of_role,
     flag_of,
 )
 from statements.ingest.names.roles import (
@@ -155,7 +156,7 @@ class People:
                 return self.from_known(matches[0], role)
             if not is_role(role) or tokens[0].lower() in CAPITAL_TO_COUNTRY:
                 return None
-        country = country_of(role) if role else ""
+        country = country_of_role(role) if role else ""
         speaker = ExtractedSpeaker(
             name=name, title=strip_country(role), country=country, kind="person"
         )

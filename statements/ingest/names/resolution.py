@@ -21,11 +21,12 @@ from statements.ingest.names.countries import (
     DEMONYM_ADJ,
     country_of,
 )
+from statements.ingest.names.organisations import Organisations
 from statements.ingest.names.people import People
 from statements.ingest.names.roles import DATELINE_LABEL, SURNAME_WORDS
 
 
-class SpeakerBook(CollectiveVoices, People, Coreference):
+class SpeakerBook(CollectiveVoices, Organisations, People, Coreference):
     """The speakers of one article: resolves each subject phrase against what was already
     said in the article, then against the gazetteer, else makes a new speaker."""
 
@@ -44,6 +45,7 @@ class SpeakerBook(CollectiveVoices, People, Coreference):
         self.body = ""  # the article, for how it refers to people (gender)
         self.units = []  # (start, end) of its sentences, in order
         self.quoted = []  # (start, end) of its quotations
+        self.acronyms = {}  # "HRW" → "Human Rights Watch", as the article defines them
 
     # --- bookkeeping -------------------------------------------------------------------
     def get(self, name):
@@ -130,7 +132,7 @@ class SpeakerBook(CollectiveVoices, People, Coreference):
         k = self.known(phrase)
         if k is not None:
             return self.from_known(k)
-        collective = self.collective(phrase)
+        collective = self.collective(phrase) or self.administration(phrase)
         if collective is not None:
             return collective
         m = OFFICIALS.match(phrase)
@@ -144,7 +146,7 @@ class SpeakerBook(CollectiveVoices, People, Coreference):
         outlet = self.outlet(phrase)  # after governments: a ministry may also publish
         if outlet is not None:
             return outlet
-        return self.person(phrase)
+        return self.organisation(phrase) or self.person(phrase)
 
 
 TRAILING_ADJUNCT = re.compile(
@@ -178,6 +180,7 @@ def clean_phrase(phrase):
     p = re.sub(
         r",\s*(?:among others|for (?:his|her|its|their) part|in turn|however|meanwhile|too|"
         r"who\b|which\b|whose\b|speaking\b|asked\b|according to\b|headed by\b|led by\b|"
+        r"(?:comprised|composed|made up|consisting) of\b|accompanied by\b|"
         r"writing\b|in a statement\b|through\b|in turn\b|also\b)[^,]*,?",
         "",
         p,
@@ -208,6 +211,7 @@ def open_speaker_book(doc):
     book.parties = doc.parties
     book.at_talks = bool(doc.rounds)
     book.home = doc.meta.outlet_country
+    book.note_acronyms(doc.body)
     book.note_mentions(
         doc.body, [(u.start, u.end, [(s.open, s.close) for s in u.spans]) for u in doc.units]
     )

@@ -207,6 +207,7 @@ def role_suffix(text):
             break
     role = " ".join(words[i:]).strip(" ,")
     role = re.sub(r"(?:\s+(?:of|the|for|and))+$", "", role)
+    role = re.sub(r"^(?:(?:of|for|and|to)\s+)+", "", role)  # "a picture of U.S. Envoy X"
     return role if is_role(role) else ""
 
 
