@@ -19,9 +19,11 @@ from statements.ingest.names.roles import (
 # "Committee for the")
 OF_A_NAME = re.compile(r"[A-Z][\w'’-]*\s+(?:of|for|on|against)\s+(?:the\s+)?$")
 # Capitalised words that open a sentence or a page's menu, never a person's name
-RUN_OPENERS = set(
-    ["In", "On", "At", "From", "For", "With", "By", "After", "Before", "During", "Under", "Over", "Since", "Despite", "Following", "Amid", "Among", "Through", "Unlike", "Via", "Send", "Share", "Read", "Join", "Sign", "Click", "Follow", "Subscribe", "Home"]
-)
+_RUN_OPENERS = """
+    In On At From For With By After Before During Under Over Since Despite Following Amid
+    Among Through Unlike Via Send Share Read Join Sign Click Follow Subscribe Home
+"""
+RUN_OPENERS = set(_RUN_OPENERS.split())
 PRONOUNS = {"he": "person", "she": "person", "it": "body", "they": "group"}
 
 
