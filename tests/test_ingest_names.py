@@ -358,3 +358,47 @@ def test_the_tail_of_a_body_s_name_is_no_person(quoted):
         + "\n\nHe added that China had agreed to more visits.\n"
     )
     assert speaker_of(run(text), "more visits") == "Lorne Craner"
+
+
+@pytest.mark.parametrize(
+    "phrase, person",
+    [
+        ("The Foreign Secretary", "Jane Holt"),
+        ("The foreign minister", "Wang Yi"),
+        ("The trade minister", "Li Ping"),
+        ("The Chinese minister", "Wang Yi"),
+        ("The British diplomat", "Jane Holt"),
+    ],
+)
+def test_a_title_alone_is_the_person_whose_title_fits_best(phrase, person):
+    text = (
+        HEAD + "British Foreign Secretary Jane Holt met Chinese Foreign Minister Wang Yi in "
+        "London on Monday. Trade Minister Li Ping also attended.\n\n"
+        f"{phrase} said the talks had been useful.\n"
+    )
+    assert speaker_of(run(text), "useful") == person
+
+
+def test_a_role_does_not_run_on_from_the_headline_or_the_day_before():
+    text = (
+        "Talks\n\nBritish Foreign Secretary Jane Holt met Chinese Foreign Minister Wang Yi on "
+        "Monday. Trade Minister Li Ping said the talks were useful.\n"
+    )
+    r = run(text)
+    assert speaker_of(r, "useful") == "Li Ping"
+    assert r.quotes[0].speaker_role == "Trade Minister"
+
+
+@pytest.mark.parametrize(
+    "phrase, government",
+    [
+        ("Beijing's foreign ministry", "Chinese government"),
+        ("Tokyo's Foreign Ministry", "Japanese government"),
+        ("The European Commission", "European Union"),
+        ("Number 10", "British government"),
+        ("The Blue House", "South Korean government"),
+    ],
+)
+def test_capitals_and_seats_of_government_speak_for_it(phrase, government):
+    text = f"Row\n\n{phrase} said the decision was regrettable.\n"
+    assert speaker_of(run(text), "regrettable") == government

@@ -67,6 +67,20 @@ GOVERNMENT_BODIES = {
     "european external action service": "European Union",
     "elysee": "France",
     "élysée": "France",
+    "european commission": "European Union",
+    "eu commission": "European Union",
+    "european council": "European Union",
+    "council of the european union": "European Union",
+    "council of the eu": "European Union",
+    "number 10": "United Kingdom",
+    "no 10": "United Kingdom",
+    "no. 10": "United Kingdom",
+    "blue house": "South Korea",
+    "cheong wa dae": "South Korea",
+    "kantei": "Japan",
+    "mofcom": "China",
+    "state council": "China",
+    "national security council": "United States",
 }
 _OFFICE_RX = (
     r"(?i:ministry|office|department|presidency|embassy|mission|secretariat|chancellery|"

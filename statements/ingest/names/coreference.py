@@ -37,7 +37,11 @@ class Coreference:
         self.units = [(start, end) for start, end, _spans in units]
         self.quoted = [span for _s, _e, spans in units for span in spans]
         for m in CAPITALISED_RUN.finditer(body):
-            role, name = split_role_name(m.group(1))
+            run, start = m.group(1), m.start(1)
+            if "\n" in run:  # a run never goes on past the end of a line (a headline's)
+                start += run.rindex("\n") + 1
+                run = run[run.rindex("\n") + 1 :]
+            role, name = split_role_name(run)
             name = re.sub(r"['’]s$", "", name)  # "Jo Price's interview"
             if any(t.isupper() and len(t) > 2 for t in name.split()) and not name.isupper():
                 # "HAYASHI Yoshio": a surname set in capitals (Japanese and Chinese style)
@@ -58,18 +62,19 @@ class Coreference:
                 continue
             # "Chancellor of the Exchequer Philip Hammond", "his Japanese counterpart, Yoshimasa
             # Hayashi": the role may sit before the run, across "of the" or a comma
-            pieces = re.split(
-                r"(?<![A-Z])\.|[;:!?\n(\"“”]|,\s", body[max(0, m.start() - 80) : m.start()]
-            )
-            before = pieces[-1] if pieces[-1].strip() or len(pieces) < 2 else pieces[-2]
-            if not role and OF_A_NAME.search(pieces[-1]):
+            tail = body[max(0, start - 80) : start]
+            if not role and OF_A_NAME.search(tail):
                 continue  # "the Working Group on Arbitrary Detention": a body's name, no person
+            comma = re.search(r",\s*$", tail)
+            if comma:
+                tail = tail[: comma.start()]
+            before = re.split(r"(?<![A-Z])\.|[;:!?\n(\"“”]|,\s", tail)[-1]
             role = role_suffix(before + " " + role if role else before)
             if not role:
                 after = re.match(r",\s+((?:the\s+|an?\s+)?[^,.;]{3,90})", body[m.end() :])
                 if after and is_role(after.group(1)):
                     role = after.group(1)
-            self.mentioned.append((name, role.strip(" ,"), m.start()))
+            self.mentioned.append((name, role.strip(" ,"), start))
 
     def sentence_end(self, at):
         """Where the sentence holding offset ``at`` ends (``at`` itself if none does)."""

@@ -152,6 +152,10 @@ class People:
                 for k in self.gazetteer.index().person_by_token.get(tokens[0])
                 if k.kind == "person" and tokens[0] in k.name.split()
             ]
+            if len(matches) > 1 and role:
+                # "Vice Premier Wang" among several gazetteer Wangs: the one with that title
+                words = set(strip_country(role).lower().split()) - {"of", "the", "for", "and"}
+                matches = [k for k in matches if words and words <= set(k.title.lower().split())]
             if len(matches) == 1:
                 return self.from_known(matches[0], role)
             if not is_role(role) or tokens[0].lower() in CAPITAL_TO_COUNTRY:
@@ -235,12 +239,21 @@ class People:
         people += [
             (n, r, country_of(r)) for n, r, at in reversed(self.mentioned) if at <= self.position
         ]
+        # The person whose role shares most with it ("the Foreign Secretary" is the foreign
+        # secretary, not the foreign minister), its head word first; the latest on a tie.
+        # A generic one ("the minister") is the latest whose role has that word.
+        head = words[-1]
+        best, score = None, (False, False, 0)
         for name, role, their_country in people:
             if country and their_country and their_country != country:
                 continue
             role_words = set(re.findall(r"[\w-]+", role.lower()))
-            if specific and any(w in role_words for w in specific):
-                return self.resolve_name(name, role)
+            shared = [w for w in (specific or keys) if w in role_words]
+            fit = (bool(country) and their_country == country, head in role_words, len(shared))
+            if shared and fit > score:
+                best, score = (name, role), fit
+        if best is not None and (specific or score[1]):
+            return self.resolve_name(*best)
         if not specific and country:
             for name, _role, their_country in people:
                 if their_country == country:

@@ -157,6 +157,13 @@ TRAILING_ADJUNCT = re.compile(
 )
 
 
+CAPITAL_BODY = re.compile(
+    r"^((?:the\s+)?)([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)['’]s\s+(?=(?:[A-Z][\w-]*\s+){0,3}"
+    r"(?i:foreign|ministry|government|embassy|side|delegation|mission|office|department|"
+    r"authorities|team|negotiators|participants|delegates)\b)"
+)
+
+
 def clean_phrase(phrase):
     """Trim a subject phrase to the speaker: drop adverbs, adjuncts ("at a news briefing")
     and modifiers after the head ("the Chinese delegation to the latest round of ...")."""
@@ -192,6 +199,11 @@ def clean_phrase(phrase):
     if m and m.group(3).lower() in CAPITAL_TO_COUNTRY:
         country = CAPITAL_TO_COUNTRY[m.group(3).lower()]
         p = f"{m.group(1)}{DEMONYM_ADJ.get(country, country)} {m.group(2)}"
+    # "Beijing's foreign ministry", "Tokyo's delegation": a capital's body is its country's
+    m = CAPITAL_BODY.match(p)
+    if m and m.group(2).lower() in CAPITAL_TO_COUNTRY:
+        country = CAPITAL_TO_COUNTRY[m.group(2).lower()]
+        p = f"{m.group(1)}{COUNTRIES[country][0][0]}'s {p[m.end() :]}"
     low = p.lower()
     if not FROM_DOCUMENT.match(p) and not OWNED_DOCUMENT.match(p):
         for cut in (" to the ", " to a ", " at the ", " of the ", " in the ", " for the "):

@@ -106,6 +106,11 @@ _ORG = """Ministry Department Dialogue Conference Council Commission Institute U
     Sunday January February March April May June July August September October November December
     Reuters Xinhua Associated AP AFP"""
 ORG_WORDS = set(_ORG.split())
+_CALENDAR_WORDS = """
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
+    June July August September October November December
+"""
+_CALENDAR = set(_CALENDAR_WORDS.split())
 NOT_NAME_WORDS = {"internet", "twitter", "facebook", "covid-19"}
 CAPITALISED_RUN = re.compile(
     r"(?<![\w'’.-])((?:[A-Z]\.|[A-Z][\w'’-]*)(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]*|(?:de|van|von|bin|al)"
@@ -199,6 +204,8 @@ def role_suffix(text):
         w = words[i - 1].lower().strip(",")
         if w == "and" and i > 1 and _is_name_word(words[i - 2]):
             break  # "Trade Minister Ann Berg and Chinese Vice Premier": the name ends it
+        if words[i - 1].strip(",") in _CALENDAR:
+            break  # "on Monday Trade Minister": a day is no part of a title
         roleish = is_role_word(w) or w in ADJ_TO_COUNTRY or w in GENERIC_ROLES or w in ROLE_NOUNS
         possessive = w in {"his", "her", "its", "their"}
         if roleish or possessive or words[i - 1][:1].isupper() and w not in {"said", "says"}:
