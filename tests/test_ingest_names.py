@@ -402,3 +402,50 @@ def test_a_role_does_not_run_on_from_the_headline_or_the_day_before():
 def test_capitals_and_seats_of_government_speak_for_it(phrase, government):
     text = f"Row\n\n{phrase} said the decision was regrettable.\n"
     assert speaker_of(run(text), "regrettable") == government
+
+
+@pytest.mark.parametrize(
+    "intro, sentence, person",
+    [
+        (
+            "EC President Ursula von der Leyen met Chinese Premier Li Wen in Beijing.",
+            "Von der Leyen said the talks were frank.",
+            "Ursula von der Leyen",
+        ),
+        (
+            "Brazilian Foreign Minister Mauro de Souza met his Chinese counterpart in Beijing.",
+            '"The talks were frank," de Souza said.',
+            "Mauro de Souza",
+        ),
+        (
+            "Dutch envoy Anne van den Berg met Chinese officials in Beijing.",
+            "Van den Berg said the talks were frank.",
+            "Anne van den Berg",
+        ),
+    ],
+)
+def test_a_surname_with_particles_is_the_person_named_in_full(intro, sentence, person):
+    assert speaker_of(run(HEAD + intro + "\n\n" + sentence + "\n"), "frank") == person
+
+
+@pytest.mark.parametrize(
+    "sentence, person",
+    [
+        (
+            'Rep. Chris Smith, a New Jersey Republican, said the talks had become "a substitute '
+            'for action".',
+            "Chris Smith",
+        ),
+        (
+            "Sen. Ann Ford, an Ohio Democrat, said the talks had become a substitute for action.",
+            "Ann Ford",
+        ),
+    ],
+)
+def test_an_abbreviated_title_with_a_description_after_the_name(sentence, person):
+    assert speaker_of(run(HEAD + sentence + "\n"), "substitute") == person
+
+
+def test_a_canadian_department_by_its_own_name_is_the_government():
+    text = HEAD + "Public Safety Canada said the talks with Beijing were useful.\n"
+    assert speaker_of(run(text), "useful") == "Canadian government"

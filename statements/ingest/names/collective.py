@@ -14,7 +14,7 @@ from statements.ingest.names.countries import (
     country_of,
     flag_of,
 )
-from statements.ingest.names.roles import HONORIFIC
+from statements.ingest.names.roles import HONORIFIC, is_role_word
 from statements.ingest.result import ExtractedSpeaker
 from statements.ingest.text.normal import norm
 
@@ -355,6 +355,10 @@ class CollectiveVoices:
                 if last.kind == "person" and last.country and last.country not in UNIONS:
                     country = last.country
                     break
+        if not country and re.fullmatch(r"(?:[A-Z][a-z]+\s+(?:and\s+)?){1,3}Canada", phrase):
+            # "Public Safety Canada", "Global Affairs Canada": Canada's departments' own names
+            if all(is_role_word(w) for w in phrase.split()[:-1] if w != "and"):
+                country = "Canada"
         if not country and UNFLAGGED_OFFICE.fullmatch(low):
             country = self.home
         if not country:

@@ -15,6 +15,7 @@ from statements.ingest.names.countries import (
 from statements.ingest.names.roles import (
     GENERIC_ROLES,
     HONORIFIC,
+    PARTICLE,
     ROLE_WORDS,
     drop_initials,
     is_role,
@@ -115,6 +116,12 @@ class People:
         if not role and len(tokens) > 1:
             # A role given elsewhere in the article ("..., who heads the Chinese delegation")
             role = next((r for n, r, _ in self.mentioned if n == name and r), "")
+        if len(tokens) > 1 and re.fullmatch(PARTICLE, tokens[0].lower()):
+            # "Von der Leyen said": the surname of someone named in full before
+            ending = " " + name.lower()
+            for full, mrole, at in reversed(self.mentioned):
+                if at < self.position and (" " + full.lower()).endswith(ending) and full != name:
+                    return self.resolve_name(full, mrole)
         k, known_role = self.known_person_in(phrase)
         if k is None:
             k = self.known(name) or self.known(drop_initials(name))

@@ -31,14 +31,15 @@ _ROLE_WORDS = """
     g7 white house house representatives speaker ruling opposition communist democratic
     republican democrat labour conservative liberal exchequer homeland energy environment
     agriculture
-    evp svp vp asst. asst dep. sec. exec. amb. hr/vp ec commissioner
+    evp svp vp asst. asst dep. sec. exec. amb. hr/vp ec commissioner safety
     education health culture transport industry science technology overseas counterpart
     planning strategy operations communications coordination cooperation investment bureau
     division unification veterans immigration intelligence protocol legal consular
 """
 ROLE_WORDS = set(_ROLE_WORDS.split())
 NAME_TOKEN = re.compile(
-    r"^(?:[A-Z][a-zA-Z'’-]+|[A-Z]\.|[A-Z][a-z]*\.?|(?:de|van|von|bin|al|el|der|da|di|le|la)|al-\w+)$"
+    r"^(?:[A-Z][a-zA-Z'’-]+|[A-Z]\.|[A-Z][a-z]*\.?|(?:de|van|von|bin|al|el|der|den|da|dos|del|di|du|"
+    r"le|la)|al-\w+)$"
 )
 _NOT_NAMES = """
     Critics Activists Lawmakers Diplomats Residents Witnesses Protesters Investors Economists
@@ -112,9 +113,11 @@ _CALENDAR_WORDS = """
 """
 _CALENDAR = set(_CALENDAR_WORDS.split())
 NOT_NAME_WORDS = {"internet", "twitter", "facebook", "covid-19"}
+# Particles inside a name: "Ursula von der Leyen", "Luiz Inácio Lula da Silva"
+PARTICLE = r"(?:de|van|von|der|den|bin|al|da|dos|del|di|du|la|le)"
 CAPITALISED_RUN = re.compile(
-    r"(?<![\w'’.-])((?:[A-Z]\.|[A-Z][\w'’-]*)(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]*|(?:de|van|von|bin|al)"
-    r"(?=\s+[A-Z])))*)(?![\w-])"
+    rf"(?<![\w'’.-])((?:[A-Z]\.|[A-Z][\w'’-]*)(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]*|{PARTICLE}"
+    rf"(?=(?:\s+{PARTICLE})*\s+[A-Z])))*)(?![\w-])"
 )
 PERSON_MENTION = re.compile(
     r"(?<![\w.'’-])((?:[A-Z][a-z]+(?:['’][A-Z][a-z]+|-[A-Za-z][a-z]+)*|[A-Z]\.)"
@@ -136,7 +139,7 @@ DATELINE_LABEL = re.compile(r"^[A-Z][A-Z.'’/ -]{2,}(?:,[^:]{0,30})?\s*(?::|--|
 def is_role_word(token):
     """ "Minister", "vice-Premier", "Ambassador-at-Large", "EVP": a word a title is made of."""
     w = token.lower().strip(",")
-    if w in ROLE_WORDS:
+    if w in ROLE_WORDS or w + "." in ROLE_WORDS:  # "Rep." with its full stop or without
         return True
     parts = w.split("-")
     return len(parts) > 1 and all(p in ROLE_WORDS or p in {"at", "large", "in"} for p in parts)
