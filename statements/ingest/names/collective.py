@@ -99,6 +99,7 @@ OFFICIALS = re.compile(
     rf"^(?:(?i:the)\s+)?(?:(?i:senior|top)\s+)?({ADJ_RX})\s+(?i:government\s+)?"
     r"(?i:officials|diplomats|sources|authorities)$"
 )
+CANADIAN_DEPARTMENT = re.compile(r"(?:[A-Z][a-z]+\s+(?:and\s+)?){1,3}Canada")
 UNFLAGGED_OFFICE = re.compile(
     r"(?:foreign|external affairs) ministry|ministry of foreign affairs|embassy"
 )
@@ -355,10 +356,12 @@ class CollectiveVoices:
                 if last.kind == "person" and last.country and last.country not in UNIONS:
                     country = last.country
                     break
-        if not country and re.fullmatch(r"(?:[A-Z][a-z]+\s+(?:and\s+)?){1,3}Canada", phrase):
-            # "Public Safety Canada", "Global Affairs Canada": Canada's departments' own names
-            if all(is_role_word(w) for w in phrase.split()[:-1] if w != "and"):
-                country = "Canada"
+        if (
+            not country
+            and CANADIAN_DEPARTMENT.fullmatch(phrase)
+            and all(is_role_word(w) for w in phrase.split()[:-1] if w != "and")
+        ):
+            country = "Canada"  # "Public Safety Canada": Canada's departments' own names
         if not country and UNFLAGGED_OFFICE.fullmatch(low):
             country = self.home
         if not country:
