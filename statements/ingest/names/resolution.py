@@ -21,12 +21,13 @@ from statements.ingest.names.countries import (
     DEMONYM_ADJ,
     country_of,
 )
+from statements.ingest.names.joint import JointSpeakers
 from statements.ingest.names.organisations import Organisations
 from statements.ingest.names.people import People
 from statements.ingest.names.roles import DATELINE_LABEL, SURNAME_WORDS
 
 
-class SpeakerBook(CollectiveVoices, Organisations, People, Coreference):
+class SpeakerBook(CollectiveVoices, JointSpeakers, Organisations, People, Coreference):
     """The speakers of one article: resolves each subject phrase against what was already
     said in the article, then against the gazetteer, else makes a new speaker."""
 
