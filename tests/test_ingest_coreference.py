@@ -118,6 +118,11 @@ def test_a_person_named_in_a_later_sentence_is_the_nearer_antecedent():
             "Zhang Wei",
         ),
         (
+            "A top Japanese envoy said on Friday that the border talks had made progress.",
+            "Deputy Foreign Minister Aiko Sato told reporters the two sides would meet again.",
+            "Aiko Sato",
+        ),
+        (
             "A senior Indian diplomat said on Friday that the border talks had made progress.",
             "Foreign Secretary Vikram Rao told reporters the two sides would meet again.",
             "Vikram Rao",

@@ -449,3 +449,31 @@ def test_an_abbreviated_title_with_a_description_after_the_name(sentence, person
 def test_a_canadian_department_by_its_own_name_is_the_government():
     text = HEAD + "Public Safety Canada said the talks with Beijing were useful.\n"
     assert speaker_of(run(text), "useful") == "Canadian government"
+
+
+@pytest.mark.parametrize(
+    "intro, sentence, speaker",
+    [
+        (
+            "Secretary of State Jo Kerr met Chinese Foreign Minister Wang Yi in Beijing on "
+            "Monday, outside any dialogue.",
+            "Kerr and Wang agreed that the meeting was useful.",
+            "Chinese and U.S. governments",
+        ),
+        (
+            "State Councilor Dai Wen met Indian External Affairs Minister Ravi Jain in Delhi.",
+            "Jain and Dai agreed that the meeting was useful.",
+            "Chinese and Indian governments",
+        ),
+    ],
+)
+def test_a_title_only_one_state_gives_tells_the_country(intro, sentence, speaker):
+    assert speaker_of(run(HEAD + intro + "\n\n" + sentence + "\n"), "useful") == speaker
+
+
+def test_a_compound_surname_is_the_person_named_in_full():
+    text = (
+        HEAD + "French Foreign Minister Jean-Yves Le Drian met Chinese officials on Monday.\n\n"
+        '"The talks were frank," Le Drian said.\n'
+    )
+    assert speaker_of(run(text), "frank") == "Jean-Yves Le Drian"

@@ -11,7 +11,7 @@ from statements.ingest.names.countries import (
     CAPITAL_TO_COUNTRY,
     DEMONYM_ADJ,
     NOUN_TO_COUNTRY,
-    country_of,
+    country_of_role,
     flag_of,
 )
 from statements.ingest.names.roles import HONORIFIC
@@ -150,6 +150,6 @@ class JointSpeakers:
             if s.kind == "person" and s.country and tokens[-1] in s.name.split():
                 return s.country
         for name, role, at in self.mentioned:
-            if at < self.position and tokens[-1] in name.split() and country_of(role):
-                return country_of(role)
+            if at < self.position and tokens[-1] in name.split() and country_of_role(role):
+                return country_of_role(role)
         return ""

@@ -15,7 +15,6 @@ from statements.ingest.names.countries import (
 from statements.ingest.names.roles import (
     GENERIC_ROLES,
     HONORIFIC,
-    PARTICLE,
     ROLE_WORDS,
     drop_initials,
     is_role,
@@ -32,6 +31,20 @@ ANONYMOUS = re.compile(
     r"declined\s+to\s+be\s+(?:named|identified)|not\s+authori[sz]ed\s+to)\b",
     re.I,
 )
+
+
+# Who an indefinite "a senior U.S. …" may be: named in the next sentences, or unnamed
+UNNAMED_PERSON = {
+    "official",
+    "diplomat",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "envoy",
+    "negotiator",
+    "representative",
+    "delegate",
+}
 
 
 class People:
@@ -116,11 +129,13 @@ class People:
         if not role and len(tokens) > 1:
             # A role given elsewhere in the article ("..., who heads the Chinese delegation")
             role = next((r for n, r, _ in self.mentioned if n == name and r), "")
-        if len(tokens) > 1 and re.fullmatch(PARTICLE, tokens[0].lower()):
-            # "Von der Leyen said": the surname of someone named in full before
+        if len(tokens) > 1 and not role:
+            # "Von der Leyen said", "Le Drian said": the surname of someone named in full before
             ending = " " + name.lower()
             for full, mrole, at in reversed(self.mentioned):
-                if at < self.position and (" " + full.lower()).endswith(ending) and full != name:
+                bare = HONORIFIC.sub("", full)
+                longer = len(bare.split()) > len(tokens)
+                if at < self.position and longer and (" " + bare.lower()).endswith(ending):
                     return self.resolve_name(full, mrole)
         k, known_role = self.known_person_in(phrase)
         if k is None:
@@ -225,13 +240,7 @@ class People:
                 owner = self.collective("the " + body.group(1)) or self.government(body.group(1))
                 if owner is not None and owner.kind == "government":
                     return owner
-            if country and words[-1] in {
-                "official",
-                "diplomat",
-                "spokesman",
-                "spokeswoman",
-                "spokesperson",
-            }:
+            if country and words[-1] in UNNAMED_PERSON:
                 return self.named_next(country) or self.government(COUNTRIES[country][0][0])
             return None
         keys = [
@@ -244,7 +253,9 @@ class People:
             if s.kind == "person"
         ]
         people += [
-            (n, r, country_of(r)) for n, r, at in reversed(self.mentioned) if at <= self.position
+            (n, r, country_of_role(r))
+            for n, r, at in reversed(self.mentioned)
+            if at <= self.position
         ]
         # The person whose role shares most with it ("the Foreign Secretary" is the foreign
         # secretary, not the foreign minister), its head word first; the latest on a tie.
