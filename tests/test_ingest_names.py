@@ -477,3 +477,26 @@ def test_a_compound_surname_is_the_person_named_in_full():
         '"The talks were frank," Le Drian said.\n'
     )
     assert speaker_of(run(text), "frank") == "Jean-Yves Le Drian"
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Joint Statement on the Third Canada-Japan Security Dialogue", "JOINT PRESS STATEMENT"],
+)
+def test_the_two_sides_of_a_joint_statement_are_its_governments(title):
+    text = (
+        f"{title}\n\nOttawa, May 3, 2019\n\n"
+        "Canadian Foreign Minister Ann Leduc and Japanese Foreign Minister Taro Ueda led their "
+        "delegations to the third Canada-Japan Security Dialogue in Ottawa.\n\n"
+        "The two sides welcomed closer cooperation on maritime security.\n"
+    )
+    assert speaker_of(run(text), "maritime") == "Canadian and Japanese governments"
+
+
+def test_the_two_sides_at_reported_talks_stay_delegations():
+    text = (
+        HEAD + "Canadian and Japanese officials held the third Canada-Japan Security Dialogue "
+        "in Ottawa on Monday.\n\n"
+        "The two sides welcomed closer cooperation on maritime security.\n"
+    )
+    assert speaker_of(run(text), "maritime") == "Canadian and Japanese delegations"

@@ -68,8 +68,10 @@ class JointSpeakers:
             noun = re.sub(r"\s+", " ", m.group(1).lower())
             # The people at the table speak for their delegations.
             delegates = {"negotiators", "chief negotiators", "teams", "envoys"}
-            if noun == "sides" and self.leaders_near():
-                kind = "government"  # the two leaders' sides: their governments
+            if noun in {"sides", "parties"} and (self.joint_statement or self.leaders_near()):
+                # the two leaders' sides, or the sides that issue a joint statement: their
+                # governments
+                kind = "government"
             elif noun in {"sides", "delegations", "special representatives"} | delegates:
                 kind = "delegation"
             elif noun == "parties" and not phrase.lower().startswith(("both", "the two")):

@@ -39,6 +39,7 @@ class SpeakerBook(CollectiveVoices, JointSpeakers, Organisations, People, Corefe
         self.last_document_source = None
         self.parties = set()  # the two parties the article is about, for "both sides"
         self.at_talks = False  # whether the article reports a round of talks
+        self.joint_statement = False  # whether the article is a joint statement's text
         self.home = ""  # the outlet's country: whose "Foreign Ministry" an unflagged one is
         self.position = 0  # where in the body the sentence being read starts
         self.seen = {}  # speaker name → where it was last attributed
@@ -216,6 +217,11 @@ def clean_phrase(phrase):
     return p.strip(" ,;:")
 
 
+JOINT_STATEMENT = re.compile(
+    r"\bjoint\s+(?:press\s+)?(?:statement|communiqu[eé]|declaration)\b", re.I
+)
+
+
 def open_speaker_book(doc):
     """Step: ``doc.speakers``, the article's SpeakerBook, knowing the article's two parties,
     its outlet's country and the people it names. The quote steps after it resolve names
@@ -223,6 +229,13 @@ def open_speaker_book(doc):
     book = SpeakerBook(doc.gazetteer)
     book.parties = doc.parties
     book.at_talks = bool(doc.rounds)
+    # The title, the first paragraph or a dropped label line says it is a joint statement
+    first = doc.body[slice(*doc.paragraphs[0])][:200] if doc.paragraphs else ""
+    labels = [line for _kind, line in getattr(doc.cleaned, "dropped", [])[:5] if len(line) < 80]
+    book.joint_statement = bool(
+        JOINT_STATEMENT.search(f"{doc.meta.title}\n{first}")
+        or any(JOINT_STATEMENT.match(line.strip()) for line in labels)
+    )
     book.home = doc.meta.outlet_country
     book.note_acronyms(doc.body)
     book.note_mentions(
