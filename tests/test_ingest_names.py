@@ -500,3 +500,16 @@ def test_the_two_sides_at_reported_talks_stay_delegations():
         "The two sides welcomed closer cooperation on maritime security.\n"
     )
     assert speaker_of(run(text), "maritime") == "Canadian and Japanese delegations"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The talks would resume in March, a joint statement on the Canada-Japan security "
+        "dialogue said.",
+        "A joint statement on the Japan-Canada talks said the talks would resume in March.",
+    ],
+)
+def test_a_joint_statement_speaks_for_both_governments(sentence):
+    text = HEAD + sentence + "\n"
+    assert speaker_of(run(text), "resume") == "Canadian and Japanese governments"

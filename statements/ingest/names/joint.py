@@ -109,7 +109,10 @@ class JointSpeakers:
             # Two countries, or two leaders, speak for their governments; two ministers at
             # the table for their delegations.
             kind = "delegation" if people and self.at_talks else "government"
-        parties = countries or sorted(self.parties)
+        return self.joint_of(countries or sorted(self.parties), kind)
+
+    def joint_of(self, parties, kind):
+        """The joint speaker of two parties: "Chinese and U.S. delegations" (or governments)."""
         if len(set(parties)) != 2:
             return self.add(ExtractedSpeaker(name="Both sides", kind=kind))
         adjectives = sorted(DEMONYM_ADJ.get(c, c) for c in set(parties))

@@ -20,6 +20,7 @@ from statements.ingest.names.countries import (
     COUNTRIES,
     DEMONYM_ADJ,
     country_of,
+    parties_in,
 )
 from statements.ingest.names.joint import JointSpeakers
 from statements.ingest.names.organisations import Organisations
@@ -124,6 +125,14 @@ class SpeakerBook(CollectiveVoices, JointSpeakers, Organisations, People, Corefe
         if m:
             # "a U.S. embassy statement": its owner by the flag it carries, else the latest
             country = country_of(m.group(1))
+            if re.search(r"\bjoint\b", phrase, re.I):
+                # "a joint statement on the U.S.-Russia dialogue": both governments issue it
+                named = parties_in(phrase)
+                source = self.joint_of(
+                    sorted(named if len(named) == 2 else self.parties), "government"
+                )
+                self.last_document_source = source.name
+                return source
             if country:
                 source = self.government(COUNTRIES[country][0][0])
                 self.last_document_source = source.name
