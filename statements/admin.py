@@ -13,7 +13,7 @@ from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import DatabaseError, models, transaction
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -367,6 +367,26 @@ class ReassignSpeakerForm(forms.Form):
     )
 
 
+class ConfidenceFilter(admin.SimpleListFilter):
+    """The extractor's confidence in bands, so review can start with the weak attributions."""
+
+    title = "confidence"
+    parameter_name = "confidence"
+    BANDS = {
+        "weak": ("weak (under 0.7)", Q(confidence__lt=0.7)),
+        "fair": ("fair (0.7–0.85)", Q(confidence__gte=0.7, confidence__lt=0.85)),
+        "strong": ("strong (0.85 and over)", Q(confidence__gte=0.85)),
+        "none": ("not scored (entered by hand)", Q(confidence__isnull=True)),
+    }
+
+    def lookups(self, request, model_admin):
+        return [(key, label) for key, (label, _) in self.BANDS.items()]
+
+    def queryset(self, request, queryset):
+        band = self.BANDS.get(self.value())
+        return queryset.filter(band[1]) if band else queryset
+
+
 @admin.register(Quote)
 class QuoteAdmin(RoundChoicesMixin, admin.ModelAdmin):
     form = QuoteForm
@@ -377,11 +397,14 @@ class QuoteAdmin(RoundChoicesMixin, admin.ModelAdmin):
         "said_on",
         "round_label",
         "article_link",
+        "confidence_label",
         "is_reviewed",
     ]
     list_display_links = ["excerpt"]
     list_filter = [
         "is_reviewed",
+        ConfidenceFilter,
+        "cue",
         "kind",
         ("speaker", admin.RelatedOnlyFieldListFilter),
         "speaker__country",
@@ -397,14 +420,14 @@ class QuoteAdmin(RoundChoicesMixin, admin.ModelAdmin):
     search_help_text = 'Words of the quote (stemmed), its speaker\'s names; "a phrase", -word.'
     show_full_result_count = False
     autocomplete_fields = ["article", "speaker", "round", "themes"]
-    readonly_fields = ["in_context", "text"]
+    readonly_fields = ["in_context", "text", "cue", "confidence", "relayed_by"]
     fieldsets = [
         (None, {"fields": ["in_context", "article", "start", "end", "text"]}),
         (
             "Attribution",
             {"fields": ["speaker", "speaker_role", "kind", "said_on", "round", "themes"]},
         ),
-        ("Review", {"fields": ["is_reviewed"]}),
+        ("Review", {"fields": ["is_reviewed", "cue", "confidence", "relayed_by"]}),
     ]
     actions = ["mark_reviewed", "mark_unreviewed", "reassign_speaker"]
 
@@ -412,9 +435,21 @@ class QuoteAdmin(RoundChoicesMixin, admin.ModelAdmin):
         # On the add page there is no context yet; the text follows the offsets on save.
         return ["text"] if obj is None else self.readonly_fields
 
+    def get_ordering(self, request):
+        # The review queue (unreviewed quotes) shows the weakest attributions first.
+        if request.GET.get("is_reviewed__exact") == "0":
+            return [F("confidence").asc(nulls_last=True), "-article_id", "start"]
+        return super().get_ordering(request)
+
+    @admin.display(description="confidence", ordering="confidence")
+    def confidence_label(self, obj):
+        return "—" if obj.confidence is None else f"{obj.confidence:.2f}"
+
     def get_fieldsets(self, request, obj=None):
         if obj is None:
-            return [(None, {"fields": ["article", "start", "end"]}), *self.fieldsets[1:]]
+            # What the extractor found is not known for a quote entered by hand.
+            review = ("Review", {"fields": ["is_reviewed"]})
+            return [(None, {"fields": ["article", "start", "end"]}), self.fieldsets[1], review]
         return self.fieldsets
 
     def get_search_results(self, request, queryset, search_term):

@@ -4,6 +4,7 @@ Reusable reads live on the QuerySets below (``published()``, ``search()``, ``wit
 views and commands call those instead of repeating filters.
 """
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Coalesce
@@ -387,6 +388,26 @@ class Quote(StoredValues, models.Model):
     )
     themes = models.ManyToManyField(Theme, blank=True, related_name="quotes")
     is_reviewed = models.BooleanField(default=False, db_index=True)
+    # What the extractor found it by and how sure it was, so review can take weak ones first
+    cue = models.CharField(
+        max_length=40,
+        blank=True,
+        help_text="The shape the extractor found it by: said-after, colon, transcript-label, "
+        "document, relayed, editorial …",
+    )
+    confidence = models.FloatField(
+        null=True,
+        blank=True,
+        db_index=True,
+        validators=[MinValueValidator(0.0), MaxValueValidator(1.0)],
+        help_text="How sure the extractor was of the attribution, 0–1 (empty if entered by hand).",
+    )
+    relayed_by = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="Who reported the words, as the article names it (an agency, a statement), "
+        "when that is not the speaker.",
+    )
 
     objects = QuoteQuerySet.as_manager()
 

@@ -313,3 +313,210 @@ def test_two_leaders_agreeing_speak_for_their_governments():
 def test_a_news_organisation_speaks_unless_its_clause_names_the_speaker(text, speakers):
     r = run(text)
     assert {fragment: speaker_of(r, fragment) for fragment in speakers} == speakers
+
+
+# --- the reporting-verb lexicon ----------------------------------------------------------------
+
+TALKS = "Ministers meet in Vienna\n\nVIENNA, May 3 -- {sentence}\n"
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        ("Austrian Foreign Minister Lena Graf expounded on the need for calm talks.", "Lena Graf"),
+        ("Austrian Foreign Minister Lena Graf is calling for an end to the blockade.", "Lena Graf"),
+        (
+            "Austrian Foreign Minister Lena Graf characterized the talks as a turning point.",
+            "Lena Graf",
+        ),
+        ("Austrian Foreign Minister Lena Graf regrets the delay in the talks.", "Lena Graf"),
+        (
+            "Austrian Foreign Minister Lena Graf has been urging both sides to compromise.",
+            "Lena Graf",
+        ),
+        ("Austrian Foreign Minister Lena Graf deplored the attacks on aid convoys.", "Lena Graf"),
+        ("Austria has announced that it will host the next round.", "Austrian government"),
+        (
+            "The talks will resume in June, the Austrian Foreign Ministry has confirmed.",
+            "Austrian government",
+        ),
+        (
+            "The talks will resume in June, the Austrian Foreign Ministry announced, adding "
+            "that both sides had agreed.",
+            "Austrian government",
+        ),
+    ],
+)
+def test_reporting_verbs_beyond_said(sentence, speaker):
+    r = run(TALKS.format(sentence=sentence))
+    assert [(q.speaker, q.kind) for q in r.quotes] == [(speaker, "indirect")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Austrian Foreign Minister Lena Graf briefed the press after the meeting.",
+        "Austrian Foreign Minister Lena Graf made the remarks at a news conference.",
+        "Austria and Germany have agreed a new gas pipeline deal.",
+        "Austria raised tariffs on steel last year.",
+        "Austrian Foreign Minister Lena Graf answered questions for an hour.",
+    ],
+)
+def test_bare_actions_are_no_quotes(sentence):
+    assert run(TALKS.format(sentence=sentence)).quotes == []
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        ("Austria raised concerns about the treatment of minorities.", "Austrian government"),
+        ("Austria presented its position on the border dispute.", "Austrian government"),
+        ("Austria also raised a number of individual cases.", "Austrian government"),
+    ],
+)
+def test_a_country_raising_concerns_speaks(sentence, speaker):
+    assert [q.speaker for q in run(TALKS.format(sentence=sentence)).quotes] == [speaker]
+
+
+@pytest.mark.parametrize("joiner", ["; ", "; meanwhile, "])
+def test_two_speakers_split_at_a_semicolon(joiner):
+    sentence = (
+        f"Austria presented its concerns about river pollution{joiner}Germany explained its "
+        "plans to clean the river."
+    )
+    r = run(TALKS.format(sentence=sentence))
+    assert [q.speaker for q in r.quotes] == ["Austrian government", "German government"]
+    assert r.quotes[0].text.endswith("river pollution")
+    assert r.quotes[1].text.endswith("clean the river.")
+
+
+def test_one_speaker_across_a_semicolon_is_one_quote():
+    sentence = "Austria presented its concerns; Austria also explained its plans."
+    assert len(run(TALKS.format(sentence=sentence)).quotes) == 1
+
+
+# --- documents as sources --------------------------------------------------------------------
+
+JOINT_DOC = """Envoys agree on working groups
+
+OSLO, March 2 -- Norway and Sweden will set up two working groups on fisheries, {source} said \
+on Thursday.
+
+"The delegations held frank and useful talks on fishing quotas," according to the statement \
+posted on the Norwegian Foreign Ministry's website.
+
+According to the statement, "the two delegations agreed to meet again in June" and also agreed \
+that "the working groups would report by May."
+"""
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "a joint statement on the outcome of the Norway-Sweden talks",
+        "the joint communique issued after the talks",
+        "their joint statement",
+    ],
+)
+def test_a_joint_statement_speaks_for_both_governments_and_is_referred_back_to(source):
+    r = run(JOINT_DOC.format(source=source))
+    speakers = [q.speaker for q in r.quotes]
+    assert speakers[:2] == ["Norwegian and Swedish governments"] * 2
+    assert r.quotes[1].kind == "direct"
+    # what the delegations agreed, relayed by the statement, is the delegations' position
+    assert (speakers[2], r.quotes[2].kind) == ("Norwegian and Swedish delegations", "indirect")
+    assert r.quotes[2].relayed_by == "the statement"
+    assert r.quotes[0].cue == "document"
+
+
+@pytest.mark.parametrize(
+    "text, speaker, relayed_by",
+    [
+        (
+            "Talks in Oslo\n\nState broadcaster NRK reported that Prime Minister Eva Lund had said "
+            "the talks would go on.\n",
+            "Eva Lund",
+            "State broadcaster NRK",
+        ),
+        (
+            "Talks in Oslo\n\nThe official news agency NTB quoted Prime Minister Eva Lund as "
+            "saying that the talks would go on.\n",
+            "Eva Lund",
+            "The official news agency NTB",
+        ),
+    ],
+)
+def test_relayed_speech_keeps_the_relaying_voice(text, speaker, relayed_by):
+    (quote,) = run(text).quotes
+    assert (quote.speaker, quote.relayed_by, quote.cue) == (speaker, relayed_by, "relayed")
+
+
+def test_every_quote_has_a_cue_and_a_confidence_between_0_and_1():
+    r = run(TRADE)
+    assert r.quotes
+    assert all(q.cue and 0 < q.confidence <= 1 for q in r.quotes)
+    direct = [q.confidence for q in r.quotes if q.kind == "direct"]
+    indirect = [q.confidence for q in r.quotes if q.kind == "indirect"]
+    assert min(direct) > max(indirect)  # a quotation with its speaker beside it is surer
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The talks will go on, said an article in the Danube Herald.",
+        "An article in the Danube Herald said the talks would go on.",
+        "A commentary published by the Danube Herald on Monday said the talks would go on.",
+    ],
+)
+def test_an_article_in_a_paper_is_the_papers_voice(sentence):
+    (quote,) = run(TALKS.format(sentence=sentence)).quotes
+    assert (quote.speaker, quote.cue) == ("Danube Herald", "document")
+
+
+@pytest.mark.parametrize(
+    "sentence, quoted",
+    [
+        (
+            "Austrian Foreign Minister Lena Graf made the announcement on Monday, stressing "
+            "that the talks would go on.",
+            True,
+        ),
+        (
+            "Austrian Foreign Minister Lena Graf visited the border on Monday, calling for "
+            "calm on both sides.",
+            True,
+        ),
+        (
+            "Austrian Foreign Minister Lena Graf visited the border on Monday, meeting guards.",
+            False,
+        ),
+    ],
+)
+def test_a_speech_participle_after_a_clause_that_is_no_speech(sentence, quoted):
+    speakers = [q.speaker for q in run(TALKS.format(sentence=sentence)).quotes]
+    assert speakers == (["Lena Graf"] if quoted else [])
+
+
+@pytest.mark.parametrize(
+    "apposition",
+    ["led by Trade Minister Jan Kos", "comprised of Jan Kos and Eva Brod", "which Jan Kos heads"],
+)
+def test_a_delegation_with_an_apposition_naming_people_speaks_itself(apposition):
+    sentence = f"The Polish delegation, {apposition}, stressed that the talks had been useful."
+    assert [q.speaker for q in run(TALKS.format(sentence=sentence)).quotes] == ["Polish delegation"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Officials and reports said, according to the Danube Herald.",
+        "Diplomats said so, according to state broadcaster ORF.",
+    ],
+)
+def test_a_source_of_a_source_without_words_is_no_quote(sentence):
+    assert run(TALKS.format(sentence=sentence)).quotes == []
+
+
+def test_citing_something_as_evidence_is_speech():
+    sentence = "Austrian Foreign Minister Lena Graf cited the new ferry line as proof of progress."
+    assert [q.speaker for q in run(TALKS.format(sentence=sentence)).quotes] == ["Lena Graf"]

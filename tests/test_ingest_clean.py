@@ -2,6 +2,8 @@
 
 import datetime as dt
 
+import pytest
+
 from statements.ingest.pipeline import checksum, extract
 from statements.ingest.result import Gazetteer, KnownOutlet
 from statements.ingest.text.clean import clean, split_front_matter
@@ -196,3 +198,121 @@ def test_photo_captions_are_dropped():
     cleaned = clean(raw)
     assert "Taro Sato" not in cleaned.body
     assert ("caption", raw.split("\n\n")[1]) in cleaned.dropped
+
+
+LEAD = (
+    "Portugal and Morocco ended two days of fisheries talks in Lisbon on Tuesday without "
+    "agreeing on new quotas, officials from both sides said."
+)
+NEXT = "The next round is expected before the end of the year, a ministry official said."
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        pytest.param(
+            "Skip to content Skip to footer site map\nSign In\nHome", id="skip-links-sign-in"
+        ),
+        pytest.param(
+            "Navigate Up\nAboutExpand About\nServicesExpand Services\nCareersExpand Careers\n"
+            "Harbor For...",
+            id="collapsed-menu-run",
+        ),
+        pytest.param("Twitter Facebook Linkedin Reddit", id="share-bar-of-networks"),
+        pytest.param("A+A-\nReset", id="font-size-switch"),
+        pytest.param("Lire en français\n1 of 6\n| License Photo", id="language-switch-and-gallery"),
+        pytest.param("Português العربية Contact Us Links", id="menu-in-other-scripts"),
+        pytest.param("From\nSend to", id="email-form"),
+        pytest.param("#fisheries #Portugal #Morocco", id="hashtag-line"),
+    ],
+)
+def test_page_furniture_at_the_top_is_no_article_text(furniture):
+    text = f"{furniture}\n\nFisheries talks end\n\n{LEAD}\n\n{NEXT}\n"
+    cleaned = clean(text)
+    assert cleaned.body == f"Fisheries talks end\n\n{LEAD}\n\n{NEXT}"
+
+
+@pytest.mark.parametrize(
+    "wall",
+    [
+        pytest.param(
+            "Read and decide\n\nJoin the Harbor Ledger today\n\nGet instant access to all "
+            "articles. 14-day free trial.\n\n... or subscribe as a group",
+            id="paywall-with-slogans",
+        ),
+        pytest.param(
+            "Sign in to unlock member-only benefits!\n\nAlready a subscriber? Log in",
+            id="sign-in-block",
+        ),
+    ],
+)
+def test_a_paywall_block_between_paragraphs_goes(wall):
+    text = f"Fisheries talks end\n\n{LEAD}\n\n{wall}\n\n{NEXT}\n"
+    assert clean(text).body == f"Fisheries talks end\n\n{LEAD}\n\n{NEXT}"
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        pytest.param(f"Talks end\r\n\r\n{LEAD}\r\n\r\n{NEXT}\r\n", id="crlf"),
+        pytest.param(f"Talks end\r\r{LEAD}\r\r{NEXT}\r", id="cr"),
+        pytest.param(f"Talks end\n\n{LEAD}\n\n{NEXT}\n", id="lf"),
+    ],
+)
+def test_line_ends_are_normalised(raw):
+    assert clean(raw).body == f"Talks end\n\n{LEAD}\n\n{NEXT}"
+
+
+def test_a_caption_printed_twice_goes_and_a_lead_repeated_as_a_caption_keeps_its_credit():
+    caption = "A file picture of the Portuguese and Moroccan ministers in Lisbon."
+    cleaned = clean(f"Talks end\n\n{caption}\n\n{caption}\n\n{LEAD}\n\n{NEXT}\n")
+    assert caption not in cleaned.body
+    cleaned = clean(f"Talks end\n\n{LEAD}(Harborwire)\n\n{LEAD} {NEXT}\n")
+    assert cleaned.body == f"Talks end\n\n{LEAD} {NEXT}"
+    assert ("source", "(Harborwire)") in cleaned.dropped
+
+
+def test_a_hashtag_inside_a_sentence_stays():
+    text = f"Talks end\n\nThe two sides discussed electric cars (#EV) and trade.\n\n{NEXT}\n"
+    assert "(#EV)" in clean(text).body
+
+
+def test_markup_artefacts_and_a_font_size_prompt_come_off_their_lines():
+    cleaned = clean(f"B>Talks end\n\nHarborwire, March 4, 2019 Adjust font size:\n\n{LEAD}\n")
+    assert cleaned.body == f"Talks end\n\n{LEAD}"
+    assert ("date", "Harborwire, March 4, 2019") in cleaned.dropped
+
+
+@pytest.mark.parametrize(
+    "lines, paragraphs",
+    [
+        pytest.param(
+            [
+                "Portugal and Morocco ended two days of talks on",
+                "fisheries in Lisbon on Tuesday without agreeing",
+                "on new quotas, officials said.",
+                "The next round is expected before the end of the",
+                "year, an official said.",
+                "Fishermen in both countries have waited for a deal",
+                "since the old agreement ran out in the spring.",
+            ],
+            3,
+            id="wrapped-at-fifty",
+        ),
+        pytest.param(
+            [
+                "Joint Statement on the Fisheries Dialogue",
+                "Office of the",
+                "Spokesperson",
+                LEAD,
+                NEXT,
+            ],
+            4,  # the title, "Office of the Spokesperson", the lead, the next one
+            id="one-paragraph-a-line-with-a-wrapped-header",
+        ),
+    ],
+)
+def test_text_without_blank_lines_still_has_paragraphs(lines, paragraphs):
+    cleaned = clean("\n".join(lines) + "\n")
+    assert len(cleaned.paragraphs) == paragraphs
+    assert "\n" not in cleaned.body.replace("\n\n", "")

@@ -134,3 +134,124 @@ def test_a_readout_of_talks_gives_delegations_no_day():
     )
     result = extract(text, published=dt.date(2023, 6, 9))
     assert [(q.speaker, q.said_on) for q in result.quotes] == [("Canadian delegation", None)]
+
+
+# --- when the words were said, from the sentence, the lead and the occasion -------------------
+
+FRIDAY = dt.date(2019, 3, 15)
+
+
+def said_on(text, published=FRIDAY):
+    result = extract(text, published=published)
+    return [(q.speaker, q.said_on) for q in result.quotes]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Later on Thursday, Indian Foreign Minister Ravi Kumar said the talks were useful.",
+            dt.date(2019, 3, 14),
+        ),
+        (
+            "Indian Foreign Minister Ravi Kumar said Thursday the talks were useful.",
+            day(14, 3, 2019),
+        ),
+        (
+            "Indian Foreign Minister Ravi Kumar said yesterday the talks were useful.",
+            day(14, 3, 2019),
+        ),
+        ("Indian Foreign Minister Ravi Kumar said today the talks were useful.", FRIDAY),
+        ("Today in Geneva, Indian Foreign Minister Ravi Kumar said the talks were useful.", FRIDAY),
+        (
+            '"The talks were useful," Indian Foreign Minister Ravi Kumar said on Friday.',
+            FRIDAY,
+        ),
+        (
+            "On March 12, 2019, Indian Foreign Minister Ravi Kumar said the talks were useful.",
+            day(12, 3, 2019),
+        ),
+    ],
+)
+def test_the_day_tied_to_the_speech(text, expected):
+    assert said_on(text) == [("Ravi Kumar", expected)]
+
+
+@pytest.mark.parametrize(
+    "dek",
+    [
+        "March 15, 2019|By Ann Lee, The Harbour Tribune.",
+        "Tribune, March 15, 2019 Adjust font size:",
+        "Updated: 2019-03-15 09:09",
+    ],
+)
+def test_a_byline_or_time_stamp_is_not_the_occasion_the_lead_reports(dek):
+    text = (
+        f"Talks end in Delhi\n\n{dek}\n\n"
+        "NEW DELHI -- India and Japan agreed to cut tariffs, a senior Indian envoy said "
+        "Wednesday after talks with his Japanese counterpart.\n\n"
+        '"We are satisfied," Indian Trade Minister Ravi Kumar said.'
+    )
+    assert ("Ravi Kumar", dt.date(2019, 3, 13)) in said_on(text)
+
+
+def test_words_said_during_several_meetings_have_no_single_day():
+    text = (
+        "Japan and India concluded two days of talks in Tokyo on Thursday.\n\n"
+        "During their meetings, Indian Trade Minister Ravi Kumar noted that progress was made."
+    )
+    assert said_on(text) == [("Ravi Kumar", None)]
+
+
+@pytest.mark.parametrize(
+    "lead, day_of_talks",
+    [
+        (
+            "The EU and Japan held their energy dialogue on 12 March 2019 in Brussels.",
+            day(12, 3, 2019),
+        ),
+        (
+            "On March 12, 2019, the EU and Japan held their energy dialogue in Brussels.",
+            day(12, 3, 2019),
+        ),
+        ("The EU and Japan wrapped up their energy dialogue in Brussels on Tuesday.", None),
+    ],
+)
+def test_a_delegation_speaks_on_the_day_of_one_day_talks_only(lead, day_of_talks):
+    text = f"{lead}\n\nThe Japanese side raised the question of fishing quotas."
+    assert said_on(text, published=None if "2019" in lead else FRIDAY) == [
+        ("Japanese delegation", day_of_talks)
+    ]
+
+
+@pytest.mark.parametrize(
+    "paragraph, expected",
+    [
+        (
+            '"The talks were useful," Indian Trade Minister Ravi Kumar said. He made the '
+            "announcement on Wednesday in Tokyo.",
+            day(13, 3, 2019),
+        ),
+        (
+            "Indian Trade Minister Ravi Kumar said tariffs would fall. Kumar made the remarks on "
+            "Wednesday at a news conference in Tokyo.",
+            day(13, 3, 2019),
+        ),
+        # no day given for the remarks: the occasion the lead reports
+        (
+            "Indian Trade Minister Ravi Kumar said tariffs would fall. Kumar made the remarks at "
+            "a news conference.",
+            day(11, 3, 2019),
+        ),
+    ],
+)
+def test_the_next_sentence_may_give_the_day_of_the_remarks(paragraph, expected):
+    text = f"India and Japan held trade talks in Delhi on Monday.\n\n{paragraph}"
+    assert said_on(text) == [("Ravi Kumar", expected)]
+
+
+def test_a_date_in_the_body_of_an_undated_article_fixes_the_day():
+    text = "On April 14, 2019, Indian Trade Minister Ravi Kumar said the talks had been useful."
+    result = extract(text)
+    assert result.published is None
+    assert [q.said_on for q in result.quotes] == [dt.date(2019, 4, 14)]

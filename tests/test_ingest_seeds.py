@@ -159,3 +159,50 @@ def test_json_shape_is_stable(gazetteer):
         "notes",
     }
     assert json.loads(json.dumps(data)) == data
+
+
+# --- the raw texts alone, without manifest.json ----------------------------------------------
+
+
+def bare(prefix, gazetteer):
+    path = next(DOCS.glob(f"{prefix}_*.txt"))
+    return extract(path.read_text(encoding="utf-8"), gazetteer, file=path.name)
+
+
+def test_000_without_its_manifest_is_dated_by_the_coming_round_and_flagged(gazetteer):
+    result = bare("000", gazetteer)
+    # "said Friday" about a round held "on Monday": the Friday before 9 May 2011
+    assert result.published == dt.date(2011, 5, 6)
+    assert result.published_inferred
+    assert any("2011-05-06" in note and "Friday" in note for note in result.notes)
+    assert [(r.dialogue, r.start, r.known) for r in result.rounds] == [
+        (SED, dt.date(2011, 5, 9), True),
+        (HRD, dt.date(2011, 4, 27), True),
+    ]
+    assert {q.said_on for q in result.quotes} == {dt.date(2011, 5, 6)}
+
+
+def test_000_cui_s_briefing_ahead_of_the_round_is_about_that_round(gazetteer):
+    result = seed("000", gazetteer)
+    cui = [q for q in result.quotes if q.speaker == "Cui Tiankai"]
+    assert len(cui) == 7
+    assert {round_of(result, q) for q in cui} == {(SED, dt.date(2011, 5, 9))}
+
+
+@pytest.mark.parametrize("prefix", ["001", "003"])
+def test_the_other_seeds_read_the_same_without_the_manifest(prefix, gazetteer):
+    with_manifest, alone = seed(prefix, gazetteer), bare(prefix, gazetteer)
+    assert (alone.published, alone.published_inferred) == (
+        with_manifest.published,
+        with_manifest.published_inferred,
+    )
+    assert alone.rounds == with_manifest.rounds
+    assert [(q.said_on, q.round) for q in alone.quotes] == [
+        (q.said_on, q.round) for q in with_manifest.quotes
+    ]
+
+
+def test_001_is_dated_by_its_own_text(gazetteer):
+    result = bare("001", gazetteer)
+    assert (result.published, result.published_inferred) == (dt.date(2012, 7, 25), False)
+    assert {q.said_on for q in result.quotes} == {dt.date(2012, 7, 25)}

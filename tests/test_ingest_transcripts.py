@@ -6,6 +6,8 @@ from an evaluation article.
 
 import datetime as dt
 
+import pytest
+
 from tests.ingest_helpers import run
 
 INTERVIEW = """INTERVIEWTomas Berg: Oslo seeks a fair deal with Seoul
@@ -156,3 +158,92 @@ def test_explainer_subheads_are_no_interview():
         "\n\nWhat is at stake?\n\nFishing quotas worth billions are at stake.\n"
     )
     assert all(q.kind != "direct" for q in run(text).quotes)
+
+
+BRIEFING = """Home > Spokesperson's Remarks
+
+{header}
+
+The Foreign Minister will visit Lisbon and Madrid from May 8 to 10 at the invitation of \
+both governments.
+
+Our country has decided to send rescue teams to the flooded region to support relief work.
+
+{outlet}: You just announced the visit. What will be discussed?
+
+{name}: The two sides will discuss trade, climate and the situation in the region. We \
+hope the visit will deepen trust.
+
+The ministers will also sign an agreement on culture.
+"""
+
+
+@pytest.mark.parametrize(
+    "header, name",
+    [
+        (
+            "Foreign Ministry Spokesperson Elena Sova's Regular Press Conference on May 3, 2021",
+            "Elena Sova",
+        ),
+        ("Foreign Ministry Spokesman Ivo Marr's Remarks on the Flood Relief", "Ivo Marr"),
+        ("Spokesperson Dara Quell's Regular Press Briefing on 3 May 2021", "Dara Quell"),
+    ],
+)
+@pytest.mark.parametrize("outlet", ["CCTV", "Reuters", "Q"])
+def test_a_briefing_opens_with_the_spokespersons_announcements(header, name, outlet):
+    r = run(BRIEFING.format(header=header, name=name, outlet=outlet))
+    assert {q.speaker for q in r.quotes} == {name}
+    texts = [q.text for q in r.quotes]
+    assert texts[0].startswith("The Foreign Minister will visit Lisbon")
+    assert texts[1].startswith("Our country has decided")
+    assert texts[2].startswith("The two sides will discuss")
+    assert texts[3] == "The ministers will also sign an agreement on culture."
+    assert not any("What will be discussed" in t for t in texts)  # the question is no quote
+    assert {q.cue for q in r.quotes} == {"transcript-label"}
+
+
+INTERVIEW_TWO = """Ambassador Rita Moll Gives an Interview to Radio Nord
+
+On 4 March 2021, Ambassador Rita Moll, head of the mission to the Nordic Council, spoke to \
+a correspondent of Radio Nord. {announce}
+
+Q: What came out of last week's talks?
+
+A: The talks were long and frank. Both delegations agreed to meet again in the autumn.
+
+Our partners know where we stand, and we know where they stand.
+"""
+
+
+@pytest.mark.parametrize(
+    "announce",
+    [
+        "The following is the transcript:",
+        "The following is the full text of the interview:",
+        "Below is a transcript of the interview.",
+    ],
+)
+def test_a_two_label_interview_announced_as_a_transcript(announce):
+    r = run(INTERVIEW_TWO.format(announce=announce))
+    assert [q.speaker for q in r.quotes] == ["Rita Moll", "Rita Moll"]
+    assert r.quotes[0].text.startswith("The talks were long and frank.")
+    assert r.quotes[1].text.startswith("Our partners know")
+    assert all(q.said_on == dt.date(2021, 3, 4) for q in r.quotes)
+
+
+def test_answering_questions_is_no_quote():
+    text = (
+        "Envoy meets the press\n\n"
+        "Ambassador Rita Moll answered questions about the talks on Monday.\n\n"
+        "Ambassador Rita Moll answered reporters' questions for an hour.\n"
+    )
+    assert run(text).quotes == []
+
+
+def test_two_labels_without_an_announcement_are_no_transcript():
+    text = (
+        "Budget row\n\n"
+        "Critics: The plan leaves out the poorest regions, the opposition said on Monday.\n\n"
+        "Supporters: The plan is fair to every region, the finance minister replied.\n"
+    )
+    assert all(q.cue != "transcript-label" for q in run(text).quotes)

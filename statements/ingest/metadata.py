@@ -1,15 +1,17 @@
 """Title, outlet, publication date and dateline, from front matter or the text itself."""
 
 import datetime as dt
-import functools
 import re
 from dataclasses import dataclass
 
-from statements.ingest.names.countries import parties_in
-from statements.ingest.names.roles import is_role
-from statements.ingest.text.clean import MEDIA_LINE, SOURCE
+from statements.ingest.outlets import (
+    issuer_header,
+    outlet_in,
+    outlet_in_exact,
+    page_outlet,
+    stamp_outlet,  # noqa: F401 (the tests read it here)
+)
 from statements.ingest.text.dates import MONTH, date_line, find_dates, month_number
-from statements.ingest.text.normal import caseless, may_match_ignoring_case
 
 # "WASHINGTON, July 25 (Xinhua) --", "BEIJING (Reuters) -", "NEW DELHI, March 3 --"
 DATELINE = re.compile(
@@ -22,10 +24,10 @@ DATELINE_CREDIT = re.compile(
     rf"^([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,2}})(?:,\s*({MONTH})\s+(\d{{1,2}})(?:,\s*\d{{4}})?)?"
     r"\s*\(([^)]{1,40})\)\s*(?:--|—|–|-)?\s"
 )
-COPYRIGHT_HOLDER = re.compile(
-    r"^(?:copyright|©|\(c\))\s*(?:©\s*)?(?:\d{4}(?:\s*-\s*\d{4})?\s*)?(?:the\s+)?"
-    r"([A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,4}?)\s*(?:\d{4})?\s*(?:[.|,]|all rights|$)",
-    re.I,
+# "MOSCOW, September 30. /TASS/.": the agency between slashes
+DATELINE_SLASH = re.compile(
+    rf"^([A-Z][A-Z.'’ -]{{2,40}}?),\s*({MONTH})\s+(\d{{1,2}})(?:,\s*(\d{{4}}))?\.?\s*"
+    r"/([A-Z][\w&.-]{1,20}(?:\s[A-Z][\w&.-]{1,20})?)/\.?\s"
 )
 # Day-first datelines: "GENEVA, Wednesday, 9 October 2019 (Alpine Wire) -"
 DATELINE_DMY = re.compile(
@@ -41,6 +43,7 @@ DATELINE_PREFIX = re.compile(
     r"|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
     r"\s*\([A-Za-z][^)]{0,30}\)\s*(?:--|—|–|-)?\s*"
     # "GENEVA, Wednesday, 9 October 2019 (Alpine Wire) -", "Geneva, 9 October 2019 -"
+    r"|[A-Z][A-Z.'’ -]{2,40}?,\s*[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?\.?\s*/[^/\s]{2,20}/\.?\s*"
     r"|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2},\s*(?:[A-Z][a-z]+day,?\s*)?\d{1,2}\s+"
     r"[A-Z][a-z]+\.?,?\s+\d{4}\s*(?:\([^)]{1,40}\))?\s*(?:--|—|–|-)\s*)"
 )
@@ -57,35 +60,6 @@ class Meta:
     dateline_date: dt.date | None = None
     title_paragraph: int | None = None  # index of the paragraph that is the headline
     notes: list | None = None
-
-
-@functools.lru_cache(maxsize=8192)
-def outlet_rx(name):
-    flags = 0 if len(name) <= 3 else re.I  # "AP", "GT": capitals only
-    return re.compile(rf"(?<![\w]){re.escape(name)}(?![\w])", flags)
-
-
-def outlet_in(text, gazetteer):
-    """The gazetteer outlet named in ``text`` (name or alias, whole words): (name, country)."""
-    best = None
-    folded = None
-    for o in gazetteer.outlets:
-        for n in [o.name, *o.aliases]:
-            if not n:
-                continue
-            # A quick test first: the name cannot match where its letters are not
-            if len(n) <= 3:
-                if n not in text:
-                    continue
-            else:
-                if folded is None:
-                    folded = caseless(text)
-                if not may_match_ignoring_case(n, folded):
-                    continue
-            m = outlet_rx(n).search(text)
-            if m and (best is None or len(n) > best[0]):
-                best = (len(n), o.name, o.country)
-    return (best[1], best[2]) if best else ("", "")
 
 
 def parse_day(value):
@@ -131,6 +105,13 @@ def read_metadata(cleaned, gazetteer, *, title="", outlet="", published=None):
             credit = m.group(5) or ""
             given_year = int(m.group(4))
             break
+        m = DATELINE_SLASH.match(p)
+        if m:
+            meta.dateline = m.group(1).strip()
+            meta.dateline_date = (month_number(m.group(2)), int(m.group(3)))
+            credit = m.group(5)
+            given_year = int(m.group(4)) if m.group(4) else None
+            break
         m = DATELINE.match(p) or DATELINE_CREDIT.match(p)
         if m:
             meta.dateline = m.group(1).strip().rstrip(",")
@@ -141,6 +122,11 @@ def read_metadata(cleaned, gazetteer, *, title="", outlet="", published=None):
             given_year = int(year.group(0)) if year else None
             break
 
+    # Published: given, front matter, else the best evidence the page gives (see read_published)
+    meta.published = published or parse_day(fm.get("published") or fm.get("date"))
+    if meta.published is None:
+        meta.published = read_published(cleaned, meta, given_year, fm.get("url", ""))
+
     # Outlet: given, front matter, else what the page says, the archive's names first.
     named = outlet or fm.get("outlet", "")
     if named:
@@ -150,25 +136,10 @@ def read_metadata(cleaned, gazetteer, *, title="", outlet="", published=None):
         if not exact and found[0]:
             meta.outlet_country = found[1]
     else:
-        meta.outlet, meta.outlet_country = page_outlet(cleaned, credit, gazetteer)
+        meta.outlet, meta.outlet_country = page_outlet(
+            cleaned, credit, gazetteer, title=meta.title, published=meta.published
+        )
 
-    # Published: given, front matter, a date line near the top, a time stamp, the dateline.
-    meta.published = published or parse_day(fm.get("published") or fm.get("date"))
-    if meta.published is None:
-        for kind, line in cleaned.dropped:
-            d = date_line(line, max_rest=6) or (
-                first_full_date(line)
-                if kind in {"date", "source", "byline", "navigation"}
-                else None
-            )
-            if d:
-                meta.published = d
-                break
-    if meta.published is None and meta.title:
-        # A briefing's or statement's title often carries its date.
-        dates = [w for w in find_dates(meta.title) if w.exact]
-        if dates:
-            meta.published = dates[0].first
     if meta.dateline_date and not isinstance(meta.dateline_date, dt.date):
         month, day = meta.dateline_date
         year = given_year or (meta.published.year if meta.published else latest_year(body))
@@ -183,122 +154,69 @@ def read_metadata(cleaned, gazetteer, *, title="", outlet="", published=None):
     return meta
 
 
-def page_outlet(cleaned, credit, gazetteer):
-    """The outlet a page names in its source line, credit, copyright, byline or masthead:
-    a name the archive knows wins; else the source line or credit as written."""
-    texts = [line for kind, line in cleaned.dropped if kind == "source"]
-    texts.append(credit)
-    texts += [line for kind, line in cleaned.dropped if kind != "source"]
-    for text in texts:
-        name, country = outlet_in(text or "", gazetteer)
-        if name:
-            return name, country
-    for _kind, line in cleaned.dropped:
-        m = SOURCE.match(line)
-        # "From: Foreign, Commonwealth & Development Office" (GOV.UK): the issuing office
-        if m and line.lower().startswith(("source", "from")):
-            value = re.split(r"\s{2,}|\s+(?:Published|Updated|Posted|Date)\b|\|", m.group(1))[0]
-            # "From: Department for Trade and The Rt Hon Jo Price MP": the office, not its minister
-            value = re.split(
-                r"\s+and\s+(?=(?:The\s+)?Rt\.?\s+Hon\b|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+\s+MP\b)",
-                value,
-            )[0]
-            return value.strip(), ""
-    if credit and len(credit.split()) <= 3:
-        return credit.strip(), ""
-    for _kind, line in cleaned.dropped:
-        m = COPYRIGHT_HOLDER.match(line)
-        if m and m.group(1).lower() not in {"all", "copyright"}:
-            return m.group(1).strip(" ."), ""
-    for _kind, line in cleaned.dropped:
-        # a masthead, alone or as a segment: "Meridian Herald | World | Asia"
-        for part in re.split(r"\s+(?:>>|[>»›|•·–—-])\s+", line):
-            part = part.strip()
-            if KICKER.match(part):
-                continue  # "World News", "BUSINESS NEWS": a section, not a paper
-            if MEDIA_LINE.match(part) or part.isupper() and MEDIA_LINE.match(part.title()):
-                return part, ""
+UPDATED = re.compile(r"^(?:last\s+)?(?:updated|modified|revised|edited)\b", re.I)
+WEEKDAY_WORD = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
+EPOCH = re.compile(r"^(?:timestamp|time|date|published)\s*[:=]\s*(\d{10})(?:\d{3})?$", re.I)
+URL_DATE = re.compile(r"/((?:19|20)\d{2})[-/]?(\d{2})[-/]?(\d{2})(?=[/_.-]|$)")
+# "On 16 June 2020, Ambassador X gave an interview to …": an interview's intro dates it
+INTERVIEW_INTRO = re.compile(r"\binterview(?:ed)?\b", re.I)
+TRANSCRIPT_TURN = re.compile(r"^(?:Q|A|QUESTION|ANSWER)\s*[:.]\s", re.M)
+
+
+def read_published(cleaned, meta, given_year, url=""):
+    """The publication date by rank: a dateline with its year; the page's own stamps (header
+    stamps, bylines, foot lines), the original before an "Updated" one, and never a site's
+    current-date bar that the story contradicts; a date in the title (briefings); an
+    interview's date in its introduction; a date in the address; an epoch time stamp. A
+    date inside the body's sentences ("On April 14, 2019, …") is no publication date."""
+    if given_year and meta.dateline_date:
+        day = safe(given_year, *meta.dateline_date)
+        if day:
+            return day
+    body = cleaned.body
+    latest = latest_year(body)
+    original, updated = None, None
+    previous = ""
     for kind, line in cleaned.dropped:
-        # "NORTHGATE TIMES - Mar 14, 2019 - 09:30", "14 Mar 2019 | Lakeside Courier": a
-        # masthead beside a time stamp
-        name = stamp_outlet(line) if kind in {"date", "byline"} else ""
-        if name and not is_role(name):
-            return name, ""
-        # "By Mara Lind, Coastal Ledger": a byline naming the writer's paper
-        m = BYLINE_OUTLET.match(line)
-        if kind == "byline" and m and not is_role(m.group(1)) and not parties_in(m.group(1)):
-            return m.group(1).strip(), ""
+        if kind in {"caption", "paywall", "comment"}:
+            continue
+        d = date_line(line, max_rest=6) or (
+            first_full_date(line) if kind in {"date", "source", "byline", "navigation"} else None
+        )
+        weekday = WEEKDAY_WORD.search(line) or WEEKDAY_WORD.fullmatch(previous.strip(" ,"))
+        previous = line
+        if d is None:
+            continue
+        if weekday and latest and d.year > latest:
+            continue  # a site's date bar ("Thursday / 26th May 2022"), not the story's date
+        if UPDATED.match(line):
+            updated = updated or d
+            continue
+        original = d
+        break
+    if original or updated:
+        return original or updated
+    if meta.title:
+        # A briefing's or statement's title often carries its date.
+        dates = [w for w in find_dates(meta.title) if w.exact]
+        if dates:
+            return dates[0].first
+    paras = [body[s:e] for s, e in cleaned.paragraphs[:4]]
+    if len(TRANSCRIPT_TURN.findall(body)) >= 2:
+        for p in paras[:3]:
+            dates = [w for w in find_dates(p[:60]) if w.exact]
+            if dates and INTERVIEW_INTRO.search(p):
+                return dates[0].first
+    m = URL_DATE.search(url or "")
+    if m:
+        day = safe(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if day:
+            return day
     for _kind, line in cleaned.dropped:
-        # "Published in the Harbor Examiner, May 3, 2019"
-        m = PUBLISHED_IN.search(line)
+        m = EPOCH.match(line)
         if m:
-            return m.group(1).strip(), ""
-    header = issuer_header(body_head(cleaned))
-    return (header, "") if header else ("", "")
-
-
-# "By Peter Holm, Europa Review" / "By Peter Holm | Europa Review"
-BYLINE_OUTLET = re.compile(
-    r"^By\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*[,|]\s*"
-    r"((?:The\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z&][\w'’&.-]*){0,4})\s*$"
-)
-PUBLISHED_IN = re.compile(
-    r"\b(?i:published|appeared|first appeared|printed)\s+(?:in|by)\s+(?:the\s+)?"
-    r"([A-Z][\w'’&.-]*(?:\s+[A-Z&][\w'’&.-]*){0,4})"
-)
-# A ministry's own page opens with a header naming it: "Ministry of Foreign Affairs of the
-# Republic of Poland", "U.S. Department of State", "Office of the Spokesperson"
-ISSUER = re.compile(
-    r"^(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}(?:Ministry|Department|Office|Embassy|Mission)"
-    r"(?:\s+(?:of|for|to|in|the|and|&|[A-Z][\w.'’-]*)){0,10}$"
-)
-
-
-KICKER = re.compile(
-    r"^(?i:world|business|asia|asia pacific|europe|americas|africa|politics|top|latest|breaking|"
-    r"local|national|international|sports?|tech|china|us|u\.s\.|global|opinion|market)s?\s+"
-    r"(?i:news|times|wire|online)$"
-)
-STAMP_LABEL = re.compile(
-    r"^(?:updated|published|posted|last|first|issued|modified|by|date|time|source)\b", re.I
-)
-
-
-def stamp_outlet(line):
-    """The outlet's name standing beside a time stamp, as its own segment."""
-    for part in re.split(r"\s+(?:-|–|—|\||/)\s+", line):
-        part = part.strip()
-        words = part.split()
-        if (
-            1 <= len(words) <= 5
-            and not re.search(r"\d", part)
-            and not STAMP_LABEL.match(part)
-            and not find_dates(part)
-            and re.fullmatch(r"(?:The\s+)?[A-Z][\w'’&.]*(?:\s+[A-Z&][\w'’&.]*)*", part)
-            and not re.fullmatch(r"[A-Z]{2,4}T", part)  # a time zone ("EDT")
-            # a paper's name says what it is ("Lakeside Courier", "NORTHGATE TIMES"), or is
-            # an agency's initials ("TNN"); a place ("GENEVA - 9 Oct 2019") is neither
-            and (MEDIA_LINE.match(part.title()) or re.fullmatch(r"[A-Z]{2,5}", part))
-            and not KICKER.match(part)
-        ):
-            return part
-    return ""
-
-
-def body_head(cleaned):
-    return [cleaned.body[s:e] for s, e in cleaned.paragraphs[:3]]
-
-
-def issuer_header(paragraphs):
-    for p in paragraphs:
-        if len(p.split()) <= 14 and not p.endswith(END_PUNCT) and ISSUER.match(p):
-            return p.strip()
-    return ""
-
-
-def outlet_in_exact(named, gazetteer):
-    low = named.strip().lower()
-    return any(low in [n.lower() for n in [o.name, *o.aliases]] for o in gazetteer.outlets)
+            return dt.datetime.fromtimestamp(int(m.group(1)), dt.UTC).date()
+    return None
 
 
 def first_full_date(line):
@@ -306,6 +224,9 @@ def first_full_date(line):
     if m:
         return safe(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     dates = [w for w in find_dates(line) if w.exact]
+    if not dates and re.search(r"\b[A-Z]{3,9}\.? \d", line):
+        # "BDST: 1420 HRS, MAR 19, 2015": a month in capitals
+        dates = [w for w in find_dates(line.title()) if w.exact]
     return dates[0].first if dates else None
 
 

@@ -42,6 +42,10 @@ class ExtractedQuote:
     said_on: dt.date | None = None
     round: int | None = None  # index into Extraction.rounds
     themes: list[str] = field(default_factory=list)  # theme slugs
+    round_reason: str = ""  # why the quote has its round, or why it has none
+    cue: str = ""  # the shape it was found by ("said-after", "colon", "document" …)
+    confidence: float | None = None  # 0-1: how sure the attribution is
+    relayed_by: str = ""  # who reported the words, as written, when not the speaker
 
 
 @dataclass
@@ -92,7 +96,11 @@ class Extraction:
                     "end": q.end,
                     "said_on": day(q.said_on),
                     "round": q.round,
+                    "round_reason": q.round_reason,
                     "themes": list(q.themes),
+                    "cue": q.cue,
+                    "confidence": q.confidence,
+                    "relayed_by": q.relayed_by,
                 }
                 for q in self.quotes
             ],

@@ -1,5 +1,6 @@
-"""Collective voices: delegations, governments and their offices, documents, outlets, joint
-speakers ("both sides"); ``CollectiveVoices`` resolves such phrases for ``SpeakerBook``."""
+"""Collective voices: delegations, governments and their offices, documents and outlets
+(joint speakers are in ``joint.py``); ``CollectiveVoices`` resolves such phrases for
+``SpeakerBook``."""
 
 import re
 
@@ -11,9 +12,8 @@ from statements.ingest.names.countries import (
     NOUN_RX,
     NOUN_TO_COUNTRY,
     UNIONS,
-    country_of,
 )
-from statements.ingest.names.roles import HONORIFIC
+from statements.ingest.names.roles import is_role_word
 from statements.ingest.result import ExtractedSpeaker
 from statements.ingest.text.normal import norm
 
@@ -23,6 +23,9 @@ BODY_WORDS = {
     "delegation": "delegation",
     "team": "delegation",
     "negotiators": "delegation",
+    "participants": "delegation",
+    "delegates": "delegation",
+    "representatives": "delegation",
     "government": "government",
     "authorities": "government",
     "administration": "government",
@@ -63,6 +66,20 @@ GOVERNMENT_BODIES = {
     "european external action service": "European Union",
     "elysee": "France",
     "élysée": "France",
+    "european commission": "European Union",
+    "eu commission": "European Union",
+    "european council": "European Union",
+    "council of the european union": "European Union",
+    "council of the eu": "European Union",
+    "number 10": "United Kingdom",
+    "no 10": "United Kingdom",
+    "no. 10": "United Kingdom",
+    "blue house": "South Korea",
+    "cheong wa dae": "South Korea",
+    "kantei": "Japan",
+    "mofcom": "China",
+    "state council": "China",
+    "national security council": "United States",
 }
 _OFFICE_RX = (
     r"(?i:ministry|office|department|presidency|embassy|mission|secretariat|chancellery|"
@@ -81,6 +98,7 @@ OFFICIALS = re.compile(
     rf"^(?:(?i:the)\s+)?(?:(?i:senior|top)\s+)?({ADJ_RX})\s+(?i:government\s+)?"
     r"(?i:officials|diplomats|sources|authorities)$"
 )
+CANADIAN_DEPARTMENT = re.compile(r"(?:[A-Z][a-z]+\s+(?:and\s+)?){1,3}Canada")
 UNFLAGGED_OFFICE = re.compile(
     r"(?:foreign|external affairs) ministry|ministry of foreign affairs|embassy"
 )
@@ -92,7 +110,8 @@ BOTH = re.compile(
     re.I,
 )
 DOCUMENT = (
-    r"(?:joint\s+)?(?:statement|communique|communiqué|press\s+release|report|readout|declaration"
+    r"(?:joint\s+)?(?:statement|communique|communiqué|(?:press\s+|news\s+)?release|report|"
+    r"submission|readout|declaration"
     r"|transcript|media\s+note|summary|account|record|minutes)"
 )
 FROM_DOCUMENT = re.compile(
@@ -153,76 +172,6 @@ class CollectiveVoices:
                 return self.add(ExtractedSpeaker(name=o.name, kind="outlet", country=o.country))
         return self.add(ExtractedSpeaker(name=name.strip(), kind="outlet"))
 
-    def joint(self, phrase):
-        """Both parties at once: "both sides" → "Chinese and U.S. delegations"; "Japan and
-        China" → "Chinese and Japanese governments"."""
-        if phrase.lower() in {"both", "the two", "the pair"}:
-            phrase = "both sides"  # "Both agreed to …": the two parties the article is about
-        m = BOTH.match(phrase)
-        countries = []
-        if (
-            m
-            and phrase[m.end() :].strip()
-            and not re.match(r"\s+(?:of|to|at|in|from)\b", phrase[m.end() :])
-        ):
-            return None  # "both sides found the talks useful and": a clause, not a speaker
-        if m:
-            noun = re.sub(r"\s+", " ", m.group(1).lower())
-            # The people at the table speak for their delegations.
-            delegates = {"negotiators", "chief negotiators", "teams", "envoys"}
-            if noun in {"sides", "delegations", "special representatives"} | delegates:
-                kind = "delegation"
-            elif noun == "parties" and not phrase.lower().startswith(("both", "the two")):
-                return None
-            else:
-                kind = "government"
-            # "the ministers" is both parties; "the countries" may be any countries
-            plain_the = phrase.lower().startswith("the ") and not phrase.lower().startswith(
-                "the two"
-            )
-            if plain_the and noun not in {
-                "ministers",
-                "foreign ministers",
-                "special representatives",
-                *delegates,
-            }:
-                return None
-        else:
-            parts = re.split(r"\s*(?:,|\band\b)\s*", re.sub(r"^both\s+", "", phrase, flags=re.I))
-            parts = [p for p in parts if p]
-            if len(parts) != 2:
-                return None
-            for p in parts:
-                low = re.sub(r"^the\s+", "", p.lower())
-                country = NOUN_TO_COUNTRY.get(low) or CAPITAL_TO_COUNTRY.get(low)
-                country = country or self.leader_country(p)
-                if not country:
-                    return None
-                countries.append(country)
-            kind = "government"
-        parties = countries or sorted(self.parties)
-        if len(set(parties)) != 2:
-            return self.add(ExtractedSpeaker(name="Both sides", kind=kind))
-        adjectives = sorted(DEMONYM_ADJ.get(c, c) for c in set(parties))
-        plural = "delegations" if kind == "delegation" else "governments"
-        name = f"{adjectives[0]} and {adjectives[1]} {plural}"
-        return self.add(ExtractedSpeaker(name=name, kind=kind))
-
-    def leader_country(self, phrase):
-        """ "Xi and Macron agreed": the country of a person the article has already named
-        with a flag ("French President Emmanuel Macron"), so two leaders speak for their
-        governments."""
-        tokens = HONORIFIC.sub("", phrase.strip()).split()
-        if not tokens or not tokens[-1][:1].isupper():
-            return ""
-        for s in self.speakers:
-            if s.kind == "person" and s.country and tokens[-1] in s.name.split():
-                return s.country
-        for name, role, at in self.mentioned:
-            if at < self.position and tokens[-1] in name.split() and country_of(role):
-                return country_of(role)
-        return ""
-
     def collective(self, phrase):
         m = COLLECTIVE.match(phrase)
         rest = phrase[m.end() :] if m else ""
@@ -240,10 +189,10 @@ class CollectiveVoices:
                 # A ministry or embassy speaks for its government.
                 if any(norm(n) == norm(phrase[: m.end()]) for n in names) or kind == "government":
                     return self.from_known(k)
-                if body in {"side", "delegation"} and kind == "delegation":
+                if body not in {"team", "negotiators"} and kind == "delegation":
                     return self.from_known(k)
         adjective = DEMONYM_ADJ.get(country, country)
-        if body in {"side", "delegation", "team", "negotiators"}:
+        if kind == "delegation":
             name = f"{adjective} delegation"
         elif kind == "government":
             # A ministry, an embassy or a mission speaking without a person is its government.
@@ -274,6 +223,12 @@ class CollectiveVoices:
                 if last.kind == "person" and last.country and last.country not in UNIONS:
                     country = last.country
                     break
+        if (
+            not country
+            and CANADIAN_DEPARTMENT.fullmatch(phrase)
+            and all(is_role_word(w) for w in phrase.split()[:-1] if w != "and")
+        ):
+            country = "Canada"  # "Public Safety Canada": Canada's departments' own names
         if not country and UNFLAGGED_OFFICE.fullmatch(low):
             country = self.home
         if not country:

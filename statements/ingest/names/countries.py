@@ -132,3 +132,61 @@ def most_named_country(text):
     for m in COUNTRY_ADJ.finditer(text):
         counts[ADJ_TO_COUNTRY[m.group(1).lower()]] += 1
     return counts.most_common(1)[0][0] if counts else ""
+
+
+FLAG = re.compile(
+    rf"^(?:(?i:the|his|her|its|their|a|an)\s+)?(?:(?i:former|then|acting|senior|top)\s+)?"
+    rf"(?:({ADJ_RX})|({NOUN_RX})['’]s)(?![\w])"
+)
+
+
+def flag_of(role):
+    """The country a role opens with ("Chinese Vice Premier", "India's envoy"), else "": a
+    country named further on ("director of the European department") is no flag."""
+    m = FLAG.match(role.strip())
+    if not m:
+        return ""
+    return ADJ_TO_COUNTRY.get((m.group(1) or "").lower()) or NOUN_TO_COUNTRY.get(
+        (m.group(2) or "").lower(), ""
+    )
+
+
+_UNIT_OF = re.compile(
+    rf"(?<![\w.])(?:{ADJ_RX})\s+(?i:department|affairs|desk|division|bureau|studies|programmes?|"
+    r"programs?|section|unit)\b"
+)
+
+
+# Titles only one state gives, for roles written without a flag
+TITLE_COUNTRY = (
+    (re.compile(r"\bsecretary\s+of\s+state\b(?!\s+for)", re.I), "United States"),
+    (
+        re.compile(r"\b(?:treasury|commerce|defense|homeland\s+security)\s+secretary\b", re.I),
+        "United States",
+    ),
+    (
+        re.compile(r"\bsecretary\s+of\s+(?:the\s+treasury|commerce|defense)\b", re.I),
+        "United States",
+    ),
+    (re.compile(r"\btrade\s+representative\b", re.I), "United States"),
+    (re.compile(r"\bstate\s+council+or\b", re.I), "China"),
+    (re.compile(r"\bvice[\s-]+premier\b", re.I), "China"),
+    (
+        re.compile(r"\bexternal\s+affairs\s+minister|minister\s+of\s+external\s+affairs\b", re.I),
+        "India",
+    ),
+    (re.compile(r"\bchief\s+cabinet\s+secretary\b", re.I), "Japan"),
+    (re.compile(r"\bunification\s+minister\b", re.I), "South Korea"),
+    (re.compile(r"\bchancellor\s+of\s+the\s+exchequer\b", re.I), "United Kingdom"),
+    (re.compile(r"\bhigh\s+representative\b", re.I), "European Union"),
+)
+
+
+def country_of_role(role):
+    """Whose official a role makes someone: its flag, else a country it names, but not the
+    region a department covers ("director of the European department"), else a title only
+    one state gives ("Secretary of State", "State Councilor")."""
+    country = flag_of(role) or country_of(_UNIT_OF.sub("", role))
+    if not country:
+        country = next((c for rx, c in TITLE_COUNTRY if rx.search(role)), "")
+    return country

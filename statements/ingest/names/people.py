@@ -9,11 +9,14 @@ from statements.ingest.names.countries import (
     CAPITAL_TO_COUNTRY,
     COUNTRIES,
     country_of,
+    country_of_role,
+    flag_of,
 )
 from statements.ingest.names.roles import (
     GENERIC_ROLES,
     HONORIFIC,
     ROLE_WORDS,
+    drop_initials,
     is_role,
     role_suffix,
     split_role_name,
@@ -21,6 +24,27 @@ from statements.ingest.names.roles import (
 )
 from statements.ingest.result import ExtractedSpeaker
 from statements.ingest.text.normal import norm
+
+# A source the article keeps unnamed on purpose
+ANONYMOUS = re.compile(
+    r"\b(?:not\s+(?:to\s+be|being)\s+(?:named|identified)|anonymity|unnamed|"
+    r"declined\s+to\s+be\s+(?:named|identified)|not\s+authori[sz]ed\s+to)\b",
+    re.I,
+)
+
+
+# Who an indefinite "a senior U.S. …" may be: named in the next sentences, or unnamed
+UNNAMED_PERSON = {
+    "official",
+    "diplomat",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "envoy",
+    "negotiator",
+    "representative",
+    "delegate",
+}
 
 
 class People:
@@ -100,14 +124,22 @@ class People:
         return self.role_only(phrase)
 
     def named(self, name, role, phrase):
-        name = HONORIFIC.sub("", name)
+        name = self.as_printed(HONORIFIC.sub("", name))
         tokens = name.split()
         if not role and len(tokens) > 1:
             # A role given elsewhere in the article ("..., who heads the Chinese delegation")
             role = next((r for n, r, _ in self.mentioned if n == name and r), "")
+        if len(tokens) > 1 and not role:
+            # "Von der Leyen said", "Le Drian said": the surname of someone named in full before
+            ending = " " + name.lower()
+            for full, mrole, at in reversed(self.mentioned):
+                bare = HONORIFIC.sub("", full)
+                longer = len(bare.split()) > len(tokens)
+                if at < self.position and longer and (" " + bare.lower()).endswith(ending):
+                    return self.resolve_name(full, mrole)
         k, known_role = self.known_person_in(phrase)
         if k is None:
-            k = self.known(name)
+            k = self.known(name) or self.known(drop_initials(name))
         if k is not None:
             return self.from_known(k, role or known_role)
         if len(tokens) == 1:
@@ -142,15 +174,49 @@ class People:
                 for k in self.gazetteer.index().person_by_token.get(tokens[0])
                 if k.kind == "person" and tokens[0] in k.name.split()
             ]
+            if len(matches) > 1 and role:
+                # "Vice Premier Wang" among several gazetteer Wangs: the one with that title
+                words = set(strip_country(role).lower().split()) - {"of", "the", "for", "and"}
+                matches = [k for k in matches if words and words <= set(k.title.lower().split())]
             if len(matches) == 1:
                 return self.from_known(matches[0], role)
             if not is_role(role) or tokens[0].lower() in CAPITAL_TO_COUNTRY:
                 return None
-        country = country_of(role) if role else ""
+        country = country_of_role(role) if role else ""
         speaker = ExtractedSpeaker(
             name=name, title=strip_country(role), country=country, kind="person"
         )
         return self.add(speaker, role)
+
+    def as_printed(self, name):
+        """ "Lorne W. Craner" is "Lorne Craner" where the article or the gazetteer also
+        writes him so; otherwise the name stays as printed."""
+        plain = drop_initials(name)
+        if plain == name:
+            return name
+        if self.known(plain) or re.search(rf"(?<![\w.]){re.escape(plain)}(?!\w)", self.body):
+            return plain
+        return name
+
+    def named_next(self, country):
+        """ "A Chinese official on Monday urged …" with the official named in the next
+        sentences: the first person named there with a title of a compatible country, who
+        was not met before. None when the sentence says the source stays unnamed."""
+        start, end = self.sentence_at(self.position)
+        if ANONYMOUS.search(self.body[start:end]):
+            return None
+        later = [u for u in self.units if u[0] >= end][:2]
+        if not later:
+            return None
+        before = {n for n, _r, at in self.mentioned if at < end}
+        for name, role, at in sorted(self.mentioned, key=lambda m: m[2]):
+            if not end <= at < later[-1][1] or self.in_quotation(at) or name in before:
+                continue
+            their_country = flag_of(role)
+            if not role or (country and their_country and their_country != country):
+                continue
+            return self.resolve_name(name, role)
+        return None
 
     def role_only(self, phrase):
         """ "the minister", "the Chinese premier", "the Treasury chief": the latest person met
@@ -174,14 +240,8 @@ class People:
                 owner = self.collective("the " + body.group(1)) or self.government(body.group(1))
                 if owner is not None and owner.kind == "government":
                     return owner
-            if country and words[-1] in {
-                "official",
-                "diplomat",
-                "spokesman",
-                "spokeswoman",
-                "spokesperson",
-            }:
-                return self.government(COUNTRIES[country][0][0])
+            if country and words[-1] in UNNAMED_PERSON:
+                return self.named_next(country) or self.government(COUNTRIES[country][0][0])
             return None
         keys = [
             w for w in words if w not in ADJ_TO_COUNTRY and w not in {"the", "of", "and", "for"}
@@ -193,14 +253,25 @@ class People:
             if s.kind == "person"
         ]
         people += [
-            (n, r, country_of(r)) for n, r, at in reversed(self.mentioned) if at <= self.position
+            (n, r, country_of_role(r))
+            for n, r, at in reversed(self.mentioned)
+            if at <= self.position
         ]
+        # The person whose role shares most with it ("the Foreign Secretary" is the foreign
+        # secretary, not the foreign minister), its head word first; the latest on a tie.
+        # A generic one ("the minister") is the latest whose role has that word.
+        head = words[-1]
+        best, score = None, (False, False, 0)
         for name, role, their_country in people:
             if country and their_country and their_country != country:
                 continue
             role_words = set(re.findall(r"[\w-]+", role.lower()))
-            if specific and any(w in role_words for w in specific):
-                return self.resolve_name(name, role)
+            shared = [w for w in (specific or keys) if w in role_words]
+            fit = (bool(country) and their_country == country, head in role_words, len(shared))
+            if shared and fit > score:
+                best, score = (name, role), fit
+        if best is not None and (specific or score[1]):
+            return self.resolve_name(*best)
         if not specific and country:
             for name, _role, their_country in people:
                 if their_country == country:

@@ -18,9 +18,81 @@ from statements.ingest.quotes.cues import (
     SAY_INVERTED,
     is_country,
 )
+from statements.ingest.quotes.lexicon import PARTICIPLE
 from statements.ingest.quotes.units import OPENERS, unit_bounds
 
+# --- documents as sources -------------------------------------------------------------------
+
+# "a joint statement on the outcomes of the talks", "their joint communique": both parties issue it
+JOINT_DOCUMENT = re.compile(
+    r"^(?:a|an|the|their|this|that)\s+(?:new\s+|final\s+|brief\s+)?joint\s+(?:press\s+)?"
+    r"(?:statement|declaration|communiqu[eé]|readout|fact\s+sheet|press\s+release)\b",
+    re.I,
+)
+# "an article in the Harbour Times", "a commentary published by the Daily Star"
+PRINTED_IN = re.compile(
+    r"^(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:article|commentary|editorial|op-ed|opinion\s+piece|"
+    r"piece|column|report)\s+(?:(?:published|printed|carried|run)\s+)?(?:in|by|on)\s+(.+)$",
+    re.I,
+)
+# "the statement posted on the ministry's website": where it was read, not who issued it
+WHERE_POSTED = re.compile(
+    r"\s+(?:posted|published|carried|placed|put|uploaded)\s+(?:on|to|at)\s+[^,]*?"
+    r"\b(?:website|web\s+site|site|page|portal|account|channel)\b.*$",
+    re.I,
+)
+
+
+def resolve(book, phrase, *, remember=True):
+    """``book.resolve`` for an attribution's subject, with documents read as their issuers: a
+    joint statement speaks for both governments, and a later "the statement" refers back to
+    the document named before it."""
+    phrase = WHERE_POSTED.sub("", phrase)
+    m = PRINTED_IN.match(phrase)
+    if m:
+        # "said an article in the Harbour Times": the paper that printed it speaks
+        return book.resolve(m.group(1), remember=remember)
+    if JOINT_DOCUMENT.match(phrase):
+        joint = book.joint("the two governments")
+        if joint is not None:
+            if remember:
+                book.last_document_source = joint.name
+            return joint
+    return book.resolve(phrase, remember=remember)
+
+
 # --- attribution ----------------------------------------------------------------------------
+
+# "agreed a deal", "signed a pact": agreeing or deciding a thing (not to, that or on) is a deed
+DEED_OBJECT = re.compile(r"\s+(?:an?|new)\s+(?!number\b)", re.I)
+# What a country "raised" or "presented" when it spoke: concerns, issues, cases, its position
+SPEECH_OBJECT = re.compile(
+    r"\s+(?:[\w-]+\s+){0,4}?(?:concerns?|issues?|questions?|cases?|points?|objections?|"
+    r"proposals?|positions?|views?|demands?|requests?|ideas?|suggestions?|complaints?|"
+    r"grievances?|matters?|topics?|priorities|worries|reservations|arguments?)\b",
+    re.I,
+)
+# Verbs of a press event with only its audience after them ("briefed the press", "informed
+# reporters"), not what was said to them ("briefed reporters that …")
+BARE_ACTION = re.compile(
+    r"(?:briefed|briefs|informed|informs)\s+(?:the\s+|foreign\s+|local\s+)*(?:press|reporters|"
+    r"journalists|media|correspondents)\b(?!\s+(?:that|of)\b)",
+    re.I,
+)
+SPEAKING = re.compile(
+    r"^(?:speaking|asked|responding|writing|addressing|talking|commenting|replying)\s+"
+    r"(?:to|after|at|on|in|about|before|during|with)\s+\w+",
+    re.I,
+)
+# "The U.S. delegation, comprised of X and Y, emphasized": the head speaks, not the last name
+APPOSED = re.compile(
+    r"^\s*(.{2,60}?),\s+(?:comprised|composed|made\s+up|led|headed|including|consisting|"
+    r"which|who)\b[^,]*,\s*$",
+    re.I | re.S,
+)
+# The perfect before a cue: "…, the ministry has confirmed", "X had earlier said"
+PERFECT = r"(?:(?:has|have|had)\s+(?:also\s+|earlier\s+|already\s+|now\s+|since\s+)?)?"
+AUXILIARY = re.compile(r"\s+(?:has|have|had)(?:\s+(?:also|earlier|already|now|since))?\s*$", re.I)
 
 
 @dataclass
@@ -32,6 +104,7 @@ class Attribution:
     span_start: int  # where the attribution text starts/ends (absolute)
     span_end: int
     according: bool = False  # "According to X, ...": X relays what the sentence says
+    relayed_by: str = ""  # the source as written, when it relays someone else's words
 
 
 def lead_attribution(body, start, end, book, spans=()):
@@ -48,7 +121,7 @@ def lead_attribution(body, start, end, book, spans=()):
     m2 = re.match(r"^according to ([^,]{2,120}),\s*", text[offset:], re.I)
     # "According to an official account of the meeting, the Japanese side …": a document
     # need not name its author when the clause names the side
-    if m2 and (book.resolve(m2.group(1), remember=False) or is_document(m2.group(1))):
+    if m2 and (resolve(book, m2.group(1), remember=False) or is_document(m2.group(1))):
         return Attribution(
             m2.group(1),
             start + offset,
@@ -66,6 +139,15 @@ def lead_attribution(body, start, end, book, spans=()):
             subject = text[base : cm.start()]
             if not subject.strip() or len(subject.split()) > 24 or PASSIVE.search(subject):
                 break
+            # "Speaking after the meeting the Foreign Secretary said": an opening participle
+            # phrase without its comma; the subject starts at "the" or a capitalised word
+            opener = "," not in subject and SPEAKING.match(subject)
+            starts = re.finditer(r"\s(?=the\b|[A-Z])", subject[opener.end() :]) if opener else ()
+            for at in starts:
+                tail = subject[opener.end() + at.end() :]
+                if resolve(book, clean_phrase(tail), remember=False):
+                    subject = tail
+                    break
             if (
                 re.search(
                     r"\b(?:that|which|who|if|because|when|although|since|until|unless|while|"
@@ -76,16 +158,30 @@ def lead_attribution(body, start, end, book, spans=()):
                 and "," not in subject
             ):
                 break
-            phrase = clean_phrase(subject)
-            if is_country(phrase) and ACTS.fullmatch(cm.group(1)):
-                break  # "Japan raised tariffs": a country acting, not speaking
-            if book.resolve(phrase, remember=False) is None:
+            # "the ministry has announced", "China had earlier said": the perfect's auxiliary
+            phrase = subject_phrase(subject)
+            head = APPOSED.match(subject)
+            if head and resolve(book, clean_phrase(head.group(1)), remember=False):
+                phrase = clean_phrase(head.group(1))  # "The delegation, led by X, said"
+            if BARE_ACTION.match(text, cm.start(1)):
+                break  # "briefed the press after the forum": the event, not what was said
+            if cm.group(1).lower().startswith(("agree", "decide")) and DEED_OBJECT.match(
+                text, cm.end(1)
+            ):
+                break  # "have agreed a new partnership": agreeing a deal is a deed
+            if (
+                is_country(phrase)
+                and ACTS.fullmatch(cm.group(1))
+                and not SPEECH_OBJECT.match(text, cm.end(1))
+            ):
+                break  # "Japan raised tariffs": a country acting, not speaking (not "concerns")
+            if resolve(book, phrase, remember=False) is None:
                 # `X called the move "regrettable" and said …`: the subject of the first of
                 # two coordinated verbs speaks
                 coord = re.match(r"^(.{2,80}?)\s+[a-z]+(?:ed|s)\b.*\band\s*$", subject, re.S)
-                if coord and book.resolve(clean_phrase(coord.group(1)), remember=False):
+                if coord and resolve(book, clean_phrase(coord.group(1)), remember=False):
                     phrase = clean_phrase(coord.group(1))
-            if book.resolve(phrase, remember=False) is not None:
+            if resolve(book, phrase, remember=False) is not None:
                 return Attribution(
                     phrase, absolute, start + cm.end(1), "lead", start + base, start + cm.end(1)
                 )
@@ -127,6 +223,45 @@ CONTENT_SUBJECT = re.compile(
 )
 
 
+# "… made the announcement on Monday, stressing that …": a participle of the lexicon after a
+# clause whose verb is not speech reports what the subject said
+NON_SPEECH_CLAUSE = re.compile(
+    r"^(.{2,100}?)\s+(?:made|gave|delivered|issued|held|wrapped\s+up|concluded|ended|opened|"
+    r"closed|visited|met|attended|hosted|co-chaired|chaired|spoke|appeared)\b[^;\"“]{0,200}?,\s+"
+    rf"(?:also\s+)?({PARTICIPLE})\b",
+    re.I | re.S,
+)
+
+
+def subject_phrase(text):
+    """The subject phrase before a cue, cleaned; a document printed in a paper keeps its
+    paper ("an article in the Harbour Times"), and the perfect loses its auxiliary."""
+    text = AUXILIARY.sub("", text.strip())
+    return text if PRINTED_IN.match(text) else clean_phrase(text)
+
+
+def participle_attribution(body, start, end, book):
+    """`X made the remarks on Monday, stressing that …`: the subject of the clause speaks."""
+    text = body[start:end]
+    offset = 0
+    m = DATELINE_PREFIX.match(text)
+    if m:
+        offset = m.end()
+    adverbial = LEAD_ADVERBIAL.match(text[offset:])
+    if adverbial:
+        offset += adverbial.end()
+    m = NON_SPEECH_CLAUSE.match(text, offset)
+    if not m:
+        return None
+    phrase = clean_phrase(m.group(1))
+    speaker = resolve(book, phrase, remember=False)
+    if speaker is None or speaker.kind == "outlet":
+        return None
+    return Attribution(
+        phrase, start + m.start(2), start + m.end(2), "lead", start, start + m.end(2)
+    )
+
+
 def content_speaker(content, book, *, joint_ok):
     """The subject of a relayed clause when it is a speaker taking a position: the U.S. side in
     "the U.S. side is willing to ..., said the statement"."""
@@ -135,24 +270,28 @@ def content_speaker(content, book, *, joint_ok):
     content = re.sub(
         r"^(?:(?:in|on|at|through|via)\s[^,\"“]{0,50}?\s)?that\s+", "", content, flags=re.I
     )
-    content = re.sub(r"\s[\"“‘](?=\w)", " ", content)  # `the ministers "agreed to …"`
+    content = re.sub(r"(?:^|\s)[\"“‘](?=\w)", " ", content).strip()  # `the ministers "agreed to …"`
     m = CONTENT_SUBJECT.match(content)
     if not m or PASSIVE.search(m.group(1) + " ") or re.search(r"[\"“”‘]", m.group(1)):
         return None
     phrase = clean_phrase(m.group(1))
     # "the two sides exchanged views on … and agreed …": the subject of the first verb
     coord = re.match(r"^(.{2,60}?)\s+[a-z]+ed\b.*\band$", m.group(1).strip(), re.S)
-    if coord and book.resolve(clean_phrase(coord.group(1)), remember=False) is not None:
+    if coord and resolve(book, clean_phrase(coord.group(1)), remember=False) is not None:
         phrase = clean_phrase(coord.group(1))
     joint = BOTH.match(phrase) or re.search(r"\band\b", phrase) or re.match(r"both\b", phrase, re.I)
     if joint and not (joint_ok and JOINT_VERBS.search(m.group(2))):
         return None
-    return book.resolve(phrase, remember=False)
+    return resolve(book, phrase, remember=False)
 
 
 def is_document(phrase):
     return bool(
-        FROM_DOCUMENT.match(phrase) or THE_DOCUMENT.match(phrase) or OWNED_DOCUMENT.match(phrase)
+        FROM_DOCUMENT.match(phrase)
+        or THE_DOCUMENT.match(phrase)
+        or OWNED_DOCUMENT.match(phrase)
+        or JOINT_DOCUMENT.match(phrase)
+        or PRINTED_IN.match(phrase)
     )
 
 
@@ -161,7 +300,7 @@ def relayed_speaker(body, u, att, book):
     `Wang told Kono ..., according to a statement`, `The readout said the two sides agreed`."""
     start, end = unit_bounds(body, u)
     document = is_document(att.phrase)
-    source = book.resolve(att.phrase, remember=False)
+    source = resolve(book, att.phrase, remember=False)
     if att.according and att.where == "lead":
         return content_speaker(body[att.span_end : end], book, joint_ok=True)
     if att.where == "trail" and (document or (source is not None and source.kind != "person")):
@@ -193,16 +332,19 @@ def match_attribution(rest, base, book, *, after_quote=False):
     m = re.match(rf"^({SAY_INVERTED})\s+(.+)$", stripped, re.S)
     parts = m.group(2).split(",") if m else []
     goes_on = any(
-        not is_role(p) or CUE_RX.search(p) or re.search(r"\bthat\b", p) for p in parts[1:]
+        not (is_role(p) or TITLE_RUN.fullmatch(p)) or CUE_RX.search(p) or re.search(r"\bthat\b", p)
+        for p in parts[1:]
     )
     if m and not after_quote and len(parts) > 1 and goes_on:
         m = None  # ", according to the statement, underlined that ...": a clause goes on
     if m:
         phrase = subject_after_verb(m.group(2))
-        speaker = book.resolve(phrase, remember=False) if phrase else None
+        speaker = resolve(book, phrase, remember=False) if phrase else None
         if speaker is not None:
             return Attribution(phrase, lead, lead + m.end(1), "trail", lead, base + len(rest))
-    m = re.match(rf"^(.{{1,160}}?)\s+(?:also\s+|further\s+|then\s+)?({CUE})\b(.*)$", stripped, re.S)
+    m = re.match(
+        rf"^(.{{1,160}}?)\s+{PERFECT}(?:also\s+|further\s+|then\s+)?({CUE})\b(.*)$", stripped, re.S
+    )
     if m:
         tail = m.group(3).strip(" .")
         # "said Wednesday, a day after ...": an adjunct may follow the attribution
@@ -212,21 +354,32 @@ def match_attribution(rest, base, book, *, after_quote=False):
         )
         tail_ok = tail_ok and not re.search(r"\bthat\b", first)
         tail_ok = tail_ok and (not more.strip() or bool(ADJUNCT.match(more.strip())))
+        # "…, the ministry confirmed, saying that …": a participle going on with the speech
+        tail_ok = tail_ok or bool(re.match(rf"^,?\s*(?:{PARTICIPLE})\b", tail, re.I))
         if after_quote:
             tail_ok = not re.match(r"^(?:that)\b", tail, re.I)
         if tail_ok and not PASSIVE.search(m.group(1) + " "):
-            phrase = clean_phrase(m.group(1))
-            if book.resolve(phrase, remember=False) is not None:
+            phrase = subject_phrase(m.group(1))
+            if resolve(book, phrase, remember=False) is not None:
                 return Attribution(
                     phrase, lead + m.start(2), lead + m.end(2), "trail", lead, base + len(rest)
                 )
     return None
 
 
+TITLE_RUN = re.compile(
+    r"\s*(?:and\s+)?[A-Z][\w.'’-]*(?:\s+(?:and|of|for|the|[A-Z][\w.'’-]*))*\s*\.?"
+)
+
+
 def subject_after_verb(text):
     """`said Michael Posner, U.S. assistant secretary of state, at a briefing`: the name and an
     apposition that reads as a role, not what follows."""
     parts = [p.strip() for p in text.split(",")]
+    # "Secretary of State for Democracy, Human Rights and Labor Jo Lane": a title with a
+    # comma in it, then the name
+    while len(parts) > 1 and TITLE_RUN.fullmatch(parts[1]) and re.search(r"\s[a-z]", parts[0]):
+        parts[:2] = [parts[0] + ", " + parts[1]]
     phrase = parts[0]
     if re.match(r"^(?:he|she|it|they|we|i|you|that|there)\s+\w", phrase, re.I):
         return ""
@@ -235,7 +388,7 @@ def subject_after_verb(text):
         parts[1],
     ):
         phrase = parts[0] + ", " + parts[1]
-    return clean_phrase(phrase)
+    return subject_phrase(phrase)
 
 
 def colon_clause(pre, base, book):
@@ -248,7 +401,7 @@ def colon_clause(pre, base, book):
     # The subject ends before the first lower-case word (the verb) that follows a speaker.
     for m in re.finditer(r"\s+([a-z]+)\b", text):
         phrase = clean_phrase(text[: m.start()])
-        speaker = book.resolve(phrase, remember=False) if phrase else None
+        speaker = resolve(book, phrase, remember=False) if phrase else None
         if speaker is not None and speaker.kind in {"person", "government", "delegation"}:
             verb = off + m.start(1)
             return Attribution(phrase, verb, verb + len(m.group(1)), "pre", base, base + len(pre))
@@ -264,21 +417,23 @@ def pre_attribution(pre, base, book):
         return None
     text = text.rstrip(",: ")
     m = re.match(r"^according to (.+)$", text, re.I)
-    if m and book.resolve(clean_phrase(m.group(1)), remember=False):
+    if m and resolve(book, clean_phrase(m.group(1)), remember=False):
         return Attribution(clean_phrase(m.group(1)), base, base + 12, "pre", base, base + len(pre))
     stripped = DATELINE_PREFIX.sub("", text)
     stripped = LEAD_ADVERBIAL.sub("", stripped)
     m = re.match(
-        rf"^(.{{1,160}}?)\s+(?:also\s+|further\s+|then\s+)?({CUE})\b(.{{0,60}})$", stripped, re.S
+        rf"^(.{{1,160}}?)\s+{PERFECT}(?:also\s+|further\s+|then\s+)?({CUE})\b(.{{0,60}})$",
+        stripped,
+        re.S,
     )
     if m and not re.search(r"\bthat\b", m.group(3)):
         phrase = clean_phrase(m.group(1))
-        if book.resolve(phrase, remember=False) is None:
+        if resolve(book, phrase, remember=False) is None:
             # "Rao met leaders in Osaka, where Prime Minister Taro Sato said:": the speaker is
             # the subject of the last clause, not of the sentence
             last = re.split(r",\s*|;\s*|\b(?:where|when|while|as|after|and|but)\s+", m.group(1))
             phrase = clean_phrase(last[-1])
-        if book.resolve(phrase, remember=False) is not None:
+        if resolve(book, phrase, remember=False) is not None:
             off = base + len(text) - len(stripped)
             return Attribution(
                 phrase, off + m.start(2), off + m.end(2), "pre", base, base + len(pre)
@@ -286,6 +441,6 @@ def pre_attribution(pre, base, book):
     m = re.match(rf"^({SAY_INVERTED})\s+(.+)$", stripped)
     if m:
         phrase = subject_after_verb(m.group(2))
-        if book.resolve(phrase, remember=False) is not None:
+        if resolve(book, phrase, remember=False) is not None:
             return Attribution(phrase, base, base + len(m.group(1)), "pre", base, base + len(pre))
     return None

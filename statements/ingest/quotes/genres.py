@@ -7,7 +7,7 @@ from statements.ingest.names.roles import PERSON_MENTION
 from statements.ingest.quotes.cues import is_strong
 from statements.ingest.quotes.units import Found
 from statements.ingest.result import ExtractedSpeaker
-from statements.ingest.text.dates import date_line
+from statements.ingest.text.dates import date_line, find_dates
 
 # --- editorials -----------------------------------------------------------------------------
 
@@ -16,9 +16,15 @@ ARGUMENT = re.compile(
     r"necessary|untenable|hoped|unacceptable|wrong|absurd)|we (?:must|should|need|hope|believe)|"
     r"meaningless|does not make sense|makes no sense|undeniabl\w*|clearly|obviously|objectively|"
     r"in fact|it is hoped|we (?:urge|call on|think|welcome|argue|doubt|fear)|ought to|"
-    r"would do well to|it would be (?:wise|foolish|a mistake))\b",
+    r"would do well to|it would be (?:wise|foolish|a mistake)|(?:has|have) done well|"
+    r"the best way to|the real (?:threat|test|question|issue|challenge|picture)|"
+    r"(?:a|still a) work in progress|it remains to be seen|the onus is on|there is no doubt|"
+    r"rightly|wisely|regrettabl[ey]|unfortunately|welcome (?:step|move|development)|"
+    r"the right (?:thing|move|step|direction|approach)|the bigger picture|what matters)\b",
     re.I,
 )
+# "One, … Two, …": an editorial's numbered points
+ENUMERATED = re.compile(r"^(?:One|Two|Three|Four|First|Second|Third|Firstly|Secondly|Finally),\s")
 OPINION_TITLE = re.compile(
     r"^(?:editorial|commentary|opinion|op-ed|comment|viewpoint|our view|the view|leader)"
     r"\s*[:|-]",
@@ -57,7 +63,9 @@ def looks_editorial(body, paragraphs, found, title, outlet, dateline, dropped=()
     }
     if len(reported) > max(1, len(paragraphs) // 5):
         return False
-    arguing = sum(1 for ps, pe in paragraphs if ARGUMENT.search(body[ps:pe]))
+    arguing = sum(
+        1 for ps, pe in paragraphs if ARGUMENT.search(body[ps:pe]) or ENUMERATED.match(body[ps:pe])
+    )
     return arguing >= 2 and arguing >= len(paragraphs) / 4
 
 
@@ -69,9 +77,44 @@ JOINT_TITLE = re.compile(
 )
 
 
+# "Joint Press Statement" standing alone above the text
+JOINT_LABEL = re.compile(
+    r"^(?:[A-Z][\w.'’&+-]*\s+){0,4}?(?i:joint\s+(?:press\s+)?(?:statement|declaration|"
+    r"communiqu[eé]|fact\s+sheet))$"
+)
+# What frames an issued text rather than belongs to it: "Below is a joint statement issued
+# by …", "Following is the text of …", "(begin text)", "Begin text:", "(end text)"
+FRAMING = re.compile(
+    r"^(?:(?:below|following|here)\s+(?:is|are)\s+(?:the\s+|a\s+|an\s+)?(?:full\s+)?"
+    r"(?:text|transcript|joint|statement|press|remarks)\b|\(?(?:begin|end)\s+text\)?:?$|"
+    r"text\s+of\s+the\b)",
+    re.I,
+)
+# "1. ", "iv) ", "(a) ": a numbered paragraph's number is no part of what it says
+NUMBERING = re.compile(r"^(?:\(?(?:\d{1,2}|[ivxlc]{1,5}|[a-h])[.)])\s+")
+# "Beijing, China– Thank you …": the place a statement was given, before its words
+PLACE_OPENER = re.compile(
+    r"^[A-Z][\w.'’ -]{1,30}(?:,\s*[A-Z][\w.'’ -]{1,30})?(?:\s*[–—]|\s+--?)\s+"
+)
+
+
+def own_words(body, ps, pe):
+    """The span of a paragraph of an issued text without its number or place opener."""
+    text = body[ps:pe]
+    m = NUMBERING.match(text) or PLACE_OPENER.match(text)
+    return (ps + m.end(), pe) if m and m.end() < len(text) else (ps, pe)
+
+
+def is_joint(title, paragraphs, body):
+    if JOINT_TITLE.match(title or ""):
+        return True
+    return any(JOINT_LABEL.match(body[ps:pe].strip()) for ps, pe in paragraphs[:4])
+
+
 def joint_statement_quotes(body, paragraphs, book, title, ref, skip=()):
-    """A joint statement speaks, paragraph by paragraph, for both governments."""
-    if not JOINT_TITLE.match(title or ""):
+    """A joint statement speaks, paragraph by paragraph, for both governments; the sentence
+    that frames it ("Below is a joint statement …") is the publisher's, not theirs."""
+    if not is_joint(title, paragraphs, body):
         return []
     speaker = book.joint("the two governments")
     if speaker is None:
@@ -81,7 +124,10 @@ def joint_statement_quotes(body, paragraphs, book, title, ref, skip=()):
         text = body[ps:pe]
         if i in skip or len(text.split()) < 8 or text.strip() == (title or "").strip():
             continue
-        found.append(Found(speaker.name, "direct", ps, pe, "", ref, -1))
+        if FRAMING.match(text):
+            continue
+        start, end = own_words(body, ps, pe)
+        found.append(Found(speaker.name, "direct", start, end, "", ref, -1))
     return found
 
 
@@ -90,6 +136,13 @@ THIRD_PERSON_OFFICE = re.compile(
     r"Commissioner|Representative)\b"
 )
 SPEECH_TITLE = re.compile(r"^(?:speech\s*[:|-]|.{0,80}['’]s\s+(?:speech|remarks|address)\b)", re.I)
+# "Statement from Treasury Secretary Ann Lee at the Closing of …", "Remarks by the Foreign
+# Minister on …": an issued statement, the official's own words
+STATEMENT_TITLE = re.compile(
+    r"^(?:(?:(?:closing|opening|joint)\s+)?(?:statement|remarks|press statement|message)\s+"
+    r"(?:from|by|of)\s+)(.+?)(?=\s+(?:at|on|to|before|following|after|regarding|in|for|during)\s|$)",
+    re.I,
+)
 # "From: Foreign Office and The Rt Hon Jo Price MP", "Delivered on: 3 June 2019"
 FROM_PERSON = re.compile(r"(?:The\s+)?Rt\.?\s+Hon\.?\s+((?:[A-Z][\w'’-]+\s+){1,3}?[A-Z][\w'’-]+)")
 
@@ -104,9 +157,13 @@ def speech_quotes(cleaned, paragraphs, book, title, published, skip):
     delivered_line = any("deliver" in line.lower() for _k, line in cleaned.dropped)
     # A news headline "Xi's speech signals a shift" is no speech page: it needs the page's
     # own marker too (filed as a speech, or a "Delivered on" line)
-    if not (filed or SPEECH_TITLE.match(title or "") and delivered_line):
+    statement = STATEMENT_TITLE.match(title or "")
+    if not (filed or SPEECH_TITLE.match(title or "") and delivered_line or statement):
         return []
     speaker = None
+    if statement:
+        found = book.resolve(statement.group(1))
+        speaker = found if found is not None and found.kind == "person" else None
     for kind, line in cleaned.dropped:
         m = FROM_PERSON.search(line) if kind == "source" else None
         if m:
@@ -131,10 +188,14 @@ def speech_quotes(cleaned, paragraphs, book, title, published, skip):
             body[ps:pe]
         ):
             continue  # the page's summary of the speech, in the third person
-        out.append(Found(speaker.name, "direct", ps, pe, book.role(speaker.name), day, -1))
+        if FRAMING.match(body[ps:pe]):
+            continue
+        start, end = own_words(body, ps, pe)
+        out.append(Found(speaker.name, "direct", start, end, book.role(speaker.name), day, -1))
     return out
 
 
+END_OF_SENTENCE = tuple('.!?"”’)…')
 AUTHOR_NOTE = re.compile(
     r"^\(?(?:the\s+)?(?:writer|author|columnist)s?\s+(?:is|are|was)\b|\bviews expressed\b|"
     r"\bdo(?:es)? not necessarily reflect\b|^\(?(?:this|the) (?:article|editorial|piece) "
@@ -143,17 +204,50 @@ AUTHOR_NOTE = re.compile(
 )
 
 
-def editorial_quotes(doc, found):
+# "By Ana Reis, Foreign Minister of Portugal", "The author is Portugal's ambassador to Spain."
+SIGNED = re.compile(r"^[Bb]y\s+((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+)(?:\s*,\s*(.+))?$")
+WRITER_IS = re.compile(r"^\(?(?:the\s+)?(?:writer|author)\s+is\s+(.+?)[.)]*$", re.I)
+OFFICIAL = re.compile(
+    r"\b(?:Minister|Secretary|Ambassador|President|Premier|Chancellor|Commissioner|Envoy|"
+    r"Representative|Spokesperson|Councilor|Councillor|Governor|Senator|High Representative)\b",
+    re.I,
+)
+
+
+def official_author(doc):
+    """The official who signs an opinion piece (byline or author note), or None: an op-ed
+    signed by a minister or an ambassador is their own words, not the paper's."""
+    notes = [doc.body[ps:pe] for ps, pe in doc.paragraphs[-3:]]
+    roles = [m.group(1) for m in map(WRITER_IS.match, notes) if m]
+    for kind, line in doc.cleaned.dropped:
+        m = SIGNED.match(line.strip()) if kind == "byline" else None
+        if not m or re.match(r"(?i)(?:the\s+)?editorial\b|our\b|staff\b", m.group(1)):
+            continue
+        role = m.group(2) or (roles[0] if roles else "")
+        if not OFFICIAL.search(role):
+            continue
+        author = doc.speakers.resolve(m.group(1))
+        if author is not None and author.kind == "person":
+            return author
+    return None
+
+
+def editorial_quotes(doc, found, author=None):
     """One editorial quote per paragraph in the outlet's own voice, except paragraphs that
-    report someone else's words (those keep their quotes)."""
+    report someone else's words (those keep their quotes); an op-ed an official signs is,
+    paragraph by paragraph, the ``author``'s direct words."""
     book, gazetteer = doc.speakers, doc.gazetteer
-    voice = None
+    voice = author
     outlet_names = {doc.outlet.lower()}
     for o in gazetteer.outlets:
         if o.name == doc.outlet:
             outlet_names |= {o.name.lower(), *(a.lower() for a in o.aliases)}
     index = gazetteer.index()
-    for k in index.in_order(*(index.outlet_speaker_by_lower.get(n) for n in outlet_names)):
+    for k in (
+        []
+        if voice
+        else index.in_order(*(index.outlet_speaker_by_lower.get(n) for n in outlet_names))
+    ):
         names = {k.name.lower(), *(a.lower() for a in k.aliases)}
         if k.kind == "outlet" and names & outlet_names:
             voice = book.from_known(k)
@@ -170,10 +264,63 @@ def editorial_quotes(doc, found):
             continue
         if any(ps <= q.start < pe for q in reported):
             continue
+        if i <= min(headline, default=0) + 1 and not body[ps:pe].endswith(END_OF_SENTENCE):
+            continue  # the standfirst under the headline, no sentence of the piece
         if AUTHOR_NOTE.search(body[ps:pe]):
             continue  # "The writer is a professor at …": about the piece, not in its voice
-        out.append(Found(voice.name, "editorial", ps, pe, "", doc.published, -1))
+        if author is not None:
+            out.append(
+                Found(voice.name, "direct", ps, pe, book.role(voice.name), doc.published, -1)
+            )
+        else:
+            out.append(Found(voice.name, "editorial", ps, pe, "", doc.published, -1))
     return sorted(out, key=lambda f: f.start)
+
+
+# "Following is the text of the December 20 statement of Assistant Secretary Ann Lee on …"
+TEXT_OF = re.compile(
+    r"\b(?:statement|remarks|speech|address|message|letter)\s+(?:of|by|from)\s+(.+?)"
+    r"(?=\s+(?:on|at|to|in|regarding|before|after|about|following)\s|[:.]?$)",
+    re.I,
+)
+ISSUED_HEADER = re.compile(r"^(?:statement|remarks|message)\s+(?:of|by|from)\s+(.+)$", re.I)
+
+
+def issued_text_quotes(doc, found):
+    """A story that carries an issued statement in full after "Following is the text of …"
+    or "(begin text)": the statement's paragraphs are its author's own words, said on the
+    day the framing sentence gives; the story before it keeps its quotes."""
+    body, paragraphs, book = doc.body, doc.paragraphs, doc.speakers
+    begin = next((i for i, (ps, pe) in enumerate(paragraphs) if FRAMING.match(body[ps:pe])), None)
+    if begin is None:
+        return None
+    speaker, day, start = None, None, begin + 1
+    for i in range(begin, min(begin + 5, len(paragraphs))):
+        text = body[paragraphs[i][0] : paragraphs[i][1]]
+        m = ISSUED_HEADER.match(text) or (TEXT_OF.search(text) if i == begin else None)
+        if m and speaker is None:
+            candidate = book.resolve(m.group(1).strip(" :"))
+            speaker = candidate if candidate is not None and candidate.kind == "person" else None
+        if i == begin:
+            dates = [w for w in find_dates(text, doc.published) if w.first]
+            day = dates[0].first if dates else None
+        if i > begin and (len(text.split()) < 12 or not text.endswith(END_OF_SENTENCE)):
+            start = i + 1  # the statement's own header: who, what office, where, when
+        elif i > begin:
+            break
+    if speaker is None:
+        return None
+    block = paragraphs[begin][0]
+    out = [q for q in found if q.start < block]
+    for ps, pe in paragraphs[start:]:
+        text = body[ps:pe]
+        if FRAMING.match(text):
+            break  # "(end text)"
+        if len(text.split()) < 8:
+            continue
+        s, e = own_words(body, ps, pe)
+        out.append(Found(speaker.name, "direct", s, e, book.role(speaker.name), day, -1))
+    return out
 
 
 def read_genre(doc):
@@ -185,16 +332,23 @@ def read_genre(doc):
     # Both are read whatever the article is: reading resolves (and so adds) speakers.
     joint = joint_statement_quotes(body, paragraphs, book, doc.title, doc.published, skip)
     speech = speech_quotes(doc.cleaned, paragraphs, book, doc.title, doc.published, skip)
+    issued = None if joint or speech else issued_text_quotes(doc, found)
     if joint:
         found = joint
     elif speech:
         found = speech
+    elif issued:
+        found = issued
     elif looks_editorial(
         body, paragraphs, found, doc.title, doc.outlet, doc.meta.dateline, doc.cleaned.dropped
     ):
-        found = editorial_quotes(doc, found)
+        author = official_author(doc)
+        found = editorial_quotes(doc, found, author)
         doc.genre_note = (
-            f"Read as an opinion piece: each paragraph that quotes nobody is the editorial "
+            f"Read as an op-ed signed by {author.name}: each paragraph that quotes nobody is "
+            "the author's own words."
+            if author
+            else f"Read as an opinion piece: each paragraph that quotes nobody is the editorial "
             f"voice of {doc.outlet}."
         )
     doc.found = found

@@ -1,5 +1,6 @@
 """Direct and indirect quotes in news style, sentence by sentence, in order of appearance."""
 
+import bisect
 import re
 
 from statements.ingest.metadata import DATELINE_PREFIX
@@ -9,13 +10,24 @@ from statements.ingest.quotes.attribution import (
     Attribution,
     colon_clause,
     content_speaker,
+    is_document,
     lead_attribution,
     match_attribution,
+    participle_attribution,
     pre_attribution,
     relayed_speaker,
+    resolve,
     trail_attribution,
 )
-from statements.ingest.quotes.cues import CUE, FIRST_PERSON, LEAD_ADVERBIAL
+from statements.ingest.quotes.cues import (
+    CONFIDENCE,
+    CUE,
+    CUE_RX,
+    FIRST_PERSON,
+    LEAD_ADVERBIAL,
+    PRONOUN_PENALTY,
+    WEAK_CUE,
+)
 from statements.ingest.quotes.said_on import interview_day, lead_date, speech_date
 from statements.ingest.quotes.units import (
     OPENERS,
@@ -30,6 +42,8 @@ def find_quotes(body, paragraphs, units, book, ref, *, skip_paragraphs=()):
     """Direct and indirect quotes in news style, in order of appearance."""
     found = []
     last_direct = None  # (speaker name, paragraph) of the latest direct quotation
+    starts = [ps for ps, _ in paragraphs]
+    first_person = None  # (index in found, paragraph) of reported speech in the first person
     last_date = {}
     lead_paras = [p for i, p in enumerate(paragraphs) if i not in skip_paragraphs][:2]
     occasion = interview_day(body, lead_paras, ref) or lead_date(
@@ -73,12 +87,27 @@ def find_quotes(body, paragraphs, units, book, ref, *, skip_paragraphs=()):
                 book.touch(speaker.name)
                 said = speech_date(body, att, ref, (), opening=att.span_start)
                 said = occasion if said is None else (said or None)  # False: no single day
-                found.append(
-                    Found(speaker.name, "direct", ps, pe, book.role(speaker.name), said, ui)
-                )
+                role = book.role(speaker.name)
+                found.append(Found(speaker.name, "direct", ps, pe, role, said, ui, "colon"))
                 continue
             unmarked = None
         results = attribute_unit(body, u, book)
+        if first_person and not results and not u.spans:
+            index, last = first_person
+            f = found[index]
+            ps, pe = paragraphs[u.paragraph]
+            if u.paragraph == last:
+                # "Wang said that I have just held …": the paragraph goes on in his voice
+                f.end = max(f.end, unit_bounds(body, u)[1])
+                continue
+            if u.paragraph == last + 1 and u.start == ps and FIRST_PERSON.search(body[ps:pe]):
+                # …and so do the unattributed first-person paragraphs after it
+                role = book.role(f.speaker)
+                found.append(Found(f.speaker, "direct", ps, pe, role, f.said_on, ui, "continued"))
+                first_person = (len(found) - 1, u.paragraph)
+                continue
+        if first_person and u.paragraph != first_person[1]:
+            first_person = None
         if not results and u.spans and not body[u.start : u.spans[0].open].strip():
             # A paragraph that is only a quotation continues the previous speaker's words.
             tail = body[u.spans[-1].close : u.end].strip(" .,")
@@ -120,7 +149,9 @@ def find_quotes(body, paragraphs, units, book, ref, *, skip_paragraphs=()):
                 # People and governments speak at the occasion; delegations' readouts of
                 # what they said during talks carry no single day...
                 said = occasion
-            elif said is None and is_joint(speaker) and single_day:
+            elif (
+                said is None and (is_joint(speaker) or speaker.kind == "delegation") and single_day
+            ):
                 # What both sides agreed, they agreed at the occasion the lead reports (when
                 # that was one day; talks over several days give no single day).
                 said = occasion
@@ -130,12 +161,68 @@ def find_quotes(body, paragraphs, units, book, ref, *, skip_paragraphs=()):
             if u.paragraph in lead and speaker.kind == "delegation" and said and not found:
                 statement_day = said
             last_date[speaker.name] = said
-            found.append(Found(speaker.name, kind, qs, qe, book.role(speaker.name), said, ui))
+            cue, confidence = cue_of(body, kind, att, introduced, u)
+            found.append(
+                Found(
+                    speaker.name,
+                    kind,
+                    qs,
+                    qe,
+                    book.role(speaker.name),
+                    said,
+                    ui,
+                    cue,
+                    confidence,
+                    att.relayed_by if att is not None else "",
+                )
+            )
+            # Reported speech in the first person ("X said that we will …", the style of some
+            # ministries' readouts) goes on in the sentences and paragraphs after it.
+            content = body[att.verb_end : att.verb_end + 12] if att is not None else ""
+            if kind == "indirect" and re.match(r"\s+(?:that\s+)?(?:I|we|We)\b", content):
+                first_person = (len(found) - 1, u.paragraph)
             if kind == "direct":
-                last_direct = (speaker.name, u.paragraph)
+                # a quotation over several paragraphs ends in its last one
+                last_direct = (speaker.name, end_paragraph(starts, u))
         if not results:
             note_subject(body, u, book)
     return found
+
+
+PRONOUN = re.compile(
+    r"^(?:he|she|it|they|we|the (?:official|minister|spokes\w+|envoy|diplomat))$", re.I
+)
+
+
+def cue_of(body, kind, att, introduced, u):
+    """The cue a quote was found by (a name of ``cues.CONFIDENCE``) and its confidence."""
+    if att is None:
+        cue = "continued"
+    elif kind == "direct":
+        if introduced is not None and att is introduced[1]:
+            cue = "colon"
+        else:
+            cue = "said-before" if att.where == "pre" else "said-after"
+    elif att.relayed_by:
+        cue = "relayed"
+    elif is_document(att.phrase):
+        cue = "document"
+    elif att.according:
+        cue = "according-to"
+    elif WEAK_CUE.fullmatch(body[att.verb_start : att.verb_end].lower()):
+        cue = "reported-weak"
+    else:
+        cue = "reported"
+    confidence = CONFIDENCE[cue]
+    if att is not None and PRONOUN.match(att.phrase.strip()):
+        confidence -= PRONOUN_PENALTY
+    return cue, round(confidence, 2)
+
+
+def end_paragraph(starts, u):
+    """The paragraph a unit ends in (a quotation may run over several); ``starts`` are the
+    paragraphs' first offsets."""
+    return max(u.paragraph, bisect.bisect_right(starts, u.end - 1) - 1)
 
 
 WILLING = re.compile(r"^(?:is|are)\s+(?:also\s+)?(?:willing|ready|prepared|determined|committed)")
@@ -175,7 +262,7 @@ def colon_introduction(body, u, nxt, book, *, marked=True):
     att = lead_attribution(body, u.start, u.end, book)
     if att is None:
         return None
-    speaker = book.resolve(att.phrase)
+    speaker = resolve(book, att.phrase)
     return (speaker, att) if speaker is not None else None
 
 
@@ -222,7 +309,7 @@ def note_subject(body, u, book):
         text,
     )
     if m and m.group(1)[0].isupper() and len(clean_phrase(m.group(1)).split()) <= 8:
-        book.resolve(m.group(1), remember=True)
+        resolve(book, m.group(1), remember=True)
 
 
 def attribute_unit(body, u, book):
@@ -246,10 +333,12 @@ def attribute_unit(body, u, book):
             if att is None and len(spans) > 1:
                 mid = body[first.close : spans[1].open]
                 att = match_attribution(mid.rstrip(" ,:"), first.close, book, after_quote=True)
-        elif not post.strip(' .!?”"') or re.fullmatch(r"\s*[.!?]?\s*", post):
+        elif (not post.strip(' .!?”"') or re.fullmatch(r"\s*[.!?]?\s*", post)) and not (
+            narrated_between(body, spans)
+        ):
             att = pre_attribution(pre, u.start, book) or colon_clause(pre, u.start, book)
         if att is not None:
-            speaker = book.resolve(att.phrase)
+            speaker = resolve(book, att.phrase)
             out = []
             for s in spans:
                 qs, qe = quote_text_bounds(body, s)
@@ -259,18 +348,74 @@ def attribute_unit(body, u, book):
     # Reported speech (a partial quotation inside it makes the whole sentence one quote).
     if anonymous_source(body, u.start, u.end):
         return []  # words of an unnamed source are nobody's the reader can name
+    clauses = semicolon_clauses(body, u, book)
+    if clauses:
+        return clauses
     att = trail_attribution(body, u.start, u.end, book, u.spans) or lead_attribution(
         body, u.start, u.end, book, u.spans
     )
     if att is None:
         att = joint_attribution(body, u, book) or quoted_as(body, u, book)
     if att is None:
+        att = participle_attribution(body, *unit_bounds(body, u), book)
+    if att is None:
         return institution_relay(body, u, book)
-    speaker = relayed_speaker(body, u, att, book) or book.resolve(att.phrase)
+    content = body[unit_bounds(body, u)[0] : att.span_start]
+    if att.where == "trail" and ATTRIBUTION_ONLY.fullmatch(content):
+        return []  # "Officials said, according to the paper": a source of a source, no words
+    relayed = relayed_speaker(body, u, att, book)
+    speaker = relayed or resolve(book, att.phrase)
     if speaker is None:
         return []
+    if relayed is not None:
+        source = resolve(book, att.phrase, remember=False)
+        if source is None or source.name != relayed.name:
+            att.relayed_by = att.phrase  # "CCTV reported that Premier Li said …"
     qs, qe = unit_bounds(body, u)
     return [(speaker, "indirect", qs, qe, att)]
+
+
+def semicolon_clauses(body, u, book):
+    """`China presented its concerns …; the EU explained its policies …`: two speakers in one
+    sentence, each with its own clause, are two quotes."""
+    start, end = unit_bounds(body, u)
+    cuts = [
+        m.start()
+        for m in re.finditer(r";\s", body[start:end])
+        if not any(s.open <= start + m.start() < s.close for s in u.spans)
+    ]
+    if not cuts or len(cuts) > 3:
+        return []
+    bounds, lo = [], start
+    for cut in cuts:
+        bounds.append((lo, start + cut))
+        lo = start + cut + 1
+    bounds.append((lo, end))
+    out = []
+    for cs, ce in bounds:
+        while cs < ce and body[cs].isspace():
+            cs += 1
+        att = lead_attribution(body, cs, ce, book, u.spans)
+        if att is None:
+            return []
+        out.append((resolve(book, att.phrase, remember=False), "indirect", cs, ce, att))
+    if len({speaker.name for speaker, *_ in out}) < 2:
+        return []  # one speaker: the sentence is one quote
+    return [(resolve(book, att.phrase), *rest, att) for _, *rest, att in out]
+
+
+ATTRIBUTION_ONLY = re.compile(
+    rf"\s*(?:[\w'’.-]+\s+){{0,6}}?(?:{CUE})(?:\s+(?:so|it|this|as\s+much))?\W*", re.I
+)
+
+
+def narrated_between(body, spans):
+    """`X said "…" and added that "…"`: a reporting clause between two quotations makes the
+    sentence reported speech with quoted fragments, not one quotation."""
+    return any(
+        len(body[a.close : b.open].split()) > 2 and CUE_RX.search(body[a.close : b.open])
+        for a, b in zip(spans, spans[1:], strict=False)
+    )
 
 
 QUOTED_AS = re.compile(r"\bquoted\s+(.{2,100}?)\s+as\s+(saying|telling|stating|adding)\b")
@@ -279,9 +424,12 @@ QUOTED_AS = re.compile(r"\bquoted\s+(.{2,100}?)\s+as\s+(saying|telling|stating|a
 def quoted_as(body, u, book):
     """`Xinhua quoted Zhong as saying that …`: the agency relays, the one quoted speaks."""
     m = QUOTED_AS.search(body, u.start, u.end)
-    if not m or book.resolve(clean_phrase(m.group(1)), remember=False) is None:
+    if not m or resolve(book, clean_phrase(m.group(1)), remember=False) is None:
         return None
-    return Attribution(clean_phrase(m.group(1)), m.start(2), m.end(2), "lead", u.start, m.end())
+    source = clean_phrase(DATELINE_PREFIX.sub("", body[u.start : m.start()]).strip(" ,"))
+    att = Attribution(clean_phrase(m.group(1)), m.start(2), m.end(2), "lead", u.start, m.end())
+    att.relayed_by = source if resolve(book, source, remember=False) is not None else ""
+    return att
 
 
 # "The Ministry said …", "The statement added …": a source the article does not name further
@@ -307,6 +455,7 @@ def institution_relay(body, u, book):
         return []
     verb = start + offset + m.start(2)
     att = Attribution(m.group(1), verb, verb + len(m.group(2)), "lead", start, start + m.end())
+    att.relayed_by = m.group(1)  # "The Ministry said the two negotiators agreed …"
     return [(speaker, "indirect", start, end, att)]
 
 
@@ -337,4 +486,23 @@ def find_news_quotes(doc):
     found = find_quotes(
         doc.body, doc.paragraphs, doc.units, doc.speakers, doc.ref, skip_paragraphs=doc.skip
     )
-    doc.news = sorted(found + doc.transcript, key=lambda f: f.start)
+    doc.news = sorted(drop_repeats(doc.body, found) + doc.transcript, key=lambda f: f.start)
+
+
+def drop_repeats(body, found):
+    """A sentence the page prints twice (a caption or a dek repeating the lead) is one quote:
+    the later one, in the body of the story. Compared only within quotes that end alike."""
+    # a credit glued to the end ("…Hamburg.(Reuters)") is no part of the sentence
+    texts = [re.sub(r"\([^()]{1,40}\)\W*$", "", body[f.start : f.end]) for f in found]
+    words = [re.findall(r"\w+", t.lower()) for t in texts]
+    ending = {}
+    for i, w in enumerate(words):
+        if len(w) >= 8:
+            ending.setdefault(tuple(w[-8:]), []).append(i)
+    repeated = set()
+    for same in ending.values():
+        for a, b in zip(same, same[1:], strict=False):
+            first, second = " ".join(words[a]), " ".join(words[b])
+            if second in first and len(second) > 0.8 * len(first):
+                repeated.add(a)
+    return [f for i, f in enumerate(found) if i not in repeated]

@@ -4,7 +4,7 @@ or the day of an interview."""
 import re
 
 from statements.ingest.metadata import DATELINE_PREFIX
-from statements.ingest.text.dates import find_dates
+from statements.ingest.text.dates import date_line, find_dates
 
 # What may stand between a speech verb and its day: "said here on", "told reporters in Delhi
 # on", "defended the talks at a briefing on"; not "said the Monday session".
@@ -54,19 +54,68 @@ def speech_date(body, att, ref, spans=(), window=70, opening=None):
             continue  # "Noting that this year marks …": a time in what is said
         # a known period but no day: say so with False
         return w.day if w.exact else False
+    if SPREAD.search(before):
+        return False  # "During their meetings, Kerry noted …": at some time over the talks
+    return remarks_day(body, att.span_end, ref)
+
+
+# "…," Kumar said. He made the announcement on Wednesday in Tokyo.
+MADE_REMARKS = re.compile(
+    r"[^.\n]*?[.!?][\"”’]?\s+(?:He|She|They|[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2})\s+"
+    r"(?:made|delivered|gave)\s+(?:the|these|those|his|her|their)\s+(?:remarks|announcement|"
+    r"comments|statement)\b(?P<rest>[^.\n]{0,80})"
+)
+
+
+def remarks_day(body, end, ref):
+    """The day the next sentence gives the remarks ("He made the announcement on Wednesday")."""
+    m = MADE_REMARKS.match(body, end)
+    if m is None:
+        return None
+    for w in find_dates(m.group("rest"), ref, future=False):
+        if w.exact:
+            return w.day
     return None
+
+
+# Words said at some time over several meetings, not on one day
+SPREAD = re.compile(
+    r"\b(?:during|throughout|in\s+the\s+course\s+of)\s+(?:the|their|its|these|those)\s+"
+    r"(?:[\w-]+\s+)?(?:meetings|sessions|discussions|visits|days\s+of\s+talks)\b",
+    re.I,
+)
+
+
+WRAPPED_UP = re.compile(
+    r"\b(?:wrapped|wrapping|wraps)\s+up|\b(?:concluded|ended|closed|drew\s+to\s+a\s+close)\b"
+)
+PROSE_END = re.compile(r"[.!?:][\"”’')]*$")
+
+
+def reads_as_prose(body, ps, pe):
+    """Whether a paragraph is part of the story, not a dek, a byline or a time stamp
+    ("December 18, 2002|By …", "Xinhua, December 1, 2015 Adjust font size:")."""
+    text = body[ps:pe].strip()
+    return (
+        len(text.split()) >= 8
+        and bool(PROSE_END.search(text))
+        and "|" not in text
+        and date_line(text) is None
+    )
 
 
 def lead_date(body, paragraphs, skip, ref, max_days=None):
     """The day the article's lead says things happened ("met in Geneva on Wednesday"): the
     occasion its direct quotes were most likely spoken at. With ``max_days``, only an
     occasion that lasted at most that many days counts."""
-    lead = [p for i, p in enumerate(paragraphs) if i not in skip][:2]
+    lead = [p for i, p in enumerate(paragraphs) if i not in skip and reads_as_prose(body, *p)][:2]
     for ps, pe in lead:
         for w in find_dates(body[ps:pe], ref):
             if w.exact and (ref is None or w.first <= ref):
                 if max_days is not None and (w.last - w.first).days >= max_days:
                     return None
+                if max_days == 1 and WRAPPED_UP.search(body, ps, pe):
+                    return None  # "as the two countries wrapped up their dialogue": days of talks
                 return w.last if ref is None else min(w.last, ref)
     return None
 

@@ -11,6 +11,8 @@ from statements.ingest.quotes.units import Found
 
 # --- transcripts -----------------------------------------------------------------------------
 
+LABELLED = ("transcript-label",)  # the cue of every labelled answer
+
 # "Q:", "A.", "QUESTION:", "Mao Ning:", "China Daily:" opening a transcript's paragraph
 LABEL = re.compile(r"^(?:([A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4})\s*:|(Q|A)\.)\s+(?=\S)")
 QUESTION_LABELS = {
@@ -64,26 +66,39 @@ def transcript_quotes(body, paragraphs, book, title, ref, *, skip=(), outlet="",
     labelled = [(i, LABEL.match(body[ps:pe])) for i, (ps, pe) in enumerate(paragraphs)]
     # A headline "Name: what they said" is no answer.
     labelled = [(i, m) for i, m in labelled if m and i not in skip]
-    if len(labelled) < 3:
+    if not labelled:
         return [], set()
-    interviewee = None
-    names = [m.group(1) for m in PERSON_MENTION.finditer(title or "")]
-    for name in names:
-        interviewee = book.resolve(name, remember=False)
-        if interviewee is not None and interviewee.kind == "person":
-            break
-        interviewee = None
+    first = labelled[0][0]
+    intro_ix = [
+        i for i, p in enumerate(paragraphs) if i < first and not LABEL.match(body[p[0] : p[1]])
+    ]
+    intro = [paragraphs[i] for i in intro_ix]
+    heads = [title or ""] + [body[ps:pe] for ps, pe in intro]
+    # Two labels are a transcript when the page says it is one ("The following is the
+    # transcript:", "… Regular Press Conference on …"); a lone pair of labels is not.
+    announced = any(ANNOUNCES.search(h) or BRIEFING.search(h) for h in heads)
+    if len(labelled) < 3 and not (len(labelled) == 2 and announced):
+        return [], set()
+    interviewee = named_in_header(heads, book)
     if interviewee is None and book.mentioned:
         interviewee = book.resolve(book.mentioned[0][0], remember=False)
     found, handled, speaker = [], set(), None
-    first = labelled[0][0]
-    intro = [
-        p for i, p in enumerate(paragraphs) if i < first and not LABEL.match(body[p[0] : p[1]])
-    ]
+    briefing = next(
+        (i for i, h in zip([-1, *intro_ix], heads, strict=True) if BRIEFING.search(h)), None
+    )
     occasion = interview_day(body, intro, ref) or (
-        lead_date(body, intro, set(), ref) if intro else None
+        lead_date(body, intro, set(), ref) if intro and briefing is None else None
     )
     ref = occasion or ref
+    if briefing is not None and interviewee is not None:
+        # A briefing opens with the spokesperson's announcements, before the first question.
+        for i in intro_ix:
+            ps, pe = paragraphs[i]
+            if i > briefing and i not in skip and is_announcement(body[ps:pe]):
+                handled.add(i)
+                book.touch(interviewee.name)
+                role = book.role(interviewee.name)
+                found.append(Found(interviewee.name, "direct", ps, pe, role, ref, -1, *LABELLED))
     for i in range(first, len(paragraphs)):
         ps, pe = paragraphs[i]
         m = LABEL.match(body[ps:pe])
@@ -121,8 +136,44 @@ def transcript_quotes(body, paragraphs, book, title, ref, *, skip=(), outlet="",
         while end > start and body[end - 1].isspace():
             end -= 1
         book.touch(speaker.name)
-        found.append(Found(speaker.name, "direct", start, end, book.role(speaker.name), ref, -1))
+        role = book.role(speaker.name)
+        found.append(Found(speaker.name, "direct", start, end, role, ref, -1, *LABELLED))
     return found, handled
+
+
+# A page announcing that what follows is a transcript, or a briefing's header
+ANNOUNCES = re.compile(
+    r"\b(?:the )?following is (?:the|a) (?:full )?(?:transcript|text)\b|\btranscript\b|"
+    r"\b(?:press|news) (?:conference|briefing)\b|\bregular briefing\b|\bQ\s*&\s*A\b|"
+    r"\binterview\b",
+    re.I,
+)
+# "Foreign Ministry Spokesperson X's Regular Press Conference on …", "Spokesperson X's
+# Remarks on …", "Press Briefing by …": a spokesperson's page, answers and announcements alike
+BRIEFING = re.compile(
+    r"\bspokes(?:person|man|woman)\b.{0,60}?['’]s?\s+(?:regular\s+|daily\s+)?"
+    r"(?:press\s+conference|press\s+briefing|briefing|remarks|answers?)\b|"
+    r"^(?:regular\s+|daily\s+)?press\s+(?:conference|briefing)\s+by\b",
+    re.I,
+)
+
+
+def is_announcement(text):
+    """A paragraph of the spokesperson's own: sentences, not a header or a date line."""
+    text = text.strip()
+    return len(text.split()) >= 8 and text[-1:] in ".!" and not text.endswith("?")
+
+
+def named_in_header(heads, book):
+    """The person a transcript's title, or a header line before its first label, names."""
+    for head in heads:
+        if head.rstrip()[-1:] in ".!?" and len(head.split()) > 20:
+            continue  # narration, not a header
+        for m in PERSON_MENTION.finditer(head):
+            person = book.resolve(m.group(1), remember=False)
+            if person is not None and person.kind == "person":
+                return person
+    return None
 
 
 def is_question(text):
@@ -167,9 +218,8 @@ def unlabelled_interview(body, paragraphs, book, title, ref, *, skip=()):
             answering = False  # a footer or narration: the answers are over
             handled.discard(i)
             continue
-        found.append(
-            Found(interviewee.name, "direct", ps, pe, book.role(interviewee.name), day, -1)
-        )
+        role = book.role(interviewee.name)
+        found.append(Found(interviewee.name, "direct", ps, pe, role, day, -1, "interview"))
     # Answers speak in the first person; explainer subheads ("What happens next?") do not.
     personal = sum(1 for f in found if FIRST_PERSON.search(body[f.start : f.end]))
     if personal * 2 < len(found):

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 
 from statements.ingest.metadata import DATELINE_PREFIX
-from statements.ingest.quotes.cues import CUE
+from statements.ingest.quotes.cues import CONFIDENCE, CUE
 
 # --- sentences ------------------------------------------------------------------------------
 
@@ -103,6 +103,16 @@ class Found:
     role: str = ""
     said_on: object = None
     unit: int = 0
+    cue: str = ""  # the shape it was found by (cues.CONFIDENCE names them)
+    confidence: float = 0.0  # 0-1: how sure the attribution is
+    relayed_by: str = ""  # the voice that reported the words, as written, when not the speaker
+
+    def __post_init__(self):
+        # Quotes a genre reading found (editorials, joint statements, speeches) say so.
+        if not self.cue:
+            self.cue = "editorial" if self.kind == "editorial" else "genre"
+        if not self.confidence:
+            self.confidence = CONFIDENCE.get(self.cue, 0.5)
 
 
 QUOTE_MARK = re.compile("[\"“”‘’']")

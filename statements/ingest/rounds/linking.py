@@ -76,6 +76,9 @@ def link_rounds(body, units, mentions, gazetteer, published):
                 s = score(k, info, published, context_known)
                 if s is not None and s > 0:
                     candidates.append((s, -abs((k.start - (published or k.start)).days), k))
+            if not info.get("dates") and not info.get("ordinal") and published is not None:
+                # a place or a tense word alone does not reach back years
+                candidates = [c for c in candidates if abs(c[1]) <= 370]
             if info.get("flag") == "past" and not info.get("dates") and published is not None:
                 candidates = [c for c in candidates if c[2].start <= published]
             if info.get("flag") == "future" and not info.get("dates") and published is not None:
@@ -131,11 +134,20 @@ def link_rounds(body, units, mentions, gazetteer, published):
             else:
                 new.location = info.get("place", "")
             idx = index_of(key, new)
+            held = rounds[idx]
+            if held is not new and not held.known:
+                # A later sentence about the same day may say how long it lasted, or which
+                # round it was ("The sixth round … concluded Thursday after two days")
+                if first and info.get("days") and held.end is None:
+                    fill(held, first, info)
+                held.ordinal = held.ordinal or info.get("ordinal")
             m.round = idx
             last_for[m.dialogue] = (idx, None)
             continue
         if context is not None and info.get("flag") != "previous":
             m.round = context[0]
+            if current is not None and not current.known and current.ordinal is None:
+                current.ordinal = info.get("ordinal")  # "At the 10th … Dialogue, …"
     return rounds
 
 
@@ -149,8 +161,14 @@ def overlaps(when, rnd):
 def fill(rnd, when, info, keys=None, index=None):
     if keys is not None:
         keys[("new", rnd.dialogue, when.first)] = index  # the filled round answers to its day
-    rnd.start = when.first
-    rnd.end = when.last if when.last != when.first else None
+    rnd.start, last = when.first, when.last
+    days, day_of = info.get("days"), info.get("day_of")
+    if days and when.first == when.last:
+        # "concluded Thursday after two days of talks": Thursday is the last day
+        rnd.start = when.last - dt.timedelta(days=days - 1)
+    elif day_of and when.first == when.last:
+        rnd.start = when.first - dt.timedelta(days=day_of - 1)
+    rnd.end = last if last != rnd.start else None
     rnd.location = rnd.location or info.get("place", "")
     rnd.ordinal = rnd.ordinal or info.get("ordinal")
 
@@ -170,7 +188,23 @@ def round_at(dialogue, gazetteer, published, days=10):
     return min(near, key=lambda k: abs((k.start - published).days)) if near else None
 
 
-def main_round(mentions, units, lead_paragraph, rounds, body=""):
+def early(mentions, units, lead_paragraph):
+    """Whether the article names its one round near the top, where news says what it is about."""
+    return any(m.round == 0 and units[m.unit].paragraph <= lead_paragraph + 2 for m in mentions)
+
+
+def current(rnd, published, days=10):
+    """Whether a round was going on around the publication date."""
+    if rnd.start is None or published is None:
+        return False
+    return (
+        rnd.start - dt.timedelta(days=days)
+        <= published
+        <= (rnd.end or rnd.start) + dt.timedelta(days=days)
+    )
+
+
+def main_round(mentions, units, lead_paragraph, rounds, body="", published=None):
     """The round the article reports: the one its lead mentions, or the only one it links."""
     lead = {
         m.round
@@ -182,8 +216,20 @@ def main_round(mentions, units, lead_paragraph, rounds, body=""):
     lead_text = " ".join(body[u.start : u.end] for u in units if u.paragraph == lead_paragraph)
     if OTHER_GATHERING.search(lead_text) and not lead:
         return None  # the article reports a summit; a round it mentions in passing is no host
-    if len(rounds) == 1:
+    if len(rounds) == 1 and (
+        early(mentions, units, lead_paragraph) or current(rounds[0], published)
+    ):
         return 0
+    if not lead and not OTHER_GATHERING.search(lead_text):
+        # "China said Friday …" then "…, just before the third round of the X, which will be
+        # held on Monday": the paragraph after a lead that names no round says which it is
+        second = [
+            m.round
+            for m in mentions
+            if m.round is not None and units[m.unit].paragraph == lead_paragraph + 1
+        ]
+        if second and len(set(second)) == 1:
+            return second[0]
     return None
 
 
@@ -211,5 +257,7 @@ def link_article_rounds(doc):
     """Step: ``doc.rounds`` (known rounds linked, new ones described), ``doc.main`` and
     ``doc.parties`` (whom "both sides" means)."""
     doc.rounds = link_rounds(doc.body, doc.units, doc.mentions, doc.gazetteer, doc.published)
-    doc.main = main_round(doc.mentions, doc.units, doc.lead, doc.rounds, doc.body)
+    doc.main = main_round(
+        doc.mentions, doc.units, doc.lead, doc.rounds, doc.body, published=doc.published
+    )
     doc.parties = article_parties(doc.body, doc.mentions, doc.main, doc.rounds, doc.gazetteer)

@@ -1,9 +1,18 @@
 """An undated article dated by the round it reports ("the talks opened on Monday" with a
 known round that week)."""
 
+import datetime as dt
 import re
 
-from statements.ingest.text.dates import WEEKDAY, WEEKDAYS
+from statements.ingest.rounds.details import ORDINAL, ORDINAL_WORDS
+from statements.ingest.text.dates import FUTURE, WEEKDAY, WEEKDAYS, weekday_on_or_before
+
+WEEKDAY_NAMES = {n: w.capitalize() for w, n in WEEKDAYS.items()}
+# "China said Friday", "a spokesman said on Friday", "on Friday said"
+SAID_DAY = re.compile(
+    rf"\b(?:said|told|announced|stated|urged|added)\s+(?:\w+\s+)?(?:on\s+)?({WEEKDAY})\b"
+    rf"|\bon\s+({WEEKDAY})\s+(?:said|told|announced|urged)\b"
+)
 
 # --- publication date from a known round -----------------------------------------------------
 
@@ -69,9 +78,41 @@ def year_clue(body):
     return None, ""
 
 
+def corroborated(k, text, year, latest):
+    """Whether more than a weekday ties the known round ``k`` to the sentence: the year the
+    text implies or last names, the round's ordinal, or its place."""
+    end = k.end or k.start
+    if year is not None:
+        return end.year == year
+    if latest is not None and end.year < latest:
+        return False
+    ordinal = next((n for n in ordinals_in(text)), None)
+    if ordinal is not None and k.ordinal is not None:
+        return ordinal == k.ordinal
+    place = k.location.split(",")[0].strip().lower()
+    return latest is not None or bool(place and place in text.lower())
+
+
+def ordinals_in(text):
+    for o in ORDINAL.finditer(text):
+        word = (o.group(1) or o.group(2)).lower()
+        yield ORDINAL_WORDS.index(word) + 1 if word in ORDINAL_WORDS else int(word[:-2])
+
+
+def said_weekday(body, units):
+    """The weekday the lead says the words were said ("China said Friday …"), if any."""
+    for u in units[:3]:
+        m = SAID_DAY.search(body, u.start, u.end)
+        if m:
+            return m.group(1) or m.group(2)
+    return None
+
+
 def infer_published(body, units, mentions, gazetteer):
-    """With no date in the text, a known round matched by weekdays ("held on Wednesday and
-    Thursday") dates the article: the round's last day. Returns (date, note) or (None, "")."""
+    """With no date in the text, a known round matched by weekdays and one more clue ("held
+    on Wednesday and Thursday", "the third round …, which will be held in Washington on
+    Monday") dates the article: a past round's last day, or the day the lead says the words
+    about a coming round were said. Returns (date, note) or (None, "")."""
     year, clue = year_clue(body)
     latest = max((int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", body)), default=None)
     for m in mentions:
@@ -79,10 +120,19 @@ def infer_published(body, units, mentions, gazetteer):
             continue
         u = units[m.unit]
         text = body[u.start : u.end]
-        w = WEEKDAY_RUN.search(text)
-        if not w or not PAST_TENSE.search(text):
+        runs = list(WEEKDAY_RUN.finditer(text))
+        if not runs:
             continue
+        coming = [r for r in runs if FUTURE.search(text[max(0, r.start() - 60) : r.start()])]
+        w = (coming or runs)[0]
         first = WEEKDAYS[w.group(1).lower()]
+        if coming:
+            found = coming_round(body, units, m, text, first, gazetteer, year, latest)
+            if found[0] is not None:
+                return found
+            continue
+        if not PAST_TENSE.search(text):
+            continue
         last = WEEKDAYS[w.group(2).lower()] if w.group(2) else None
         candidates = []
         for k in gazetteer.rounds:
@@ -93,10 +143,8 @@ def infer_published(body, units, mentions, gazetteer):
                 continue
             if last is not None and (k.start.weekday(), end.weekday()) != (first, last):
                 continue
-            if year is not None and end.year != year:
-                continue
-            if year is None and latest is not None and end.year < latest:
-                continue
+            if not corroborated(k, text, year, latest):
+                continue  # never on a weekday alone
             candidates.append(k)
         if len(candidates) == 1:
             k = candidates[0]
@@ -112,6 +160,30 @@ def infer_published(body, units, mentions, gazetteer):
             )
             return end, " ".join(note.split())
     return None, ""
+
+
+def coming_round(body, units, m, text, first, gazetteer, year, latest):
+    """A known round the sentence says is still to come on a weekday (with its ordinal, place
+    or year agreeing), and the lead's day of speaking before it: (date, note)."""
+    candidates = [
+        k
+        for k in gazetteer.rounds
+        if k.dialogue == m.dialogue
+        and k.start.weekday() == first
+        and corroborated(k, text, year, latest)
+    ]
+    said = said_weekday(body, units)
+    if len(candidates) != 1 or said is None:
+        return None, ""
+    k = candidates[0]
+    day = weekday_on_or_before(k.start - dt.timedelta(days=1), WEEKDAYS[said.lower()])
+    note = (
+        f"Published date inferred as {day.isoformat()}: the text says the {k.dialogue} will "
+        f"be held on {WEEKDAY_NAMES[first]} with no date, the only known round that fits "
+        f"starts on {k.start.isoformat()}, and the words were said on {said}, the {said} "
+        "before it."
+    )
+    return day, note
 
 
 def date_article(doc):

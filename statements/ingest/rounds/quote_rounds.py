@@ -25,9 +25,24 @@ OTHER_OCCASION = re.compile(
 def other_occasion(body, lo, hi, covered):
     """Whether the sentence places the words at another gathering than a dialogue round."""
     for m in OTHER_OCCASION.finditer(body, lo, hi):
-        if not any(s <= m.start() < e for s, e in covered):
-            return True
+        if any(s <= m.start() < e for s, e in covered):
+            continue
+        if NOT_A_PLACE.match(body, m.end()) or not PLACED.search(
+            body[max(lo, m.start() - 60) : m.start()]
+        ):
+            continue  # "the summit agreement", "that the Summit Meeting … would": not where
+        return True
     return False
+
+
+# The words were said at the gathering: "at the summit", "on the sidelines of the G20 …"
+PLACED = re.compile(
+    r"\b(?:at|during|on\s+the\s+(?:sidelines|margins)\s+of|ahead\s+of|after|before|following|"
+    r"attend(?:s|ed|ing)?|addressed|addressing|told)\s+(?:(?:the|a|an|this|its|their|his|her)\s+)?"
+    r"(?:[\w'’-]+\s+){0,4}$",
+    re.I,
+)
+NOT_A_PLACE = re.compile(r"\s+(?:agreement|declaration|deal|accord|statement|communiqu)", re.I)
 
 
 def question_before(body, paragraphs, pos):
@@ -37,6 +52,19 @@ def question_before(body, paragraphs, pos):
         if LABEL.match(body[ps : ps + 60]):
             return ps
     return pos
+
+
+def main_reason(doc, found):
+    """Why words the sentence does not tie to a round are about the article's round."""
+    rnd = doc.rounds[doc.main]
+    said = found.said_on
+    if said and rnd.start and said < rnd.start:
+        return "said ahead of the round the article reports"
+    if said and rnd.start and said <= (rnd.end or rnd.start):
+        return "said at the round the article reports"
+    if said and rnd.start:
+        return "said just after the round the article reports"
+    return "the round the article reports"
 
 
 def assign_quote_rounds(doc):
@@ -60,14 +88,24 @@ def assign_quote_rounds(doc):
         # Editorials and joint statements speak about the article's round as a whole; an
         # answer in a transcript only about what its question or answer mentions.
         fallback = main
+        reason = main_reason(doc, f) if main is not None else ""
         if f.kind == "editorial":
             in_unit = []
+            reason = reason and "an editorial speaks about the round it reports"
         elif f.unit < 0 and not JOINT_TITLE.match(doc.title or ""):
             fallback = None
+            reason = "an answer is about a round only when its question or answer names one"
         elif not in_unit and other_occasion(body, lo, hi, covered):
             fallback = None  # words said at a summit are not the dialogue's
+            reason = "the sentence places the words at another gathering"
         elif not in_unit and main is not None and not at_round(f, doc.rounds[main]):
             fallback = None  # said days after the talks ended
+            reason = "said more than three days after the round ended"
+        if main is not None and main in in_unit:
+            in_unit = [main]  # a sentence naming the article's round and another is about it
+        if in_unit:
+            named = next(m for m in mentions if m.round == in_unit[0] and lo <= m.start < hi)
+            reason = f"its sentence names the round (“{body[named.start : named.end]}”)"
         quotes.append(
             ExtractedQuote(
                 speaker=f.speaker,
@@ -78,6 +116,10 @@ def assign_quote_rounds(doc):
                 speaker_role=f.role,
                 said_on=f.said_on,
                 round=in_unit[0] if in_unit else fallback,
+                round_reason=reason,
+                cue=f.cue,
+                confidence=f.confidence,
+                relayed_by=f.relayed_by,
             )
         )
     doc.quotes = quotes

@@ -178,6 +178,9 @@ def write(extraction: Extraction, report: SaveReport, names: ArchiveNames | None
             end=q.end,
             said_on=q.said_on,
             round=rounds[q.round] if q.round is not None else None,
+            cue=q.cue[:40],
+            confidence=q.confidence,
+            relayed_by=q.relayed_by[:300],
         )
         for q in extraction.quotes
     )

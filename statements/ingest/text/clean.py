@@ -5,11 +5,21 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from statements.ingest.text.dates import date_line
+from statements.ingest.text.furniture import (
+    FONT_SUFFIX,
+    GLUED_STAMP,
+    OPEN_END,
+    TAG,
+    TERMINAL,
+    TRAILING_CREDIT,
+    drop_blocks,
+    drop_repeats,
+    furniture,
+)
 
 SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
 INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 BULLET = re.compile(r"^(?:[•·▪●■◦‣►▶»◆◇○*]|-(?=\s))\s*")
-TERMINAL = tuple(".!?:;\"”’')]…")
 
 # Lines that only web pages carry; each is dropped wherever it stands.
 COMMENT_FORM = re.compile(
@@ -27,7 +37,8 @@ SHARE = re.compile(
     r"|share (?:via|to|on|this)\b[^.]{0,60}|share\s*[:|][^.]{0,60}|tweet|e-?mail this(?: article)?"
     r"|print(?: this(?: article)?)?"
     r"|facebook|twitter|whatsapp|linkedin|reddit|weibo|wechat|follow us.*|subscribe.*"
-    r"|related (?:articles|stories|news|posts)\s*:?|recommended\s*:?|read more\s*:?|more from .*"
+    r"|related (?:articles|stories|news|posts)\s*:?|also (?:in|on|from) [^.]{1,40}:.*"
+    r"|recommended\s*:?|read more\s*:?|more from .*"
     r"|click here.*|advertisement|like this:?|loading\.*|back to top|send us your feedback"
     r"|font size.*|\[[^\]]*\](?:\s*\[[^\]]*\])*|related (?:subjects|topics|links|coverage)\s*:?"
     r"|(?:posted in|filed under|categor(?:y|ies)|tags?|topics?|keywords?)\s*:.*"
@@ -36,7 +47,9 @@ SHARE = re.compile(
 )
 # Once a page's tail starts (related links, comments), nothing after it is the article.
 TAIL = re.compile(
-    r"^(?:related\b.*|more from .*|read more\b.*|recommended\b.*|comments?\b.*)$", re.I
+    r"^(?:related\b.*|more from .*|also (?:in|on|from) [^.]{1,40}:.*|read more\b.*|"
+    r"recommended\b.*|comments?\b.*)$",
+    re.I,
 )
 TIMESTAMP = re.compile(
     r"^(?:(?:updated|published|posted|last updated|released|delivered)\s*(?:on|at)?\s*:?\s*"
@@ -64,7 +77,6 @@ REPORTING = re.compile(
 SLUG = re.compile(r"^[A-Z]{2,}(?:\s+[A-Z]{2,}){1,4}$")
 COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b|all rights reserved).*$", re.I)
 BYLINE = re.compile(r"^By\s+\S.*$")
-TRAILING_CREDIT = re.compile(r"(?<=[.!?\"”])\s*(\([A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*){0,2}\))$")
 # Breadcrumbs: short segments joined by ">" or "»", none of them a sentence.
 CRUMB_SEP = re.compile(r"\s+(?:>>|[>»›|])\s+")
 # A line that is only an outlet's name: "ABC News", "VOA News", "Xinhua English"
@@ -79,9 +91,11 @@ MEDIA_LINE = re.compile(
 
 # A page's section label: "OPINION", "Our view", "INTERVIEW"; kept for editorial detection.
 SECTION = re.compile(
-    r"^(?:editorial|opinion|our view|commentary|op-ed|viewpoint|analysis|interview|"
-    r"exclusive|q\s*&\s*a|news analysis|the view|leader|column|press release|news story|"
-    r"news release|press statement|speech)\s*[:|]?$",
+    r"^(?:editorials?|opinions?|our view|commentary|commentaries|op-eds?|viewpoints?|analysis|"
+    r"interviews?|exclusive|q\s*&\s*a|news analysis|the view|leaders?|columns?|"
+    r"press releases?|news stor(?:y|ies)|news releases?|press statements?|speech(?:es)?|"
+    r"media notes?|readouts?|statements?|press (?:center|centre|room|office)|newsroom|"
+    r"media (?:center|centre|room)|briefing room)\s*[:|]?$",
     re.I,
 )
 # "INTERVIEWMarta Kovacs: …", "EXCLUSIVE-Envoy says …": a section label glued to the headline
@@ -145,6 +159,8 @@ def classify(line):
     if BYLINE.match(line) and len(line.split()) <= 14 and not line.endswith((".", "!", "?")):
         return "byline"
     # an outlet's masthead, in capitals or not: "THE VALLEY CLARION", "Lakeside Courier"
+    # "Hindustan Times (Amritsar)": the masthead with its edition
+    line = re.sub(r"\s*\([A-Z][\w .'’-]{1,30}\)$", "", line)
     caps = line.isupper() and MEDIA_LINE.match(line.title())
     if SLUG.match(line) and len(line) <= 30 or MEDIA_LINE.match(line) or caps:
         return "source"
@@ -153,15 +169,24 @@ def classify(line):
 
 def clean(raw):
     meta, text = split_front_matter(raw)
-    lines = [normalise_line(line) for line in text.replace("\r\n", "\n").split("\n")]
-    kept, dropped = [], []
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = [TAG.sub("", normalise_line(line)).strip() for line in text.split("\n")]
+    kept, dropped, kinds = [], [], {}
     total = len(lines)
     for i, line in enumerate(lines):
         glued = GLUED_SECTION.match(line)
         if glued and line[glued.end() :].strip():
             dropped.append(("section", glued.group(1)))
             line = line[glued.end() :].strip()
-        kind = classify(line) if line else ""
+        line = FONT_SUFFIX.sub("", line)
+        stamp = GLUED_STAMP.match(line)
+        if stamp and line[stamp.end() :].strip():
+            dropped.append(("date", stamp.group(0).strip()))
+            line = line[stamp.end() :].strip()
+        kind = (classify(line) or furniture(line)) if line else ""
+        if kind == "share" and line.lower() == "send to" and kept and kept[-1] == "From":
+            dropped.append(("share", kept[-1]))  # "From / Send to": an e-mail form
+            kept[-1], kinds[len(kept) - 1] = None, "share"
         # A comment form after some article text, or related links in the second half
         text_before = sum(1 for k in kept if k) >= 3
         if kind == "comment" and not text_before and re.fullmatch(r"(?i)comment\s*[:|]?", line):
@@ -172,8 +197,11 @@ def clean(raw):
             break
         if kind:
             dropped.append((kind, line))
+            kinds[len(kept)] = kind
+            kept.append(None)  # where a dropped line stood, for the blocks around it
             continue
         kept.append(line)
+    kept = drop_blocks(kept, kinds, dropped)
     while kept and not kept[-1]:
         kept.pop()
     if kept:
@@ -182,7 +210,7 @@ def clean(raw):
         if m:
             kept[-1] = kept[-1][: m.start(1)].rstrip()
             dropped.append(("source", m.group(1)))
-    paragraphs = join_paragraphs(kept)
+    paragraphs = drop_repeats(join_paragraphs(kept), dropped)
     body = "\n\n".join(paragraphs)
     spans, pos = [], 0
     for p in paragraphs:
@@ -193,7 +221,9 @@ def clean(raw):
 
 def join_paragraphs(lines):
     """Blank lines separate paragraphs; a line that does not end a sentence and a next one
-    starting in lower case are one hard-wrapped paragraph."""
+    starting in lower case are one hard-wrapped paragraph, and so are a line ending on
+    "of the" and the next. A text wrapped at a fixed width is joined line by line, a short
+    line that ends a sentence ending its paragraph."""
     blocks, current = [], []
     for line in lines + [""]:
         if not line:
@@ -202,15 +232,26 @@ def join_paragraphs(lines):
             current = []
             continue
         current.append(line)
-    # A text wrapped at a fixed width has most block lines ending mid-sentence.
+    # A text wrapped at a fixed width has most block lines ending mid-sentence, and no
+    # line much longer than that width.
     inner = [b[i] for b in blocks for i in range(len(b) - 1)]
-    wrapped = len(inner) >= 3 and sum(not x.endswith(TERMINAL) for x in inner) > len(inner) / 2
+    lengths = sorted(len(x) for b in blocks for x in b)
+    width = lengths[int(len(lengths) * 0.9)] if lengths else 0
+    wrapped = (
+        len(inner) >= 3
+        and sum(not x.endswith(TERMINAL) for x in inner) > len(inner) / 2
+        and width <= 110
+    )
     paragraphs = []
     for block in blocks:
         para = block[0]
-        for line in block[1:]:
-            continues = not para.endswith(TERMINAL) and (line[0].islower() or line[0].isdigit())
-            if wrapped or continues:
+        for prev, line in zip(block, block[1:], strict=False):
+            continues = not para.endswith(TERMINAL) and (
+                line[0].islower() or line[0].isdigit() or OPEN_END.search(para)
+            )
+            # in a wrapped text, a sentence's end on a short line ends the paragraph
+            ends = wrapped and prev.endswith(TERMINAL) and len(prev) < 0.75 * width
+            if (wrapped and not ends) or continues:
                 para = (
                     para[:-1] + line
                     if para.endswith("-") and line[0].islower()

@@ -1,0 +1,101 @@
+"""Boundaries: where a quote starts and ends — quotations over several paragraphs, reported
+speech in the first person, attribution clauses, sentences a page prints twice.
+
+Every test describes a phenomenon in invented news-style snippets, never a wording copied
+from an evaluation article.
+"""
+
+import pytest
+
+from tests.ingest_helpers import run
+
+OPENERS = [
+    "Speaking after the meeting the Trade Secretary said:",
+    "Speaking to reporters in the capital the Trade Secretary said:",
+    "Asked about the talks the Trade Secretary said:",
+]
+
+
+@pytest.mark.parametrize("opener", OPENERS)
+def test_a_quotation_over_two_paragraphs_then_a_third_in_its_own_marks(opener):
+    text = (
+        "Trade talks in London\n\n"
+        "Trade Secretary Ruth Amadi met Minister Ito Ken of Japan in London.\n\n"
+        f"{opener}\n\n"
+        "\u201cIt was a good day for both our countries. We agreed to meet again soon.\n\n"
+        "\u201cOur firms want clear rules, and we will give them clear rules.\u201d\n\n"
+        "\u201cI look forward to my visit to Tokyo next spring.\u201d\n"
+    )
+    r = run(text)
+    assert [(q.speaker, q.kind) for q in r.quotes] == [("Ruth Amadi", "direct")] * 2
+    first, second = r.quotes
+    assert first.text.startswith("It was a good day") and first.text.endswith("clear rules.")
+    assert second.text == "I look forward to my visit to Tokyo next spring."
+    assert (first.cue, second.cue) == ("colon", "continued")
+    assert second.confidence < first.confidence
+
+
+@pytest.mark.parametrize(
+    "opening, verb",
+    [
+        ("Foreign Minister Omar Haddad said that we", "said"),
+        ("Foreign Minister Omar Haddad stressed that we", "stressed"),
+        ("Foreign Minister Omar Haddad noted that I", "noted"),
+    ],
+)
+def test_reported_speech_in_the_first_person_runs_on(opening, verb):
+    text = (
+        "Minister on the regional forum\n\n"
+        "On May 2, 2019, Foreign Minister Omar Haddad briefed the press after the forum.\n\n"
+        f"{opening} have held useful talks with our neighbours. The meeting looked at "
+        "water and trade. It set out a plan for the next ten years.\n\n"
+        "We all want the plan to succeed, and we will review it every year.\n\n"
+        "The forum was founded in 1995 and meets every spring.\n"
+    )
+    r = run(text)
+    assert [(q.speaker, q.kind) for q in r.quotes] == [
+        ("Omar Haddad", "indirect"),
+        ("Omar Haddad", "direct"),
+    ]
+    assert r.quotes[0].text.startswith(opening) and r.quotes[0].text.endswith("ten years.")
+    assert r.quotes[1].text.startswith("We all want the plan")
+
+
+def test_reported_speech_in_the_third_person_stays_one_sentence():
+    text = (
+        "Minister on the forum\n\n"
+        "Foreign Minister Omar Haddad said that the talks had been useful. The forum meets "
+        "every spring.\n\n"
+        "We all want the plan to succeed.\n"
+    )
+    r = run(text)
+    assert [q.text for q in r.quotes] == [
+        "Foreign Minister Omar Haddad said that the talks had been useful."
+    ]
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Envoys meet in Rome\n\n",
+        "Envoys meet in Rome\n\nA file photo of the two envoys.\n\n",
+    ],
+)
+def test_a_lead_printed_twice_is_one_quote(caption):
+    lead = (
+        "Talks on grain exports will resume in Rome on May 4, the Italian Foreign Ministry "
+        "confirmed, saying both sides had asked for them."
+    )
+    text = f"{caption}{lead}(Wire)\n\n{lead} The talks were last held in March.\n"
+    r = run(text)
+    assert [q.speaker for q in r.quotes] == ["Italian government"]
+    assert r.quotes[0].start > len(caption) + len(lead)
+
+
+def test_two_different_sentences_are_both_kept():
+    text = (
+        "Envoys meet\n\n"
+        "Talks on grain exports will resume in Rome, the Italian Foreign Ministry confirmed.\n\n"
+        "Talks on fishing will resume in Oslo, the Italian Foreign Ministry confirmed.\n"
+    )
+    assert len(run(text).quotes) == 2
