@@ -131,7 +131,7 @@ STATE = {
     "article themes": "SELECT a.checksum, t.slug FROM statements_article_themes at "
     "JOIN statements_article a ON a.id = at.article_id "
     "JOIN statements_theme t ON t.id = at.theme_id",
-    "quotes": "SELECT a.checksum, q.start, q.\"end\", s.name, q.speaker_role, q.kind, q.said_on, "
+    "quotes": 'SELECT a.checksum, q.start, q."end", s.name, q.speaker_role, q.kind, q.said_on, '
     "d.name, r.start_date FROM statements_quote q "
     "JOIN statements_article a ON a.id = q.article_id "
     "JOIN statements_speaker s ON s.id = q.speaker_id "
@@ -160,7 +160,7 @@ def end_state(database_url):
         state = {}
         for table, sql in STATE.items():
             cursor.execute(sql)
-            state[table] = sorted((tuple(str(v) for v in row) for row in cursor.fetchall()))
+            state[table] = sorted(tuple(str(v) for v in row) for row in cursor.fetchall())
     if not database_url.startswith("sqlite"):
         connect.close()
     return state

@@ -16,6 +16,36 @@ from statements.ingest.names.roles import (
 PRONOUNS = {"he": "person", "she": "person", "it": "body", "they": "group"}
 
 
+FEMALE_TITLE = re.compile(r"\b(?:Ms|Mrs|Miss|Madam|Madame)\.?\s+")
+MALE_TITLE = re.compile(r"\b(?:Mr|Monsieur|Herr)\.?\s+")
+WORD = re.compile(r"\w+")
+
+
+def honorific_gender(book, surname):
+    """ "f" when the body has "Ms SURNAME" (Mrs, Miss, Madam), "m" for "Mr SURNAME", else "".
+    The words after each title are read once per body, so asking for every person costs
+    no more than reading the body once."""
+    if not surname:
+        return ""
+    titled = book.__dict__.get("_titled")
+    if titled is None or titled[0] is not book.body:
+        after = {
+            kind: {WORD.match(book.body, m.end()) for m in rx.finditer(book.body)}
+            for kind, rx in (("f", FEMALE_TITLE), ("m", MALE_TITLE))
+        }
+        words = {k: {w.group() for w in found if w} for k, found in after.items()}
+        titled = book.__dict__["_titled"] = (book.body, words)
+    words = titled[1]
+    if WORD.fullmatch(surname):
+        # "Ms Wong" with a one-word surname: the word run after the title is the surname
+        return "f" if surname in words["f"] else "m" if surname in words["m"] else ""
+    escaped = re.escape(surname)
+    for kind, rx in (("f", FEMALE_TITLE), ("m", MALE_TITLE)):
+        if re.search(rf"{rx.pattern}{escaped}\b", book.body):
+            return kind
+    return ""
+
+
 class Coreference:
     """The people an article mentions, their gender, and what a pronoun refers to."""
 
@@ -53,11 +83,9 @@ class Coreference:
         """ "m", "f" or "" from how the article refers to ``name``: "Mr Wang", "Ms Wong",
         "spokeswoman", "congressman"."""
         surname = name.split()[-1] if name.split() else ""
-        text = self.body
-        if re.search(rf"\b(?:Ms|Mrs|Miss|Madam|Madame)\.?\s+{re.escape(surname)}\b", text):
-            return "f"
-        if re.search(rf"\b(?:Mr|Monsieur|Herr)\.?\s+{re.escape(surname)}\b", text):
-            return "m"
+        found = honorific_gender(self, surname)
+        if found:
+            return found
         role = self.role(name) + " " + " ".join(r for n, r, _ in self.mentioned if n == name)
         if re.search(r"woman\b", role):
             return "f"

@@ -156,6 +156,7 @@ def clean(raw):
     lines = [normalise_line(line) for line in text.replace("\r\n", "\n").split("\n")]
     kept, dropped = [], []
     total = len(lines)
+    text_lines = 0  # non-blank lines kept so far (counted as kept, not again per line)
     for i, line in enumerate(lines):
         glued = GLUED_SECTION.match(line)
         if glued and line[glued.end() :].strip():
@@ -163,7 +164,7 @@ def clean(raw):
             line = line[glued.end() :].strip()
         kind = classify(line) if line else ""
         # A comment form after some article text, or related links in the second half
-        text_before = sum(1 for k in kept if k) >= 3
+        text_before = text_lines >= 3
         if kind == "comment" and not text_before and re.fullmatch(r"(?i)comment\s*[:|]?", line):
             kind = "section"  # "Comment" above the headline files the piece as opinion
         if (kind == "comment" and text_before) or (TAIL.match(line) and i > total // 2):
@@ -174,6 +175,7 @@ def clean(raw):
             dropped.append((kind, line))
             continue
         kept.append(line)
+        text_lines += bool(line)
     while kept and not kept[-1]:
         kept.pop()
     if kept:
