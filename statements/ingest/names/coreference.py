@@ -34,16 +34,23 @@ def honorific_gender(book, surname):
             for kind, rx in (("f", FEMALE_TITLE), ("m", MALE_TITLE))
         }
         words = {k: {w.group() for w in found if w} for k, found in after.items()}
-        titled = book.__dict__["_titled"] = (book.body, words)
+        titled = book.__dict__["_titled"] = (book.body, words, {})
     words = titled[1]
     if WORD.fullmatch(surname):
         # "Ms Wong" with a one-word surname: the word run after the title is the surname
         return "f" if surname in words["f"] else "m" if surname in words["m"] else ""
-    escaped = re.escape(surname)
-    for kind, rx in (("f", FEMALE_TITLE), ("m", MALE_TITLE)):
-        if re.search(rf"{rx.pattern}{escaped}\b", book.body):
-            return kind
-    return ""
+    other = titled[2]  # surnames of other shapes ("Hyun-jae"), searched once each
+    if surname not in other:
+        escaped = re.escape(surname)
+        other[surname] = next(
+            (
+                kind
+                for kind, rx in (("f", FEMALE_TITLE), ("m", MALE_TITLE))
+                if re.search(rf"{rx.pattern}{escaped}\b", book.body)
+            ),
+            "",
+        )
+    return other[surname]
 
 
 class Coreference:

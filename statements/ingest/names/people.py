@@ -23,6 +23,23 @@ from statements.ingest.result import ExtractedSpeaker
 from statements.ingest.text.normal import norm
 
 
+def mentioned_with(book, token):
+    """The mentions (in order) whose name has ``token`` as a word: indexed once per list of
+    mentions, so a bare surname does not read every mention of a long article."""
+    index = book.__dict__.get("_mentions_by_token")
+    if index is None or index[0] is not book.mentioned or index[1] != len(book.mentioned):
+        by_token = {}
+        for mention in book.mentioned:
+            for word in dict.fromkeys(mention[0].split()):
+                by_token.setdefault(word, []).append(mention)
+        index = book.__dict__["_mentions_by_token"] = (
+            book.mentioned,
+            len(book.mentioned),
+            by_token,
+        )
+    return index[2].get(token, ())
+
+
 class People:
     """Gazetteer people and people named (or only titled) in the article."""
 
@@ -115,9 +132,8 @@ class People:
             # Two people may share it: the one named or quoted closest before wins.
             latest = [
                 (at, full, mrole)
-                for full, mrole, at in self.mentioned
+                for full, mrole, at in mentioned_with(self, tokens[0])
                 if at < self.position
-                and tokens[0] in full.split()
                 and len(HONORIFIC.sub("", full).split()) > 1  # "Ms Ward" is no full name
             ]
             latest += [
@@ -134,8 +150,8 @@ class People:
             for s in reversed(self.speakers):
                 if s.kind == "person" and tokens[0] in s.name.split():
                     return s
-            for full, mrole, _ in self.mentioned:
-                if tokens[0] in full.split() and len(HONORIFIC.sub("", full).split()) > 1:
+            for full, mrole, _ in mentioned_with(self, tokens[0]):
+                if len(HONORIFIC.sub("", full).split()) > 1:
                     return self.named(full, mrole, (mrole + " " + full).strip())
             matches = [
                 k
