@@ -92,8 +92,8 @@ class Budget:
             raise self.refusal(clock.current)
 
         previous = signal.signal(signal.SIGALRM, stop)
-        signal.setitimer(signal.ITIMER_REAL, self.max_seconds)
         try:
+            signal.setitimer(signal.ITIMER_REAL, self.max_seconds)
             yield clock
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
