@@ -3,6 +3,7 @@ speakers ("both sides"); ``CollectiveVoices`` resolves such phrases for ``Speake
 
 import re
 
+from statements.ingest.names.coreference import mentioned_with
 from statements.ingest.names.countries import (
     ADJ_RX,
     ADJ_TO_COUNTRY,
@@ -218,7 +219,7 @@ class CollectiveVoices:
         for s in self.speakers:
             if s.kind == "person" and s.country and tokens[-1] in s.name.split():
                 return s.country
-        for name, role, at in self.mentioned:
+        for name, role, at in mentioned_with(self, tokens[-1]):
             if at < self.position and tokens[-1] in name.split() and country_of(role):
                 return country_of(role)
         return ""

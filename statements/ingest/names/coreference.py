@@ -16,6 +16,31 @@ from statements.ingest.names.roles import (
 PRONOUNS = {"he": "person", "she": "person", "it": "body", "they": "group"}
 
 
+def _mention_index(book):
+    """The article's mentions by name and by each word of the name, in order: built once per
+    list of mentions, so that a lookup does not read every mention of a long article."""
+    index = book.__dict__.get("_mention_index")
+    if index is None or index[0] is not book.mentioned or index[1] != len(book.mentioned):
+        by_name, by_token = {}, {}
+        for mention in book.mentioned:
+            by_name.setdefault(mention[0], []).append(mention)
+            for word in dict.fromkeys(mention[0].split()):
+                by_token.setdefault(word, []).append(mention)
+        index = (book.mentioned, len(book.mentioned), by_name, by_token)
+        book.__dict__["_mention_index"] = index
+    return index
+
+
+def mentioned_named(book, name):
+    """The mentions (name, role, offset) of exactly ``name``, in order."""
+    return _mention_index(book)[2].get(name, ())
+
+
+def mentioned_with(book, token):
+    """The mentions whose name has ``token`` as a word, in order."""
+    return _mention_index(book)[3].get(token, ())
+
+
 FEMALE_TITLE = re.compile(r"\b(?:Ms|Mrs|Miss|Madam|Madame)\.?\s+")
 MALE_TITLE = re.compile(r"\b(?:Mr|Monsieur|Herr)\.?\s+")
 WORD = re.compile(r"\w+")
@@ -93,7 +118,7 @@ class Coreference:
         found = honorific_gender(self, surname)
         if found:
             return found
-        role = self.role(name) + " " + " ".join(r for n, r, _ in self.mentioned if n == name)
+        role = self.role(name) + " " + " ".join(r for _n, r, _ in mentioned_named(self, name))
         if re.search(r"woman\b", role):
             return "f"
         if re.search(r"(?:spokes|chair|congress)man\b", role):

@@ -4,6 +4,7 @@
 
 import re
 
+from statements.ingest.names.coreference import mentioned_named, mentioned_with
 from statements.ingest.names.countries import (
     ADJ_TO_COUNTRY,
     CAPITAL_TO_COUNTRY,
@@ -21,23 +22,6 @@ from statements.ingest.names.roles import (
 )
 from statements.ingest.result import ExtractedSpeaker
 from statements.ingest.text.normal import norm
-
-
-def mentioned_with(book, token):
-    """The mentions (in order) whose name has ``token`` as a word: indexed once per list of
-    mentions, so a bare surname does not read every mention of a long article."""
-    index = book.__dict__.get("_mentions_by_token")
-    if index is None or index[0] is not book.mentioned or index[1] != len(book.mentioned):
-        by_token = {}
-        for mention in book.mentioned:
-            for word in dict.fromkeys(mention[0].split()):
-                by_token.setdefault(word, []).append(mention)
-        index = book.__dict__["_mentions_by_token"] = (
-            book.mentioned,
-            len(book.mentioned),
-            by_token,
-        )
-    return index[2].get(token, ())
 
 
 class People:
@@ -121,7 +105,7 @@ class People:
         tokens = name.split()
         if not role and len(tokens) > 1:
             # A role given elsewhere in the article ("..., who heads the Chinese delegation")
-            role = next((r for n, r, _ in self.mentioned if n == name and r), "")
+            role = next((r for _n, r, _ in mentioned_named(self, name) if r), "")
         k, known_role = self.known_person_in(phrase)
         if k is None:
             k = self.known(name)
