@@ -150,19 +150,19 @@ def end_state(database_url):
     if database_url.startswith("sqlite"):
         import sqlite3
 
-        connect = sqlite3.connect(database_url.removeprefix("sqlite:///"))
+        conn = sqlite3.connect(database_url.removeprefix("sqlite:///"))
     else:
         import psycopg
 
-        connect = psycopg.connect(database_url)
-    with connect as conn:
+        conn = psycopg.connect(database_url)
+    try:
         cursor = conn.cursor()
         state = {}
         for table, sql in STATE.items():
             cursor.execute(sql)
             state[table] = sorted(tuple(str(v) for v in row) for row in cursor.fetchall())
-    if not database_url.startswith("sqlite"):
-        connect.close()
+    finally:
+        conn.close()
     return state
 
 
@@ -178,11 +178,19 @@ def differences(a, b):
 def stored_order(database_url):
     """The checksums of the stored articles in the order they were stored (their keys are
     given out under the ingest lock, one writer at a time)."""
+    sql = "SELECT checksum FROM statements_article ORDER BY id"
+    if database_url.startswith("sqlite"):
+        import sqlite3
+
+        conn = sqlite3.connect(database_url.removeprefix("sqlite:///"))
+        try:
+            return [checksum for (checksum,) in conn.execute(sql).fetchall()]
+        finally:
+            conn.close()
     import psycopg
 
     with psycopg.connect(database_url) as conn:
-        rows = conn.execute("SELECT checksum FROM statements_article ORDER BY id").fetchall()
-    return [checksum for (checksum,) in rows]
+        return [checksum for (checksum,) in conn.execute(sql).fetchall()]
 
 
 def in_order(paths, checksums, folder: Path) -> Path:

@@ -1,8 +1,9 @@
 """Writers at once: ``ingest`` processes over overlapping files end as a sequential run does.
 
-The process test runs real ``manage.py ingest`` subprocesses on PostgreSQL, on two databases
-of its own named after the test database; the others check, on either engine, that a save
-whose records another writer stored meanwhile links to them instead of failing.
+The process tests run real ``manage.py ingest`` subprocesses: on PostgreSQL on two databases
+of their own named after the test database, on SQLite on two files; the others check, on
+either engine, that a save whose records another writer stored meanwhile links to them
+instead of failing.
 """
 
 import datetime as dt
@@ -61,6 +62,23 @@ def test_concurrent_ingest_processes_end_as_a_sequential_run(processes, articles
     assert figures["file attempts"] > figures["articles"]
     assert figures["created"] == figures["articles"] == figures["rows"]["articles"]
     assert figures["rows"]["quotes"] > 5 * articles
+    assert figures["equal"], figures["differences"]
+
+
+@pytest.mark.sqlite
+def test_concurrent_ingest_processes_on_sqlite_wait_their_turn(tmp_path):
+    figures = measure(
+        f"sqlite:///{tmp_path / 'concurrent.sqlite3'}",
+        f"sqlite:///{tmp_path / 'sequential.sqlite3'}",
+        processes=3,
+        articles=12,
+        share=0.7,
+        seed=3,
+        work=tmp_path,
+    )
+    assert figures["failed"] == 0, figures["failures"]
+    assert figures["created"] == figures["articles"] == figures["rows"]["articles"]
+    assert figures["file attempts"] > figures["articles"]
     assert figures["equal"], figures["differences"]
 
 
