@@ -205,6 +205,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command", "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
     )
     DATABASES["default"]["OPTIONS"].setdefault("transaction_mode", "IMMEDIATE")
+    # A writer waits for another's article (ingest holds the write lock while it extracts a
+    # file again, up to INGEST_MAX_SECONDS) rather than failing with "database is locked".
+    DATABASES["default"]["OPTIONS"].setdefault("timeout", 30)
     DATABASES["default"]["CONN_MAX_AGE"] = 0 if DEBUG else DATABASES["default"]["CONN_MAX_AGE"]
 elif STATEMENT_TIMEOUT_MS > 0:
     # A session setting of every connection: a query past the budget is cancelled by the

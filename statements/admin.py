@@ -21,6 +21,7 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator, slugify
 
+from statements.ingest.budget import ExtractionRefused
 from statements.ingest.pipeline import checksum, extract
 from statements.ingest.store.known import gazetteer_from_db
 from statements.ingest.store.writer import IngestError, check, save
@@ -805,6 +806,8 @@ class ExtractionFormMixin:
             )
         try:
             self._extraction = extraction_for(raw_text, meta)
+        except ExtractionRefused as e:
+            raise forms.ValidationError(f"The text cannot be extracted: {e}.") from None
         except Exception:
             # An extractor bug on one odd text is a message for the archivist, not a 500.
             logger.exception("the extractor failed on a text added in the admin")

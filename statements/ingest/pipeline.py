@@ -6,6 +6,7 @@ Each step is a function of the ``Document`` that writes only its own fields (see
 
 import hashlib
 
+from statements.ingest.budget import Budget
 from statements.ingest.document import Document, Given
 from statements.ingest.metadata import read_document_metadata
 from statements.ingest.names.resolution import open_speaker_book
@@ -51,14 +52,24 @@ def extract(
     outlet: str = "",
     published=None,
     url: str = "",
+    budget: Budget | None = None,
 ) -> Extraction:
-    """Extract everything from ``raw_text``; metadata given here wins over what the text says."""
+    """Extract everything from ``raw_text``; metadata given here wins over what the text says.
+
+    A text over ``budget`` (by default the environment's, see ``budget.py``) is refused with
+    ``ExtractionRefused``: one too large before any work, one too slow when its time is up.
+    """
+    budget = budget or Budget.from_env()
+    budget.check_size(raw_text)
     doc = Document(
         raw=raw_text,
         checksum=checksum(raw_text),
         gazetteer=gazetteer or Gazetteer(),
         given=Given(file=file, title=title, outlet=outlet, published=published, url=url),
     )
-    for step in STEPS:
-        step(doc)
+    with budget.clock() as clock:
+        for step in STEPS:
+            clock.step(step.__name__)
+            step(doc)
+        clock.step("")
     return doc.extraction()

@@ -27,6 +27,68 @@ RUN_OPENERS = set(_RUN_OPENERS.split())
 PRONOUNS = {"he": "person", "she": "person", "it": "body", "they": "group"}
 
 
+def _mention_index(book):
+    """The article's mentions by name and by each word of the name, in order: built once per
+    list of mentions, so that a lookup does not read every mention of a long article."""
+    index = book.__dict__.get("_mention_index")
+    if index is None or index[0] is not book.mentioned or index[1] != len(book.mentioned):
+        by_name, by_token = {}, {}
+        for mention in book.mentioned:
+            by_name.setdefault(mention[0], []).append(mention)
+            for word in dict.fromkeys(mention[0].split()):
+                by_token.setdefault(word, []).append(mention)
+        index = (book.mentioned, len(book.mentioned), by_name, by_token)
+        book.__dict__["_mention_index"] = index
+    return index
+
+
+def mentioned_named(book, name):
+    """The mentions (name, role, offset) of exactly ``name``, in order."""
+    return _mention_index(book)[2].get(name, ())
+
+
+def mentioned_with(book, token):
+    """The mentions whose name has ``token`` as a word, in order."""
+    return _mention_index(book)[3].get(token, ())
+
+
+FEMALE_TITLE = re.compile(r"\b(?:Ms|Mrs|Miss|Madam|Madame)\.?\s+")
+MALE_TITLE = re.compile(r"\b(?:Mr|Monsieur|Herr)\.?\s+")
+WORD = re.compile(r"\w+")
+
+
+def honorific_gender(book, surname):
+    """ "f" when the body has "Ms SURNAME" (Mrs, Miss, Madam), "m" for "Mr SURNAME", else "".
+    The words after each title are read once per body, so asking for every person costs
+    no more than reading the body once."""
+    if not surname:
+        return ""
+    titled = book.__dict__.get("_titled")
+    if titled is None or titled[0] is not book.body:
+        after = {
+            kind: {WORD.match(book.body, m.end()) for m in rx.finditer(book.body)}
+            for kind, rx in (("f", FEMALE_TITLE), ("m", MALE_TITLE))
+        }
+        words = {k: {w.group() for w in found if w} for k, found in after.items()}
+        titled = book.__dict__["_titled"] = (book.body, words, {})
+    words = titled[1]
+    if WORD.fullmatch(surname):
+        # "Ms Wong" with a one-word surname: the word run after the title is the surname
+        return "f" if surname in words["f"] else "m" if surname in words["m"] else ""
+    other = titled[2]  # surnames of other shapes ("Hyun-jae"), searched once each
+    if surname not in other:
+        escaped = re.escape(surname)
+        other[surname] = next(
+            (
+                kind
+                for kind, rx in (("f", FEMALE_TITLE), ("m", MALE_TITLE))
+                if re.search(rf"{rx.pattern}{escaped}\b", book.body)
+            ),
+            "",
+        )
+    return other[surname]
+
+
 class Coreference:
     """The people an article mentions, their gender, and what a pronoun refers to."""
 
@@ -114,12 +176,10 @@ class Coreference:
         """ "m", "f" or "" from how the article refers to ``name``: "Mr Wang", "Ms Wong",
         "spokeswoman", "congressman"."""
         surname = name.split()[-1] if name.split() else ""
-        text = self.body
-        if re.search(rf"\b(?:Ms|Mrs|Miss|Madam|Madame)\.?\s+{re.escape(surname)}\b", text):
-            return "f"
-        if re.search(rf"\b(?:Mr|Monsieur|Herr)\.?\s+{re.escape(surname)}\b", text):
-            return "m"
-        role = self.role(name) + " " + " ".join(r for n, r, _ in self.mentioned if n == name)
+        found = honorific_gender(self, surname)
+        if found:
+            return found
+        role = self.role(name) + " " + " ".join(r for _n, r, _ in mentioned_named(self, name))
         if re.search(r"woman\b", role):
             return "f"
         if re.search(r"(?:spokes|chair|congress)man\b", role):

@@ -5,6 +5,7 @@ China", "U.S. and Chinese officials", "Moon and Kim"), named after the two parti
 import re
 
 from statements.ingest.names.collective import BOTH
+from statements.ingest.names.coreference import mentioned_with
 from statements.ingest.names.countries import (
     ADJ_RX,
     ADJ_TO_COUNTRY,
@@ -154,7 +155,7 @@ class JointSpeakers:
         for s in self.speakers:
             if s.kind == "person" and s.country and tokens[-1] in s.name.split():
                 return s.country
-        for name, role, at in self.mentioned:
+        for name, role, at in mentioned_with(self, tokens[-1]):
             if at < self.position and tokens[-1] in name.split() and country_of_role(role):
                 return country_of_role(role)
         return ""

@@ -4,6 +4,7 @@
 
 import re
 
+from statements.ingest.names.coreference import mentioned_named, mentioned_with
 from statements.ingest.names.countries import (
     ADJ_TO_COUNTRY,
     CAPITAL_TO_COUNTRY,
@@ -128,7 +129,7 @@ class People:
         tokens = name.split()
         if not role and len(tokens) > 1:
             # A role given elsewhere in the article ("..., who heads the Chinese delegation")
-            role = next((r for n, r, _ in self.mentioned if n == name and r), "")
+            role = next((r for _n, r, _ in mentioned_named(self, name) if r), "")
         if len(tokens) > 1 and not role:
             # "Von der Leyen said", "Le Drian said": the surname of someone named in full before
             ending = " " + name.lower()
@@ -147,9 +148,8 @@ class People:
             # Two people may share it: the one named or quoted closest before wins.
             latest = [
                 (at, full, mrole)
-                for full, mrole, at in self.mentioned
+                for full, mrole, at in mentioned_with(self, tokens[0])
                 if at < self.position
-                and tokens[0] in full.split()
                 and len(HONORIFIC.sub("", full).split()) > 1  # "Ms Ward" is no full name
             ]
             latest += [
@@ -166,8 +166,8 @@ class People:
             for s in reversed(self.speakers):
                 if s.kind == "person" and tokens[0] in s.name.split():
                     return s
-            for full, mrole, _ in self.mentioned:
-                if tokens[0] in full.split() and len(HONORIFIC.sub("", full).split()) > 1:
+            for full, mrole, _ in mentioned_with(self, tokens[0]):
+                if len(HONORIFIC.sub("", full).split()) > 1:
                     return self.named(full, mrole, (mrole + " " + full).strip())
             matches = [
                 k

@@ -1,6 +1,7 @@
 """Sentence units: quotation marks paired across paragraphs, and sentences that count a
 quotation whole. Computed once per article (``Document.units``)."""
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -179,11 +180,14 @@ def is_boundary(text, i):
         return False
     if re.fullmatch(r"(?:[A-Za-z]\.){2,}", token):
         # "U.S." ends a sentence only before a word that typically starts one.
-        return bool(SENTENCE_STARTERS.match(text[i + 1 :].lstrip()))
+        # (from the next non-space character on, without copying the rest of the text)
+        word = NOT_SPACE.search(text, i + 1)
+        return bool(word and SENTENCE_STARTERS.match(text, word.start()))
     return True
 
 
 SENTENCE_END = re.compile(r"[.!?]")
+NOT_SPACE = re.compile(r"\S")
 
 
 def split_units(body, paragraphs, spans):
@@ -193,10 +197,19 @@ def split_units(body, paragraphs, spans):
     for si, s in enumerate(spans):
         if s.open < min(s.close, len(body)):
             inside[s.open : min(s.close, len(body))] = [si] * (min(s.close, len(body)) - s.open)
-    # Regions: paragraphs, merged where a quotation runs over a paragraph break.
+    # Regions: paragraphs, merged where a quotation runs over a paragraph break. A break is
+    # inside a quotation when the latest close of those opening before it is after it.
+    by_open = sorted(range(len(spans)), key=lambda si: spans[si].open)
+    opens = [spans[si].open for si in by_open]
+    latest_close, furthest = [], None
+    for si in by_open:
+        close = spans[si].close
+        furthest = close if furthest is None or close > furthest else furthest
+        latest_close.append(furthest)
     regions = []
     for pi, (ps, pe) in enumerate(paragraphs):
-        if regions and any(s.open < ps < s.close for s in spans):
+        before = bisect.bisect_left(opens, ps)  # spans with open < ps
+        if regions and before and latest_close[before - 1] > ps:
             regions[-1] = (regions[-1][0], pe, regions[-1][2])
         else:
             regions.append((ps, pe, pi))
@@ -217,7 +230,7 @@ def split_units(body, paragraphs, spans):
                 ends = j >= re_ or (
                     body[j] == " " and (nxt.isupper() or nxt.isdigit() or nxt in OPENERS)
                 )
-                carried = closing and j < re_ and attribution_follows(body[j:re_])
+                carried = closing and j < re_ and attribution_follows(body, j, re_)
                 if ends and (closing or is_boundary(body, i)) and not carried:
                     units.append(Unit(start, j, pi))
                     start = j + 1
@@ -227,16 +240,23 @@ def split_units(body, paragraphs, spans):
     for u in units:
         while u.start < u.end and body[u.start].isspace():
             u.start += 1
-        u.spans = [s for s in spans if u.start <= s.open and s.close <= u.end]
+        # The spans opening inside the unit (found by their opening), in their own order
+        first, last = bisect.bisect_left(opens, u.start), bisect.bisect_right(opens, u.end)
+        inner = sorted(si for si in by_open[first:last] if spans[si].close <= u.end)
+        u.spans = [spans[si] for si in inner]
     return [u for u in units if u.end > u.start]
 
 
-def attribution_follows(text):
-    """`"We will win." Cui said`: a bare attribution after a closed quotation belongs to it."""
-    return (
-        bool(re.match(rf"^\s+(?:[A-Z][\w.'’-]*\s+){{1,3}}(?:{CUE})\s*[.,]", text))
-        and len(text.split(".")[0]) < 40
-    )
+BARE_ATTRIBUTION = re.compile(rf"\s+(?:[A-Z][\w.'’-]*\s+){{1,3}}(?:{CUE})\s*[.,]")
+
+
+def attribution_follows(text, pos=0, endpos=None):
+    """`"We will win." Cui said`: a bare attribution after a closed quotation belongs to it.
+    Reads ``text[pos:endpos]`` in place (a long paragraph is not copied for each quote)."""
+    endpos = len(text) if endpos is None else endpos
+    stop = text.find(".", pos, endpos)
+    first_sentence = (stop if stop >= 0 else endpos) - pos
+    return bool(BARE_ATTRIBUTION.match(text, pos, endpos)) and first_sentence < 40
 
 
 def is_scare(span_text):

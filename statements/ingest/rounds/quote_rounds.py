@@ -1,6 +1,7 @@
 """Which round each quote is about: the round a sentence mentions, else the article's main
 round, unless the words were said elsewhere or days after the round ended."""
 
+import bisect
 import re
 
 from statements.ingest.quotes.genres import JOINT_TITLE
@@ -45,9 +46,11 @@ PLACED = re.compile(
 NOT_A_PLACE = re.compile(r"\s+(?:agreement|declaration|deal|accord|statement|communiqu)", re.I)
 
 
-def question_before(body, paragraphs, pos):
-    """The start of the question paragraph before the answer at ``pos``."""
-    starts = [ps for ps, pe in paragraphs if ps < pos]
+def question_before(body, paragraphs, pos, starts=None):
+    """The start of the question paragraph before the answer at ``pos``; ``starts`` (the
+    paragraphs' starts, in order) saves listing them again for each answer."""
+    starts = [ps for ps, pe in paragraphs] if starts is None else starts
+    starts = starts[: bisect.bisect_left(starts, pos)]  # those before pos
     for ps in reversed(starts[:-1] if starts and starts[-1] <= pos else starts):
         if LABEL.match(body[ps : ps + 60]):
             return ps
@@ -77,14 +80,26 @@ def assign_quote_rounds(doc):
         doc.main,
     )
     quotes = []
+    # Mentions by where they start, to find a sentence's without reading them all each time
+    by_start = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
+    mention_starts = [mentions[i].start for i in by_start]
+    paragraph_starts = [ps for ps, pe in paragraphs]
     for f in doc.found:
         if f.unit >= 0:
             lo, hi = units[f.unit].start, units[f.unit].end
         else:
             # A transcript answer is about what its question and answer mention.
-            lo, hi = question_before(body, paragraphs, f.start), f.end
-        in_unit = [m.round for m in mentions if m.round is not None and lo <= m.start < hi]
-        covered = [(m.start, m.end) for m in mentions if lo <= m.start < hi]
+            lo, hi = question_before(body, paragraphs, f.start, paragraph_starts), f.end
+        inside = [
+            mentions[i]
+            for i in sorted(
+                by_start[
+                    bisect.bisect_left(mention_starts, lo) : bisect.bisect_left(mention_starts, hi)
+                ]
+            )
+        ]
+        in_unit = [m.round for m in inside if m.round is not None]
+        covered = [(m.start, m.end) for m in inside]
         # Editorials and joint statements speak about the article's round as a whole; an
         # answer in a transcript only about what its question or answer mentions.
         fallback = main

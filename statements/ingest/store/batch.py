@@ -12,11 +12,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.db import DatabaseError
+from django.db import DatabaseError, transaction
 
+from statements.ingest.budget import ExtractionRefused
 from statements.ingest.pipeline import extract
 from statements.ingest.result import Extraction
 from statements.ingest.store.known import add_to_gazetteer, gazetteer_from_db
+from statements.ingest.store.locking import Watermark, take_ingest_lock
 from statements.ingest.store.names import ArchiveNames
 from statements.ingest.store.writer import IngestError, SaveReport, save
 from statements.ingest.text.documents import DocumentError, read_manifest, read_text
@@ -110,40 +112,97 @@ def metadata_for(path: Path, overrides: dict, manifests: dict) -> dict:
     return meta
 
 
+class ExtractorFailed(Exception):
+    """The extractor raised on a file (its message is the one-line reason)."""
+
+
 def ingest_file(
-    path: Path, *, gazetteer, dry_run=False, meta=None, raise_errors=False, seen=None, names=None
+    path: Path,
+    *,
+    gazetteer,
+    dry_run=False,
+    meta=None,
+    raise_errors=False,
+    seen=None,
+    names=None,
+    watermark=None,
 ) -> FileResult:
     """Read, extract and store one file in its own transaction; never raises for a bad file.
 
     With ``raise_errors`` an unexpected extractor exception propagates (for --traceback).
     ``seen`` holds the checksums a dry run has already counted, since it stores none of them.
     ``names`` (``store.names.ArchiveNames``) is the batch's index of what the archive holds.
+    ``watermark`` (``store.locking.Watermark``): what of the archive ``gazetteer`` holds; when
+    other writers have stored records since, they are added and the file extracted again
+    under the ingest lock, so that it is stored as a sequential run would store it.
     """
     try:
         raw = read_text(path)
     except DocumentError as e:
         return FileResult(path, FAILED, str(e))
-    try:
-        extraction = extract(raw, gazetteer, file=str(path), **(meta or {}))
-    except Exception as e:
-        # An extractor bug on one odd document must not stop a batch of hundreds.
-        if raise_errors:
+    meta = meta or {}
+
+    def extracted():
+        try:
+            return extract(raw, gazetteer, file=str(path), **meta)
+        except ExtractionRefused:
             raise
-        return FileResult(path, FAILED, f"the extractor failed: {type(e).__name__}: {one_line(e)}")
+        except Exception as e:
+            # An extractor bug on one odd document must not stop a batch of hundreds.
+            if raise_errors:
+                raise
+            reason = f"the extractor failed: {type(e).__name__}: {one_line(e)}"
+            raise ExtractorFailed(reason) from e
+
+    def again():
+        others = watermark.others() if watermark is not None else []
+        if not others:
+            return None
+        catch_up(gazetteer, names, others)
+        return extracted()
+
+    try:
+        extraction = extracted()
+    except (ExtractionRefused, ExtractorFailed) as e:
+        return FileResult(path, FAILED, str(e))
     if seen is not None and extraction.checksum in seen:
         return FileResult(path, SKIPPED, "same text as an earlier file", extraction=extraction)
     try:
-        report = save(extraction, dry_run=dry_run, names=names)
+        report = save(extraction, dry_run=dry_run, names=names, again=again)
+    except (ExtractionRefused, ExtractorFailed) as e:
+        return FileResult(path, FAILED, str(e), extraction=extraction)
     except IngestError as e:
         return FileResult(path, FAILED, str(e), extraction=extraction)
     except DatabaseError as e:
         # The writer's transaction was rolled back; say why in one line.
         reason = one_line(e) or type(e).__name__
         return FileResult(path, FAILED, f"refused by the database: {reason}", extraction)
+    extraction = report.extraction or extraction
     status = SKIPPED if report.skipped else CREATED
     if seen is not None:
         seen.add(extraction.checksum)
     return FileResult(path, status, report.skipped, extraction=extraction, report=report)
+
+
+def catch_up(gazetteer, names, records):
+    """Add records other writers stored to the batch's gazetteer and name index."""
+    add_to_gazetteer(gazetteer, records, code_point_order=names.plain_ascii() if names else None)
+    if names is not None:
+        for record in records:
+            names.add(record)
+        names.commit()  # they are stored: no rollback of this save takes them back
+
+
+def read_archive(names):
+    """The gazetteer and its watermark, read under the ingest lock, so that no other writer's
+    half of a batch is in it (a handful of queries)."""
+    watermark = Watermark()
+    with transaction.atomic():
+        take_ingest_lock()
+        watermark.read()
+        gazetteer = gazetteer_from_db()
+        names.plain_ascii()
+    return gazetteer, watermark
 
 
 def ingest_paths(
@@ -164,8 +223,8 @@ def ingest_paths(
     batch = BatchResult()
     manifests: dict = {}
     seen = set() if dry_run else None
-    gazetteer = gazetteer_from_db()
     names = ArchiveNames()
+    gazetteer, watermark = read_archive(names)
     for i, path in enumerate(files, start=1):
         meta = metadata_for(path, overrides or {}, manifests)
         result = ingest_file(
@@ -176,6 +235,7 @@ def ingest_paths(
             raise_errors=raise_errors,
             seen=seen,
             names=names,
+            watermark=watermark,
         )
         if not keep_extractions:
             result.extraction = None
@@ -186,6 +246,7 @@ def ingest_paths(
             # New speakers, rounds or outlets: later files should link to them, not recreate.
             # They go where a fresh gazetteer_from_db() would list them, without reading
             # everything the archive knows again.
+            watermark.created(result.report.new_records)
             add_to_gazetteer(
                 gazetteer, result.report.new_records, code_point_order=names.plain_ascii()
             )

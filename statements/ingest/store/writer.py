@@ -2,19 +2,26 @@
 
 This is the only ingest module that writes. Speakers, outlets, dialogues, rounds and
 themes are matched by name, alias or native name before anything new is created; an article
-whose checksum is already stored is skipped, so re-ingesting changes nothing."""
+whose checksum is already stored is skipped, so re-ingesting changes nothing.
+
+Writers may run at once (several ``ingest`` processes, the admin): each save holds the ingest
+lock (``store.locking``) for its transaction, and every insert on a natural key (a name, a
+dialogue and start date, a checksum, a slug) takes the stored record when another writer got
+there first, so no save fails because another stored the same thing."""
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Q
 
 from statements.ingest.result import (
     Extraction,
 )
+from statements.ingest.store.locking import take_ingest_lock
 from statements.ingest.store.names import ArchiveNames, by_name_or_alias, first_id, unique_slug
 from statements.models import (
     Article,
@@ -40,31 +47,48 @@ class SaveReport:
     created: Counter = field(default_factory=Counter)
     linked: Counter = field(default_factory=Counter)
     notes: list[str] = field(default_factory=list)
+    # The extraction stored: the one given, or the one made again under the lock
+    extraction: Extraction | None = None
     # The speakers, outlets, dialogues and rounds this save created, for the batch's gazetteer
     new_records: list = field(default_factory=list)
 
 
 def save(
-    extraction: Extraction, *, dry_run: bool = False, names: ArchiveNames | None = None
+    extraction: Extraction,
+    *,
+    dry_run: bool = False,
+    names: ArchiveNames | None = None,
+    again: Callable[[], Extraction | None] | None = None,
 ) -> SaveReport:
     """Store ``extraction`` in one transaction; with dry_run, roll it back after counting.
 
     ``names`` (kept across a batch) saves scanning every speaker's aliases for each lookup.
+    ``again`` is called under the ingest lock: it returns a new extraction when other writers
+    stored records since ``extraction`` was made (then that one is stored), else None.
     """
-    report = SaveReport()
-    found = first_id(Article, "checksum", extraction.checksum)
-    existing = Article.objects.get(pk=found) if found is not None else None
-    if existing:
-        report.article = existing
-        report.skipped = f"already in the archive as /articles/{existing.slug}/"
+    report = SaveReport(extraction=extraction)
+    if skipped(extraction, report):
         return report
     check(extraction)
     mark = names.mark() if names is not None else 0
     try:
         with transaction.atomic():
+            take_ingest_lock()
+            # Another writer may have stored the same text while this one was extracted.
+            if skipped(extraction, report):
+                return report
+            newer = again() if again is not None else None
+            if newer is not None:
+                check(newer)
+                extraction = report.extraction = newer
             write(extraction, report, names)
             if dry_run:
                 transaction.set_rollback(True)
+    except AlreadyStored as e:
+        # The same text, stored by a writer that does not take the lock: all rolled back.
+        if names is not None:
+            names.rollback(mark)
+        return skipped_as(e.record, SaveReport(extraction=extraction))
     except BaseException:
         if names is not None:
             names.rollback(mark)
@@ -75,6 +99,46 @@ def save(
         else:
             names.commit()
     return report
+
+
+def skipped(extraction, report):
+    """Whether the text is already stored; if so the report says where."""
+    found = first_id(Article, "checksum", extraction.checksum)
+    if found is None:
+        return False
+    skipped_as(Article.objects.get(pk=found), report)
+    return True
+
+
+def skipped_as(article, report):
+    report.article = article
+    report.skipped = f"already in the archive as /articles/{article.slug}/"
+    return report
+
+
+class AlreadyStored(Exception):
+    """Another writer stored a record with this natural key first."""
+
+    def __init__(self, record):
+        self.record = record
+
+
+def insert(model, slug_text, *, unique, **fields):
+    """Create a ``model`` record with a free slug, inside a savepoint; if another writer
+    stored one with the same ``unique`` fields first, raise ``AlreadyStored`` with it. A slug
+    taken meanwhile is tried again with the next free one."""
+    for _attempt in range(5):
+        slug = unique_slug(model, slug_text)
+        try:
+            with transaction.atomic():
+                return model.objects.create(slug=slug, **unique, **fields)
+        except IntegrityError:
+            existing = model.objects.filter(**unique).first()
+            if existing is not None:
+                raise AlreadyStored(existing) from None
+            if first_id(model, "slug", slug) is None:
+                raise  # neither the key nor the slug: a real refusal
+    raise IntegrityError(f"no free slug for {model._meta.verbose_name} {slug_text!r}")
 
 
 def check(extraction: Extraction):
@@ -105,13 +169,19 @@ def write(extraction: Extraction, report: SaveReport, names: ArchiveNames | None
         if outlet:
             report.linked["outlet"] += 1
         else:
-            outlet = Outlet.objects.create(
-                name=extraction.outlet,
-                slug=unique_slug(Outlet, extraction.outlet),
-                country=extraction.outlet_country,
-            )
-            created(outlet)
-            report.created["outlet"] += 1
+            try:
+                outlet = insert(
+                    Outlet,
+                    extraction.outlet,
+                    unique={"name": extraction.outlet},
+                    country=extraction.outlet_country,
+                )
+            except AlreadyStored as e:
+                outlet = e.record
+                report.linked["outlet"] += 1
+            else:
+                created(outlet)
+                report.created["outlet"] += 1
 
     speakers = {}
     for s in extraction.speakers:
@@ -119,18 +189,24 @@ def write(extraction: Extraction, report: SaveReport, names: ArchiveNames | None
         if speaker:
             report.linked["speaker"] += 1
         else:
-            speaker = Speaker.objects.create(
-                name=s.name,
-                slug=unique_slug(Speaker, s.name),
-                kind=s.kind or Speaker.Kind.PERSON,
-                country=s.country,
-                title=s.title,
-                native_name=s.native_name,
-                aliases="\n".join(s.aliases),
-                outlet=outlet if s.kind == Speaker.Kind.OUTLET else None,
-            )
-            created(speaker)
-            report.created["speaker"] += 1
+            try:
+                speaker = insert(
+                    Speaker,
+                    s.name,
+                    unique={"name": s.name},
+                    kind=s.kind or Speaker.Kind.PERSON,
+                    country=s.country,
+                    title=s.title,
+                    native_name=s.native_name,
+                    aliases="\n".join(s.aliases),
+                    outlet=outlet if s.kind == Speaker.Kind.OUTLET else None,
+                )
+            except AlreadyStored as e:
+                speaker = e.record
+                report.linked["speaker"] += 1
+            else:
+                created(speaker)
+                report.created["speaker"] += 1
         speakers[s.name] = speaker
 
     rounds = [round_for(r, report, names, created) for r in extraction.rounds]
@@ -138,9 +214,11 @@ def write(extraction: Extraction, report: SaveReport, names: ArchiveNames | None
     themes = names.themes() if names is not None else {t.slug: t for t in Theme.objects.all()}
     title = extraction.title or first_words(extraction.body)
     date_part = extraction.published.isoformat() if extraction.published else ""
-    article = Article.objects.create(
+    article = insert(
+        Article,
+        f"{date_part} {title}",
+        unique={"checksum": extraction.checksum},
         title=title[:500],
-        slug=unique_slug(Article, f"{date_part} {title}"),
         outlet=outlet,
         published_on=extraction.published,
         published_on_inferred=extraction.published_inferred,
@@ -148,7 +226,6 @@ def write(extraction: Extraction, report: SaveReport, names: ArchiveNames | None
         url=extraction.url,
         body=extraction.body,
         raw_text=extraction.raw_text,
-        checksum=extraction.checksum,
     )
     report.article = article
     report.created["article"] += 1
@@ -218,13 +295,18 @@ def round_for(extracted, report, names=None, created=lambda record: record):
     """The stored round an extracted one refers to, created unreviewed when new."""
     dialogue = by_name_or_alias(Dialogue, extracted.dialogue, names=names)
     if dialogue is None:
-        dialogue = Dialogue.objects.create(
-            name=extracted.dialogue,
-            slug=unique_slug(Dialogue, extracted.dialogue),
-            description="Created by the extractor; check its parties and description.",
-        )
-        created(dialogue)
-        report.created["dialogue"] += 1
+        try:
+            dialogue = insert(
+                Dialogue,
+                extracted.dialogue,
+                unique={"name": extracted.dialogue},
+                description="Created by the extractor; check its parties and description.",
+            )
+        except AlreadyStored as e:
+            dialogue = e.record
+        else:
+            created(dialogue)
+            report.created["dialogue"] += 1
     if extracted.start is None:
         report.notes.append(f"a round of {dialogue.name} was mentioned without a date; not stored")
         return None
@@ -237,18 +319,21 @@ def round_for(extracted, report, names=None, created=lambda record: record):
         report.linked["round"] += 1
         return existing
     end = extracted.end if extracted.end and extracted.end >= extracted.start else None
-    report.created["round"] += 1
-    return created(
-        DialogueRound.objects.create(
-            dialogue=dialogue,
+    try:
+        new = insert(
+            DialogueRound,
+            f"{dialogue.slug} {extracted.start.isoformat()}",
+            unique={"dialogue": dialogue, "start_date": extracted.start},
             ordinal=extracted.ordinal,
             location=extracted.location[:200],
-            start_date=extracted.start,
             end_date=end,
-            slug=unique_slug(DialogueRound, f"{dialogue.slug} {extracted.start.isoformat()}"),
             is_reviewed=False,
         )
-    )
+    except AlreadyStored as e:
+        report.linked["round"] += 1
+        return e.record
+    report.created["round"] += 1
+    return created(new)
 
 
 def first_words(text, n=12):

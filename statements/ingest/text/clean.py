@@ -173,6 +173,7 @@ def clean(raw):
     lines = [TAG.sub("", normalise_line(line)).strip() for line in text.split("\n")]
     kept, dropped, kinds = [], [], {}
     total = len(lines)
+    text_lines = 0  # non-blank lines kept so far (counted as kept, not again per line)
     for i, line in enumerate(lines):
         glued = GLUED_SECTION.match(line)
         if glued and line[glued.end() :].strip():
@@ -188,7 +189,7 @@ def clean(raw):
             dropped.append(("share", kept[-1]))  # "From / Send to": an e-mail form
             kept[-1], kinds[len(kept) - 1] = None, "share"
         # A comment form after some article text, or related links in the second half
-        text_before = sum(1 for k in kept if k) >= 3
+        text_before = text_lines >= 3
         if kind == "comment" and not text_before and re.fullmatch(r"(?i)comment\s*[:|]?", line):
             kind = "section"  # "Comment" above the headline files the piece as opinion
         if (kind == "comment" and text_before) or (TAIL.match(line) and i > total // 2):
@@ -201,6 +202,7 @@ def clean(raw):
             kept.append(None)  # where a dropped line stood, for the blocks around it
             continue
         kept.append(line)
+        text_lines += bool(line)
     kept = drop_blocks(kept, kinds, dropped)
     while kept and not kept[-1]:
         kept.pop()

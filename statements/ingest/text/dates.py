@@ -1,5 +1,6 @@
 """Time expressions in news English, resolved against the publication date."""
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -171,10 +172,14 @@ def find_dates(text, ref=None, *, future=None):
     by default it is read from the clause before each expression.
     """
     found = []
-    taken = []
+    # What is taken: spans that never overlap, kept in order, so that one bisection finds
+    # whether a new match overlaps any (the last span starting before its end reaches past
+    # its start), instead of comparing it with every span taken
+    taken, starts = [], []
     for name, rx in COMPILED:
         for m in rx.finditer(text):
-            if any(m.start() < e and s < m.end() for s, e in taken):
+            before = bisect.bisect_left(starts, m.end())
+            if before and taken[before - 1][1] > m.start():
                 continue
             fwd = is_future(text, m.start(), m.end()) if future is None else future
             span = resolve(name, m, ref, fwd)
@@ -182,7 +187,9 @@ def find_dates(text, ref=None, *, future=None):
                 continue
             first, last, exact = span
             found.append(When(m.start(), m.end(), m.group(0), first, last, exact))
-            taken.append((m.start(), m.end()))
+            at = bisect.bisect_left(taken, (m.start(), m.end()))
+            taken.insert(at, (m.start(), m.end()))
+            starts.insert(at, m.start())
     found.sort(key=lambda w: w.start)
     return found
 
