@@ -21,17 +21,35 @@ speaker_words_0006 = import_module("statements.migrations.0006_search_speaker_wo
 
 def drop_quote_fts_links(apps, schema_editor):
     # SQLite checks every view and trigger that names statements_quote when the rebuilt table
-    # is renamed into place; 0006's view and its speaker trigger would then name a dropped
-    # table, so they go first and come back with the rest below.
+    # is renamed into place (or a column is dropped): 0006's view and speaker trigger would
+    # name a dropped table, the text guards a dropped column. They go first and come back after.
     if schema_editor.connection.vendor == "sqlite":
         schema_editor.execute("DROP TRIGGER IF EXISTS quote_fts_speaker_update")
         schema_editor.execute("DROP VIEW IF EXISTS quote_search_document")
+        for event in ("insert", "update"):
+            schema_editor.execute(f"DROP TRIGGER IF EXISTS statements_quote_text_guard_{event}")
 
 
-def restore_quote_fts(apps, schema_editor):
-    # Only SQLite lost anything; on PostgreSQL 0006's forward would rewrite the whole table.
-    if schema_editor.connection.vendor == "sqlite":
-        speaker_words_0006.forward(apps, schema_editor)
+NEW_TEXT_COLUMNS = [("cue", 40), ("relayed_by", 300)]
+
+
+def restore(schema_editor, quote_columns):
+    """Put back on SQLite what rebuilding statements_quote dropped; on PostgreSQL nothing was
+    lost (and 0006's forward would rewrite the whole table)."""
+    if schema_editor.connection.vendor != "sqlite":
+        return
+    sort_0003.forward(None, schema_editor)
+    for sql in guards_0005.guard_sql("statements_quote", quote_columns):
+        schema_editor.execute(sql)
+    speaker_words_0006.forward(None, schema_editor)
+
+
+def restore_after_adding(apps, schema_editor):
+    restore(schema_editor, dict(guards_0005.TEXT_COLUMNS)["statements_quote"] + NEW_TEXT_COLUMNS)
+
+
+def restore_after_removing(apps, schema_editor):
+    restore(schema_editor, dict(guards_0005.TEXT_COLUMNS)["statements_quote"])
 
 
 class Migration(migrations.Migration):
@@ -40,7 +58,8 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RunPython(drop_quote_fts_links, migrations.RunPython.noop, elidable=False),
+        # Reversed last, after the columns are removed again.
+        migrations.RunPython(drop_quote_fts_links, restore_after_removing, elidable=False),
         migrations.AddField(
             model_name="quote",
             name="confidence",
@@ -73,7 +92,6 @@ class Migration(migrations.Migration):
                 max_length=300,
             ),
         ),
-        migrations.RunPython(sort_0003.forward, migrations.RunPython.noop, elidable=False),
-        migrations.RunPython(guards_0005.add_text_guards, migrations.RunPython.noop, elidable=False),
-        migrations.RunPython(restore_quote_fts, migrations.RunPython.noop, elidable=False),
+        # Reversed first, before the columns are removed.
+        migrations.RunPython(restore_after_adding, drop_quote_fts_links, elidable=False),
     ]
