@@ -283,12 +283,18 @@ def add_facets(context, request, filterset, names=FACET_NAMES, counter=None):
     # Unbound (no parameters at all), django-filter does not filter: every quote.
     rows = filterset.rows if filterset.rows is not None else filterset.qs
     total = paginator.count
-    if paginator.is_capped:
-        # The pager knows its size (exact_count): say it rather than "more than".
-        context["result_count"], context["result_count_capped"] = total, False
     if not total:
         return
-    counts = counter(rows, total) if counter else count_facets(rows, total, names)
+    if counter:
+        counts = counter(rows, total)
+    else:
+        # Past the pager's limit the quotes' size is estimated with the facets' sample.
+        counts = count_facets(rows, None if paginator.is_capped else total, names)
+    if paginator.is_capped:
+        # The pager knows its size (exact_count) or the facets estimated it: say it rather
+        # than "more than".
+        context["result_count"], context["result_count_capped"] = counts.total, False
+        context["result_count_about"] = counts.total_estimated
     context["facets"] = counts
     context["facet_groups"] = facet_groups(request, counts.groups)
     context["timeline"] = timeline(request, counts)
@@ -303,7 +309,6 @@ def highlighted(page_objects, highlight, filterset):
 
 
 class QuoteListView(ArchiveListMixin, QuoteExportMixin, FilterView):
-    exact_count = True
     filterset_class = QuoteFilter
     template_name = "statements/quote_list.html"
     queryset = Quote.objects.for_listing()
