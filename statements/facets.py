@@ -11,7 +11,6 @@ its counts scaled and labelled as estimates. The error of such a sample is in
 docs/search.md.
 """
 
-import json
 import math
 from collections import Counter
 from dataclasses import dataclass, field
@@ -28,6 +27,8 @@ FACET_SAMPLE = 10_000
 SAMPLE_SIZE = 3_000
 MODULUS = 1000
 HASH_FACTOR = 2654435761
+# Buckets of the pilot sample that sizes a list of unknown length (1%).
+PILOT = 10
 FACET_NAMES = ("speaker", "country", "theme", "dialogue", "round", "outlet", "year", "kind")
 UNDATED = "undated"
 
@@ -171,17 +172,21 @@ class SampleBucket(Func):
     output_field = IntegerField()
 
 
+def _sampled(quotes, bound):
+    return quotes.alias(facet_bucket=SampleBucket("pk")).filter(facet_bucket__lt=bound)
+
+
 def estimate_size(quotes):
-    """PostgreSQL's planner estimate of a list's size (no rows read), to choose the bound."""
-    plan = json.loads(quotes.order_by().values("pk").explain(format="json"))
-    return int(plan[0]["Plan"]["Plan Rows"])
+    """A list's size from a pilot sample (PILOT of MODULUS buckets), to choose the
+    sample's bound: the planner misjudges a phrase's exact-match regex tenfold."""
+    return _sampled(quotes, PILOT).order_by().count() * MODULUS // PILOT
 
 
 def count_facets(quotes, total, names=FACET_NAMES):
     """FacetCounts of the queryset ``quotes``: every quote when ``total`` (its exact size)
     is at most FACET_SAMPLE; otherwise about SAMPLE_SIZE of them, those whose number
-    hashed into 0 … MODULUS − 1 is below a bound, their counts scaled to ``total``. ``total=None``: the
-    list is known to be longer than FACET_SAMPLE but not its size, which is then
+    hashed into 0 … MODULUS − 1 is below a bound, their counts scaled to ``total``.
+    ``total=None``: the list is known to be longer than FACET_SAMPLE but not its size, which is then
     estimated from the same sample (MODULUS / bound times the quotes sampled) on
     PostgreSQL, counted elsewhere (SQLite's count is cheap next to its ranking)."""
     if total is None and connections[quotes.db].vendor != "postgresql":
@@ -190,10 +195,10 @@ def count_facets(quotes, total, names=FACET_NAMES):
         keys = list(quotes.order_by().values_list("pk", flat=True).distinct())
         counters, labels, read, months = _count(keys)
         return _counts(counters, labels, months, names, total)
-    guess = total if total is not None else estimate_size(quotes)
+    guess = total if total is not None else max(estimate_size(quotes), FACET_SAMPLE + 1)
     target = min(SAMPLE_SIZE, FACET_SAMPLE)
     bound = min(MODULUS, max(1, math.ceil(MODULUS * target / max(guess, 1))))
-    sample = quotes.alias(facet_bucket=SampleBucket("pk")).filter(facet_bucket__lt=bound)
+    sample = _sampled(quotes, bound)
     # The keys first (one pass over the sampled matches), then their rows by key:
     # joining the facet tables to the search itself cost 2-5 times more on PostgreSQL.
     keys = list(sample.order_by().values_list("pk", flat=True).distinct())
