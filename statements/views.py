@@ -11,6 +11,7 @@ import datetime as dt
 from collections import defaultdict
 
 from django.core.exceptions import ValidationError
+from django.db import connections
 from django.db.models import Count, Prefetch, QuerySet
 from django.http import Http404, JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
@@ -19,7 +20,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from django_filters.views import FilterView
 
 from statements.export import QuoteExportMixin
-from statements.facets import FACET_NAMES, count_article_facets, count_facets
+from statements.facets import FACET_NAMES, capped_count, count_article_facets, count_facets
 from statements.filters import (
     ArticleFilter,
     QuoteFilter,
@@ -56,8 +57,16 @@ class ArchiveListMixin:
 
     def get_paginator(self, queryset, *args, **kwargs):
         paginator = super().get_paginator(queryset, *args, **kwargs)
+        paginator.size_guess = None
         if self.exact_count and isinstance(queryset, QuerySet):
             paginator.count = queryset.order_by().count()
+        elif (
+            isinstance(queryset, QuerySet)
+            and queryset.model is Quote
+            and connections[queryset.db].vendor == "postgresql"
+        ):
+            # Past twice the limit, a long quote list is not counted (its size is estimated).
+            paginator.count, paginator.size_guess = capped_count(queryset, paginator.count_limit)
         paginator.rows_for_keys = getattr(getattr(self, "filterset", None), "rows_for_keys", None)
         return paginator
 
@@ -289,7 +298,8 @@ def add_facets(context, request, filterset, names=FACET_NAMES, counter=None):
         counts = counter(rows, total)
     else:
         # Past the pager's limit the quotes' size is estimated with the facets' sample.
-        counts = count_facets(rows, None if paginator.is_capped else total, names)
+        size = None if paginator.is_capped else total
+        counts = count_facets(rows, size, names, guess=paginator.size_guess)
     if paginator.is_capped:
         # The pager knows its size (exact_count) or the facets estimated it: say it rather
         # than "more than".
