@@ -214,11 +214,14 @@ def count_facets(quotes, total, names=FACET_NAMES, guess=None):
     """FacetCounts of the queryset ``quotes``: every quote when ``total`` (its exact size)
     is at most FACET_SAMPLE; otherwise about SAMPLE_SIZE of them, those whose number
     hashed into 0 … MODULUS − 1 is below a bound, their counts scaled to ``total``.
-    ``total=None``: the list is known to be longer than FACET_SAMPLE but not its size, which is then
-    estimated from the same sample (MODULUS / bound times the quotes sampled; ``guess``, a
-    rough size from ``capped_count``, saves the pilot) on
-    PostgreSQL, counted elsewhere (SQLite's count is cheap next to its ranking)."""
-    if total is None and connections[quotes.db].vendor != "postgresql":
+    ``total=None``: the size is unknown. On PostgreSQL a list that the 1% pilot sample
+    (or ``guess``, the pilot already run by ``capped_count``) puts past twice
+    FACET_SAMPLE is sized from the facets' own sample (MODULUS / bound times the quotes
+    sampled); any other list is counted (SQLite's count is cheap next to its ranking)."""
+    if total is None and connections[quotes.db].vendor == "postgresql":
+        guess = estimate_size(quotes) if guess is None else guess
+    if total is None and (guess is None or guess <= 2 * FACET_SAMPLE):
+        # Not clearly past FACET_SAMPLE (or not PostgreSQL): count it, a bounded cost.
         total = quotes.order_by().count()
     if total is not None and total <= FACET_SAMPLE:
         keys = list(quotes.order_by().values_list("pk", flat=True).distinct())
@@ -226,9 +229,6 @@ def count_facets(quotes, total, names=FACET_NAMES, guess=None):
         return _counts(counters, labels, months, names, total)
     if total is not None:
         guess = total
-    elif guess is None:
-        guess = estimate_size(quotes)
-    guess = max(guess, FACET_SAMPLE + 1)
     target = min(SAMPLE_SIZE, FACET_SAMPLE)
     bound = min(MODULUS, max(1, math.ceil(MODULUS * target / max(guess, 1))))
     sample = _sampled(quotes, bound)
@@ -238,7 +238,7 @@ def count_facets(quotes, total, names=FACET_NAMES, guess=None):
     counters, labels, read, months = _count(keys)
     estimated = total is None
     if estimated:
-        # Known to be longer than FACET_SAMPLE, whatever a small sample says.
+        # The pilot put it past twice FACET_SAMPLE, whatever a small sample says.
         total = max(round(read * MODULUS / bound), FACET_SAMPLE + 1)
     scale = total / read if read else 1
     for counter in (*counters.values(), months):
