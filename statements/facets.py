@@ -184,10 +184,11 @@ def estimate_size(quotes):
 
 
 def capped_count(quotes, limit):
-    """PostgreSQL: (size up to ``limit`` + 1, a rough size from the 1% pilot sample) in one
-    statement. When the pilot already shows more than twice ``limit``, the list is not
-    counted (an InitPlan in the untaken CASE branch is never run) and ``limit`` + 1 is
-    returned: counting 10,000 rows to learn "more than 10,000" cost a tenth of the page."""
+    """PostgreSQL: (the list's size, or ``limit`` + 1 for "longer", a rough size from the
+    1% pilot sample) in one statement. When the pilot shows more than twice ``limit``, the
+    list is not counted (an InitPlan in the untaken CASE branch is never run): counting
+    10,000 rows to learn "more than 10,000" cost a tenth of the page. Otherwise it is
+    counted in full (about twice ``limit`` rows at most), so that the facets need not."""
     connection = connections[quotes.db]
 
     def sql(queryset):
@@ -195,7 +196,7 @@ def capped_count(quotes, limit):
 
     try:
         pilot, pilot_params = sql(_sampled(quotes, PILOT).order_by().values("pk"))
-        capped, capped_params = sql(quotes.order_by().values("pk")[: limit + 1])
+        capped, capped_params = sql(quotes.order_by().values("pk"))
     except EmptyResultSet:  # .none(): a query of nothing but stop words
         return 0, 0
     scale = MODULUS // PILOT

@@ -298,7 +298,9 @@ def add_facets(context, request, filterset, names=FACET_NAMES, counter=None):
         counts = counter(rows, total)
     else:
         # Past the pager's limit the quotes' size is estimated with the facets' sample.
-        size = None if paginator.is_capped else total
+        # capped_count counts in full what its pilot puts under twice the limit.
+        exact = not paginator.is_capped or total != paginator.count_limit + 1
+        size = total if exact else None
         counts = count_facets(rows, size, names, guess=paginator.size_guess)
     if paginator.is_capped:
         # The pager knows its size (exact_count) or the facets estimated it: say it rather
