@@ -11,6 +11,7 @@ import datetime as dt
 from collections import defaultdict
 
 from django.core.exceptions import ValidationError
+from django.db import connections
 from django.db.models import Count, Prefetch, QuerySet
 from django.http import Http404, JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
@@ -19,7 +20,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from django_filters.views import FilterView
 
 from statements.export import ExportMixin
-from statements.facets import FACET_NAMES, count_article_facets, count_facets
+from statements.facets import FACET_NAMES, capped_count, count_article_facets, count_facets
 from statements.filters import (
     ArticleFilter,
     QuoteFilter,
@@ -56,8 +57,16 @@ class ArchiveListMixin:
 
     def get_paginator(self, queryset, *args, **kwargs):
         paginator = super().get_paginator(queryset, *args, **kwargs)
+        paginator.size_guess = None
         if self.exact_count and isinstance(queryset, QuerySet):
             paginator.count = queryset.order_by().count()
+        elif (
+            isinstance(queryset, QuerySet)
+            and queryset.model is Quote
+            and connections[queryset.db].vendor == "postgresql"
+        ):
+            # Past twice the limit, a long quote list is not counted (its size is estimated).
+            paginator.count, paginator.size_guess = capped_count(queryset, paginator.count_limit)
         paginator.rows_for_keys = getattr(getattr(self, "filterset", None), "rows_for_keys", None)
         return paginator
 
@@ -294,12 +303,21 @@ def add_facets(context, request, filterset, names=FACET_NAMES, counter=None):
     # Unbound (no parameters at all), django-filter does not filter: every quote.
     rows = filterset.rows if filterset.rows is not None else filterset.qs
     total = paginator.count
-    if paginator.is_capped:
-        # The pager knows its size (exact_count): say it rather than "more than".
-        context["result_count"], context["result_count_capped"] = total, False
     if not total:
         return
-    counts = counter(rows, total) if counter else count_facets(rows, total, names)
+    if counter:
+        counts = counter(rows, total)
+    else:
+        # Past the pager's limit the quotes' size is estimated with the facets' sample.
+        # capped_count counts in full what its pilot puts under twice the limit.
+        exact = not paginator.is_capped or total != paginator.count_limit + 1
+        size = total if exact else None
+        counts = count_facets(rows, size, names, guess=paginator.size_guess)
+    if paginator.is_capped:
+        # The pager knows its size (exact_count) or the facets estimated it: say it rather
+        # than "more than".
+        context["result_count"], context["result_count_capped"] = counts.total, False
+        context["result_count_about"] = counts.total_estimated
     context["facets"] = counts
     context["facet_groups"] = facet_groups(request, counts.groups)
     context["timeline"] = timeline(request, counts)
@@ -314,7 +332,6 @@ def highlighted(page_objects, highlight, filterset):
 
 
 class QuoteListView(ArchiveListMixin, ExportMixin, FilterView):
-    exact_count = True
     filterset_class = QuoteFilter
     template_name = "statements/quote_list.html"
     queryset = Quote.objects.for_listing()
