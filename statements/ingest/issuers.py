@@ -106,7 +106,7 @@ MISSION = re.compile(
     rf"\b(?:the\s+)?({ADJ_RX})\s+(Mission|Embassy|Permanent Mission)\s+(?:to|in)\s+(?:the\s+)?"
     r"([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})"
 )
-# "Foreign Ministry Spokesperson Hua Chunying's Regular Press Conference on June 8, 2020"
+# "Foreign Ministry Spokesperson <Name>'s Regular Press Conference on <date>", "Spokesman's Remarks"
 BRIEFING_TITLE = re.compile(
     r"\bSpokes(?:person|man|woman)\b.*\b(?:Press Conference|Press Briefing|Briefing|Remarks)\b"
 )

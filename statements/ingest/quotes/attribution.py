@@ -139,7 +139,7 @@ def lead_attribution(body, start, end, book, spans=()):
             subject = text[base : cm.start()]
             if not subject.strip() or len(subject.split()) > 24 or PASSIVE.search(subject):
                 break
-            # "Speaking after the meeting the Foreign Secretary said": an opening participle
+            # "Speaking to reporters the trade minister said": an opening participle
             # phrase without its comma; the subject starts at "the" or a capitalised word
             opener = "," not in subject and SPEAKING.match(subject)
             starts = re.finditer(r"\s(?=the\b|[A-Z])", subject[opener.end() :]) if opener else ()

@@ -277,7 +277,7 @@ def editorial_quotes(doc, found, author=None):
     return sorted(out, key=lambda f: f.start)
 
 
-# "Following is the text of the December 20 statement of Assistant Secretary Ann Lee on …"
+# "Below is the text of the March 3 remarks by Deputy Minister Ann Lee on …"
 TEXT_OF = re.compile(
     r"\b(?:statement|remarks|speech|address|message|letter)\s+(?:of|by|from)\s+(.+?)"
     r"(?=\s+(?:on|at|to|in|regarding|before|after|about|following)\s|[:.]?$)",
