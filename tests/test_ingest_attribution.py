@@ -64,13 +64,37 @@ def test_a_colon_introduction_then_a_quote_over_two_paragraphs():
     assert q.text.startswith("Kenya is a vital partner") and q.text.endswith("on climate.")
 
 
-def test_a_coordinated_second_verb_keeps_the_subject():
-    text = (
+# Who speaks in one reported sentence: each case is one wording of a shape of attribution.
+SPEAKER_OF_A_REPORTED_SENTENCE = [
+    pytest.param(
         "Row over envoy\n\n"
         'Poland\'s foreign ministry called the move "deeply regrettable" and said it would '
-        "summon the ambassador.\n"
-    )
-    assert speaker_of(run(text), "summon") == "Polish government"
+        "summon the ambassador.\n",
+        "summon",
+        "Polish government",
+        id="a_coordinated_second_verb_keeps_the_subject",
+    ),
+    pytest.param(
+        "Talks in Washington\n\nAccording to a State Department summary, the American side "
+        "raised concerns about market access.\n",
+        "market access",
+        "U.S. delegation",
+        id="according_to_a_summary_the_side_whose_position_it_is_speaks",
+    ),
+    pytest.param(
+        "Talks\n\nSouth Korean and Japanese diplomats met in Seoul.\n\n"
+        "The two sides exchanged views on security and agreed to strengthen communication, the "
+        "ministry said.\n",
+        "exchanged views",
+        "Japanese and South Korean delegations",
+        id="a_relayed_clause_with_two_verbs_keeps_its_subject",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", SPEAKER_OF_A_REPORTED_SENTENCE)
+def test_speaker_of_a_reported_sentence(text, fragment, speaker):
+    assert speaker_of(run(text), fragment) == speaker
 
 
 def test_an_agreement_reported_by_a_ministry_is_the_joint_position():
@@ -83,14 +107,6 @@ def test_an_agreement_reported_by_a_ministry_is_the_joint_position():
     r = run(text)
     assert speaker_of(r, "next round") == "Indian and Japanese delegations"
     assert speaker_of(r, "close contact") == "Indian and Japanese delegations"
-
-
-def test_according_to_a_summary_the_side_whose_position_it_is_speaks():
-    text = (
-        "Talks in Washington\n\nAccording to a State Department summary, the American side "
-        "raised concerns about market access.\n"
-    )
-    assert speaker_of(run(text), "market access") == "U.S. delegation"
 
 
 def test_an_agency_quoting_someone_as_saying_relays_them():
@@ -267,15 +283,6 @@ def test_a_summary_or_account_relays_the_side_whose_position_it_is(opener, side)
 )
 def test_look_alikes_of_speech_are_no_quotes(sentence):
     assert run(f"---\npublished: 2019-03-12\n---\nTrade\n\n{sentence}\n").quotes == []
-
-
-def test_a_relayed_clause_with_two_verbs_keeps_its_subject():
-    text = (
-        "Talks\n\nSouth Korean and Japanese diplomats met in Seoul.\n\n"
-        "The two sides exchanged views on security and agreed to strengthen communication, the "
-        "ministry said.\n"
-    )
-    assert speaker_of(run(text), "exchanged views") == "Japanese and South Korean delegations"
 
 
 def test_two_leaders_agreeing_speak_for_their_governments():
