@@ -455,7 +455,7 @@ def test_an_extractor_crash_is_a_form_error(admin_client, db, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("bug")
 
-    monkeypatch.setattr("statements.admin.extract", broken)
+    monkeypatch.setattr("statements.admin.from_text.extract", broken)
     before = Article.objects.count()
     response = admin_client.post(FROM_TEXT, {"text": NEWS})
     assert response.status_code == 200

@@ -1,0 +1,47 @@
+"""What the admin classes share: escaped bodies with quotes marked, round choices that
+fetch their dialogue, the https default for typed addresses."""
+
+from django.db import models
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
+
+from statements.models import DialogueRound
+
+# Django 6 makes https the default scheme for typed addresses; use it now.
+URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
+
+
+def marked_text(body, spans, start=0, end=None):
+    """``body[start:end]`` escaped, with each (start, end, title) span wrapped in <mark>.
+
+    Overlapping spans are merged into the earlier mark, so the HTML always nests correctly.
+    """
+    end = len(body) if end is None else end
+    out, cursor = [], start
+    for s, e, title in sorted(spans):
+        s, e = max(s, cursor), min(e, end)
+        if e <= s:
+            continue
+        out.append(escape(body[cursor:s]))
+        out.append(format_html('<mark title="{}">{}</mark>', title, body[s:e]))
+        cursor = e
+    out.append(escape(body[cursor:end]))
+    return mark_safe("".join(out))  # every piece above was escaped
+
+
+def body_box(html):
+    return format_html('<div class="archive-body">{}</div>', html)
+
+
+class RoundChoicesMixin:
+    """Round choices print their dialogue's name: fetch it with them, not once per round."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "round":
+            kwargs["queryset"] = DialogueRound.objects.select_related("dialogue")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "rounds":
+            kwargs["queryset"] = DialogueRound.objects.select_related("dialogue")
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
