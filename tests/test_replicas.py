@@ -1,0 +1,357 @@
+"""Read replicas against a real primary and a real hot standby (archive.routers, archive.replicas).
+
+A session fixture makes two new PostgreSQL clusters on free loopback ports with
+``pg_createcluster`` — a primary, and a standby cloned from it by ``pg_basebackup -R`` — and
+drops both afterwards (``pg_dropcluster --stop``); the machine's own cluster is never touched.
+For each test the ``default`` alias points at the new primary and ``replica1`` at the standby.
+Which copy served a page is seen the way a reader would see it: with the standby's replay
+paused, a change made on the primary shows on a page read from the primary only.
+"""
+
+import contextlib
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import dj_database_url
+import psycopg
+import pytest
+from django.contrib.auth.models import User
+from django.contrib.contenttypes.models import ContentType
+from django.core.signals import request_started
+from django.db import close_old_connections, connections, router
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from archive import routers
+from archive.replicas import PIN_COOKIE
+from statements.models import Theme
+
+pytestmark = pytest.mark.postgres
+
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+ROOT = Path(__file__).resolve().parent.parent
+NAME = "sa_replicas"  # cluster names sa_replicas_primary / _standby; stale ones are dropped
+DBNAME = "archive"
+
+
+def _run(*command):
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode:
+        raise RuntimeError(f"{' '.join(command)} failed:\n{done.stdout}\n{done.stderr}")
+    return done.stdout
+
+
+def _free_port(start):
+    for port in range(start, start + 200):
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) != 0:
+                return port
+    raise RuntimeError("no free loopback port")
+
+
+def _pg_version():
+    versions = sorted(
+        (p.name for p in Path("/usr/lib/postgresql").glob("*") if (p / "bin/initdb").exists()),
+        key=float,
+    )
+    return versions[-1]
+
+
+def _drop_stale(version):
+    for role in ("primary", "standby"):
+        if Path(f"/etc/postgresql/{version}/{NAME}_{role}").exists():
+            subprocess.run(["pg_dropcluster", "--stop", version, f"{NAME}_{role}"], check=False)
+
+
+def _create(version, role, port):
+    # Small and fast: a test cluster needs neither durability nor memory.
+    _run(
+        "pg_createcluster", version, f"{NAME}_{role}", "-p", str(port), "--start-conf=manual",
+        "-o", "shared_buffers=16MB", "-o", "max_connections=40", "-o", "fsync=off",
+        "-o", "full_page_writes=off",
+        "--", "--auth=trust",
+    )  # fmt: skip
+    return f"/var/lib/postgresql/{version}/{NAME}_{role}"
+
+
+def sql(port, query, dbname=DBNAME):
+    with psycopg.connect(
+        host="127.0.0.1", port=port, user="postgres", dbname=dbname, autocommit=True
+    ) as conn:
+        cursor = conn.execute(query)
+        return cursor.fetchone() if cursor.description else None
+
+
+class Clusters:
+    def __init__(self, version, primary, standby):
+        self.version, self.primary, self.standby = version, primary, standby
+
+    def url(self, port):
+        return f"postgres://postgres@127.0.0.1:{port}/{DBNAME}"
+
+    def ctl(self, role, action):
+        _run("pg_ctlcluster", self.version, f"{NAME}_{role}", action)
+
+    def wait_replayed(self, received_only=False, timeout=20):
+        """Until the standby has received (and, unless told, replayed) the primary's WAL."""
+        (target,) = sql(self.primary, "SELECT pg_current_wal_insert_lsn()")
+        column = "pg_last_wal_receive_lsn()" if received_only else "pg_last_wal_replay_lsn()"
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with contextlib.suppress(psycopg.OperationalError):
+                (caught_up,) = sql(self.standby, f"SELECT {column} >= '{target}'::pg_lsn")
+                if caught_up:
+                    return
+            time.sleep(0.05)
+        raise AssertionError(f"the standby did not reach {target} in {timeout} s")
+
+    @contextlib.contextmanager
+    def replay_paused(self):
+        sql(self.standby, "SELECT pg_wal_replay_pause()")
+        try:
+            yield
+        finally:
+            sql(self.standby, "SELECT pg_wal_replay_resume()")
+
+
+@pytest.fixture(scope="session")
+def clusters():
+    missing = [c for c in ("pg_createcluster", "pg_ctlcluster", "runuser") if not shutil.which(c)]
+    reason = None
+    if missing:
+        reason = f"needs {', '.join(missing)} (Debian's postgresql-common) to make test clusters"
+    elif os.geteuid() != 0:
+        reason = "needs root to create PostgreSQL test clusters (pg_createcluster)"
+    if reason:
+        if IN_CI:
+            pytest.fail(reason)
+        pytest.skip(reason)
+    version = _pg_version()
+    _drop_stale(version)
+    primary = _free_port(5441)
+    try:
+        _create(version, "primary", primary)
+        _run("pg_ctlcluster", version, f"{NAME}_primary", "start")
+        standby = _free_port(primary + 1)
+        data = _create(version, "standby", standby)
+        shutil.rmtree(data)  # emptied for the base backup, which only postgres may write
+        os.mkdir(data, 0o700)
+        shutil.chown(data, "postgres", "postgres")
+        _run(
+            "runuser", "-u", "postgres", "--", f"/usr/lib/postgresql/{version}/bin/pg_basebackup",
+            "-h", "127.0.0.1", "-p", str(primary), "-U", "postgres", "-D", data,
+            "-R", "-X", "stream", "-c", "fast",
+        )  # fmt: skip
+        _run("pg_ctlcluster", version, f"{NAME}_standby", "start")
+        made = Clusters(version, primary, standby)
+        sql(primary, f"CREATE DATABASE {DBNAME}", dbname="postgres")
+        env = {k: v for k, v in os.environ.items() if not k.startswith("DATABASE_")}
+        subprocess.run(
+            [sys.executable, "manage.py", "migrate", "--no-input", "-v0"],
+            cwd=ROOT, env={**env, "DATABASE_URL": made.url(primary)}, check=True,
+        )  # fmt: skip
+        made.wait_replayed()
+        yield made
+    finally:
+        _drop_stale(version)
+
+
+def _database(url, **extra):
+    config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+    config["OPTIONS"] = {"connect_timeout": 2, **extra}
+    return config
+
+
+def _detach(alias):
+    """This thread's connection of ``alias``, taken out of Django's hands (or None)."""
+    connection = getattr(connections._connections, alias, None)
+    if connection is not None:
+        delattr(connections._connections, alias)
+    return connection
+
+
+def _as_under_gunicorn(**kwargs):
+    """Django's test client holds back close_old_connections at each request's start, where
+    a server runs it: it is what health-checks a kept connection once a request."""
+    close_old_connections()
+
+
+@pytest.fixture
+def site(clusters, settings, django_db_blocker):
+    """The archive on the test clusters: ``default`` the primary, ``replica1`` the standby."""
+    settings.DATABASE_REPLICAS = ["replica1"]
+    settings.DATABASE_ROUTERS = ["archive.routers.ReplicaRouter"]
+    settings.DATABASE_REPLICA_MAX_LAG = 60
+    settings.DATABASE_REPLICA_CHECK_SECONDS = 0  # each request measures (one test says not)
+    settings.DATABASE_REPLICA_PIN_SECONDS = 15
+    new = connections.configure_settings(
+        {
+            "default": _database(clusters.url(clusters.primary)),
+            "replica1": _database(clusters.url(clusters.standby)),
+        }
+    )
+    saved = {}
+    with django_db_blocker.unblock():
+        for alias, config in new.items():
+            # The suite's own connection is set aside, not closed (an in-memory SQLite test
+            # database would vanish), and put back afterwards.
+            saved[alias] = (
+                connections.settings.get(alias),
+                _detach(alias),
+            )
+            connections.settings[alias] = config
+        ContentType.objects.clear_cache()
+        routers.health.reset()
+        request_started.connect(_as_under_gunicorn)
+        try:
+            yield clusters
+        finally:
+            request_started.disconnect(_as_under_gunicorn)
+            routers.health.reset()
+            ContentType.objects.clear_cache()
+            for alias, (config, connection) in saved.items():
+                connections[alias].close()
+                _detach(alias)
+                if config is None:
+                    del connections.settings[alias]
+                else:
+                    connections.settings[alias] = config
+                if connection is not None:
+                    setattr(connections._connections, alias, connection)
+
+
+_serial = iter(range(1, 10**6))
+
+
+def theme(site, description="Words first written."):
+    """A theme written on the primary and replayed on the standby."""
+    n = next(_serial)
+    made = Theme.objects.create(
+        name=f"Replica theme {n}", slug=f"replica-{n}-{time.time_ns()}", description=description
+    )
+    site.wait_replayed()
+    return made
+
+
+def edit_on_primary(site, made, description):
+    """Change the theme on the primary while the standby has received, not replayed, it."""
+    Theme.objects.filter(pk=made.pk).update(description=description)
+    site.wait_replayed(received_only=True)
+
+
+def staff_client():
+    user = User.objects.create_superuser(f"archivist{time.time_ns()}", password="x" * 20)
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def pinned_client(made):
+    client = Client()
+    client.post(made.get_absolute_url())  # any write (here a refused one) pins the client
+    return client
+
+
+def forged_pin_client(made):
+    client = Client()
+    client.cookies[PIN_COOKIE] = "1"
+    return client
+
+
+@pytest.mark.parametrize(
+    "reader, sees",
+    [
+        (lambda made: Client(), "old"),  # anonymous: the standby, replay paused
+        (lambda made: forged_pin_client(made), "old"),  # an unsigned pin counts for nothing
+        (lambda made: staff_client(), "new"),  # logged in: the primary
+        (pinned_client, "new"),  # wrote a moment ago: the primary
+    ],
+    ids=["anonymous", "forged-pin", "staff", "after-a-write"],
+)
+def test_who_reads_the_standby(site, reader, sees):
+    made = theme(site, "Words first written.")
+    client = reader(made)
+    with site.replay_paused():
+        edit_on_primary(site, made, "Words written again.")
+        page = client.get(made.get_absolute_url())
+    assert page.status_code == 200
+    expected = {"old": "Words first written.", "new": "Words written again."}[sees]
+    assert expected in page.content.decode()
+
+
+def test_anonymous_pages_run_no_query_on_the_primary(site, settings):
+    settings.DATABASE_REPLICA_CHECK_SECONDS = 60
+    made = theme(site)
+    client = Client()
+    with (
+        CaptureQueriesContext(connections["default"]) as on_primary,
+        CaptureQueriesContext(connections["replica1"]) as on_standby,
+    ):
+        for url in (made.get_absolute_url(), "/quotes/", "/speakers/"):
+            assert client.get(url).status_code == 200
+    assert len(on_primary) == 0
+    assert len(on_standby) > 3
+    # The lag is measured once for the three pages, not once a page.
+    assert sum("pg_last_wal_replay_lsn" in q["sql"] for q in on_standby) == 1
+    with connections["replica1"].cursor() as cursor:
+        cursor.execute("SELECT pg_is_in_recovery()")
+        assert cursor.fetchone() == (True,)
+
+
+def test_an_admin_save_is_read_back_by_its_author_and_reaches_the_standby(site):
+    made = theme(site, "Before the archivist's edit.")
+    archivist, visitor = staff_client(), Client()
+    with site.replay_paused():
+        saved = archivist.post(
+            f"/admin/statements/theme/{made.pk}/change/",
+            {"name": made.name, "slug": made.slug, "description": "After the edit."},
+        )
+        assert saved.status_code == 302
+        assert "After the edit." in archivist.get(made.get_absolute_url()).content.decode()
+        assert "Before the archivist" in visitor.get(made.get_absolute_url()).content.decode()
+    site.wait_replayed()
+    assert "After the edit." in visitor.get(made.get_absolute_url()).content.decode()
+
+
+@pytest.mark.parametrize("bound, sees", [(60, "old"), (0.5, "new")])
+def test_a_lagging_standby_is_skipped_past_the_bound(site, settings, bound, sees):
+    settings.DATABASE_REPLICA_MAX_LAG = bound
+    made = theme(site, "Words first written.")
+    time.sleep(1)  # the standby's last replayed change is now a second old
+    with site.replay_paused():
+        edit_on_primary(site, made, "Words written again.")
+        page = Client().get(made.get_absolute_url())
+    expected = {"old": "Words first written.", "new": "Words written again."}[sees]
+    assert page.status_code == 200
+    assert expected in page.content.decode()
+
+
+def test_an_idle_primary_is_not_lag(site, settings):
+    settings.DATABASE_REPLICA_MAX_LAG = 0.5
+    theme(site)
+    time.sleep(1.5)  # nothing written since: the last replayed change grows old
+    with routers.replica_reads():
+        assert router.db_for_read(Theme) == "replica1"
+
+
+@pytest.mark.parametrize("url", ["/themes/", "/quotes/", "/api/quotes/"])
+def test_a_stopped_standby_falls_back_to_the_primary(site, settings, url):
+    # The last lag check said healthy and is still believed: the failed connection decides.
+    settings.DATABASE_REPLICA_CHECK_SECONDS = 60
+    made = theme(site, "Read while the standby is down.")
+    client = Client()
+    assert client.get(url).status_code == 200  # the standby's connection is open now
+    site.ctl("standby", "stop")
+    try:
+        page = client.get(url)
+        detail = client.get(made.get_absolute_url())
+    finally:
+        site.ctl("standby", "start")
+    assert page.status_code == 200
+    assert "Read while the standby is down." in detail.content.decode()
+    assert routers.health.healthy("replica1") is False  # skipped until the next check
