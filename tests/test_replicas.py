@@ -9,6 +9,7 @@ paused, a change made on the primary shows on a page read from the primary only.
 """
 
 import contextlib
+import json
 import os
 import shutil
 import socket
@@ -16,6 +17,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from unittest import mock
 
 import dj_database_url
 import psycopg
@@ -62,10 +64,13 @@ def _pg_version():
     return versions[-1]
 
 
-def _drop_stale(version):
-    for role in ("primary", "standby"):
+def _drop(version):
+    """Drop this file's clusters, from this run or a killed one (nothing in them is kept)."""
+    for role in ("standby", "primary"):
         if Path(f"/etc/postgresql/{version}/{NAME}_{role}").exists():
-            subprocess.run(["pg_dropcluster", "--stop", version, f"{NAME}_{role}"], check=False)
+            name = f"{NAME}_{role}"
+            subprocess.run(["pg_ctlcluster", version, name, "stop", "-m", "immediate"], check=False)
+            subprocess.run(["pg_dropcluster", "--stop", version, name], check=False)
 
 
 def _create(version, role, port):
@@ -74,7 +79,7 @@ def _create(version, role, port):
         "pg_createcluster", version, f"{NAME}_{role}", "-p", str(port), "--start-conf=manual",
         "-o", "shared_buffers=16MB", "-o", "max_connections=40", "-o", "fsync=off",
         "-o", "full_page_writes=off",
-        "--", "--auth=trust",
+        "--", "--auth=trust", "--no-sync",
     )  # fmt: skip
     return f"/var/lib/postgresql/{version}/{NAME}_{role}"
 
@@ -132,13 +137,20 @@ def clusters():
             pytest.fail(reason)
         pytest.skip(reason)
     version = _pg_version()
-    _drop_stale(version)
+    _drop(version)
     primary = _free_port(5441)
     try:
         _create(version, "primary", primary)
         _run("pg_ctlcluster", version, f"{NAME}_primary", "start")
-        standby = _free_port(primary + 1)
-        data = _create(version, "standby", standby)
+        made = Clusters(version, primary, _free_port(primary + 1))
+        sql(primary, f"CREATE DATABASE {DBNAME}", dbname="postgres")
+        # The schema is made while the standby is cloned: it arrives by streaming.
+        env = {k: v for k, v in os.environ.items() if not k.startswith("DATABASE_")}
+        migrate = subprocess.Popen(
+            [sys.executable, "manage.py", "migrate", "--no-input", "-v0"],
+            cwd=ROOT, env={**env, "DATABASE_URL": made.url(primary)},
+        )  # fmt: skip
+        data = _create(version, "standby", made.standby)
         shutil.rmtree(data)  # emptied for the base backup, which only postgres may write
         os.mkdir(data, 0o700)
         shutil.chown(data, "postgres", "postgres")
@@ -148,17 +160,11 @@ def clusters():
             "-R", "-X", "stream", "-c", "fast",
         )  # fmt: skip
         _run("pg_ctlcluster", version, f"{NAME}_standby", "start")
-        made = Clusters(version, primary, standby)
-        sql(primary, f"CREATE DATABASE {DBNAME}", dbname="postgres")
-        env = {k: v for k, v in os.environ.items() if not k.startswith("DATABASE_")}
-        subprocess.run(
-            [sys.executable, "manage.py", "migrate", "--no-input", "-v0"],
-            cwd=ROOT, env={**env, "DATABASE_URL": made.url(primary)}, check=True,
-        )  # fmt: skip
+        assert migrate.wait(timeout=300) == 0, "migrate on the test primary failed"
         made.wait_replayed()
         yield made
     finally:
-        _drop_stale(version)
+        _drop(version)
 
 
 def _database(url, **extra):
@@ -355,3 +361,104 @@ def test_a_stopped_standby_falls_back_to_the_primary(site, settings, url):
     assert page.status_code == 200
     assert "Read while the standby is down." in detail.content.decode()
     assert routers.health.healthy("replica1") is False  # skipped until the next check
+
+
+# Which requests may read a replica: decided from the request line and cookies alone.
+
+
+def _request(method="GET", path="/quotes/", cookies=None):
+    from django.test import RequestFactory
+
+    request = RequestFactory().generic(method, path)
+    request.COOKIES.update(cookies or {})
+    return request
+
+
+def _signed_pin(age_seconds=0):
+    from django.core import signing
+
+    from archive.replicas import PIN_SALT
+
+    signer = signing.get_cookie_signer(salt=PIN_COOKIE + PIN_SALT)
+    with mock.patch("time.time", return_value=time.time() - age_seconds):
+        return signer.sign("1")
+
+
+@pytest.mark.parametrize(
+    "method, path, cookies, primary",
+    [
+        ("GET", "/quotes/", {}, False),
+        ("HEAD", "/speakers/", {}, False),
+        ("GET", "/api/quotes/", {"other": "x"}, False),
+        ("POST", "/quotes/", {}, True),
+        ("DELETE", "/api/quotes/", {}, True),
+        ("GET", "/admin/", {}, True),
+        ("GET", "/admin/login/", {}, True),
+        ("GET", "/quotes/", {"sessionid": "anything"}, True),
+        ("GET", "/quotes/", {PIN_COOKIE: "1"}, False),  # unsigned: not a pin
+        ("GET", "/quotes/", {PIN_COOKIE: "signed-now"}, True),
+        ("GET", "/quotes/", {PIN_COOKIE: "signed-long-ago"}, False),  # past the window
+    ],
+)
+def test_which_requests_read_the_primary(settings, method, path, cookies, primary):
+    from archive.replicas import reads_primary
+
+    settings.DATABASE_REPLICA_PIN_SECONDS = 15
+    ages = {"signed-now": 1, "signed-long-ago": 60}
+    cookies = {k: _signed_pin(ages[v]) if v in ages else v for k, v in cookies.items()}
+    assert reads_primary(_request(method, path, cookies)) is primary
+
+
+def _settings_with(env):
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DATABASE_", "DJANGO_"))}
+    probe = (
+        "import django, json; django.setup(); from django.conf import settings as s; "
+        "print(json.dumps([s.DATABASE_REPLICAS, s.DATABASE_ROUTERS, "
+        "{a: [s.DATABASES[a]['PORT'], s.DATABASES[a]['TEST']['MIRROR']] for a in s.DATABASES}]))"
+    )
+    return subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=ROOT,
+        env={**clean, "DJANGO_SETTINGS_MODULE": "archive.settings", **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+PRIMARY_URL = "postgres://archive@db1.internal:5432/archive"
+
+
+@pytest.mark.parametrize(
+    "replicas, aliases",
+    [
+        ("", []),
+        ("postgres://archive@db2.internal:5433/archive", ["replica1"]),
+        (
+            " postgres://a@db2:5433/archive , ,postgres://a@db3:5434/archive,",
+            ["replica1", "replica2"],
+        ),
+    ],
+)
+def test_replica_urls_become_aliases_mirroring_default_in_tests(replicas, aliases):
+    done = _settings_with({"DATABASE_URL": PRIMARY_URL, "DATABASE_REPLICA_URLS": replicas})
+    assert done.returncode == 0, done.stderr
+    names, routers_setting, databases = json.loads(done.stdout)
+    assert names == aliases
+    assert routers_setting == (["archive.routers.ReplicaRouter"] if aliases else [])
+    assert [databases[a][1] for a in aliases] == ["default"] * len(aliases)
+    assert [databases[a][0] for a in aliases] == [5433, 5434][: len(aliases)]
+
+
+@pytest.mark.parametrize(
+    "primary, replicas",
+    [
+        ("", "postgres://a@db2:5433/archive"),  # SQLite has no streaming replicas
+        (PRIMARY_URL, "sqlite:////tmp/copy.sqlite3"),
+    ],
+)
+def test_replicas_need_postgresql_on_both_sides(primary, replicas):
+    env = {"DATABASE_REPLICA_URLS": replicas, **({"DATABASE_URL": primary} if primary else {})}
+    done = _settings_with(env)
+    assert done.returncode != 0
+    assert "DATABASE_REPLICA_URLS are PostgreSQL standbys" in done.stderr
