@@ -239,6 +239,11 @@ DATABASE_REPLICA_MAX_LAG = float(os.environ.get("DATABASE_REPLICA_MAX_LAG", "5")
 DATABASE_REPLICA_CHECK_SECONDS = float(os.environ.get("DATABASE_REPLICA_CHECK_SECONDS", "3"))
 DATABASE_REPLICA_PIN_SECONDS = int(os.environ.get("DATABASE_REPLICA_PIN_SECONDS", "15"))
 DATABASE_ROUTERS = ["archive.routers.ReplicaRouter"] if DATABASE_REPLICAS else []
+if env_flag("DATABASE_TRANSACTION_POOLING"):
+    # Behind PgBouncer's pool_mode=transaction a WITH HOLD cursor (an export's .iterator())
+    # would outlive its server connection: fetch in chunks client-side instead.
+    for _database in DATABASES.values():
+        _database["DISABLE_SERVER_SIDE_CURSORS"] = True
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -414,7 +414,8 @@ def _settings_with(env):
     probe = (
         "import django, json; django.setup(); from django.conf import settings as s; "
         "print(json.dumps([s.DATABASE_REPLICAS, s.DATABASE_ROUTERS, "
-        "{a: [s.DATABASES[a]['PORT'], s.DATABASES[a]['TEST']['MIRROR']] for a in s.DATABASES}]))"
+        "{a: [s.DATABASES[a]['PORT'], s.DATABASES[a]['TEST']['MIRROR'], "
+        "s.DATABASES[a]['DISABLE_SERVER_SIDE_CURSORS']] for a in s.DATABASES}]))"
     )
     return subprocess.run(
         [sys.executable, "-c", probe],
@@ -448,6 +449,18 @@ def test_replica_urls_become_aliases_mirroring_default_in_tests(replicas, aliase
     assert routers_setting == (["archive.routers.ReplicaRouter"] if aliases else [])
     assert [databases[a][1] for a in aliases] == ["default"] * len(aliases)
     assert [databases[a][0] for a in aliases] == [5433, 5434][: len(aliases)]
+
+
+@pytest.mark.parametrize("pooling, disabled", [("", False), ("0", False), ("1", True)])
+def test_transaction_pooling_turns_server_side_cursors_off_everywhere(pooling, disabled):
+    env = {"DATABASE_URL": PRIMARY_URL, "DATABASE_REPLICA_URLS": "postgres://a@db2:5433/archive"}
+    done = _settings_with({**env, "DATABASE_TRANSACTION_POOLING": pooling})
+    assert done.returncode == 0, done.stderr
+    databases = json.loads(done.stdout)[2]
+    assert {alias: d[2] for alias, d in databases.items()} == {
+        "default": disabled,
+        "replica1": disabled,
+    }
 
 
 @pytest.mark.parametrize(
