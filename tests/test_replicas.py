@@ -32,6 +32,7 @@ from django.test.utils import CaptureQueriesContext
 from archive import routers
 from archive.replicas import PIN_COOKIE
 from statements.models import Theme
+from tests import factories
 
 # The cluster tests run once, in CI's PostgreSQL pass (the suite's own engine does not matter
 # to them: they bring their own servers); the others run on both engines.
@@ -296,17 +297,21 @@ def test_who_reads_the_standby(site, reader, sees):
 @on_clusters
 def test_anonymous_pages_run_no_query_on_the_primary(site, settings):
     settings.DATABASE_REPLICA_CHECK_SECONDS = 60
-    made = theme(site)
+    envoy = factories.speaker()
+    made = theme(site)  # waits until the standby has both
     client = Client()
     with (
         CaptureQueriesContext(connections["default"]) as on_primary,
         CaptureQueriesContext(connections["replica1"]) as on_standby,
     ):
-        for url in (made.get_absolute_url(), "/quotes/", "/speakers/"):
-            assert client.get(url).status_code == 200
+        for url in (made.get_absolute_url(), "/quotes/", "/themes/", "/speakers/?format=csv"):
+            response = client.get(url)
+            assert response.status_code == 200
+            if response.streaming:  # an export reads its rows while it is sent
+                assert envoy.name in b"".join(response.streaming_content).decode()
     assert len(on_primary) == 0
-    assert len(on_standby) > 3
-    # The lag is measured once for the three pages, not once a page.
+    assert len(on_standby) > 4
+    # The lag is measured once for the four responses, not once a response.
     assert sum("pg_last_wal_replay_lsn" in q["sql"] for q in on_standby) == 1
     with connections["replica1"].cursor() as cursor:
         cursor.execute("SELECT pg_is_in_recovery()")
