@@ -52,7 +52,11 @@ def _run(*command):
 
 
 def _free_port(start):
+    """A loopback port nobody listens on and no other cluster (even a stopped one) claims."""
+    claimed = {line.split()[2] for line in _run("pg_lsclusters", "-h").splitlines() if line}
     for port in range(start, start + 200):
+        if str(port) in claimed:
+            continue
         with socket.socket() as probe:
             if probe.connect_ex(("127.0.0.1", port)) != 0:
                 return port
