@@ -1,6 +1,7 @@
 """Settings for the Statements Archive, driven by environment variables.
 
 DATABASE_URL        postgres://… for PostgreSQL; unset means SQLite in var/archive.sqlite3
+DATABASE_REPLICA_URLS  comma-separated postgres://… streaming standbys for reads (optional)
 DJANGO_SECRET_KEY   required when DJANGO_DEBUG is off
 DJANGO_DEBUG        "1"/"true" for development (the default when no secret key is set)
 DJANGO_ALLOWED_HOSTS  comma-separated host names
@@ -74,6 +75,8 @@ MIDDLEWARE = [
     "archive.overload.AdmissionMiddleware",
     # Before the session middleware, so that it sees the finished response (cookies, Vary).
     "archive.middleware.PublicCacheMiddleware",
+    # Reads a replica or the primary (archive.routers), from the request's cookies alone.
+    "archive.replicas.ReplicaMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
@@ -214,6 +217,33 @@ elif STATEMENT_TIMEOUT_MS > 0:
     # server, and the page answers 503 (archive.overload.server_error), not a stalled worker.
     DATABASES["default"].setdefault("OPTIONS", {})
     DATABASES["default"]["OPTIONS"]["options"] = f"-c statement_timeout={STATEMENT_TIMEOUT_MS}"
+
+# Read replicas (docs/deployment.md, "Read replicas"): PostgreSQL streaming standbys of
+# DATABASE_URL become replica1, replica2…; archive.routers sends anonymous visitors' reads to
+# a healthy one. A replica lagging past DATABASE_REPLICA_MAX_LAG seconds or refusing
+# connections is skipped (checked every DATABASE_REPLICA_CHECK_SECONDS per process); a client
+# that wrote reads the primary for DATABASE_REPLICA_PIN_SECONDS.
+DATABASE_REPLICAS = []
+for _url in filter(None, map(str.strip, os.environ.get("DATABASE_REPLICA_URLS", "").split(","))):
+    _replica = dj_database_url.parse(
+        _url, conn_max_age=DATABASES["default"]["CONN_MAX_AGE"], conn_health_checks=True
+    )
+    if "postgresql" not in _replica["ENGINE"] or "postgresql" not in DATABASES["default"]["ENGINE"]:
+        raise ImproperlyConfigured("DATABASE_REPLICA_URLS are PostgreSQL standbys of DATABASE_URL.")
+    # A replica down must cost a fallback, not a worker stuck in connect().
+    _replica["OPTIONS"] = {**DATABASES["default"].get("OPTIONS", {}), "connect_timeout": 2}
+    _replica["TEST"] = {"MIRROR": "default"}  # a test run reads what it wrote
+    DATABASE_REPLICAS.append(f"replica{len(DATABASE_REPLICAS) + 1}")
+    DATABASES[DATABASE_REPLICAS[-1]] = _replica
+DATABASE_REPLICA_MAX_LAG = float(os.environ.get("DATABASE_REPLICA_MAX_LAG", "5"))
+DATABASE_REPLICA_CHECK_SECONDS = float(os.environ.get("DATABASE_REPLICA_CHECK_SECONDS", "3"))
+DATABASE_REPLICA_PIN_SECONDS = int(os.environ.get("DATABASE_REPLICA_PIN_SECONDS", "15"))
+DATABASE_ROUTERS = ["archive.routers.ReplicaRouter"] if DATABASE_REPLICAS else []
+if env_flag("DATABASE_TRANSACTION_POOLING"):
+    # Behind PgBouncer's pool_mode=transaction a WITH HOLD cursor (an export's .iterator())
+    # would outlive its server connection: fetch in chunks client-side instead.
+    for _database in DATABASES.values():
+        _database["DISABLE_SERVER_SIDE_CURSORS"] = True
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
