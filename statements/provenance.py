@@ -7,6 +7,7 @@ the archive kept provenance: unknown, and shown as such.
 """
 
 from django.db import models
+from django.db.models.fields.json import KT
 from django.utils import timezone
 
 KINDS = {
@@ -37,6 +38,21 @@ class ProvenanceQuerySet(models.QuerySet):
         """Records whose ``fact`` came from ``kind`` (``with_source("said_on", "inferred")``);
         a JSON key lookup, the same on SQLite and PostgreSQL."""
         return self.filter(**{f"provenance__{fact}__kind": kind})
+
+    def source_counts(self, facts):
+        """``{fact: {kind: n}}``: how many records have each kind of source for each fact
+        (``None``: not recorded; a record without the fact, say a quote with no round, counts
+        there too). One grouped query per fact."""
+        out = {}
+        for fact in facts:
+            rows = (
+                self.order_by()
+                .annotate(source=KT(f"provenance__{fact}__kind"))
+                .values("source")
+                .annotate(n=models.Count("pk"))
+            )
+            out[fact] = {row["source"]: row["n"] for row in rows}
+        return out
 
     def inferred_first(self, fact, *then):
         """Records whose ``fact`` was inferred first, then the given ordering."""

@@ -172,7 +172,6 @@ def published_source(doc):
 
 def speaker_source(doc, f, q):
     body, att = doc.body, f.attribution
-    relay = f" The words come through {q.relayed_by}." if q.relayed_by else ""
     if f.cue == "transcript-label":
         ps = next((s for s, e in doc.paragraphs if s <= f.start < e), f.start)
         m = LABEL.match(body[ps : ps + 200])
@@ -204,15 +203,34 @@ def speaker_source(doc, f, q):
             rule=f.cue or "genre",
         )
     span = (att.span_start, att.span_end)
+    if q.relayed_by:
+        # The relaying voice is the attribution; the speaker is named in what it relays.
+        named = [q.speaker, q.speaker.split()[-1]]
+        at = next((a for n in named if (a := body.find(n, q.start, q.end)) >= 0), -1)
+        if at >= 0:
+            name = next(n for n in named if body.startswith(n, at))
+            inner = (at, at + len(name))
+            return fact(
+                "stated",
+                f"Named in the words {quoted(body, *span)} relays: {quoted(body, *inner)}.",
+                span=inner,
+            )
+        return fact(
+            "inferred",
+            f"The words {quoted(body, *span)} relays are taken as {q.speaker}'s: the side or "
+            "body they name.",
+            rule="relayed-clause",
+            span=span,
+        )
     if PRONOUN.match(att.phrase.strip()):
         return fact(
             "inferred",
             f"{quoted(body, *span)}: “{att.phrase.strip()}” is taken as {q.speaker}, the "
-            f"speaker last named before it.{relay}",
+            "speaker last named before it.",
             rule="coreference",
             span=span,
         )
-    return fact("stated", f"Named by {quoted(body, *span)}.{relay}", span=span)
+    return fact("stated", f"Named by {quoted(body, *span)}.", span=span)
 
 
 def role_source(doc, f, q):

@@ -139,6 +139,7 @@ def find_quotes(body, paragraphs, units, book, ref, *, skip_paragraphs=()):
             said = speech_date(body, att, ref, u.spans, opening=u.start)
             how = "verb" if said else ""
             relayed = att is not None and bool(att.relayed_by)
+            report_day = said if relayed else None
             if relayed:
                 # the relaying verb's day is the report's; the words' only when the text says
                 said = relayed_day(body, att, u, ref)
@@ -164,7 +165,12 @@ def find_quotes(body, paragraphs, units, book, ref, *, skip_paragraphs=()):
             elif said is None and speaker.kind == "delegation" and not relayed:
                 # ...unless a delegation's statement, dated in the lead, is what reports them.
                 said, how = statement_day, "statement"
-            if relayed and how != "relayed" and said is not None and said == statement_day:
+            if (
+                relayed
+                and how != "relayed"
+                and said is not None
+                and said in {statement_day, report_day}
+            ):
                 said, how = None, ""  # the relaying statement's own day is the report's
             if u.paragraph in lead and speaker.kind == "delegation" and said and not found:
                 statement_day = said
