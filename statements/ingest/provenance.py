@@ -205,10 +205,18 @@ def speaker_source(doc, f, q):
     span = (att.span_start, att.span_end)
     if q.relayed_by:
         # The relaying voice is the attribution; the speaker is named in what it relays.
-        named = [q.speaker, q.speaker.split()[-1]]
-        at = next((a for n in named if (a := body.find(n, q.start, q.end)) >= 0), -1)
-        if at >= 0:
-            name = next(n for n in named if body.startswith(n, at))
+        who = doc.speakers.get(q.speaker)
+        named = [q.speaker] + ([q.speaker.split()[-1]] if who and who.kind == "person" else [])
+        # outside the relaying attribution itself
+        pieces = [(q.start, min(q.end, att.span_start)), (max(q.start, att.span_end), q.end)]
+        found = [
+            (at, name)
+            for name in named
+            for lo, hi in pieces
+            if (at := body.find(name, lo, hi)) >= 0 and at + len(name) <= hi
+        ]
+        if found:
+            at, name = found[0]
             inner = (at, at + len(name))
             return fact(
                 "stated",
