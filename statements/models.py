@@ -12,7 +12,13 @@ from django.urls import reverse
 
 from statements import search
 from statements.expressions import KeySet
-from statements.provenance import ARTICLE_FACTS, QUOTE_FACTS, ProvenanceMixin, ProvenanceQuerySet
+from statements.provenance import (
+    ARTICLE_FACTS,
+    QUOTE_FACTS,
+    ProvenanceMixin,
+    ProvenanceQuerySet,
+    provenance_field,
+)
 from statements.validation import StoredValues, WebURLField, web_url_condition
 
 
@@ -298,17 +304,6 @@ class DialogueRound(StoredValues, SlugNaturalKey, models.Model):
 def ordinal_word(n):
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
-
-
-def provenance_field():
-    # Nullable, no default: a plain ADD COLUMN on SQLite, no rebuild of the table (see 0009)
-    return models.JSONField(
-        null=True,
-        blank=True,
-        editable=False,
-        help_text="Where each fact came from: {fact: {kind, detail, rule, span, by, at}}; "
-        "empty when stored before provenance was kept.",
-    )
 
 
 class ArticleQuerySet(ProvenanceQuerySet, ArchiveQuerySet):

@@ -31,6 +31,17 @@ QUOTE_FACTS = ("said_on", "speaker", "speaker_role", "round")
 ARTICLE_FACTS = ("title", "outlet", "published_on")
 
 
+def provenance_field():
+    # Nullable, no default: a plain ADD COLUMN on SQLite, no rebuild of the table (see 0009)
+    return models.JSONField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Where each fact came from: {fact: {kind, detail, rule, span, by, at}}; "
+        "empty when stored before provenance was kept.",
+    )
+
+
 class ProvenanceQuerySet(models.QuerySet):
     """QuerySet mixin: filter and order records by where a fact came from."""
 
