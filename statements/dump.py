@@ -283,6 +283,7 @@ class Loader:
                 raw_text=data["raw_text"],
                 checksum=data["checksum"],
                 created_at=parse_datetime(data["created_at"]),
+                provenance=data.get("provenance"),  # absent from dumps made before 0009
             )
         for theme in data["themes"]:
             self.links.append(
@@ -300,6 +301,8 @@ class Loader:
             said_on=data["said_on"] and parse_date(data["said_on"]),
             round_id=self.key("round", data["round"]),
             is_reviewed=data["reviewed"],
+            relayed_by=data.get("relayed_by", ""),
+            provenance=data.get("provenance"),
         )
 
     def load(self, records):

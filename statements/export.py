@@ -23,6 +23,7 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from statements.api.throttling import ExportRateThrottle
+from statements.provenance import ARTICLE_FACTS, QUOTE_FACTS
 
 FORMATS = {"csv": "text/csv; charset=utf-8", "json": "application/json"}
 CHUNK = 1000
@@ -46,6 +47,9 @@ QUOTE_COLUMNS = [
     "published_on",
     "source_url",
     "reviewed",
+    "relayed_by",
+    # each fact's provenance flattened (``flat``): its kind, and the sentence saying why
+    *(f"{fact}_source{part}" for fact in QUOTE_FACTS for part in ("", "_detail")),
 ]
 
 
@@ -74,6 +78,8 @@ def quote_row(quote, absolute):
         "published_on": iso(article.published_on),
         "source_url": article.url,
         "reviewed": quote.is_reviewed,
+        "relayed_by": quote.relayed_by,
+        "provenance": quote.provenance,
     }
 
 
@@ -90,6 +96,7 @@ def article_row(article, absolute):
         "rounds": [round_.slug for round_ in article.rounds.all()],
         "themes": [theme.slug for theme in article.themes.all()],
         "quote_count": article.quote_count,
+        "provenance": article.provenance,
     }
 
 
@@ -148,6 +155,7 @@ COLUMNS = {
         "rounds",
         "themes",
         "quote_count",
+        *(f"{fact}_source{part}" for fact in ARTICLE_FACTS for part in ("", "_detail")),
     ],
     round_row: [
         "id",
@@ -212,11 +220,22 @@ class Rows:
             yield self.make_row(obj, self.absolute)
 
 
+def flat(row, column):
+    """A CSV cell: the row's value, or one fact's provenance flattened: ``said_on_source`` is
+    its kind ("inferred"), ``said_on_source_detail`` the sentence saying where it came from;
+    empty when not recorded."""
+    if column in row:
+        return row[column]
+    fact, _, part = column.partition("_source")
+    entry = (row.get("provenance") or {}).get(fact) or {}
+    return entry.get("detail" if part == "_detail" else "kind", "")
+
+
 def stream_csv(rows, columns, dump_url):
     writer = csv.writer(Echo())
     yield writer.writerow(columns)
     for row in rows:
-        cells = [row[c] for c in columns]
+        cells = [flat(row, c) for c in columns]
         cells = [";".join(c) if isinstance(c, list) else spreadsheet_safe(c) for c in cells]
         yield writer.writerow(cells)
     if rows.truncated:

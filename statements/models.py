@@ -12,6 +12,13 @@ from django.urls import reverse
 
 from statements import search
 from statements.expressions import KeySet
+from statements.provenance import (
+    ARTICLE_FACTS,
+    QUOTE_FACTS,
+    ProvenanceMixin,
+    ProvenanceQuerySet,
+    provenance_field,
+)
 from statements.validation import StoredValues, WebURLField, web_url_condition
 
 
@@ -299,7 +306,7 @@ def ordinal_word(n):
     return f"{n}{suffix}"
 
 
-class ArticleQuerySet(ArchiveQuerySet):
+class ArticleQuerySet(ProvenanceQuerySet, ArchiveQuerySet):
     def published(self):
         """Articles with a known publication date, newest first."""
         return self.filter(published_on__isnull=False).order_by("-published_on", "title")
@@ -309,7 +316,7 @@ class ArticleQuerySet(ArchiveQuerySet):
         return search.search_articles(self, q, within, ranked)
 
 
-class Article(StoredValues, SlugNaturalKey, models.Model):
+class Article(ProvenanceMixin, StoredValues, SlugNaturalKey, models.Model):
     """One published text, kept as received (raw_text) and cleaned of boilerplate (body)."""
 
     title = models.CharField(max_length=500)
@@ -332,8 +339,10 @@ class Article(StoredValues, SlugNaturalKey, models.Model):
     rounds = models.ManyToManyField(DialogueRound, blank=True, related_name="articles")
     themes = models.ManyToManyField(Theme, blank=True, related_name="articles")
     created_at = models.DateTimeField(auto_now_add=True)
+    provenance = provenance_field()
 
     objects = SlugManager.from_queryset(ArticleQuerySet)()
+    PROVENANCE_FACTS = ARTICLE_FACTS
 
     class Meta:
         ordering = [F("published_on").desc(nulls_last=True), "title"]
@@ -348,7 +357,7 @@ class Article(StoredValues, SlugNaturalKey, models.Model):
         return reverse("article_detail", args=[self.slug])
 
 
-class QuoteQuerySet(ArchiveQuerySet):
+class QuoteQuerySet(ProvenanceQuerySet, ArchiveQuerySet):
     def for_listing(self):
         """Everything a quote row shows, in a fixed number of queries (and not the texts of
         its article, which no list shows)."""
@@ -365,7 +374,7 @@ class QuoteQuerySet(ArchiveQuerySet):
         return search.search_quotes(self, q, within, ranked)
 
 
-class Quote(StoredValues, models.Model):
+class Quote(ProvenanceMixin, StoredValues, models.Model):
     """One statement attributed to a speaker in an article, located by offsets into its body."""
 
     class Kind(models.TextChoices):
@@ -408,8 +417,10 @@ class Quote(StoredValues, models.Model):
         help_text="Who reported the words, as the article names it (an agency, a statement), "
         "when that is not the speaker.",
     )
+    provenance = provenance_field()
 
     objects = QuoteQuerySet.as_manager()
+    PROVENANCE_FACTS = QUOTE_FACTS
 
     class Meta:
         # Newest first, undated last; an article's quotes in reading order. Migration

@@ -101,6 +101,8 @@ def test_json_row_fields(client, archive):
         "published_on": "2013-06-27",
         "source_url": "",
         "reviewed": True,
+        "relayed_by": "",
+        "provenance": None,  # made by a factory, not the extractor: not recorded
     }
 
 

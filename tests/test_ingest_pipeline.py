@@ -28,6 +28,7 @@ WRITES = {
     "read_genre": {"found", "genre_note"},
     "assign_quote_rounds": {"quotes"},
     "tag_themes": {"themes"},
+    "note_provenance": {"provenance"},
 }
 
 NEWS = (

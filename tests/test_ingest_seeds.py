@@ -157,6 +157,7 @@ def test_json_shape_is_stable(gazetteer):
         "rounds",
         "themes",
         "notes",
+        "provenance",
     }
     assert json.loads(json.dumps(data)) == data
 
@@ -205,4 +206,9 @@ def test_the_other_seeds_read_the_same_without_the_manifest(prefix, gazetteer):
 def test_001_is_dated_by_its_own_text(gazetteer):
     result = bare("001", gazetteer)
     assert (result.published, result.published_inferred) == (dt.date(2012, 7, 25), False)
-    assert {q.said_on for q in result.quotes} == {dt.date(2012, 7, 25)}
+    # The U.S. side's position as the Chinese statement relays it was taken during the
+    # two-day talks, not on the statement's day: no single day (issue 11, item 4)
+    assert {(q.said_on, q.relayed_by) for q in result.quotes} == {
+        (dt.date(2012, 7, 25), ""),
+        (None, "the statement from the Chinese delegation"),
+    }

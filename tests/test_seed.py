@@ -274,7 +274,12 @@ def test_the_2012_statements_are_dated_by_the_delegations_statement(db):
     round_ = DialogueRound.objects.get(start_date=dt.date(2012, 7, 23))
     assert article.published_on == dt.date(2012, 7, 25)
     assert article.dateline == "WASHINGTON"
-    assert set(article.quotes.values_list("said_on", flat=True)) == {dt.date(2012, 7, 25)}
+    # all but the U.S. side's position as the statement relays it: taken during the two-day
+    # talks, not on the statement's day, so no single day (issue 11, item 4)
+    dated = article.quotes.filter(relayed_by="")
+    assert set(dated.values_list("said_on", flat=True)) == {dt.date(2012, 7, 25)}
+    relayed = article.quotes.exclude(relayed_by="").get()
+    assert (relayed.speaker.name, relayed.said_on) == ("U.S. delegation", None)
     assert set(article.quotes.values_list("round", flat=True)) == {round_.pk}
 
 

@@ -12,7 +12,14 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 
-from statements.admin.base import URL_FIELDS, RoundChoicesMixin, body_box, marked_text
+from statements.admin.base import (
+    URL_FIELDS,
+    RoundChoicesMixin,
+    body_box,
+    marked_text,
+    provenance_filter,
+    provenance_list,
+)
 from statements.admin.from_text import (
     ArticleFromTextForm,
     ConfirmArticleForm,
@@ -72,6 +79,7 @@ class ArticleAdmin(RoundChoicesMixin, admin.ModelAdmin):
     list_filter = [
         "outlet",
         "published_on_inferred",
+        provenance_filter("published_on", "source of the date"),
         ("rounds__dialogue", admin.RelatedOnlyFieldListFilter),
         ("themes", admin.RelatedOnlyFieldListFilter),
     ]
@@ -92,7 +100,7 @@ class ArticleAdmin(RoundChoicesMixin, admin.ModelAdmin):
             None,
             {"fields": ["title", "slug", "outlet", ("published_on", "published_on_inferred")]},
         ),
-        ("Source", {"fields": ["dateline", "url"]}),
+        ("Source", {"fields": ["dateline", "url", "sources"]}),
         ("Links", {"fields": ["rounds", "themes"]}),
         ("Text", {"fields": ["marked_body"]}),
         (
@@ -100,7 +108,7 @@ class ArticleAdmin(RoundChoicesMixin, admin.ModelAdmin):
             {"fields": ["checksum", "created_at", "raw_text"], "classes": ["collapse"]},
         ),
     ]
-    readonly_fields = ["marked_body", "checksum", "created_at", "raw_text"]
+    readonly_fields = ["marked_body", "checksum", "created_at", "raw_text", "sources"]
 
     def get_queryset(self, request):
         return (
@@ -158,7 +166,13 @@ class ArticleAdmin(RoundChoicesMixin, admin.ModelAdmin):
         if not change:
             obj.raw_text = obj.body
             obj.checksum = checksum(obj.body)
+        # A fact changed by hand comes from the archivist from now on.
+        obj.mark_archivist(form.changed_data, request.user)
         super().save_model(request, obj, form, change)
+
+    @admin.display(description="where each fact came from")
+    def sources(self, obj):
+        return provenance_list(obj)
 
     @admin.display(description="quotes", ordering="quote_count")
     def quote_count(self, obj):

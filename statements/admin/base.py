@@ -1,8 +1,10 @@
 """What the admin classes share: escaped bodies with quotes marked, round choices that
-fetch their dialogue, the https default for typed addresses."""
+fetch their dialogue, the https default for typed addresses, filters and lists by
+provenance."""
 
+from django.contrib import admin
 from django.db import models
-from django.utils.html import escape, format_html
+from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 from statements.models import DialogueRound
@@ -45,3 +47,35 @@ class RoundChoicesMixin:
         if db_field.name == "rounds":
             kwargs["queryset"] = DialogueRound.objects.select_related("dialogue")
         return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+def provenance_filter(fact, title):
+    """A list filter by where ``fact`` came from (``Quote.provenance[fact]["kind"]``)."""
+    from statements.provenance import KINDS
+
+    class ProvenanceFilter(admin.SimpleListFilter):
+        parameter_name = f"{fact}_source"
+
+        def lookups(self, request, model_admin):
+            return [*KINDS.items(), ("unknown", "not recorded")]
+
+        def queryset(self, request, queryset):
+            if self.value() == "unknown":
+                return queryset.filter(**{f"provenance__{fact}__isnull": True})
+            if self.value() in KINDS:
+                return queryset.with_source(fact, self.value())
+            return queryset
+
+    ProvenanceFilter.title = title
+    ProvenanceFilter.__name__ = f"{fact.title().replace('_', '')}SourceFilter"
+    return ProvenanceFilter
+
+
+def provenance_list(obj):
+    """The record's facts and where each came from, for its change page (escaped)."""
+    rows = format_html_join(
+        "",
+        "<li><strong>{}</strong>: {}. {}</li>",
+        ((f["label"], f["kind_label"], f["detail"]) for f in obj.provenance_facts),
+    )
+    return format_html("<ul>{}</ul>", rows) if rows else "—"

@@ -3,13 +3,19 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelect
-from django.db.models import F, Q
+from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.text import Truncator
 
-from statements.admin.base import RoundChoicesMixin, body_box, marked_text
+from statements.admin.base import (
+    RoundChoicesMixin,
+    body_box,
+    marked_text,
+    provenance_filter,
+    provenance_list,
+)
 from statements.models import Quote, Speaker
 
 CONTEXT_CHARS = 300  # characters of body shown either side of a quote on its change page
@@ -78,6 +84,28 @@ class ConfidenceFilter(admin.SimpleListFilter):
         return queryset.filter(band[1]) if band else queryset
 
 
+class ReviewOrder(admin.SimpleListFilter):
+    """How the review queue is ordered (``QuoteAdmin.get_ordering`` reads it): the weakest
+    attributions first, or the dates the extractor inferred first."""
+
+    title = "review order"
+    parameter_name = "review_order"
+    ORDERS = {"inferred-dates": "inferred dates first"}
+
+    def lookups(self, request, model_admin):
+        return list(self.ORDERS.items())
+
+    def queryset(self, request, queryset):
+        return queryset  # an order, not a filter
+
+
+INFERRED_DATE_FIRST = Case(
+    When(provenance__said_on__kind="inferred", then=Value(0)),
+    default=Value(1),
+    output_field=IntegerField(),
+).asc()
+
+
 @admin.register(Quote)
 class QuoteAdmin(RoundChoicesMixin, admin.ModelAdmin):
     form = QuoteForm
@@ -95,6 +123,10 @@ class QuoteAdmin(RoundChoicesMixin, admin.ModelAdmin):
     list_filter = [
         "is_reviewed",
         ConfidenceFilter,
+        ReviewOrder,
+        provenance_filter("said_on", "source of the date"),
+        provenance_filter("speaker", "source of the speaker"),
+        provenance_filter("round", "source of the round"),
         "cue",
         "kind",
         ("speaker", admin.RelatedOnlyFieldListFilter),
@@ -111,14 +143,14 @@ class QuoteAdmin(RoundChoicesMixin, admin.ModelAdmin):
     search_help_text = 'Words of the quote (stemmed), its speaker\'s names; "a phrase", -word.'
     show_full_result_count = False
     autocomplete_fields = ["article", "speaker", "round", "themes"]
-    readonly_fields = ["in_context", "text", "cue", "confidence", "relayed_by"]
+    readonly_fields = ["in_context", "text", "cue", "confidence", "relayed_by", "sources"]
     fieldsets = [
         (None, {"fields": ["in_context", "article", "start", "end", "text"]}),
         (
             "Attribution",
             {"fields": ["speaker", "speaker_role", "kind", "said_on", "round", "themes"]},
         ),
-        ("Review", {"fields": ["is_reviewed", "cue", "confidence", "relayed_by"]}),
+        ("Review", {"fields": ["is_reviewed", "cue", "confidence", "relayed_by", "sources"]}),
     ]
     actions = ["mark_reviewed", "mark_unreviewed", "reassign_speaker"]
 
@@ -127,10 +159,23 @@ class QuoteAdmin(RoundChoicesMixin, admin.ModelAdmin):
         return ["text"] if obj is None else self.readonly_fields
 
     def get_ordering(self, request):
-        # The review queue (unreviewed quotes) shows the weakest attributions first.
+        # The review queue (unreviewed quotes) shows the weakest attributions first, or the
+        # dates the extractor inferred first (then the weakest).
+        weakest = [F("confidence").asc(nulls_last=True), "-article_id", "start"]
+        if request.GET.get(ReviewOrder.parameter_name) == "inferred-dates":
+            return [INFERRED_DATE_FIRST, *weakest]
         if request.GET.get("is_reviewed__exact") == "0":
-            return [F("confidence").asc(nulls_last=True), "-article_id", "start"]
+            return weakest
         return super().get_ordering(request)
+
+    def save_model(self, request, obj, form, change):
+        # A fact changed by hand comes from the archivist from now on.
+        obj.mark_archivist(form.changed_data, request.user)
+        super().save_model(request, obj, form, change)
+
+    @admin.display(description="where each fact came from")
+    def sources(self, obj):
+        return provenance_list(obj)
 
     @admin.display(description="confidence", ordering="confidence")
     def confidence_label(self, obj):
@@ -190,7 +235,11 @@ class QuoteAdmin(RoundChoicesMixin, admin.ModelAdmin):
         form = ReassignSpeakerForm(request.POST if "apply" in request.POST else None)
         if form.is_valid():
             speaker = form.cleaned_data["speaker"]
-            n = queryset.update(speaker=speaker)
+            moved = list(queryset.select_related(None).only("pk", "provenance"))
+            for quote in moved:
+                quote.mark_archivist(["speaker"], request.user)
+                quote.speaker = speaker
+            n = Quote.objects.bulk_update(moved, ["speaker", "provenance"], batch_size=500)
             self.message_user(
                 request, f"{n} quote(s) reassigned to {speaker.name}.", messages.SUCCESS
             )

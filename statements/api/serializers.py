@@ -102,6 +102,8 @@ class QuoteSerializer(serializers.ModelSerializer):
             "round",
             "themes",
             "reviewed",
+            "relayed_by",
+            "provenance",
         ]
 
 
@@ -128,6 +130,7 @@ class ArticleSerializer(serializers.ModelSerializer):
             "rounds",
             "themes",
             "quote_count",
+            "provenance",
         ]
 
 

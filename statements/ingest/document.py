@@ -76,6 +76,8 @@ class Document:
     quotes: list[ExtractedQuote] = field(default_factory=list)
     # themes.tag_themes
     themes: list[str] = field(default_factory=list)
+    # provenance.note_provenance (and each quote's provenance)
+    provenance: dict = field(default_factory=dict)
 
     @property
     def title(self) -> str:
@@ -116,4 +118,5 @@ class Document:
             rounds=self.rounds,
             themes=self.themes,
             notes=notes,
+            provenance=self.provenance,
         )

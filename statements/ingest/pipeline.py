@@ -10,6 +10,7 @@ from statements.ingest.budget import Budget
 from statements.ingest.document import Document, Given
 from statements.ingest.metadata import read_document_metadata
 from statements.ingest.names.resolution import open_speaker_book
+from statements.ingest.provenance import note_provenance
 from statements.ingest.quotes.genres import read_genre
 from statements.ingest.quotes.news import find_news_quotes
 from statements.ingest.quotes.transcripts import find_publisher, read_transcript
@@ -36,6 +37,7 @@ STEPS = (
     read_genre,  # found (joint statement, speech, editorial or news)
     assign_quote_rounds,  # quotes
     tag_themes,  # themes
+    note_provenance,  # provenance (the article's and each quote's)
 )
 
 

@@ -46,6 +46,8 @@ class ExtractedQuote:
     cue: str = ""  # the shape it was found by ("said-after", "colon", "document" …)
     confidence: float | None = None  # 0-1: how sure the attribution is
     relayed_by: str = ""  # who reported the words, as written, when not the speaker
+    # where speaker, speaker_role, said_on and round came from (ingest/provenance.py)
+    provenance: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -66,6 +68,7 @@ class Extraction:
     rounds: list[ExtractedRound] = field(default_factory=list)
     themes: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what the extractor inferred or doubted
+    provenance: dict = field(default_factory=dict)  # where title, outlet, published came from
 
     def as_json(self):
         """The stable JSON shape of ``ingest --format json``."""
@@ -101,6 +104,7 @@ class Extraction:
                     "cue": q.cue,
                     "confidence": q.confidence,
                     "relayed_by": q.relayed_by,
+                    "provenance": q.provenance,
                 }
                 for q in self.quotes
             ],
@@ -116,6 +120,7 @@ class Extraction:
             ],
             "themes": list(self.themes),
             "notes": list(self.notes),
+            "provenance": self.provenance,
         }
 
 

@@ -28,7 +28,7 @@ from statements.ingest.quotes.cues import (
     PRONOUN_PENALTY,
     WEAK_CUE,
 )
-from statements.ingest.quotes.said_on import interview_day, lead_date, speech_date
+from statements.ingest.quotes.said_on import interview_day, lead_date, relayed_day, speech_date
 from statements.ingest.quotes.units import (
     OPENERS,
     Found,
@@ -137,10 +137,17 @@ def find_quotes(body, paragraphs, units, book, ref, *, skip_paragraphs=()):
             # Tied to the verb; else as before for this speaker; else, for a direct quote,
             # the occasion the lead reports; else unknown.
             said = speech_date(body, att, ref, u.spans, opening=u.start)
+            how = "verb" if said else ""
+            relayed = att is not None and bool(att.relayed_by)
+            report_day = said if relayed else None
+            if relayed:
+                # the relaying verb's day is the report's; the words' only when the text says
+                said = relayed_day(body, att, u, ref)
+                how = "relayed" if said else ""
             if said is False:
                 said = None
             elif said is None and speaker.name in last_date:
-                said = last_date[speaker.name]
+                said, how = last_date[speaker.name], "previous"
             elif (
                 said is None
                 and not commentator(book, speaker)
@@ -148,16 +155,23 @@ def find_quotes(body, paragraphs, units, book, ref, *, skip_paragraphs=()):
             ):
                 # People and governments speak at the occasion; delegations' readouts of
                 # what they said during talks carry no single day...
-                said = occasion
+                said, how = occasion, "occasion"
             elif (
                 said is None and (is_joint(speaker) or speaker.kind == "delegation") and single_day
             ):
                 # What both sides agreed, they agreed at the occasion the lead reports (when
                 # that was one day; talks over several days give no single day).
-                said = occasion
-            elif said is None and speaker.kind == "delegation":
+                said, how = occasion, "occasion"
+            elif said is None and speaker.kind == "delegation" and not relayed:
                 # ...unless a delegation's statement, dated in the lead, is what reports them.
-                said = statement_day
+                said, how = statement_day, "statement"
+            if (
+                relayed
+                and how != "relayed"
+                and said is not None
+                and said in {statement_day, report_day}
+            ):
+                said, how = None, ""  # the relaying statement's own day is the report's
             if u.paragraph in lead and speaker.kind == "delegation" and said and not found:
                 statement_day = said
             last_date[speaker.name] = said
@@ -174,6 +188,8 @@ def find_quotes(body, paragraphs, units, book, ref, *, skip_paragraphs=()):
                     cue,
                     confidence,
                     att.relayed_by if att is not None else "",
+                    att,
+                    how if said else "",
                 )
             )
             # Reported speech in the first person ("X said that we will …", the style of some

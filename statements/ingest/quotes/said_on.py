@@ -134,3 +134,19 @@ def interview_day(body, intro, ref):
             if w.exact and INTERVIEW_VERB.search(text[: w.start]):
                 return w.first
     return None
+
+
+def relayed_day(body, att, u, ref):
+    """The day relayed words were said when the relayed clause tells ("the U.S. side on Monday
+    acknowledged …", "… acknowledged on Monday"), else None: the relaying verb's day ("the
+    statement said Friday") is the report's, not the words'."""
+    from statements.ingest.quotes.cues import CUE  # cues imports nothing of this module
+
+    lo, hi = (u.start, att.span_start) if att.where == "trail" else (att.verb_end, u.end)
+    for w in find_dates(body[lo:hi], ref, future=False) if ref is not None else ():
+        inside = any(s.open <= lo + w.start < s.close for s in u.spans)
+        verb_after = re.match(rf",?\s+(?:{CUE})\b", body[lo + w.end : hi])
+        verb_before = re.search(rf"\b(?:{CUE})\s+(?:on\s+)?$", body[lo : lo + w.start])
+        if w.exact and not inside and (verb_after or verb_before):
+            return w.day
+    return None

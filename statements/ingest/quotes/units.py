@@ -107,6 +107,11 @@ class Found:
     cue: str = ""  # the shape it was found by (cues.CONFIDENCE names them)
     confidence: float = 0.0  # 0-1: how sure the attribution is
     relayed_by: str = ""  # the voice that reported the words, as written, when not the speaker
+    # Evidence for provenance.py: the attribution that named the speaker (quotes.attribution.
+    # Attribution), and which rule gave said_on ("verb", "previous", "occasion", "statement",
+    # "relayed"; empty when the reading that found the quote dated it)
+    attribution: object = None
+    said_how: str = ""
 
     def __post_init__(self):
         # Quotes a genre reading found (editorials, joint statements, speeches) say so.

@@ -226,6 +226,7 @@ def write(extraction: Extraction, report: SaveReport, names: ArchiveNames | None
         url=extraction.url,
         body=extraction.body,
         raw_text=extraction.raw_text,
+        provenance=extraction.provenance or None,
     )
     report.article = article
     report.created["article"] += 1
@@ -258,6 +259,7 @@ def write(extraction: Extraction, report: SaveReport, names: ArchiveNames | None
             cue=q.cue[:40],
             confidence=q.confidence,
             relayed_by=q.relayed_by[:300],
+            provenance=q.provenance or None,
         )
         for q in extraction.quotes
     )
