@@ -21,6 +21,7 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator, slugify
 
+from archive.pagecache import content_changed
 from statements.ingest.budget import ExtractionRefused
 from statements.ingest.pipeline import checksum, extract
 from statements.ingest.store.known import gazetteer_from_db
@@ -218,11 +219,13 @@ class DialogueRoundAdmin(admin.ModelAdmin):
     @admin.action(description="Mark selected rounds reviewed", permissions=["change"])
     def mark_reviewed(self, request, queryset):
         n = queryset.update(is_reviewed=True)
+        content_changed()  # update() sends no signals
         self.message_user(request, f"{n} round(s) marked reviewed.", messages.SUCCESS)
 
     @admin.action(description="Mark selected rounds unreviewed", permissions=["change"])
     def mark_unreviewed(self, request, queryset):
         n = queryset.update(is_reviewed=False)
+        content_changed()  # update() sends no signals
         self.message_user(request, f"{n} round(s) marked unreviewed.", messages.SUCCESS)
 
 
@@ -265,6 +268,7 @@ def merge_speakers(keep, others):
                     setattr(keep, f, getattr(other, f))
         keep.aliases = "\n".join(aliases)
         moved = Quote.objects.filter(speaker__in=others).update(speaker=keep)
+        content_changed()  # update() sends no signals
         keep.chaired_rounds.add(*DialogueRound.objects.filter(co_chairs__in=others).distinct())
         keep.save()
         Speaker.objects.filter(pk__in=other_pks).delete()
@@ -488,11 +492,13 @@ class QuoteAdmin(RoundChoicesMixin, admin.ModelAdmin):
     @admin.action(description="Mark selected quotes reviewed", permissions=["change"])
     def mark_reviewed(self, request, queryset):
         n = queryset.update(is_reviewed=True)
+        content_changed()  # update() sends no signals
         self.message_user(request, f"{n} quote(s) marked reviewed.", messages.SUCCESS)
 
     @admin.action(description="Mark selected quotes unreviewed", permissions=["change"])
     def mark_unreviewed(self, request, queryset):
         n = queryset.update(is_reviewed=False)
+        content_changed()  # update() sends no signals
         self.message_user(request, f"{n} quote(s) marked unreviewed.", messages.SUCCESS)
 
     @admin.action(description="Reassign selected quotes to another speaker", permissions=["change"])
@@ -501,6 +507,7 @@ class QuoteAdmin(RoundChoicesMixin, admin.ModelAdmin):
         if form.is_valid():
             speaker = form.cleaned_data["speaker"]
             n = queryset.update(speaker=speaker)
+            content_changed()  # update() sends no signals
             self.message_user(
                 request, f"{n} quote(s) reassigned to {speaker.name}.", messages.SUCCESS
             )
