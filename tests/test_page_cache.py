@@ -279,6 +279,19 @@ def test_a_cache_that_does_not_answer_costs_the_cache_not_the_page(client, db, s
         assert response.status_code == 200 and pagecache.HEADER not in response
 
 
+@pytest.mark.parametrize("url", ["/api/themes/", "/quotes/?format=csv"])
+def test_the_rate_limits_let_requests_through_when_redis_does_not_answer(client, db, settings, url):
+    settings.API_RATE_LIMIT = settings.EXPORT_RATE_LIMIT = "2/minute"
+    unreachable = {
+        "BACKEND": REDIS,
+        "LOCATION": "redis://127.0.0.1:9/0",
+        "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
+    }
+    settings.CACHES = {"default": unreachable, "pages": unreachable}
+    settings.PAGE_CACHE_STAMP = None
+    assert [client.get(url).status_code for _ in range(3)] == [200, 200, 200]
+
+
 # --- Every write shows on the next request ----------------------------------------------------
 
 
