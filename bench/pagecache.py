@@ -11,12 +11,19 @@ cache, then the load generator (bench.load) sends --requests per kind from --con
 threads; it prints p50/p95 per kind and over all. Then one write in another process (the
 content version changes) and the first request after it, a miss, and the next.
 
+With --in-process there is no server and no HTTP: Django's test client asks each URL
+--repeat times with the cache off and on (local memory) and the median wall-clock and CPU
+time of one request are printed; CPU time is the figure least moved by other load.
+
     DATABASE_URL=sqlite:///$PWD/var/bench.sqlite3 .venv/bin/python -m bench.pagecache
+    DATABASE_URL=sqlite:///$PWD/var/bench.sqlite3 .venv/bin/python -m bench.pagecache --in-process
 """
 
 import argparse
 import os
+import statistics
 import sys
+import time
 import uuid
 
 from bench import servers
@@ -37,7 +44,41 @@ def parse_args(argv=None):
     p.add_argument("--concurrency", type=int, default=2)
     p.add_argument("--requests", type=int, default=120, help="per kind and mode")
     p.add_argument("--seconds", type=float, default=30, help="at most, per kind and mode")
+    p.add_argument("--in-process", action="store_true", help="test client, no server")
+    p.add_argument("--repeat", type=int, default=7, help="per URL, with --in-process")
     return p.parse_args(argv)
+
+
+def in_process(w, kinds, repeat):
+    """Median wall and CPU ms of one request, rendered (cache off) and served from the cache."""
+    from django.conf import settings
+    from django.test import Client
+
+    settings.PAGE_CACHE_STAMP = ROOT / "bench" / "out" / "content-version"
+    client = Client(HTTP_HOST=servers.LOOPBACK)
+
+    def timed(path):
+        wall, cpu = [], []
+        for _ in range(repeat):
+            w0, c0 = time.perf_counter(), time.process_time()
+            response = client.get(path)
+            wall.append(time.perf_counter() - w0)
+            cpu.append(time.process_time() - c0)
+            assert response.status_code == 200, (path, response.status_code)
+        return statistics.median(wall), statistics.median(cpu)
+
+    print(f"{'kind':<15} {'path':<44} {'rendered wall/cpu ms':>21} {'cached wall/cpu ms':>19}")
+    for kind in kinds:
+        for request in w.of(kind)[:2]:
+            settings.PAGE_CACHE_SECONDS = 0
+            rendered = timed(request.path)
+            settings.PAGE_CACHE_SECONDS = 600
+            client.get(request.path)  # stores it
+            cached = timed(request.path)
+            print(
+                f"{kind:<15} {request.path[:44]:<44} {ms(rendered[0])} {ms(rendered[1])}"
+                f"    {ms(cached[0])} {ms(cached[1])}"
+            )
 
 
 def redis_answers(url):
@@ -102,6 +143,10 @@ def main(argv=None):
     w = workload.build()
     kinds = [k for k in args.kinds.split(",") if w.of(k)]
     quotes = Quote.objects.count()
+    if args.in_process:
+        load = os.getloadavg()
+        print(f"{connection.vendor}, {quotes:,} quotes, in process; load average {load[0]:.2f}")
+        return in_process(w, kinds, args.repeat)
     connection.close()
     servers.collectstatic(args.database_url)
     load = os.getloadavg()
