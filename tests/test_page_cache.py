@@ -22,6 +22,7 @@ from django.http import HttpResponse, StreamingHttpResponse
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils.html import escape
 
 from archive import pagecache
 from statements import synth
@@ -385,6 +386,21 @@ def test_a_synthetic_load_shows_at_once(client, db, backend):
     synth.load(20, seed=7)
     response, queries = get(client, "/quotes/")
     assert queries > 0 and response[pagecache.HEADER] == "miss"
+
+
+def test_a_loaded_dump_shows_at_once(client, db, backend):
+    from statements.dump import MODELS, dump_lines, load_dump
+
+    lines = list(dump_lines())
+    newest = Article.objects.filter(published_on__isnull=False).order_by("-published_on")
+    title = escape(newest.first().title)
+    for model in reversed(MODELS):
+        model.objects.all().delete()
+    get(client, "/articles/")
+    assert served_from_cache(client, "/articles/")
+    load_dump(lines)  # bulk_create only: no signal
+    response, queries = get(client, "/articles/")
+    assert queries > 0 and title in response.content.decode()
 
 
 def test_a_page_rendered_before_the_commit_is_dropped_by_it(
