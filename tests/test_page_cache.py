@@ -1,17 +1,14 @@
 """The server's page cache (archive/pagecache.py): an anonymous visitor's second request
 is served without SQL; staff are never served a stored page; every kind of write (an admin
-edit, an admin action, a merge, an ingest, a synthetic load) shows on the very next request.
+edit, an admin action, a merge, an ingest, a synthetic load, a loaded dump) shows on the
+very next request.
 
-Each test runs on the local-memory cache and on Redis (``TEST_REDIS_URL``, default
-redis://127.0.0.1:6379/13, under a key prefix of its own; outside CI the Redis half skips
-when no Redis answers, under CI=true it fails). The throttles' counts, kept in the default
-cache, are shared by every process with Redis and per process without it.
+Each test runs on the local-memory cache and on Redis (tests/redis_helpers.py: outside CI
+the Redis half skips when no Redis answers, under CI=true it fails). The rate limits, which
+share the cache, are tests/test_rate_limits.py.
 """
 
 import io
-import os
-import subprocess
-import sys
 import uuid
 
 import pytest
@@ -29,13 +26,10 @@ from statements import synth
 from statements.admin import merge_speakers
 from statements.models import Article, Quote, Speaker, Theme
 from tests import factories
-from tests.conftest import IN_CI
+from tests.redis_helpers import LOCMEM, UNREACHABLE, forget_keys, need_redis, redis_caches
 
 pytestmark = pytest.mark.page_cache
 
-TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/13")
-LOCMEM = "django.core.cache.backends.locmem.LocMemCache"
-REDIS = "django.core.cache.backends.redis.RedisCache"
 
 PAGES = [
     "/",
@@ -49,40 +43,6 @@ PAGES = [
     "/feeds/quotes/",
     "/themes/human-rights/",
 ]
-
-
-def redis_answers():
-    import redis
-
-    try:
-        return redis.Redis.from_url(TEST_REDIS_URL, socket_connect_timeout=0.5).ping()
-    except redis.RedisError:
-        return False
-
-
-def need_redis():
-    if not redis_answers():
-        if IN_CI:
-            pytest.fail(f"no Redis at {TEST_REDIS_URL}: CI must run redis-server")
-        pytest.skip(f"needs Redis at {TEST_REDIS_URL} (set TEST_REDIS_URL)")
-
-
-def redis_caches(prefix):
-    options = {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
-    base = {"BACKEND": REDIS, "LOCATION": TEST_REDIS_URL, "OPTIONS": options}
-    return {
-        "default": {**base, "KEY_PREFIX": prefix},
-        "pages": {**base, "KEY_PREFIX": f"{prefix}-pages"},
-    }
-
-
-def forget_keys(prefix):
-    import redis
-
-    server = redis.Redis.from_url(TEST_REDIS_URL)
-    keys = list(server.scan_iter(match=f"{prefix}*"))
-    if keys:
-        server.delete(*keys)
 
 
 @pytest.fixture(params=["locmem", "redis"])
@@ -269,28 +229,10 @@ def test_what_the_middleware_stores(backend, view, stored):
 def test_a_cache_that_does_not_answer_costs_the_cache_not_the_page(client, db, settings):
     settings.PAGE_CACHE_SECONDS = 600
     settings.PAGE_CACHE_STAMP = None
-    unreachable = {
-        "BACKEND": REDIS,
-        "LOCATION": "redis://127.0.0.1:9/0",
-        "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
-    }
-    settings.CACHES = {"default": {"BACKEND": LOCMEM}, "pages": unreachable}
+    settings.CACHES = {"default": {"BACKEND": LOCMEM}, "pages": UNREACHABLE}
     for _ in range(2):
         response = client.get("/themes/")
         assert response.status_code == 200 and pagecache.HEADER not in response
-
-
-@pytest.mark.parametrize("url", ["/api/themes/", "/quotes/?format=csv"])
-def test_the_rate_limits_let_requests_through_when_redis_does_not_answer(client, db, settings, url):
-    settings.API_RATE_LIMIT = settings.EXPORT_RATE_LIMIT = "2/minute"
-    unreachable = {
-        "BACKEND": REDIS,
-        "LOCATION": "redis://127.0.0.1:9/0",
-        "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
-    }
-    settings.CACHES = {"default": unreachable, "pages": unreachable}
-    settings.PAGE_CACHE_STAMP = None
-    assert [client.get(url).status_code for _ in range(3)] == [200, 200, 200]
 
 
 # --- Every write shows on the next request ----------------------------------------------------
@@ -429,70 +371,3 @@ def test_every_statements_model_changes_the_version(db, backend):
     version = pagecache.content_version()
     Article.objects.filter(pk=article.pk).delete()
     assert pagecache.content_version() != version
-
-
-# --- The rate limits are per site with Redis -------------------------------------------------
-
-
-OTHER_WORKER = """
-import django, sys
-django.setup()
-from django.test import RequestFactory
-from statements.api.throttling import ClientRateThrottle, ExportRateThrottle
-throttle = {"api": ClientRateThrottle, "export": ExportRateThrottle}[sys.argv[1]]()
-request = RequestFactory().get("/", REMOTE_ADDR="127.0.0.1")
-print("allowed" if throttle.allow_request(request, None) else "refused")
-"""
-
-
-def other_worker(scope, environment):
-    """One more request from the same client, checked by another process (a second worker)."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "REDIS_URL"))}
-    env.update(environment, DJANGO_SETTINGS_MODULE="archive.settings")
-    env.update(DJANGO_API_RATE="2/minute", DJANGO_EXPORT_RATE="2/minute")
-    result = subprocess.run(
-        [sys.executable, "-c", OTHER_WORKER, scope],
-        cwd=settings.BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert result.returncode == 0, result.stderr
-    return result.stdout.strip()
-
-
-@pytest.mark.parametrize(("scope", "url"), [("api", "/api/themes/"), ("export", "/quotes/")])
-def test_with_redis_the_rate_limits_are_per_site(client, db, settings, scope, url):
-    need_redis()
-    prefix = f"sa-test-{uuid.uuid4().hex}"
-    settings.CACHES = redis_caches(prefix)
-    settings.API_RATE_LIMIT = settings.EXPORT_RATE_LIMIT = "2/minute"
-    params = {"format": "csv"} if scope == "export" else {}
-    try:
-        assert [client.get(url, params).status_code for _ in range(2)] == [200, 200]
-        redis_env = {"REDIS_URL": TEST_REDIS_URL, "DJANGO_CACHE_PREFIX": prefix}
-        assert other_worker(scope, redis_env) == "refused"
-        # Without Redis each process counts for itself.
-        assert other_worker(scope, {}) == "allowed"
-    finally:
-        forget_keys(prefix)
-
-
-def test_redis_url_chooses_the_cache():
-    code = (
-        "from django.conf import settings as s;"
-        "print(s.CACHES['default']['BACKEND'], s.CACHES['pages']['BACKEND'], s.PAGE_CACHE_STAMP)"
-    )
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "REDIS_URL"))}
-    env["DJANGO_SETTINGS_MODULE"] = "archive.settings"
-    for extra, expected in (({}, f"{LOCMEM} {LOCMEM} "), ({"REDIS_URL": "redis://h:1/2"}, REDIS)):
-        result = subprocess.run(
-            [sys.executable, "-c", code],
-            cwd=settings.BASE_DIR,
-            env={**env, **extra},
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
-        assert result.stdout.startswith(expected), result.stderr
