@@ -80,6 +80,9 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
+    # Inside the ETag and Cache-Control layers, which apply to a cached page as to any other;
+    # before CSRF and auth, so that a hit reads no session and no database.
+    "archive.pagecache.PageCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -172,6 +175,43 @@ STATEMENT_TIMEOUT_MS = int(os.environ.get("DJANGO_STATEMENT_TIMEOUT_MS", "0"))
 # Seconds browsers and shared caches may keep a public page for anonymous visitors
 # (archive.middleware.PublicCacheMiddleware); 0 turns public caching off.
 CACHE_MAX_AGE = int(os.environ.get("DJANGO_CACHE_MAX_AGE", "60"))
+
+# The server's cache (archive/pagecache.py, docs/deployment.md "Shared cache"). With
+# REDIS_URL (redis://host:6379/0) every process and host shares one Redis: the rate limits
+# are per site and a write invalidates every process's pages. Without it each process keeps
+# its own local-memory cache, and the content version is a stamp file that every process on
+# this machine reads. "pages" is an alias of its own, so that pages never evict the rate
+# limits' counters. DJANGO_PAGE_CACHE_SECONDS (default 600; 0 turns the page cache off)
+# bounds how long a page is kept when no write comes.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "600"))
+_cache_prefix = os.environ.get("DJANGO_CACHE_PREFIX", "sa")
+if REDIS_URL:
+    # Short socket timeouts: a Redis that stops answering costs a page its cache, not a worker.
+    _redis = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+    }
+    CACHES = {
+        "default": {**_redis, "KEY_PREFIX": _cache_prefix},
+        "pages": {**_redis, "KEY_PREFIX": f"{_cache_prefix}-pages", "TIMEOUT": PAGE_CACHE_SECONDS},
+    }
+    PAGE_CACHE_STAMP = None  # the content version is a key in Redis
+else:
+    _locmem = "django.core.cache.backends.locmem.LocMemCache"
+    CACHES = {
+        "default": {"BACKEND": _locmem, "LOCATION": "default"},
+        "pages": {
+            "BACKEND": _locmem,
+            "LOCATION": "pages",
+            "TIMEOUT": PAGE_CACHE_SECONDS,
+            "OPTIONS": {"MAX_ENTRIES": 500},
+        },
+    }
+    PAGE_CACHE_STAMP = Path(
+        os.environ.get("DJANGO_PAGE_CACHE_STAMP", BASE_DIR / "var" / "content-version")
+    )
 
 ROOT_URLCONF = "archive.urls"
 

@@ -21,6 +21,7 @@ from django.db import connection, transaction
 from django.utils.dateparse import parse_date, parse_datetime
 from rest_framework import serializers
 
+from archive.pagecache import content_changed
 from statements.api import serializers as api
 from statements.models import Article, Dialogue, DialogueRound, Outlet, Quote, Speaker, Theme
 
@@ -360,6 +361,7 @@ def load_dump(lines):
                 raise DumpError(f"the archive is not empty ({model._meta.verbose_name_plural})")
         counts = Loader().load(read_dump(lines))
         reset_sequences()
+        content_changed()  # bulk_create sends no signals
     return counts
 
 

@@ -31,6 +31,8 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from archive.pagecache import content_changed
+
 PREFIX = "synth-"
 URL_PREFIX = "https://synthetic.invalid/"
 FIRST_DAY = dt.date(1996, 1, 1)
@@ -1857,6 +1859,7 @@ def load(n_quotes, seed=1, progress=None):
     vendor = connection.vendor
     t = _tables()
     with transaction.atomic():
+        content_changed()  # raw inserts send no signals; the pages go again on commit
         ensure_reference()
         themes = ensure_themes()
         archive = SyntheticArchive(seed, n_quotes, {s: kw for s, (_, kw) in themes.items()})
@@ -2045,6 +2048,7 @@ def clear():
     synthetic_articles = f"SELECT id FROM {qn(t['article'])} WHERE {qn('url')} LIKE %s"
     like = [URL_PREFIX + "%"]
     with transaction.atomic(), connection.cursor() as cursor:
+        content_changed()  # raw deletes send no signals; the pages go again on commit
         guard = (
             _FtsSuspended(cursor, [t["article"], t["quote"]])
             if connection.vendor == "sqlite"

@@ -45,10 +45,21 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def fresh_rate_limits():
-    """Rate limits count in the cache: each test starts with every client's budget whole."""
-    from django.core.cache import cache
+    """Rate limits count in the cache: each test starts with every client's budget whole,
+    and with no stored page (a test's rows are rolled back without a signal)."""
+    from django.core.cache import caches
 
-    cache.clear()
+    for cache in caches.all(initialized_only=False):
+        cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def page_cache_off(request, settings):
+    """The page cache (archive/pagecache.py) is on only where a test asks for it with the
+    ``page_cache`` mark (tests/test_page_cache.py): elsewhere tests count a rendered page's
+    queries, or change rows with bulk_create or settings, and must see the page rendered."""
+    if request.node.get_closest_marker("page_cache") is None:
+        settings.PAGE_CACHE_SECONDS = 0
 
 
 @pytest.fixture(scope="session")

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.text import Truncator
 
+from archive.pagecache import content_changed
 from statements.admin.base import (
     RoundChoicesMixin,
     body_box,
@@ -223,11 +224,13 @@ class QuoteAdmin(RoundChoicesMixin, admin.ModelAdmin):
     @admin.action(description="Mark selected quotes reviewed", permissions=["change"])
     def mark_reviewed(self, request, queryset):
         n = queryset.update(is_reviewed=True)
+        content_changed()  # update() sends no signals
         self.message_user(request, f"{n} quote(s) marked reviewed.", messages.SUCCESS)
 
     @admin.action(description="Mark selected quotes unreviewed", permissions=["change"])
     def mark_unreviewed(self, request, queryset):
         n = queryset.update(is_reviewed=False)
+        content_changed()  # update() sends no signals
         self.message_user(request, f"{n} quote(s) marked unreviewed.", messages.SUCCESS)
 
     @admin.action(description="Reassign selected quotes to another speaker", permissions=["change"])
@@ -240,6 +243,7 @@ class QuoteAdmin(RoundChoicesMixin, admin.ModelAdmin):
                 quote.mark_archivist(["speaker"], request.user)
                 quote.speaker = speaker
             n = Quote.objects.bulk_update(moved, ["speaker", "provenance"], batch_size=500)
+            content_changed()  # bulk_update() sends no signals
             self.message_user(
                 request, f"{n} quote(s) reassigned to {speaker.name}.", messages.SUCCESS
             )

@@ -5,6 +5,7 @@ from django.contrib import admin, messages
 from django.db.models import Count
 from django.utils.text import slugify
 
+from archive.pagecache import content_changed
 from statements.admin.base import URL_FIELDS
 from statements.models import Dialogue, DialogueRound, Outlet, Theme
 
@@ -143,9 +144,11 @@ class DialogueRoundAdmin(admin.ModelAdmin):
     @admin.action(description="Mark selected rounds reviewed", permissions=["change"])
     def mark_reviewed(self, request, queryset):
         n = queryset.update(is_reviewed=True)
+        content_changed()  # update() sends no signals
         self.message_user(request, f"{n} round(s) marked reviewed.", messages.SUCCESS)
 
     @admin.action(description="Mark selected rounds unreviewed", permissions=["change"])
     def mark_unreviewed(self, request, queryset):
         n = queryset.update(is_reviewed=False)
+        content_changed()  # update() sends no signals
         self.message_user(request, f"{n} round(s) marked unreviewed.", messages.SUCCESS)

@@ -5,6 +5,7 @@ from django.contrib import admin, messages
 from django.db import transaction
 from django.template.response import TemplateResponse
 
+from archive.pagecache import content_changed
 from statements.models import DialogueRound, Quote, Speaker
 
 
@@ -44,6 +45,7 @@ def merge_speakers(keep, others):
                     setattr(keep, f, getattr(other, f))
         keep.aliases = "\n".join(aliases)
         moved = Quote.objects.filter(speaker__in=others).update(speaker=keep)
+        content_changed()  # update() sends no signals
         keep.chaired_rounds.add(*DialogueRound.objects.filter(co_chairs__in=others).distinct())
         keep.save()
         Speaker.objects.filter(pk__in=other_pks).delete()

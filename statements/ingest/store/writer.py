@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Q
 
+from archive.pagecache import content_changed
 from statements.ingest.result import (
     Extraction,
 )
@@ -84,6 +85,9 @@ def save(
             write(extraction, report, names)
             if dry_run:
                 transaction.set_rollback(True)
+            else:
+                # bulk_create and the raw link inserts send no signals; pages go on commit.
+                content_changed()
     except AlreadyStored as e:
         # The same text, stored by a writer that does not take the lock: all rolled back.
         if names is not None:
