@@ -23,7 +23,7 @@ from django.utils.html import escape
 
 from archive import pagecache
 from statements import synth
-from statements.admin import merge_speakers
+from statements.admin.speakers import merge_speakers
 from statements.models import Article, Quote, Speaker, Theme
 from tests import factories
 from tests.redis_helpers import LOCMEM, UNREACHABLE, forget_keys, need_redis, redis_caches
