@@ -7,7 +7,7 @@ import re
 from statements.ingest.metadata import DATELINE_PREFIX
 from statements.ingest.names.countries import NOUN_TO_COUNTRY
 from statements.ingest.rounds.mentions import DURATION
-from statements.ingest.text.dates import MONTH, WEEKDAY, find_dates
+from statements.ingest.text.dates import MONTH, WEEKDAY, When, find_dates
 
 ORDINAL_WORDS = [
     "first",
@@ -108,12 +108,63 @@ PLACE_ONLY = re.compile(
     r"\s*(?:(?:in|at)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?(?:,\s*D\.C\.)?)?\s*"
 )
 DURATION_OR_END = DURATION
+MEETING_NOUN_WORDS = r"(?:talks|meetings?|dialogue|negotiations|consultations|session|round)"
 
 
 def distance(mention, pos):
     if pos < mention.start:
         return mention.start - pos
     return max(0, pos - mention.end)
+
+
+# "Statement by … at the Closing of the X Dialogue", "Joint Statement on the Fifth X
+# Dialogue", "Remarks at the Opening Session of …": a text issued at the round it names
+ISSUED_AT = re.compile(
+    r"^\W*(?:(?:joint|closing|opening)\s+)?(?:press\s+)?(?:statement|remarks|declaration|"
+    r"communiqu[eé]|address|speech|fact\s+sheet|readout)\b.{0,120}?\b(?:at|on|to|for|during)\s+"
+    r"(?:the\s+)?(?:(?P<end>closing|conclusion|close|end)|opening|start)?"
+    r"(?:\s+(?:session|ceremony|plenary))?(?:\s+of\s+(?:the\s+)?)?"
+    rf"(?:(?:{_ORD}|annual|inaugural)\s+){{0,2}}$",
+    re.I | re.S,
+)
+# How long the round lasted, said anywhere in the text: "our talks over the last two days",
+# "the two days were not wasted", "the two-day dialogue"
+LASTED = re.compile(
+    r"\b(?:over|during|in|for)?\s*the\s+(?:last\s+|past\s+)?(two|three|four|five)\s+days\b"
+    r"(?!\s+(?:before|after|earlier|later|ago|ahead))"
+    rf"|\b(two|three|four|five)[- ]day\s+{MEETING_NOUN_WORDS}",
+    re.I,
+)
+
+
+def lasted(body):
+    """The number of days the text says the talks lasted, or None."""
+    m = LASTED.search(body)
+    return COUNTS[(m.group(1) or m.group(2)).lower()] if m else None
+
+
+def date_issued_text(body, units, mentions, published):
+    """A title that says the text was issued at a round ("… at the Closing of the X") dates
+    that round by the day the text was issued, its last day when it was the closing (or a
+    joint statement): an official text is dated the day it is given."""
+    if published is None:
+        return
+    for m in mentions:
+        if m.unit != 0 or m.anaphor or any(w.exact for w in m.info.get("dates", [])):
+            continue
+        u = units[0]
+        issued = ISSUED_AT.match(body, u.start, m.start)
+        if not issued or FUTURE_FLAG.search(body, u.start, u.end):
+            continue
+        day = When(0, 0, "", published, published, True)
+        m.info.setdefault("dates", []).append(day)
+        days = lasted(body)
+        closing = issued.group("end") or JOINT.search(body, u.start, m.start)
+        if days and closing:
+            m.info["days"] = days  # the last of the days it lasted
+
+
+JOINT = re.compile(r"\bjoint\b", re.I)
 
 
 def gather(body, units, mentions, published):
@@ -208,6 +259,15 @@ def gather(body, units, mentions, published):
             days = COUNTS.get(days.lower()) or int(days)
             nearest(span.start()).info.setdefault("days", days)
         for m in ms:
+            if (
+                "days" not in m.info
+                and ENDED.search(text)
+                and any(w.exact for w in m.info.get("dates", []))
+            ):
+                # "…, which ended on Friday": how long it lasted may be said elsewhere
+                days = lasted(body)
+                if days:
+                    m.info["days"] = days
             window = text[max(0, m.start - u.start - 40) : m.end - u.start + 30]
             if re.search(r"\brounds\b", window, re.I):
                 m.info["many"] = True  # "the recent rounds of the dialogue": no single one
@@ -215,3 +275,4 @@ def gather(body, units, mentions, published):
                 m.info["flag"] = "previous" if re.search(r"\bprevious\b", window, re.I) else "past"
             elif FUTURE_FLAG.search(window):
                 m.info["flag"] = "future"
+    date_issued_text(body, units, mentions, published)

@@ -107,6 +107,10 @@ def assign_quote_rounds(doc):
         if f.kind == "editorial":
             in_unit = []
             reason = reason and "an editorial speaks about the round it reports"
+        elif f.cue == "genre":
+            # a speech, statement or joint statement speaks, paragraph by paragraph, for
+            # the occasion its title or lead names
+            reason = reason and "an issued text speaks about the round it was issued at"
         elif f.unit < 0 and not JOINT_TITLE.match(doc.title or ""):
             fallback = None
             reason = "an answer is about a round only when its question or answer names one"
@@ -121,6 +125,10 @@ def assign_quote_rounds(doc):
         if in_unit:
             named = next(m for m in mentions if m.round == in_unit[0] and lo <= m.start < hi)
             reason = f"its sentence names the round (“{body[named.start : named.end]}”)"
+        rnd = in_unit[0] if in_unit else fallback
+        if rnd is not None and doc.rounds[rnd].start is None:
+            # a round the text gives no day for is not stored: the words stay unplaced
+            rnd, reason = None, "the round it is about has no date in the text to place it"
         quotes.append(
             ExtractedQuote(
                 speaker=f.speaker,
@@ -130,7 +138,7 @@ def assign_quote_rounds(doc):
                 end=f.end,
                 speaker_role=f.role,
                 said_on=f.said_on,
-                round=in_unit[0] if in_unit else fallback,
+                round=rnd,
                 round_reason=reason,
                 cue=f.cue,
                 confidence=f.confidence,
