@@ -105,6 +105,9 @@ COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "second": 2, "third": 3, "
 DAY_OF = re.compile(r"\b(second|third|fourth)\s+day\b", re.I)
 # What may stand between a mention and ", which opens on Monday": a place
 PLACE_ONLY = re.compile(
+    # "… between China and the United States in Anchorage, which ended on Friday"
+    r"(?:\s+between\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?\s+and\s+(?:the\s+)?"
+    r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)?"
     r"\s*(?:(?:in|at)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?(?:,\s*D\.C\.)?)?\s*"
 )
 DURATION_OR_END = DURATION

@@ -7,11 +7,18 @@ import re
 OTHER_OCCASION = re.compile(
     r"\b(?:summit|(?<!news )(?<!press )conference|forum|rally|G-?20|G-?7|convention)\b", re.I
 )
+# A legislature ("told lawmakers", "told a Senate committee"): ahead of a round, what an
+# official tells it is what the round will hear; after the round it is another occasion
+LEGISLATURE = re.compile(
+    r"\b(?:parliament|lawmakers|legislators|(?:congressional|parliamentary|senate)\s+"
+    r"(?:hearing|committee))\b",
+    re.I,
+)
 
 
-def other_occasion(body, lo, hi, covered):
+def other_occasion(body, lo, hi, covered, occasion=OTHER_OCCASION):
     """Whether the sentence places the words at another gathering than a dialogue round."""
-    for m in OTHER_OCCASION.finditer(body, lo, hi):
+    for m in occasion.finditer(body, lo, hi):
         if any(s <= m.start() < e for s, e in covered):
             continue
         if NOT_A_PLACE.match(body, m.end()) or not PLACED.search(
@@ -25,7 +32,7 @@ def other_occasion(body, lo, hi, covered):
 # The words were said at the gathering: "at the summit", "on the sidelines of the G20 …"
 PLACED = re.compile(
     r"\b(?:at|during|on\s+the\s+(?:sidelines|margins)\s+of|ahead\s+of|after|before|following|"
-    r"attend(?:s|ed|ing)?|addressed|addressing|told)\s+(?:(?:the|a|an|this|its|their|his|her)\s+)?"
+    r"attend(?:s|ed|ing)?|addressed|addressing|told|in)\s+(?:(?:the|a|an|this|its|their|his|her)\s+)?"
     r"(?:[\w'’-]+\s+){0,4}$",
     re.I,
 )
@@ -86,3 +93,11 @@ def about_the_institution(body, lo, hi, mention):
     info = mention.info
     bare = not info.get("dates") and not info.get("ordinal")
     return bare and bool(RECURRING.search(body, lo, hi))
+
+
+def after_at_legislature(body, lo, hi, covered, said_on, rnd):
+    """Whether words said after the round ended were said to a legislature."""
+    end = rnd.end or rnd.start
+    if not (said_on and end and said_on > end):
+        return False
+    return other_occasion(body, lo, hi, covered, LEGISLATURE)

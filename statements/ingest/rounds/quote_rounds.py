@@ -8,6 +8,7 @@ from statements.ingest.quotes.transcripts import LABEL
 from statements.ingest.result import ExtractedQuote
 from statements.ingest.rounds.occasions import (
     about_the_institution,
+    after_at_legislature,
     in_general,
     other_occasion,
     placed_mentions,
@@ -103,6 +104,13 @@ def assign_quote_rounds(doc):
         elif not in_unit and other_occasion(body, lo, hi, covered):
             fallback = None  # words said at a summit are not the dialogue's
             reason = "the sentence places the words at another gathering"
+        elif (
+            not in_unit
+            and main is not None
+            and after_at_legislature(body, lo, hi, covered, f.said_on, doc.rounds[main])
+        ):
+            fallback = None  # "told lawmakers on Thursday", two days after the talks
+            reason = "said to a legislature after the round ended"
         elif (
             not in_unit
             and f.unit >= 0
