@@ -38,7 +38,12 @@ ORDINAL = re.compile(
     r"conference|summit|forum)\b)",
     re.I,
 )
-PLACE = re.compile(r"\b(?:in|at)\s+((?:[A-Z][a-zA-Z'’-]+)(?:\s+[A-Z][a-zA-Z'’-]+)?(?:,\s*D\.C\.)?)")
+PLACE = re.compile(
+    r"\b(?:in|at)\s+((?:[A-Z][a-zA-Z'’-]+)(?:\s+[A-Z][a-zA-Z'’-]+)?(?:,\s*D\.C\.)?)"
+    # "since Beijing hosted the dialogue": the host city as the subject
+    r"|\b((?:[A-Z][a-zA-Z'’-]+)(?:\s+[A-Z][a-zA-Z'’-]+)?)\s+(?:hosted|hosts|will\s+host)\s+"
+    r"(?=(?:the|a|its|their|this)\b)"
+)
 NOT_PLACES = re.compile(
     rf"^(?:{WEEKDAY}|January|February|March|April|May|June|July|August|"
     r"September|October|November|December|The|A|An|Its|His|Her|This|That)\b"
@@ -236,12 +241,13 @@ def gather(body, units, mentions, published):
                 continue  # "..., which runs until Friday" tells of the noun before the comma
             target.info.setdefault("dates", []).append(w)
         for p in PLACE.finditer(text):
-            place = MONTH_AFTER.sub("", p.group(1))  # "in Geneva September": Geneva
+            place = MONTH_AFTER.sub("", p.group(1) or p.group(2))  # "in Geneva September"
             if NOT_PLACES.match(place) or place.lower() in NOUN_TO_COUNTRY:
                 continue
             if re.search(r"['’]s?$", place):
                 continue  # "at Japan's foreign ministry": whose, not where
-            nearest(p.start()).info.setdefault("place", place)
+            # a host city tells of what it hosted, the mention after it
+            nearest(p.start() if p.group(1) else p.end()).info.setdefault("place", place)
         for o in ORDINAL.finditer(text):
             word = (o.group(1) or o.group(2)).lower()
             if word == "first" and FIRST_IN_A_WHILE.match(text[o.end() :]):
