@@ -128,7 +128,7 @@ def distance(mention, pos):
 # "Statement by … at the Closing of the X Dialogue", "Joint Statement on the Fifth X
 # Dialogue", "Remarks at the Opening Session of …": a text issued at the round it names
 ISSUED_AT = re.compile(
-    r"^\W*(?:(?:joint|closing|opening)\s+)?(?:press\s+)?(?:statement|remarks|declaration|"
+    r"^\W*(?:(?P<closing>closing\s+)|(?:joint|opening)\s+)?(?:press\s+)?(?:statement|remarks|declaration|"
     r"communiqu[eé]|address|speech|fact\s+sheet|readout)\b.{0,120}?\b(?:at|on|to|for|during)\s+"
     r"(?:the\s+)?(?:(?P<end>closing|conclusion|close|end)|opening|start)?"
     r"(?:\s+(?:session|ceremony|plenary))?(?:\s+of\s+(?:the\s+)?)?"
@@ -167,7 +167,9 @@ def date_issued_text(body, units, mentions, published):
         day = When(0, 0, "", published, published, True)
         m.info.setdefault("dates", []).append(day)
         days = lasted(body)
-        closing = issued.group("end") or JOINT.search(body, u.start, m.start)
+        closing = issued.group("end", "closing") != (None, None) or JOINT.search(
+            body, u.start, m.start
+        )
         if days and closing:
             m.info["days"] = days  # the last of the days it lasted
 

@@ -65,7 +65,7 @@ KIND = (
 )
 DESCRIBED_DIALOGUE = re.compile(
     r"\b(?:(?:[Tt]he|[Tt]heir|[Ii]ts|a|an)\s+(?:(?:annual|regular|first|new|latest|next|upcoming|"
-    r"joint|bilateral|extraordinary)\s+)*"
+    r"joint|bilateral|extraordinary|(?:two|three|four|five|\d)-day)\s+)*"
     # "held security talks Thursday", "will participate in economic and financial talks"
     r"|(?:hold|holds|held|holding|participate\s+in|participated\s+in|attend|attended|"
     r"attending|resume|resumed|open|opened|began|concluded|wrapped\s+up)\s+)"

@@ -92,7 +92,9 @@ def about_the_institution(body, lo, hi, mention):
     dialogue as an institution in this sentence (how often it meets)."""
     info = mention.info
     bare = not info.get("dates") and not info.get("ordinal")
-    return bare and bool(RECURRING.search(body, lo, hi))
+    # "the bilateral rights dialogues had achieved little": the practice, not one round
+    plural = mention.anaphor and GENERAL.fullmatch(body, mention.start, mention.end)
+    return bare and bool(plural or RECURRING.search(body, lo, hi))
 
 
 def after_at_legislature(body, lo, hi, covered, said_on, rnd):

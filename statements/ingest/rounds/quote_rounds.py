@@ -35,6 +35,27 @@ def question_before(body, paragraphs, pos, starts=None):
     return pos
 
 
+def elsewhere(doc, f, sentence, own, covered, mentions_of):
+    """Why words that name no round are not about the article's round either, or None:
+    placed at another gathering (in their sentence or their paragraph), told to a
+    legislature after the round, about the dialogues in general, or said days later."""
+    body, main = doc.body, doc.main
+    rnd = doc.rounds[main] if main is not None else None
+    if other_occasion(body, *sentence, covered):
+        return "the sentence places the words at another gathering"
+    if rnd is not None and after_at_legislature(body, *sentence, covered, f.said_on, rnd):
+        return "said to a legislature after the round ended"
+    if f.unit >= 0 and scene_elsewhere(
+        body, doc.units, f.unit, mentions_of, rnd.dialogue if rnd else None
+    ):
+        return "an earlier sentence of its paragraph sets the words at another gathering"
+    if in_general(body, *own):
+        return "its sentence speaks of the dialogues in general, not of one round"
+    if rnd is not None and not at_round(f, rnd):
+        return "said more than three days after the round ended"
+    return None
+
+
 def main_reason(doc, found):
     """Why words the sentence does not tie to a round are about the article's round."""
     rnd = doc.rounds[doc.main]
@@ -86,6 +107,7 @@ def assign_quote_rounds(doc):
             m for m in inside if m.round is not None and not about_the_institution(body, lo, hi, m)
         ]
         in_unit = [m.round for m in linked]
+        institution = any(m.round is not None and m not in linked for m in inside)
         covered = placed_mentions(inside, main_dialogue)
         # Editorials and joint statements speak about the article's round as a whole; an
         # answer in a transcript only about what its question or answer mentions.
@@ -101,39 +123,19 @@ def assign_quote_rounds(doc):
         elif f.unit < 0 and not JOINT_TITLE.match(doc.title or ""):
             fallback = None
             reason = "an answer is about a round only when its question or answer names one"
-        elif not in_unit and other_occasion(body, lo, hi, covered):
-            fallback = None  # words said at a summit are not the dialogue's
-            reason = "the sentence places the words at another gathering"
-        elif (
-            not in_unit
-            and main is not None
-            and after_at_legislature(body, lo, hi, covered, f.said_on, doc.rounds[main])
-        ):
-            fallback = None  # "told lawmakers on Thursday", two days after the talks
-            reason = "said to a legislature after the round ended"
-        elif (
-            not in_unit
-            and f.unit >= 0
-            and scene_elsewhere(body, units, f.unit, mentions_of, main_dialogue)
-        ):
-            fallback = None  # "During their meeting at the summit, …. Both sides agreed …"
-            reason = "an earlier sentence of its paragraph sets the words at another gathering"
-        elif not in_unit and in_general(body, own_lo, own_hi):
-            fallback = None
-            reason = "its sentence speaks of the dialogues in general, not of one round"
-        elif not in_unit and main is not None and not at_round(f, doc.rounds[main]):
-            fallback = None  # said days after the talks ended
-            reason = "said more than three days after the round ended"
+        elif not in_unit:
+            why = elsewhere(doc, f, (lo, hi), (own_lo, own_hi), covered, mentions_of)
+            if why:
+                fallback, reason = None, why
+            elif institution and main is None:
+                reason = "its sentence speaks of the dialogue as an institution, not of a round"
         if main is not None and main in in_unit:
             in_unit = [main]  # a sentence naming the article's round and another is about it
         if in_unit:
             named = next(m for m in linked if m.round == in_unit[0])
             reason = f"its sentence names the round (“{body[named.start : named.end]}”)"
         rnd = in_unit[0] if in_unit else fallback
-        institution = [m for m in inside if m.round is not None and m not in linked]
-        if institution and not linked and rnd is None and f.kind != "editorial":
-            reason = "its sentence speaks of the dialogue as an institution, not of a round"
-        elif rnd is None and not reason:
+        if rnd is None and not reason:
             reason = "the article reports no one round and its sentence names none"
         if rnd is not None and doc.rounds[rnd].start is None:
             # a round the text gives no day for is not stored: the words stay unplaced
