@@ -397,6 +397,9 @@ def test_no_date_is_inferred_from_a_weekday_alone(text):
         ("Kumar said the Summit Meeting in Osaka next year would build on the dialogue.", True),
         ("Kumar told reporters at the G20 summit in Osaka that ties were strong.", False),
         ("On the sidelines of the summit, Kumar said ties were strong.", False),
+        ("Kumar told reporters in a conference call that ties were strong.", True),
+        ("Kumar said in a video conference that ties were strong.", True),
+        ("Kumar said in a speech to a business forum that ties were strong.", False),
     ],
 )
 def test_words_are_kept_off_the_round_only_when_placed_at_another_gathering(sentence, linked):

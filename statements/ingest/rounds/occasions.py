@@ -3,9 +3,12 @@ paragraph set at one, or about the dialogue in general rather than one of its ro
 
 import re
 
-# Another gathering (a news conference is where the talks are explained, not another event)
+# Another gathering (a news conference or a conference call is where the talks are
+# explained, a video conference may be the talks themselves: none is another event)
 OTHER_OCCASION = re.compile(
-    r"\b(?:summit|(?<!news )(?<!press )conference|forum|rally|G-?20|G-?7|convention)\b", re.I
+    r"\b(?:summit|(?<!news )(?<!press )(?<!video )(?<!video-)conference(?!\s+call)|forum|rally|"
+    r"G-?20|G-?7|convention)\b",
+    re.I,
 )
 # A legislature ("told lawmakers", "told a Senate committee"): ahead of a round, what an
 # official tells it is what the round will hear; after the round it is another occasion
