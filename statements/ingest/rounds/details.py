@@ -151,7 +151,7 @@ def lasted(body):
     return COUNTS[(m.group(1) or m.group(2)).lower()] if m else None
 
 
-def date_issued_text(body, units, mentions, published):
+def date_issued_text(body, units, mentions, published, days=None):
     """A title that says the text was issued at a round ("… at the Closing of the X") dates
     that round by the day the text was issued, its last day when it was the closing (or a
     joint statement): an official text is dated the day it is given."""
@@ -166,7 +166,6 @@ def date_issued_text(body, units, mentions, published):
             continue
         day = When(0, 0, "", published, published, True)
         m.info.setdefault("dates", []).append(day)
-        days = lasted(body)
         closing = issued.group("end", "closing") != (None, None) or JOINT.search(
             body, u.start, m.start
         )
@@ -183,6 +182,7 @@ def gather(body, units, mentions, published):
     # talks"), as a dateline does; weekdays and "last week" stay unresolved.
     latest = max((int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", body)), default=None)
     year_end = dt.date(latest, 12, 31) if published is None and latest else None
+    said_to_last = lasted(body)  # read once: how long the talks lasted, if the text says
     by_unit = {}
     for m in mentions:
         by_unit.setdefault(m.unit, []).append(m)
@@ -271,14 +271,13 @@ def gather(body, units, mentions, published):
             nearest(span.start()).info.setdefault("days", days)
         for m in ms:
             if (
-                "days" not in m.info
+                said_to_last
+                and "days" not in m.info
                 and ENDED.search(text)
                 and any(w.exact for w in m.info.get("dates", []))
             ):
                 # "…, which ended on Friday": how long it lasted may be said elsewhere
-                days = lasted(body)
-                if days:
-                    m.info["days"] = days
+                m.info["days"] = said_to_last
             window = text[max(0, m.start - u.start - 40) : m.end - u.start + 30]
             if re.search(r"\brounds\b", window, re.I):
                 m.info["many"] = True  # "the recent rounds of the dialogue": no single one
@@ -286,4 +285,4 @@ def gather(body, units, mentions, published):
                 m.info["flag"] = "previous" if re.search(r"\bprevious\b", window, re.I) else "past"
             elif FUTURE_FLAG.search(window):
                 m.info["flag"] = "future"
-    date_issued_text(body, units, mentions, published)
+    date_issued_text(body, units, mentions, published, said_to_last)

@@ -1,6 +1,7 @@
 """Where and when words were said, as far as their round goes: at another gathering, in a
 paragraph set at one, or about the dialogue in general rather than one of its rounds."""
 
+import bisect
 import re
 
 # Another gathering (a news conference or a conference call is where the talks are
@@ -50,12 +51,16 @@ def placed_mentions(mentions, main_dialogue):
     ]
 
 
+SCENE_REACH = 3
+
+
 def scene_elsewhere(body, units, unit, mentions_of, main_dialogue):
     """Whether an earlier sentence of the quote's paragraph sets the scene at another
     gathering ("During their meeting at the G20 summit, the leaders discussed … Both sides
     reaffirmed …"), with no round named in between."""
     paragraph = units[unit].paragraph
-    for ui in range(unit - 1, -1, -1):
+    # a scene is set a few sentences before (also in a text that is one long paragraph)
+    for ui in range(unit - 1, max(-1, unit - 1 - SCENE_REACH), -1):
         u = units[ui]
         if u.paragraph != paragraph:
             return False
@@ -90,14 +95,24 @@ RECURRING = re.compile(
 )
 
 
-def about_the_institution(body, lo, hi, mention):
+def recurring_at(body):
+    """Where the text speaks of how often something meets, in order: read once per
+    article, so that each quote only looks its sentence up."""
+    return [m.start() for m in RECURRING.finditer(body)]
+
+
+def about_the_institution(body, lo, hi, mention, recurring):
     """Whether a mention without a day or number of its own ("the dialogue") stands for the
-    dialogue as an institution in this sentence (how often it meets)."""
+    dialogue as an institution in this sentence (how often it meets); ``recurring`` is
+    ``recurring_at(body)``."""
     info = mention.info
-    bare = not info.get("dates") and not info.get("ordinal")
+    if info.get("dates") or info.get("ordinal"):
+        return False
     # "the bilateral rights dialogues had achieved little": the practice, not one round
-    plural = mention.anaphor and GENERAL.fullmatch(body, mention.start, mention.end)
-    return bare and bool(plural or RECURRING.search(body, lo, hi))
+    if mention.anaphor and GENERAL.fullmatch(body, mention.start, mention.end):
+        return True
+    i = bisect.bisect_left(recurring, lo)
+    return i < len(recurring) and recurring[i] < hi
 
 
 def after_at_legislature(body, lo, hi, covered, said_on, rnd):

@@ -12,6 +12,7 @@ from statements.ingest.rounds.occasions import (
     in_general,
     other_occasion,
     placed_mentions,
+    recurring_at,
     scene_elsewhere,
 )
 
@@ -87,6 +88,7 @@ def assign_quote_rounds(doc):
     for m in mentions:
         mentions_of.setdefault(m.unit, []).append(m)
     main_dialogue = doc.rounds[main].dialogue if main is not None else None
+    recurring = recurring_at(body)
     for f in doc.found:
         if f.unit >= 0:
             lo, hi = units[f.unit].start, units[f.unit].end
@@ -104,7 +106,9 @@ def assign_quote_rounds(doc):
         own_lo, own_hi = (lo, hi) if f.unit >= 0 else (f.start, f.end)
         # "the dialogue" in "keen to see the dialogue meet twice a year" is no round of it
         linked = [
-            m for m in inside if m.round is not None and not about_the_institution(body, lo, hi, m)
+            m
+            for m in inside
+            if m.round is not None and not about_the_institution(body, lo, hi, m, recurring)
         ]
         in_unit = [m.round for m in linked]
         institution = any(m.round is not None and m not in linked for m in inside)
