@@ -20,10 +20,10 @@ REALDEV = Path(settings.BASE_DIR).parent / "shared" / "realdev"
 FLOORS = [
     ("quotes", 0.85),  # (speaker, quote) pairs
     ("spans", 0.92),
-    ("rounds", 0.92),
+    ("rounds", 0.97),
     ("speakers", 0.87),
     ("said_on", 0.90),
-    ("quote_round", 0.76),
+    ("quote_round", 0.95),
     ("published", 0.96),
     ("outlet", 0.96),
 ]

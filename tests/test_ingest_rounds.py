@@ -397,6 +397,9 @@ def test_no_date_is_inferred_from_a_weekday_alone(text):
         ("Kumar said the Summit Meeting in Osaka next year would build on the dialogue.", True),
         ("Kumar told reporters at the G20 summit in Osaka that ties were strong.", False),
         ("On the sidelines of the summit, Kumar said ties were strong.", False),
+        ("Kumar told reporters in a conference call that ties were strong.", True),
+        ("Kumar said in a video conference that ties were strong.", True),
+        ("Kumar said in a speech to a business forum that ties were strong.", False),
     ],
 )
 def test_words_are_kept_off_the_round_only_when_placed_at_another_gathering(sentence, linked):
@@ -559,3 +562,23 @@ HRD_GAZ = Gazetteer(
 def test_a_known_name_is_the_known_dialogue_only_between_its_parties(text, dialogue):
     result = run(text, published=dt.date(2002, 12, 18), gazetteer=HRD_GAZ)
     assert {r.dialogue for r in result.rounds} == {dialogue}
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Japan and China wrapped up two days of maritime talks in Shanghai on Thursday, the "
+        "first since Fukuoka hosted the dialogue in June last year.",
+        "Japan and China ended their maritime dialogue in Shanghai on Thursday, a year after "
+        "Fukuoka hosted the talks in June last year.",
+    ],
+)
+def test_a_lead_naming_the_round_going_on_and_an_older_one_reports_the_one_going_on(lead):
+    text = f"{lead}\n\n" + '"The talks were calm and useful," Japanese envoy Ken Abe said.'
+    result = run(text, published=dt.date(2018, 4, 13))
+    assert starts(result) == [
+        (JAPAN_CHINA, dt.date(2018, 4, 11), True),
+        (JAPAN_CHINA, dt.date(2017, 6, 29), True),
+    ]
+    (quote,) = [q for q in result.quotes if q.speaker == "Ken Abe"]
+    assert quote.round == 0

@@ -7,7 +7,7 @@ import re
 from statements.ingest.metadata import DATELINE_PREFIX
 from statements.ingest.names.countries import NOUN_TO_COUNTRY
 from statements.ingest.rounds.mentions import DURATION
-from statements.ingest.text.dates import MONTH, WEEKDAY, find_dates
+from statements.ingest.text.dates import MONTH, WEEKDAY, When, find_dates
 
 ORDINAL_WORDS = [
     "first",
@@ -38,7 +38,12 @@ ORDINAL = re.compile(
     r"conference|summit|forum)\b)",
     re.I,
 )
-PLACE = re.compile(r"\b(?:in|at)\s+((?:[A-Z][a-zA-Z'’-]+)(?:\s+[A-Z][a-zA-Z'’-]+)?(?:,\s*D\.C\.)?)")
+PLACE = re.compile(
+    r"\b(?:in|at)\s+((?:[A-Z][a-zA-Z'’-]+)(?:\s+[A-Z][a-zA-Z'’-]+)?(?:,\s*D\.C\.)?)"
+    # "since Beijing hosted the dialogue": the host city as the subject
+    r"|\b((?:[A-Z][a-zA-Z'’-]+)(?:\s+[A-Z][a-zA-Z'’-]+)?)\s+(?:hosted|hosts|will\s+host)\s+"
+    r"(?=(?:the|a|its|their|this)\b)"
+)
 NOT_PLACES = re.compile(
     rf"^(?:{WEEKDAY}|January|February|March|April|May|June|July|August|"
     r"September|October|November|December|The|A|An|Its|His|Her|This|That)\b"
@@ -105,9 +110,13 @@ COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "second": 2, "third": 3, "
 DAY_OF = re.compile(r"\b(second|third|fourth)\s+day\b", re.I)
 # What may stand between a mention and ", which opens on Monday": a place
 PLACE_ONLY = re.compile(
+    # "… between China and the United States in Anchorage, which ended on Friday"
+    r"(?:\s+between\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?\s+and\s+(?:the\s+)?"
+    r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)?"
     r"\s*(?:(?:in|at)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?(?:,\s*D\.C\.)?)?\s*"
 )
 DURATION_OR_END = DURATION
+MEETING_NOUN_WORDS = r"(?:talks|meetings?|dialogue|negotiations|consultations|session|round)"
 
 
 def distance(mention, pos):
@@ -116,12 +125,64 @@ def distance(mention, pos):
     return max(0, pos - mention.end)
 
 
+# "Statement by … at the Closing of the X Dialogue", "Joint Statement on the Fifth X
+# Dialogue", "Remarks at the Opening Session of …": a text issued at the round it names
+ISSUED_AT = re.compile(
+    r"^\W*(?:(?P<closing>closing\s+)|(?:joint|opening)\s+)?(?:press\s+)?(?:statement|remarks|declaration|"
+    r"communiqu[eé]|address|speech|fact\s+sheet|readout)\b.{0,120}?\b(?:at|on|to|for|during)\s+"
+    r"(?:the\s+)?(?:(?P<end>closing|conclusion|close|end)|opening|start)?"
+    r"(?:\s+(?:session|ceremony|plenary))?(?:\s+of\s+(?:the\s+)?)?"
+    rf"(?:(?:{_ORD}|annual|inaugural)\s+){{0,2}}$",
+    re.I | re.S,
+)
+# How long the round lasted, said anywhere in the text: "our talks over the last two days",
+# "the two days were not wasted", "the two-day dialogue"
+LASTED = re.compile(
+    r"\b(?:over|during|in|for)?\s*the\s+(?:last\s+|past\s+)?(two|three|four|five)\s+days\b"
+    r"(?!\s+(?:before|after|earlier|later|ago|ahead))"
+    rf"|\b(two|three|four|five)[- ]day\s+{MEETING_NOUN_WORDS}",
+    re.I,
+)
+
+
+def lasted(body):
+    """The number of days the text says the talks lasted, or None."""
+    m = LASTED.search(body)
+    return COUNTS[(m.group(1) or m.group(2)).lower()] if m else None
+
+
+def date_issued_text(body, units, mentions, published, days=None):
+    """A title that says the text was issued at a round ("… at the Closing of the X") dates
+    that round by the day the text was issued, its last day when it was the closing (or a
+    joint statement): an official text is dated the day it is given."""
+    if published is None:
+        return
+    for m in mentions:
+        if m.unit != 0 or m.anaphor or any(w.exact for w in m.info.get("dates", [])):
+            continue
+        u = units[0]
+        issued = ISSUED_AT.match(body, u.start, m.start)
+        if not issued or FUTURE_FLAG.search(body, u.start, u.end):
+            continue
+        day = When(0, 0, "", published, published, True)
+        m.info.setdefault("dates", []).append(day)
+        closing = issued.group("end", "closing") != (None, None) or JOINT.search(
+            body, u.start, m.start
+        )
+        if days and closing:
+            m.info["days"] = days  # the last of the days it lasted
+
+
+JOINT = re.compile(r"\bjoint\b", re.I)
+
+
 def gather(body, units, mentions, published):
     """Dates, places, ordinals and tense words near each mention, from its sentence."""
     # An undated article: "on 29 May" takes the latest year the text names ("the second 2012
     # talks"), as a dateline does; weekdays and "last week" stay unresolved.
     latest = max((int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", body)), default=None)
     year_end = dt.date(latest, 12, 31) if published is None and latest else None
+    said_to_last = lasted(body)  # read once: how long the talks lasted, if the text says
     by_unit = {}
     for m in mentions:
         by_unit.setdefault(m.unit, []).append(m)
@@ -182,12 +243,13 @@ def gather(body, units, mentions, published):
                 continue  # "..., which runs until Friday" tells of the noun before the comma
             target.info.setdefault("dates", []).append(w)
         for p in PLACE.finditer(text):
-            place = MONTH_AFTER.sub("", p.group(1))  # "in Geneva September": Geneva
+            place = MONTH_AFTER.sub("", p.group(1) or p.group(2))  # "in Geneva September"
             if NOT_PLACES.match(place) or place.lower() in NOUN_TO_COUNTRY:
                 continue
             if re.search(r"['’]s?$", place):
                 continue  # "at Japan's foreign ministry": whose, not where
-            nearest(p.start()).info.setdefault("place", place)
+            # a host city tells of what it hosted, the mention after it
+            nearest(p.start() if p.group(1) else p.end()).info.setdefault("place", place)
         for o in ORDINAL.finditer(text):
             word = (o.group(1) or o.group(2)).lower()
             if word == "first" and FIRST_IN_A_WHILE.match(text[o.end() :]):
@@ -208,6 +270,14 @@ def gather(body, units, mentions, published):
             days = COUNTS.get(days.lower()) or int(days)
             nearest(span.start()).info.setdefault("days", days)
         for m in ms:
+            if (
+                said_to_last
+                and "days" not in m.info
+                and ENDED.search(text)
+                and any(w.exact for w in m.info.get("dates", []))
+            ):
+                # "…, which ended on Friday": how long it lasted may be said elsewhere
+                m.info["days"] = said_to_last
             window = text[max(0, m.start - u.start - 40) : m.end - u.start + 30]
             if re.search(r"\brounds\b", window, re.I):
                 m.info["many"] = True  # "the recent rounds of the dialogue": no single one
@@ -215,3 +285,4 @@ def gather(body, units, mentions, published):
                 m.info["flag"] = "previous" if re.search(r"\bprevious\b", window, re.I) else "past"
             elif FUTURE_FLAG.search(window):
                 m.info["flag"] = "future"
+    date_issued_text(body, units, mentions, published, said_to_last)

@@ -213,6 +213,12 @@ def main_round(mentions, units, lead_paragraph, rounds, body="", published=None)
     }
     if len(lead) == 1:
         return lead.pop()
+    if len(lead) > 1:
+        # "…, the first such round since Beijing hosted the dialogue in April last year": the
+        # round going on at publication is the news, an older one its background
+        going_on = [i for i in lead if current(rounds[i], published)]
+        if len(going_on) == 1:
+            return going_on[0]
     lead_text = " ".join(body[u.start : u.end] for u in units if u.paragraph == lead_paragraph)
     if OTHER_GATHERING.search(lead_text) and not lead:
         return None  # the article reports a summit; a round it mentions in passing is no host

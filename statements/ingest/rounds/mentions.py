@@ -61,11 +61,11 @@ UNKNOWN_DIALOGUE = re.compile(
 KIND = (
     r"(?:\d\+\d|(?!\d+(?:st|nd|rd|th)\b|(?:19|20)\d\d\b)[\w-]*\d[\w-]*|high-level|strategic|economic|ministerial|security|"
     r"trade|maritime|defen[cs]e|financial|political|consular|cyber|energy|climate|human[\s-]+rights|"
-    r"foreign\s+policy|2\+2)"
+    r"foreign\s+policy|diplomatic|2\+2|[\"“]2\+2[\"”])"
 )
 DESCRIBED_DIALOGUE = re.compile(
-    r"\b(?:(?:the|their|its|a|an)\s+(?:(?:annual|regular|first|new|latest|next|upcoming|"
-    r"joint|bilateral|extraordinary)\s+)*"
+    r"\b(?:(?:[Tt]he|[Tt]heir|[Ii]ts|a|an)\s+(?:(?:annual|regular|first|new|latest|next|upcoming|"
+    r"joint|bilateral|extraordinary|(?:two|three|four|five|\d)-day)\s+)*"
     # "held security talks Thursday", "will participate in economic and financial talks"
     r"|(?:hold|holds|held|holding|participate\s+in|participated\s+in|attend|attended|"
     r"attending|resume|resumed|open|opened|began|concluded|wrapped\s+up)\s+)"
@@ -218,7 +218,8 @@ def named_mentions(body, u, ui, names, everywhere):
                 who = sentence if len(sentence) >= 2 else everywhere
                 if len(who) != 2:
                     continue
-                words = singular(m.group("words").strip())
+                # 'security "2+2" dialogue': the marks set off a term, they name nothing
+                words = singular(re.sub(r"[\"“”]", "", m.group("words")).strip())
                 if kind == "round" and not re.search(r"[A-Za-z]{4,}\s+\w", words):
                     continue  # "the third round of talks": no name of its own
                 name = f"{party_label(who, text)} {title_case(words)}"
