@@ -527,3 +527,81 @@ def test_a_source_of_a_source_without_words_is_no_quote(sentence):
 def test_citing_something_as_evidence_is_speech():
     sentence = "Austrian Foreign Minister Lena Graf cited the new ferry line as proof of progress."
     assert [q.speaker for q in run(TALKS.format(sentence=sentence)).quotes] == ["Lena Graf"]
+
+
+# --- groups, their submissions and clauses before the subject ------------------------------
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        # a subject that defines its acronym is no dateline ("Jakarta (ANTARA) -" is one)
+        (
+            "Coastal Rights Watch (CRW) claims the talks have changed nothing.",
+            "Coastal Rights Watch",
+        ),
+        (
+            "The Harbour Policy Institute (HPI) said the talks had changed nothing.",
+            "Harbour Policy Institute",
+        ),
+        # a subordinate clause before the subject
+        (
+            "Rather than open doors, Coastal Rights Watch argues the talks have changed nothing.",
+            "Coastal Rights Watch",
+        ),
+        (
+            "Although the ministers met twice, Amnesty International said the talks had changed "
+            "nothing.",
+            "Amnesty International",
+        ),
+        (
+            "Despite the warm words, the Kestrel Foundation warned the talks had changed nothing.",
+            "Kestrel Foundation",
+        ),
+        (
+            "As the envoys left Geneva, Human Rights Watch said the talks had changed nothing.",
+            "Human Rights Watch",
+        ),
+    ],
+)
+def test_a_group_speaks_after_an_opening_clause_or_with_its_acronym(sentence, speaker):
+    r = run("---\npublished: 2019-03-12\n---\nTalks end\n\n" + sentence + "\n")
+    assert speaker_of(r, "changed nothing") == speaker
+
+
+@pytest.mark.parametrize(
+    "sentence, kind",
+    [
+        (
+            '"The talks have changed nothing for prisoners," states a submission from Coastal '
+            "Rights Watch to the foreign ministry.",
+            "direct",
+        ),
+        (
+            '"The talks have changed nothing for prisoners," reads a statement by Coastal Rights '
+            "Watch.",
+            "direct",
+        ),
+        ('"The talks have changed nothing for prisoners," claims Coastal Rights Watch.', "direct"),
+        (
+            'The round matters because it "comes as the talks have changed nothing for prisoners," '
+            "states a release from Coastal Rights Watch.",
+            "indirect",
+        ),
+    ],
+)
+def test_a_document_after_an_inverted_verb_is_its_authors(sentence, kind):
+    r = run("---\npublished: 2019-03-12\n---\nTalks end\n\n" + sentence + "\n")
+    assert [(q.speaker, q.kind) for q in r.quotes if "changed nothing" in q.text] == [
+        ("Coastal Rights Watch", kind)
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "As expected, the talks changed nothing.",
+        "Rather than a breakthrough, the round brought more of the same.",
+        "Since 2010, the dialogue has met twice a year.",
+    ],
+)
+def test_an_opening_clause_alone_makes_no_speaker(sentence):
+    assert run("---\npublished: 2019-03-12\n---\nTalks end\n\n" + sentence + "\n").quotes == []
