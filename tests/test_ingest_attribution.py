@@ -297,6 +297,32 @@ def test_two_leaders_agreeing_speak_for_their_governments():
     assert speaker_of(r, "ten deals") == "CCTV"
 
 
+LEADERS = (
+    "---\npublished: 2019-03-12\n---\nLeaders meet\n\n"
+    "PARIS, March 11 -- Chinese President Xi Ping and French President Jean Moreau held a "
+    "summit in Paris on Monday.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Xi Ping and Jean Moreau signed a trade pact after the summit, in which they agreed to "
+        "cut tariffs on wine.",
+        "Chinese President Xi Ping and French leader Jean Moreau opened a new consulate, where "
+        "they also pledged to cut tariffs on wine.",
+        "President Xi and President Moreau directed their trade ministers to cut tariffs on wine.",
+        "Xi and Moreau toured the port.Xi and Moreau also agreed to cut tariffs on wine.",
+    ],
+)
+def test_two_leaders_acting_together_speak_for_their_governments(sentence):
+    r = run(LEADERS + sentence + "\n\nThey also agreed to reopen the air route next year.\n")
+    assert speaker_of(r, "tariffs on wine") == "Chinese and French governments"
+    # "they" after the two leaders is the two of them
+    assert speaker_of(r, "air route") == "Chinese and French governments"
+    assert not [q for q in r.quotes if "toured" in q.text]
+
+
 @pytest.mark.parametrize(
     "text, speakers",
     [

@@ -189,12 +189,20 @@ def joint_attribution(body, u, book):
     text = body[start:end]
     m = re.match(
         r"^((?:both\s+)?[A-Z][\w.'’ -]{1,40}?\s+and\s+(?:the\s+)?[A-Z][\w.'’ -]{1,40}?)\s+"
-        r"(?:on\s+\w+\s+|also\s+|have\s+|had\s+)?[a-z]+\b",
+        r"(?:on\s+\w+\s+|also\s+|have\s+|had\s+)?"
+        # the verb, not a lower-case title ("… and North Korean leader Kim")
+        r"(?!(?:leader|minister|president|premier|chairman|secretary|envoy|counterpart)s?\b)"
+        r"[a-z]+\b",
         text,
     )
     if not m:
         return None
-    verb = re.search(rf",?\s+and\s+(?:also\s+)?({CUE}|pledged|vowed)\b", text[m.end() :])
+    # "…, and agreed that …"; "signed the accord after their summit, in which they agreed …"
+    verb = re.search(
+        rf"(?:,?\s+and|,\s+(?:in|at|during)\s+which\s+they|,\s+where\s+they)\s+(?:also\s+)?"
+        rf"({CUE}|pledged|vowed)\b",
+        text[m.end() :],
+    )
     if not verb or book.joint(clean_phrase(m.group(1))) is None:
         return None
     verb_start = start + m.end() + verb.start(1)
