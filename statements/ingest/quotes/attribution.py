@@ -29,6 +29,9 @@ SPEECH_OBJECT = re.compile(
     r"grievances?|matters?|topics?|priorities|worries|reservations|arguments?)\b",
     re.I,
 )
+# A country "wants to" do something: a stance it states ("China wants to hold the talks once
+# a year"), not a deed
+STANCE = re.compile(r"(?:wants|wanted)\s+to\s+\w", re.I)
 # Verbs of a press event with only its audience after them ("briefed the press", "informed
 # reporters"), not what was said to them ("briefed reporters that …")
 BARE_ACTION = re.compile(
@@ -130,6 +133,7 @@ def lead_attribution(body, start, end, book, spans=()):
                 is_country(phrase)
                 and ACTS.fullmatch(cm.group(1))
                 and not SPEECH_OBJECT.match(text, cm.end(1))
+                and not STANCE.match(text, cm.start(1))
             ):
                 break  # "Japan raised tariffs": a country acting, not speaking (not "concerns")
             if resolve(book, phrase, remember=False) is None:
@@ -177,6 +181,9 @@ def trail_attribution(body, start, end, book, spans=()):
 NON_SPEECH_CLAUSE = re.compile(
     r"^(.{2,100}?)\s+(?:made|gave|delivered|issued|held|wrapped\s+up|concluded|ended|opened|"
     r"closed|visited|met|attended|hosted|co-chaired|chaired|spoke|appeared)\b[^;\"“]{0,200}?,\s+"
+    # "…, with both sides hailing the progress": the sides the absolute clause names speak
+    r"(?:with\s+((?:both|the\s+two)\s+(?:sides|delegations|countries|governments|leaders|"
+    r"ministers|parties))\s+)?"
     rf"(?:also\s+)?({PARTICIPLE})\b",
     re.I | re.S,
 )
@@ -202,12 +209,12 @@ def participle_attribution(body, start, end, book):
     m = NON_SPEECH_CLAUSE.match(text, offset)
     if not m:
         return None
-    phrase = clean_phrase(m.group(1))
+    phrase = clean_phrase(m.group(2) or m.group(1))
     speaker = resolve(book, phrase, remember=False)
     if speaker is None or speaker.kind == "outlet":
         return None
     return Attribution(
-        phrase, start + m.start(2), start + m.end(2), "lead", start, start + m.end(2)
+        phrase, start + m.start(3), start + m.end(3), "lead", start, start + m.end(3)
     )
 
 

@@ -102,7 +102,8 @@ CONFIDENCE = {
 WEAK_CUE = re.compile(
     r"(?:hoped|hopes|believes|believed|wants|wanted|expects|welcomed|welcomes|praised|"
     r"regretted|regrets|raised|raises|presented|introduced|described|recogni[sz]ed|"
-    r"is willing|are willing|was willing|were willing|is ready|are ready|decided|pledged|vowed)"
+    r"is willing|are willing|was willing|were willing|is ready|are ready|decided|pledged|vowed|"
+    r"will|would|shall)"
 )
 # Quotes whose subject is only a pronoun or a bare role are less sure of who spoke.
 PRONOUN_PENALTY = 0.1

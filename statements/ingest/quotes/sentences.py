@@ -82,6 +82,8 @@ def attribute_unit(body, u, book):
     if att is None:
         att = participle_attribution(body, *unit_bounds(body, u), book)
     if att is None:
+        att = side_commitment(body, u, book)
+    if att is None:
         return institution_relay(body, u, book)
     content = body[unit_bounds(body, u)[0] : att.span_start]
     if att.where == "trail" and ATTRIBUTION_ONLY.fullmatch(content):
@@ -208,4 +210,39 @@ def joint_attribution(body, u, book):
     verb_start = start + m.end() + verb.start(1)
     return Attribution(
         m.group(1), verb_start, verb_start + len(verb.group(1)), "lead", start, start + m.end()
+    )
+
+
+# "The Japanese side will send …", "Ⅱ. Both sides will …": what a side commits to in a
+# readout is its stated position (a side is always a party to the talks)
+SIDE_WILL = re.compile(
+    r"((?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,2}side|(?:both|the\s+two)\s+sides)\s+"
+    r"(?:also\s+)?(will|would|shall)\s+(?!be\b|have\s+been\b)[a-z]",
+    re.I,
+)
+LIST_MARK = re.compile(r"^(?:[\u2160-\u217f]+|[IVX]{1,4}|\d{1,2}|[a-h])[.)]\s*")
+
+
+def side_commitment(body, u, book):
+    """`The Japanese side will send a delegation …`: a side's commitment, said without a
+    reporting verb."""
+    start, end = unit_bounds(body, u)
+    text = body[start:end]
+    offset = 0
+    for prefix in (LIST_MARK, DATELINE_PREFIX, LEAD_ADVERBIAL):
+        m = prefix.match(text, offset)
+        offset = m.end() if m else offset
+    m = SIDE_WILL.match(text, offset)
+    if not m or any(s.open < start + m.end() for s in u.spans):
+        return None
+    speaker = resolve(book, clean_phrase(m.group(1)), remember=False)
+    if speaker is None or speaker.kind not in {"delegation", "government"}:
+        return None
+    return Attribution(
+        clean_phrase(m.group(1)),
+        start + m.start(2),
+        start + m.end(2),
+        "lead",
+        start + offset,
+        start + m.end(2),
     )
