@@ -13,7 +13,7 @@ from statements.ingest.quotes.cues import (
     PRONOUN_PENALTY,
     WEAK_CUE,
 )
-from statements.ingest.quotes.said_on import interview_day, lead_date, speech_date
+from statements.ingest.quotes.said_on import interview_day, lead_date, lead_window, speech_date
 from statements.ingest.quotes.sentences import attribute_unit
 from statements.ingest.quotes.sources import is_document, resolve
 from statements.ingest.quotes.units import (
@@ -38,7 +38,7 @@ def find_quotes(body, paragraphs, units, book, ref, *, skip_paragraphs=()):
     )
     single_day = occasion is not None and lead_date(body, paragraphs, skip_paragraphs, ref, 1)
     lead = [i for i in range(len(paragraphs)) if i not in skip_paragraphs][:1]
-    lead_text = " ".join(body[ps:pe] for i, (ps, pe) in enumerate(paragraphs) if i in lead)
+    lead_text = " ".join(body[slice(*lead_window(body, *paragraphs[i]))] for i in lead)
     if re.search(r"\b(?:two|three|four|\d)[- ]days?\b", lead_text, re.I):
         single_day = False  # "concluded two days of talks on Thursday"
     statement_day = None  # a delegation's dated statement in the lead dates the sides' positions
