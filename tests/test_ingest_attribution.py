@@ -631,3 +631,35 @@ def test_a_document_after_an_inverted_verb_is_its_authors(sentence, kind):
 )
 def test_an_opening_clause_alone_makes_no_speaker(sentence):
     assert run("---\npublished: 2019-03-12\n---\nTalks end\n\n" + sentence + "\n").quotes == []
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        'Lin: "We will not bow to pressure on the talks" (Photo: Anna Berg)',
+        "Lin: \u2018We will not bow to pressure on the talks\u2019",
+        'Lin Hao: "We will not bow to pressure on the talks"',
+    ],
+)
+def test_a_caption_giving_a_name_and_its_quotation_is_that_persons(caption):
+    text = (
+        "---\npublished: 2019-03-12\n---\nChina wants fewer rounds\n\n"
+        + caption
+        + "\n\nBRUSSELS -- China wants fewer rounds of the dialogue, its envoy said on Monday.\n\n"
+        '"We want fair rules," Lin Hao, the Chinese mission\'s spokesman, told reporters.\n'
+    )
+    r = run(text)
+    assert speaker_of(r, "bow to pressure") == "Lin Hao"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        'Update: "The talks are off"',
+        'Photo: "The talks are off"',
+        'Editor\'s note: "The talks are off"',
+    ],
+)
+def test_a_label_that_names_nobody_makes_no_quote(line):
+    r = run("---\npublished: 2019-03-12\n---\nTalks\n\n" + line + "\n")
+    assert speaker_of(r, "talks are off") is None

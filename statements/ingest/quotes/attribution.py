@@ -345,4 +345,19 @@ def pre_attribution(pre, base, book):
         phrase = subject_after_verb(m.group(2))
         if resolve(book, phrase, remember=False) is not None:
             return Attribution(phrase, base, base + len(m.group(1)), "pre", base, base + len(pre))
-    return None
+    return name_label(pre, base, stripped, book)
+
+
+# "Lin: 'We will not bow to pressure'": a photo caption or pull quote, the name for a verb
+NAME_LABEL = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+")
+
+
+def name_label(pre, base, stripped, book):
+    """A person's name alone before a colon and the quotation: their words."""
+    if not pre.rstrip().endswith(":") or not NAME_LABEL.fullmatch(stripped):
+        return None
+    speaker = resolve(book, stripped, remember=False)
+    if speaker is None or speaker.kind != "person":
+        return None
+    colon = base + len(pre.rstrip()) - 1
+    return Attribution(stripped, colon, colon + 1, "pre", base, base + len(pre))

@@ -20,6 +20,7 @@ from statements.ingest.quotes.cues import CUE, CUE_RX, LEAD_ADVERBIAL
 from statements.ingest.quotes.sources import content_speaker, relayed_speaker, resolve
 from statements.ingest.quotes.units import is_scare, quote_text_bounds, unit_bounds
 
+PHOTO_CREDIT = re.compile(r"\s*\((?:photo|picture|image|file\s+photo)\b[^()]{0,60}\)\s*$", re.I)
 ANONYMOUS_SOURCE = re.compile(
     r"\b(?:quoted|citing|according to)\s+((?:an?|one|two|several|unnamed|anonymous)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:officials?|sources?|diplomats?|persons?|people)\b)"
@@ -48,7 +49,8 @@ def attribute_unit(body, u, book):
     if spans:
         first, last = spans[0], spans[-1]
         pre = body[u.start : first.open]
-        post = body[last.close : u.end]
+        # a caption's credit after the quotation is no part of the sentence
+        post = PHOTO_CREDIT.sub("", body[last.close : u.end])
         pre_clean = DATELINE_PREFIX.sub("", pre).strip()
         att = None
         if not pre_clean:
