@@ -112,6 +112,7 @@ def test_two_different_sentences_are_both_kept():
         # …but a site's address or an abbreviation is no boundary
         ("Details are at www.example.Org today.", 1),
         ("The U.S.Navy sent a ship.", 1),
+        ("Prof.Li said the talks were useful.", 1),
     ],
 )
 def test_sentences_glued_without_a_space_are_split(text, sentences):

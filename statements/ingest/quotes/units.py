@@ -194,6 +194,7 @@ def glued(body, i, end):
     return bool(
         word
         and re.fullmatch(r"[A-Za-z][a-z]{2,}", word.group())
+        and word.group().lower() not in ABBREVIATIONS  # "Gov.Brown", "Prof.Li"
         and i + 2 < end
         and body[i + 1].isupper()
         and body[i + 2].islower()
