@@ -64,7 +64,8 @@ def main(argv=None):
     django.setup()
     from statements.ingest.budget import Budget
 
-    budget = Budget(max_bytes=10**10, max_seconds=0) if args.no_limit else Budget.from_env()
+    unlimited = Budget(max_bytes=10**10, max_seconds=0, max_line=10**10)
+    budget = unlimited if args.no_limit else Budget.from_env()
     texts = news_paragraphs()
     print(f"budget: {budget.max_bytes:,} bytes, {budget.max_seconds:g} s")
     print(f"{'shape':<10}{'bytes':>11}{'cpu s':>9}{'wall s':>9}{'µs/byte':>9}{'quotes':>8}")

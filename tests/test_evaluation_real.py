@@ -18,14 +18,14 @@ REALDEV = Path(settings.BASE_DIR).parent / "shared" / "realdev"
 
 # (measure, floor): F1 for counted measures, accuracy for the others.
 FLOORS = [
-    ("quotes", 0.85),  # (speaker, quote) pairs
-    ("spans", 0.92),
-    ("rounds", 0.97),
-    ("speakers", 0.87),
-    ("said_on", 0.90),
-    ("quote_round", 0.95),
-    ("published", 0.96),
-    ("outlet", 0.96),
+    ("quotes", 0.95),  # (speaker, quote) pairs: 97.0% when set
+    ("spans", 0.96),  # 98.7%
+    ("rounds", 0.97),  # 100%
+    ("speakers", 0.95),  # 97.1%
+    ("said_on", 0.92),  # 93.9%
+    ("quote_round", 0.93),  # 95.7%
+    ("published", 0.96),  # 100%
+    ("outlet", 0.96),  # 100%
 ]
 
 
@@ -45,8 +45,9 @@ def test_real_articles_keep_their_floor(report, measure, floor):
     assert value >= floor, ev.format_report(report, verbose=True)
 
 
-def test_the_team_sets_stay_above_the_bar():
-    """Real-text rules must not cost the articles written here (issue 10: not below 0.95)."""
-    for directory in (ev.EVAL_DIR, ev.EVAL_DIR.parent / "heldout"):
-        report = ev.run(directory)
-        assert report.totals.quotes.f1 >= 0.95, ev.format_report(report, verbose=True)
+@pytest.mark.parametrize("directory, bar", [("evaluation", 0.98), ("heldout", 0.97)])
+def test_the_team_sets_stay_above_the_bar(directory, bar):
+    """Real-text rules must not cost the articles written here (issue 10: not below 0.95;
+    the bars are a little below 100% and 98.4%, the figures when they were set)."""
+    report = ev.run(ev.EVAL_DIR.parent / directory)
+    assert report.totals.quotes.f1 >= bar, ev.format_report(report, verbose=True)

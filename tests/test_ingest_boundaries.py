@@ -7,6 +7,7 @@ from an evaluation article.
 
 import pytest
 
+from statements.ingest.quotes.units import quote_spans, split_units
 from tests.ingest_helpers import run
 
 OPENERS = [
@@ -100,3 +101,20 @@ def test_two_different_sentences_are_both_kept():
         "Talks on fishing will resume in Oslo, the Italian Foreign Ministry confirmed.\n"
     )
     assert len(run(text).quotes) == 2
+
+
+@pytest.mark.parametrize(
+    "text, sentences",
+    [
+        # a scrape lost the space between two sentences
+        ("The ministers met in Rome.The talks were useful.", 2),
+        ("Trade was on the agenda.Both sides agreed to meet again.", 2),
+        # …but a site's address or an abbreviation is no boundary
+        ("Details are at www.example.Org today.", 1),
+        ("The U.S.Navy sent a ship.", 1),
+        ("Prof.Li said the talks were useful.", 1),
+    ],
+)
+def test_sentences_glued_without_a_space_are_split(text, sentences):
+    paragraph = [(0, len(text))]
+    assert len(split_units(text, paragraph, quote_spans(text, paragraph))) == sentences

@@ -5,6 +5,7 @@ Growth is asserted on counted operations (the function calls Python makes, C one
 and on a generous ratio of CPU times, never on a wall-clock threshold.
 """
 
+import datetime as dt
 import re
 import sys
 import threading
@@ -18,6 +19,7 @@ from bench.extract_scaling import article_of_size, news_paragraphs
 from statements.ingest import pipeline
 from statements.ingest.budget import Budget, ExtractionRefused
 from statements.ingest.pipeline import extract
+from statements.ingest.quotes import said_on
 from statements.models import Article
 
 ARTICLE = """Ports deal signed after talks
@@ -52,6 +54,26 @@ def test_a_text_over_the_size_limit_is_refused_before_any_step(limit, monkeypatc
     assert ran == []
     extract("x" * limit, budget=Budget(max_bytes=limit))  # at the limit: accepted
     assert len(ran) == 1
+
+
+@pytest.mark.parametrize("size", [400_000, 2_000_000])
+def test_a_text_on_one_overlong_line_is_refused_before_any_step(texts, size, monkeypatch):
+    ran = []
+    monkeypatch.setattr(pipeline, "STEPS", (ran.append, *pipeline.STEPS[1:]))
+    text = article_of_size(texts, size, one_line=True)
+    with pytest.raises(ExtractionRefused) as refused:
+        extract(text)
+    assert f"a line of {len(text):,} characters" in str(refused.value)
+    assert "line breaks" in str(refused.value)
+    assert ran == []
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_a_long_text_with_its_line_breaks_passes_the_line_check(texts, newline):
+    text = article_of_size(texts, 2_000_000).replace("\n", newline)
+    Budget().check_lines(text)  # no refusal
+    with pytest.raises(ExtractionRefused):
+        Budget(max_line=1_000).check_lines(text.replace(newline, " "))
 
 
 def test_the_size_limit_counts_bytes_not_characters():
@@ -235,3 +257,48 @@ def test_an_admin_paste_over_budget_is_a_form_error(admin_client, monkeypatch, e
     page = response.content.decode()
     assert "The text cannot be extracted" in page and named in page
     assert not Article.objects.filter(title__startswith="Ports deal").exists()
+
+
+def lead_reads(monkeypatch, body):
+    """Characters the lead readers (`lead_date`, `interview_day`) hand to the date finder
+    and the date-line test for a one-paragraph ``body``."""
+    read = []
+    for name in ("find_dates", "date_line"):
+        real = getattr(said_on, name)
+
+        def recorded(text, *args, _real=real, **kwargs):
+            read.append(len(text))
+            return _real(text, *args, **kwargs)
+
+        monkeypatch.setattr(said_on, name, recorded)
+    paragraph = [(0, len(body))]
+    ref = dt.date(2019, 3, 12)
+    said_on.interview_day(body, paragraph, ref)
+    said_on.lead_date(body, paragraph, set(), ref)
+    said_on.lead_date(body, paragraph, set(), ref, 1)
+    return sum(read)
+
+
+@pytest.mark.parametrize("sentence", [ARTICLE.replace("\n", " "), "Ministers met. " * 10])
+def test_a_single_line_lead_is_read_only_at_its_start(monkeypatch, sentence):
+    # A 2 MB text on one line is one paragraph: its "lead" is its first sentences, so the
+    # work of dating the occasion does not grow with the line
+    small = sentence * (20_000 // len(sentence))
+    large = sentence * (2_000_000 // len(sentence))
+    read = lead_reads(monkeypatch, small), lead_reads(monkeypatch, large)
+    assert read[0] == read[1] <= 6 * said_on.LEAD_CHARS, read
+
+
+@pytest.mark.parametrize(
+    "lead, day",
+    [
+        ("Ministers met in Riga on Monday and agreed a deal. ", dt.date(2019, 3, 11)),
+        ("The ministers spoke to reporters on Friday in Riga. ", dt.date(2019, 3, 8)),
+    ],
+)
+def test_the_lead_window_still_dates_the_occasion(lead, day):
+    body = lead + "The deal covers ports and rail. " * 200 + "They met again on Sunday."
+    ref = dt.date(2019, 3, 12)
+    paragraph = [(0, len(body))]
+    assert said_on.lead_date(body, paragraph, set(), ref) == day
+    assert said_on.lead_window(body, 0, len(body))[1] <= said_on.LEAD_CHARS

@@ -8,6 +8,10 @@ the limits come from the environment (see docs/deployment.md).
 
 INGEST_MAX_BYTES    largest article accepted, in bytes of UTF-8 (default 2 MiB)
 INGEST_MAX_SECONDS  longest an extraction may run, in seconds (default 10; 0 for no limit)
+
+A text with one line longer than ``max_line`` characters (default 300,000: a news paragraph is
+a few thousand) has lost its line breaks; it is refused before any step too, since the steps
+that read a paragraph at a time would read all of it at once.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from dataclasses import dataclass
 
 DEFAULT_MAX_BYTES = 2 * 1024 * 1024
 DEFAULT_MAX_SECONDS = 10.0
+DEFAULT_MAX_LINE = 300_000
 
 
 class ExtractionRefused(ValueError):
@@ -44,6 +49,7 @@ def _number(environ, name, default, kind):
 class Budget:
     max_bytes: int = DEFAULT_MAX_BYTES
     max_seconds: float = DEFAULT_MAX_SECONDS  # 0: no time limit
+    max_line: int = DEFAULT_MAX_LINE  # characters in the longest line
 
     @classmethod
     def from_env(cls, environ=None) -> Budget:
@@ -62,6 +68,17 @@ class Budget:
             raise ExtractionRefused(
                 f"the text is too large to extract ({size:,} bytes; the limit is "
                 f"{self.max_bytes:,}, set by INGEST_MAX_BYTES)"
+            )
+
+    def check_lines(self, raw: str):
+        if len(raw) <= self.max_line:
+            return
+        longest = max(map(len, raw.splitlines()))  # "\r" ends a line too
+        if longest > self.max_line:
+            raise ExtractionRefused(
+                f"the text has a line of {longest:,} characters (the limit is "
+                f"{self.max_line:,}): it has lost its line breaks; put each paragraph on its "
+                "own line"
             )
 
     def refusal(self, step="") -> ExtractionRefused:

@@ -41,7 +41,8 @@ DATELINE_PREFIX = re.compile(
     r"(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*"
     r"(?:\([^)]{1,40}\))?\s*(?:--|—|–|-)\s*"
     r"|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
-    r"\s*\([A-Za-z][^)]{0,30}\)\s*(?:--|—|–|-)?\s*"
+    # without its dash, only before a capital: "Human Rights Watch (HRW) said" is a subject
+    r"\s*\([A-Za-z][^)]{0,30}\)\s*(?:(?:--|—|–|-)\s*|(?=[A-Z\"“‘']))"
     # "GENEVA, Wednesday, 9 October 2019 (Alpine Wire) -", "Geneva, 9 October 2019 -"
     r"|[A-Z][A-Z.'’ -]{2,40}?,\s*[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?\.?\s*/[^/\s]{2,20}/\.?\s*"
     r"|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2},\s*(?:[A-Z][a-z]+day,?\s*)?\d{1,2}\s+"

@@ -59,10 +59,12 @@ def extract(
     """Extract everything from ``raw_text``; metadata given here wins over what the text says.
 
     A text over ``budget`` (by default the environment's, see ``budget.py``) is refused with
-    ``ExtractionRefused``: one too large before any work, one too slow when its time is up.
+    ``ExtractionRefused``: one too large, or with a line too long, before any work; one too
+    slow when its time is up.
     """
     budget = budget or Budget.from_env()
     budget.check_size(raw_text)
+    budget.check_lines(raw_text)
     doc = Document(
         raw=raw_text,
         checksum=checksum(raw_text),

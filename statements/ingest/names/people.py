@@ -16,6 +16,7 @@ from statements.ingest.names.countries import (
 from statements.ingest.names.roles import (
     GENERIC_ROLES,
     HONORIFIC,
+    INITIALLED,
     ROLE_WORDS,
     drop_initials,
     is_role,
@@ -189,14 +190,14 @@ class People:
         return self.add(speaker, role)
 
     def as_printed(self, name):
-        """ "Lorne W. Craner" is "Lorne Craner" where the article or the gazetteer also
-        writes him so; otherwise the name stays as printed."""
+        """ "Henry M. Paulson" is "Henry Paulson": the archive files people under the name
+        they go by, and news English adds a middle initial only as formality. The initial
+        stays where it is the usual name ("George W. Bush", not his father) or where the
+        gazetteer keeps it."""
         plain = drop_initials(name)
-        if plain == name:
+        if plain == name or name in INITIALLED or (self.known(name) and not self.known(plain)):
             return name
-        if self.known(plain) or re.search(rf"(?<![\w.]){re.escape(plain)}(?!\w)", self.body):
-            return plain
-        return name
+        return plain
 
     def named_next(self, country):
         """ "A Chinese official on Monday urged …" with the official named in the next

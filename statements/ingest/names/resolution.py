@@ -107,6 +107,11 @@ class SpeakerBook(CollectiveVoices, JointSpeakers, Organisations, People, Corefe
         m = FROM_DOCUMENT.match(phrase)
         if m:
             source = self._resolve(clean_phrase(m.group(1)))
+            addressed = re.match(r"^(.+?)\s+to\s+\S", m.group(1))
+            if source is None and addressed:
+                # "a submission from the group to the foreign ministry": its author, not whom
+                # it went to
+                source = self._resolve(clean_phrase(addressed.group(1)))
             if source is not None:
                 self.last_document_source = source.name
             return source

@@ -53,8 +53,9 @@ JOINT_VERBS = re.compile(
     r"\b(?:agreed|agree|agrees|decided|pledged|vowed|reaffirmed|signed)\b", re.I
 )
 SAY_INVERTED = (
-    r"said|says|added|adds|noted|stressed|explained|continued|asked|wrote|writes|"
-    r"according to|observed|insisted|argued|warned|told"
+    r"said|says|added|adds|noted|notes|stressed|stresses|explained|explains|continued|asked|"
+    r"wrote|writes|according to|observed|insisted|insists|argued|argues|warned|warns|told|"
+    r"stated|states|claimed|claims|declared|remarked|reads"
 )
 # A report of words said, strong enough to stand out in an opinion piece; "X has said" (the
 # perfect: a stance on record, not a statement reported) is not
@@ -68,6 +69,9 @@ LEAD_ADVERBIAL = re.compile(
     r"also|asked|responding|when|in response|addressing|at a|while|following|last|this|"
     r"yesterday|today|on the other hand|for (?:his|her|its|their) part|moreover|furthermore|"
     r"besides|but|and|still|likewise|similarly|"
+    # a subordinate clause before the subject: "Rather than ease tensions, X claims …"
+    r"rather than|instead of|despite|in spite of|although|though|even as|even though|unlike|"
+    r"amid|ahead of|as|because|since|with|without|given|upon|once|now that|if|whereas|"
     # participle openers of readouts: "Noting that ties have grown, Wang called on …"
     r"noting|stressing|pointing out|recalling|citing|expressing|highlighting|welcoming|"
     r"underlining|emphasi[sz]ing|describing|referring|turning)\b[^,]{0,90},\s*)+",
@@ -98,7 +102,8 @@ CONFIDENCE = {
 WEAK_CUE = re.compile(
     r"(?:hoped|hopes|believes|believed|wants|wanted|expects|welcomed|welcomes|praised|"
     r"regretted|regrets|raised|raises|presented|introduced|described|recogni[sz]ed|"
-    r"is willing|are willing|was willing|were willing|is ready|are ready|decided|pledged|vowed)"
+    r"is willing|are willing|was willing|were willing|is ready|are ready|decided|pledged|vowed|"
+    r"will|would|shall)"
 )
 # Quotes whose subject is only a pronoun or a bare role are less sure of who spoke.
 PRONOUN_PENALTY = 0.1

@@ -92,24 +92,48 @@ WRAPPED_UP = re.compile(
 PROSE_END = re.compile(r"[.!?:][\"”’')]*$")
 
 
+# A lead is a paragraph's first sentences: what is read of it, however long the paragraph
+# (a text pasted as one 2 MB line is one paragraph)
+LEAD_CHARS = 1_000
+
+
+def lead_window(body, ps, pe):
+    """The start of a paragraph that reads as its lead: all of it up to ``LEAD_CHARS``,
+    else its sentences within the first ``LEAD_CHARS`` characters."""
+    if pe - ps <= LEAD_CHARS:
+        return ps, pe
+    cut = body.rfind(". ", ps, ps + LEAD_CHARS)
+    return ps, (cut + 1 if cut > ps else ps + LEAD_CHARS)
+
+
 def reads_as_prose(body, ps, pe):
     """Whether a paragraph is part of the story, not a dek, a byline or a time stamp
     ("December 18, 2002|By …", "Xinhua, December 1, 2015 Adjust font size:")."""
-    text = body[ps:pe].strip()
+    text = body[slice(*lead_window(body, ps, pe))].strip()
     return (
         len(text.split()) >= 8
-        and bool(PROSE_END.search(text))
+        and bool(PROSE_END.search(body[max(ps, pe - 10) : pe].strip()))
         and "|" not in text
         and date_line(text) is None
     )
+
+
+def lead_paragraphs(body, paragraphs, skip, n=2):
+    """The first ``n`` paragraphs that read as prose, each as its lead window."""
+    lead = []
+    for i, p in enumerate(paragraphs):
+        if len(lead) == n:
+            break
+        if i not in skip and reads_as_prose(body, *p):
+            lead.append(lead_window(body, *p))
+    return lead
 
 
 def lead_date(body, paragraphs, skip, ref, max_days=None):
     """The day the article's lead says things happened ("met in Geneva on Wednesday"): the
     occasion its direct quotes were most likely spoken at. With ``max_days``, only an
     occasion that lasted at most that many days counts."""
-    lead = [p for i, p in enumerate(paragraphs) if i not in skip and reads_as_prose(body, *p)][:2]
-    for ps, pe in lead:
+    for ps, pe in lead_paragraphs(body, paragraphs, skip):
         for w in find_dates(body[ps:pe], ref):
             if w.exact and (ref is None or w.first <= ref):
                 if max_days is not None and (w.last - w.first).days >= max_days:
@@ -129,9 +153,10 @@ def interview_day(body, intro, ref):
     """The day an introduction says the interview took place ("spoke to the Review in Oslo on
     Wednesday"), rather than any other day it mentions."""
     for ps, pe in intro:
-        text = body[ps:pe]
+        text = body[slice(*lead_window(body, ps, pe))]
         for w in find_dates(text, ref, future=False):
-            if w.exact and INTERVIEW_VERB.search(text[: w.start]):
+            # the verb stands shortly before the day (the pattern looks back 80 characters)
+            if w.exact and INTERVIEW_VERB.search(text[max(0, w.start - 120) : w.start]):
                 return w.first
     return None
 

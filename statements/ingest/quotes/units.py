@@ -191,6 +191,21 @@ def is_boundary(text, i):
     return True
 
 
+def glued(body, i, end):
+    """Whether the full stop at ``i`` ends a sentence glued to the next ("access.The"): a
+    word of three letters or more before it (no "www.site", no "U.S."), a capitalised word
+    after it."""
+    word = re.search(r"[\w.]+$", body[max(0, i - 40) : i])
+    return bool(
+        word
+        and re.fullmatch(r"[A-Za-z][a-z]{2,}", word.group())
+        and word.group().lower() not in ABBREVIATIONS  # "Gov.Brown", "Prof.Li"
+        and i + 2 < end
+        and body[i + 1].isupper()
+        and body[i + 2].islower()
+    )
+
+
 SENTENCE_END = re.compile(r"[.!?]")
 NOT_SPACE = re.compile(r"\S")
 
@@ -240,6 +255,11 @@ def split_units(body, paragraphs, spans):
                     units.append(Unit(start, j, pi))
                     start = j + 1
                     after = j + 1
+                elif inside[i] is None and glued(body, i, re_):
+                    # "…market access.President Xi …": a scrape lost the space between two
+                    # sentences
+                    units.append(Unit(start, i + 1, pi))
+                    start = after = i + 1
         if body[start:re_].strip():
             units.append(Unit(start, re_, pi))
     for u in units:
