@@ -13,6 +13,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 
 from statements.admin.base import URL_FIELDS, RoundChoicesMixin, body_box, marked_text
+from statements.admin.carriers import CarrierInline
 from statements.admin.from_text import (
     ArticleFromTextForm,
     ConfirmArticleForm,
@@ -20,6 +21,7 @@ from statements.admin.from_text import (
     sign_payload,
 )
 from statements.ingest.pipeline import checksum
+from statements.ingest.store.copies import describe, held_copy
 from statements.ingest.store.writer import IngestError, save
 from statements.models import Article, Quote
 from statements.validation import validate_web_url
@@ -87,6 +89,8 @@ class ArticleAdmin(RoundChoicesMixin, admin.ModelAdmin):
     # Django's 1,000-field limit). The change page lists them a page at a time, each
     # linking to its own page, where it is edited with its context.
     quotes_per_page = 50
+    # Other outlets' copies of the story, read-only, each with a way to split it off.
+    inlines = [CarrierInline]
     fieldsets = [
         (
             None,
@@ -214,6 +218,15 @@ class ArticleAdmin(RoundChoicesMixin, admin.ModelAdmin):
                 except (IngestError, DatabaseError) as e:
                     confirm.add_error(None, f"Nothing was saved: {e}")
                 else:
+                    if report.carrier is not None and not report.skipped:
+                        self.message_user(
+                            request,
+                            f"No new article: the text is {describe(report.carrier)}. It is "
+                            "listed among the article's carriers; no quotes were added.",
+                            messages.SUCCESS,
+                        )
+                        url = reverse("admin:statements_article_change", args=[report.article.pk])
+                        return HttpResponseRedirect(url)
                     if not report.skipped:
                         article = report.article
                         self.message_user(
@@ -239,6 +252,7 @@ class ArticleAdmin(RoundChoicesMixin, admin.ModelAdmin):
                         **context,
                         "title": "Check the extraction",
                         "extraction": extraction,
+                        "held_copy": held_copy(extraction.body),
                         "rows": preview_rows(extraction),
                         "marked_body": body_box(
                             marked_text(
