@@ -39,7 +39,7 @@ def held_copy(body: str):
         row["article"]
         for row in CopyKey.objects.filter(key__in=keys)
         .values("article")
-        .annotate(shared=Count("id"))
+        .annotate(shared=Count("*"))
         .order_by("-shared", "article")[:CANDIDATES]
     ]
     if not ids:

@@ -9,8 +9,9 @@ the dateline that opens the lead, as case-folded words, so wrapping and punctuat
 count. Two texts' similarity is the Jaccard index of their sets of ``SHINGLE``-word shingles.
 
 To find a held text among many without reading them all, each text's MinHash signature
-(``PERMUTATIONS`` values; two signatures agree at a position with a probability equal to
-the texts' Jaccard index) is cut into ``BANDS`` bands of ``ROWS`` values, each band hashed
+(``PERMUTATIONS`` values; two signatures agree at a position with a probability close to
+the texts' Jaccard index; shingle hashes are BLAKE2b, fixed, so keys stored years apart
+still compare) is cut into ``BANDS`` bands of ``ROWS`` values, each band hashed
 to one 63-bit key. The writer stores the keys in an indexed table; texts sharing any key are
 candidates, confirmed by their exact Jaccard index against ``THRESHOLD`` (docs/ingest.md,
 "Syndicated copies", has the measured distributions behind it).
@@ -19,9 +20,7 @@ candidates, confirmed by their exact Jaccard index against ``THRESHOLD`` (docs/i
 from __future__ import annotations
 
 import hashlib
-import random
 import re
-import struct
 
 SHINGLE = 5  # words per shingle
 BANDS, ROWS = 50, 2  # a pair at Jaccard 0.3 shares a band with probability 0.991
@@ -29,10 +28,6 @@ PERMUTATIONS = BANDS * ROWS
 THRESHOLD = 0.3  # exact Jaccard from which a text is a copy of a held one (measured)
 MIN_SHINGLES = 20  # a text shorter than this (about 25 words) is never called a copy
 
-_PRIME = (1 << 61) - 1  # a Mersenne prime: the universal hash family's modulus
-# Fixed, so that signatures stored years apart can be compared: never change the seed.
-_rng = random.Random(0x5359_4E44)  # "SYND"
-_PERMS = [(_rng.randrange(1, _PRIME), _rng.randrange(0, _PRIME)) for _ in range(PERMUTATIONS)]
 
 WORD = re.compile(r"\w+")
 # A lead's dateline: a short run of words before a dash or a colon ("BEIJING, July 25
@@ -78,10 +73,27 @@ def jaccard(a: set[int], b: set[int]) -> float:
 
 
 def signature(hashed: set[int]) -> list[int]:
-    """The MinHash signature of a set of hashed shingles: for each of the fixed
-    permutations ``(a·x + b) mod p``, the smallest value over the set."""
-    xs = [x % _PRIME for x in hashed]
-    return [min((a * x + b) % _PRIME for x in xs) for a, b in _PERMS]
+    """The MinHash signature of a set of hashed shingles, by one-permutation hashing: each
+    shingle's hash falls in one of ``PERMUTATIONS`` bins (its remainder) and a bin keeps the
+    smallest quotient; an empty bin takes the next filled bin's value and its distance
+    (rotation), so two sets agree in a bin with a probability close to their Jaccard index.
+    One pass over the shingles instead of one per value."""
+    bins: list[int | None] = [None] * PERMUTATIONS
+    for h in hashed:
+        b, v = h % PERMUTATIONS, h // PERMUTATIONS
+        if bins[b] is None or v < bins[b]:
+            bins[b] = v
+    if all(v is None for v in bins):
+        return []
+    out = []
+    for i in range(PERMUTATIONS):
+        step = 0
+        while bins[(i + step) % PERMUTATIONS] is None:
+            step += 1
+        # Values are under 2**58; the distance goes above them, so a borrowed value never
+        # equals a bin's own one.
+        out.append(bins[(i + step) % PERMUTATIONS] + (step << 58))
+    return out
 
 
 def band_keys(hashed: set[int]) -> list[int]:
@@ -94,7 +106,7 @@ def band_keys(hashed: set[int]) -> list[int]:
     keys = []
     for band in range(BANDS):
         values = sig[band * ROWS : (band + 1) * ROWS]
-        packed = struct.pack(f">H{ROWS}Q", band, *values)
+        packed = b"%d:" % band + b",".join(b"%d" % v for v in values)
         digest = hashlib.blake2b(packed, digest_size=8).digest()
         keys.append(int.from_bytes(digest, signed=True) >> 1)  # fits a signed BIGINT
     return keys
