@@ -261,6 +261,7 @@ def test_the_admin_article_page_shows_its_carriers_read_only(staff):
     held = carried_story()
     carrier = held.carriers.get()
     html = staff.get(f"/admin/statements/article/{held.pk}/change/").content.decode()
+    assert "Also carried by (1)" in html
     assert "Harbour &lt;b&gt;Daily&lt;/b&gt;" in html
     assert f"/admin/statements/carrier/{carrier.pk}/split/" in html
     assert 'name="carriers-0-title"' not in html  # shown, not editable

@@ -13,7 +13,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 
 from statements.admin.base import URL_FIELDS, RoundChoicesMixin, body_box, marked_text
-from statements.admin.carriers import CarrierInline
+from statements.admin.carriers import carriers_of
 from statements.admin.from_text import (
     ArticleFromTextForm,
     ConfirmArticleForm,
@@ -89,8 +89,6 @@ class ArticleAdmin(RoundChoicesMixin, admin.ModelAdmin):
     # Django's 1,000-field limit). The change page lists them a page at a time, each
     # linking to its own page, where it is edited with its context.
     quotes_per_page = 50
-    # Other outlets' copies of the story, read-only, each with a way to split it off.
-    inlines = [CarrierInline]
     fieldsets = [
         (
             None,
@@ -137,6 +135,9 @@ class ArticleAdmin(RoundChoicesMixin, admin.ModelAdmin):
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         context = {**(extra_context or {}), **self.quotes_context(request, object_id)}
+        if "quote_page" in context:
+            # Other outlets' copies of the story, read-only, each with a way to split it off.
+            context["carriers"] = carriers_of(int(object_id))
         return super().change_view(request, object_id, form_url, extra_context=context)
 
     def quotes_context(self, request, object_id):

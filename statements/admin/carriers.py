@@ -41,25 +41,12 @@ def split_carrier(request, carrier):
     return article
 
 
-class CarrierInline(admin.TabularInline):
-    model = Carrier
-    extra = 0
-    can_delete = False
-    fields = [*FIELDS, "split_link"]
-    readonly_fields = fields
-    verbose_name = "carrier (a copy of this story from another outlet)"
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    @admin.display(description="source")
-    def source(self, obj):
-        return source_link(obj)
-
-    @admin.display(description="wrong merge?")
-    def split_link(self, obj):
-        url = reverse("admin:statements_carrier_split", args=[obj.pk])
-        return format_html('<a href="{}">Split into its own article…</a>', url)
+def carriers_of(article_pk):
+    """An article's carriers for its change page, shown read-only above its quotes (a table,
+    not an inline formset: the change form's POST stays what it was)."""
+    return list(
+        Carrier.objects.filter(article_id=article_pk).select_related("outlet").defer("raw_text")
+    )
 
 
 @admin.register(Carrier)
