@@ -352,3 +352,30 @@ def test_the_threshold_separates_copies_from_distinct_real_articles():
     assert min(copies_) >= shingles.THRESHOLD + 0.05
     assert max(others) <= shingles.THRESHOLD - 0.05
     assert m["copy candidate rate"] == 1.0
+
+
+def test_indexcopies_keys_articles_stored_before_the_keys_existed():
+    held = ingest(STORY).article
+    CopyKey.objects.filter(article=held).delete()  # as if stored before 0009_carriers
+    assert ingest(syndication.copy_of(STORY, "rebylined"), **COPY_META).carrier is None
+
+    out = io.StringIO()
+    call_command("indexcopies", stdout=out)
+    keys = CopyKey.objects.filter(article=held).count()
+    call_command("indexcopies", stdout=io.StringIO())
+
+    assert keys == shingles.BANDS and CopyKey.objects.filter(article=held).count() == keys
+    assert ingest(syndication.copy_of(STORY, "typos"), **COPY_META).carrier is not None
+
+
+def test_the_migration_keeps_the_search_triggers():
+    """0009 only adds tables: SQLite rebuilds none, so 0006's triggers and view stay."""
+    if connection.vendor != "sqlite":
+        names = {t.name for t in connection.introspection.get_table_list(connection.cursor())}
+        assert {"statements_carrier", "statements_copykey"} <= names
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT type, name FROM sqlite_master WHERE type IN ('trigger', 'view')")
+        found = {name for _type, name in cursor.fetchall()}
+    expected = {"quote_search_document", "quote_fts_insert", "quote_fts_delete"}
+    assert expected | {"quote_fts_update", "quote_fts_speaker_update"} <= found
