@@ -70,11 +70,12 @@ def carried(extraction, report, names=None) -> bool:
     if found is None:
         return False
     article, similarity = found
+    outlet = outlet_for(extraction, report, names)
     try:
         with transaction.atomic():
             carrier = Carrier.objects.create(
                 article=article,
-                outlet=outlet_for(extraction, report, names),
+                outlet=outlet,
                 title=(extraction.title or "")[:500],
                 url=extraction.url,
                 published_on=extraction.published,
