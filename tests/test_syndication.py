@@ -379,3 +379,20 @@ def test_the_migration_keeps_the_search_triggers():
         found = {name for _type, name in cursor.fetchall()}
     expected = {"quote_search_document", "quote_fts_insert", "quote_fts_delete"}
     assert expected | {"quote_fts_update", "quote_fts_speaker_update"} <= found
+
+
+def test_the_api_lists_an_articles_carriers(client):
+    held = carried_story()
+    data = client.get(f"/api/articles/{held.slug}/").json()
+    assert data["carriers"] == [
+        {
+            "outlet": {
+                "slug": Outlet.objects.get(name="Harbour <b>Daily</b>").slug,
+                "name": "Harbour <b>Daily</b>",
+                "country": "",
+            },
+            "title": held.carriers.get().title,
+            "published_on": "2023-03-04",
+            "source_url": "https://harbour.example/rivers?a=1&b=2",
+        }
+    ]
