@@ -357,6 +357,52 @@ class Article(ProvenanceMixin, StoredValues, SlugNaturalKey, models.Model):
         return reverse("article_detail", args=[self.slug])
 
 
+class Carrier(StoredValues, models.Model):
+    """Another outlet's copy of a held article (the same agency story carried again): kept as
+    received so that a wrong merge can be split into its own article; it adds no quotes."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="carriers")
+    outlet = models.ForeignKey(
+        Outlet, null=True, blank=True, on_delete=models.PROTECT, related_name="carried"
+    )
+    title = models.CharField(max_length=500, blank=True)
+    url = WebURLField(max_length=1000, blank=True)
+    published_on = models.DateField(null=True, blank=True)
+    checksum = models.CharField(
+        max_length=64, unique=True, help_text="SHA-256 of the raw text: re-ingesting is a no-op."
+    )
+    raw_text = models.TextField(help_text="The copy exactly as received.")
+    similarity = models.FloatField(
+        validators=[MinValueValidator(0.0), MaxValueValidator(1.0)],
+        help_text="Jaccard index of the two stories' word shingles (0–1).",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = [F("published_on").asc(nulls_last=True), "pk"]
+        constraints = [
+            models.CheckConstraint(condition=web_url_condition("url"), name="carrier_url_is_web"),
+        ]
+
+    def __str__(self):
+        return f"{self.outlet or 'unknown outlet'}: {self.title or self.article.title}"
+
+
+class CopyKey(models.Model):
+    """One LSH band key of an article's story (``ingest/text/shingles.py``): a new text that
+    shares a key with an article is a candidate copy of it, confirmed by its similarity."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
+    key = models.BigIntegerField()
+
+    class Meta:
+        # The lookup reads (key, article) pairs for a text's keys from the index alone.
+        indexes = [models.Index(fields=["key", "article"], name="copykey_key_article")]
+
+    def __str__(self):
+        return f"{self.key} → article {self.article_id}"
+
+
 class QuoteQuerySet(ProvenanceQuerySet, ArchiveQuerySet):
     def for_listing(self):
         """Everything a quote row shows, in a fixed number of queries (and not the texts of

@@ -37,7 +37,16 @@ from statements.links import (
     without_empty_values,
 )
 from statements.marking import marked_text
-from statements.models import Article, Dialogue, DialogueRound, Quote, Speaker, Theme, count_of
+from statements.models import (
+    Article,
+    Carrier,
+    Dialogue,
+    DialogueRound,
+    Quote,
+    Speaker,
+    Theme,
+    count_of,
+)
 from statements.pagination import PAGE_SIZE, ArchivePaginator, PageNotFound, table_sizes
 from statements.search import highlight_articles, highlight_quotes, validate_query
 from statements.tables import compare_sides, theme_round_table
@@ -395,6 +404,8 @@ class ArticleDetailView(DetailView):
     queryset = Article.objects.select_related("outlet").prefetch_related(
         Prefetch("rounds", queryset=DialogueRound.objects.select_related("dialogue")),
         "themes",
+        # Other outlets' copies of the story: one query, without their texts.
+        Prefetch("carriers", queryset=Carrier.objects.select_related("outlet").defer("raw_text")),
     )
 
     def get_context_data(self, **kwargs):

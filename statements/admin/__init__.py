@@ -4,4 +4,4 @@ Article text is third-party, so every place that shows a body escapes it before 
 One module per kind of record; importing them registers their ModelAdmins.
 """
 
-from statements.admin import articles, quotes, reference, speakers  # noqa: F401
+from statements.admin import articles, carriers, quotes, reference, speakers  # noqa: F401

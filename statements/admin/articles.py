@@ -20,6 +20,7 @@ from statements.admin.base import (
     provenance_filter,
     provenance_list,
 )
+from statements.admin.carriers import carriers_of
 from statements.admin.from_text import (
     ArticleFromTextForm,
     ConfirmArticleForm,
@@ -27,6 +28,7 @@ from statements.admin.from_text import (
     sign_payload,
 )
 from statements.ingest.pipeline import checksum
+from statements.ingest.store.copies import describe, held_copy
 from statements.ingest.store.writer import IngestError, save
 from statements.models import Article, Quote
 from statements.validation import validate_web_url
@@ -141,6 +143,9 @@ class ArticleAdmin(RoundChoicesMixin, admin.ModelAdmin):
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         context = {**(extra_context or {}), **self.quotes_context(request, object_id)}
+        if "quote_page" in context:
+            # Other outlets' copies of the story, read-only, each with a way to split it off.
+            context["carriers"] = carriers_of(int(object_id))
         return super().change_view(request, object_id, form_url, extra_context=context)
 
     def quotes_context(self, request, object_id):
@@ -228,6 +233,15 @@ class ArticleAdmin(RoundChoicesMixin, admin.ModelAdmin):
                 except (IngestError, DatabaseError) as e:
                     confirm.add_error(None, f"Nothing was saved: {e}")
                 else:
+                    if report.carrier is not None and not report.skipped:
+                        self.message_user(
+                            request,
+                            f"No new article: the text is {describe(report.carrier)}. It is "
+                            "listed among the article's carriers; no quotes were added.",
+                            messages.SUCCESS,
+                        )
+                        url = reverse("admin:statements_article_change", args=[report.article.pk])
+                        return HttpResponseRedirect(url)
                     if not report.skipped:
                         article = report.article
                         self.message_user(
@@ -253,6 +267,7 @@ class ArticleAdmin(RoundChoicesMixin, admin.ModelAdmin):
                         **context,
                         "title": "Check the extraction",
                         "extraction": extraction,
+                        "held_copy": held_copy(extraction.body),
                         "rows": preview_rows(extraction),
                         "marked_body": body_box(
                             marked_text(

@@ -8,7 +8,16 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from statements.models import Article, Dialogue, DialogueRound, Outlet, Quote, Speaker, Theme
+from statements.models import (
+    Article,
+    Carrier,
+    Dialogue,
+    DialogueRound,
+    Outlet,
+    Quote,
+    Speaker,
+    Theme,
+)
 
 
 @extend_schema_field(OpenApiTypes.URI)
@@ -107,12 +116,24 @@ class QuoteSerializer(serializers.ModelSerializer):
         ]
 
 
+class CarrierRef(serializers.ModelSerializer):
+    """Another outlet's copy of the article (a syndicated story): who, when, where."""
+
+    outlet = OutletRef(allow_null=True)
+    source_url = serializers.CharField(source="url")
+
+    class Meta:
+        model = Carrier
+        fields = ["outlet", "title", "published_on", "source_url"]
+
+
 class ArticleSerializer(serializers.ModelSerializer):
     permalink = PermalinkField()
     outlet = OutletRef(allow_null=True)
     source_url = serializers.CharField(source="url")
     rounds = RoundRef(many=True)
     themes = ThemeRef(many=True)
+    carriers = CarrierRef(many=True)
     quote_count = serializers.IntegerField(read_only=True)
 
     class Meta:
@@ -129,6 +150,7 @@ class ArticleSerializer(serializers.ModelSerializer):
             "source_url",
             "rounds",
             "themes",
+            "carriers",
             "quote_count",
             "provenance",
         ]

@@ -14,7 +14,16 @@ from rest_framework.exceptions import NotFound, ValidationError
 
 from statements.api import serializers
 from statements.filters import ArticleFilter, QuoteFilter, RoundFilter, SpeakerFilter
-from statements.models import Article, Dialogue, DialogueRound, Outlet, Quote, Theme, count_of
+from statements.models import (
+    Article,
+    Carrier,
+    Dialogue,
+    DialogueRound,
+    Outlet,
+    Quote,
+    Theme,
+    count_of,
+)
 from statements.views import ArticleListView, RoundListView, SpeakerListView
 
 # The largest primary key the databases hold (bigint); past it a lookup is a 404, not an
@@ -103,6 +112,7 @@ class ArticleViewSet(ArchiveViewSet):
     queryset = ArticleListView.queryset.defer("body", "raw_text").prefetch_related(
         Prefetch("rounds", queryset=DialogueRound.objects.select_related("dialogue")),
         "themes",
+        Prefetch("carriers", queryset=Carrier.objects.select_related("outlet").defer("raw_text")),
     )
     detail_queryset = queryset.defer(None).defer("raw_text")
     filterset_class = ArticleFilter

@@ -17,18 +17,20 @@ from django.db import DatabaseError, transaction
 from statements.ingest.budget import ExtractionRefused
 from statements.ingest.pipeline import extract
 from statements.ingest.result import Extraction
+from statements.ingest.store.copies import describe
 from statements.ingest.store.known import add_to_gazetteer, gazetteer_from_db
 from statements.ingest.store.locking import Watermark, take_ingest_lock
 from statements.ingest.store.names import ArchiveNames
 from statements.ingest.store.writer import IngestError, SaveReport, save
 from statements.ingest.text.documents import DocumentError, read_manifest, read_text
 
-CREATED, SKIPPED, FAILED = "created", "skipped", "failed"
+CREATED, CARRIED, SKIPPED, FAILED = "created", "carried", "skipped", "failed"
 
 
 @dataclass
 class FileResult:
-    """One file's outcome: created, skipped (its checksum is already stored) or failed."""
+    """One file's outcome: created, carried (a near-copy of a held article, stored as its
+    carrier), skipped (its checksum is already stored) or failed."""
 
     path: Path
     status: str
@@ -46,6 +48,8 @@ class FileResult:
             return f"failed: {self.reason}"
         if self.status == SKIPPED:
             return f"skipped, {self.reason}"
+        if self.status == CARRIED:
+            return self.reason
         n = self.report.created["quote"]
         return f"created {n} quote{'' if n == 1 else 's'}"
 
@@ -58,7 +62,7 @@ class BatchResult:
 
     def add(self, result: FileResult):
         self.files.append(result)
-        if result.status == CREATED:
+        if result.status in (CREATED, CARRIED):
             self.created.update(result.report.created)
             self.linked.update(result.report.linked)
 
@@ -178,10 +182,11 @@ def ingest_file(
         reason = one_line(e) or type(e).__name__
         return FileResult(path, FAILED, f"refused by the database: {reason}", extraction)
     extraction = report.extraction or extraction
-    status = SKIPPED if report.skipped else CREATED
+    status = SKIPPED if report.skipped else CARRIED if report.carrier else CREATED
     if seen is not None:
         seen.add(extraction.checksum)
-    return FileResult(path, status, report.skipped, extraction=extraction, report=report)
+    reason = describe(report.carrier) if status == CARRIED else report.skipped
+    return FileResult(path, status, reason, extraction=extraction, report=report)
 
 
 def catch_up(gazetteer, names, records):
@@ -242,7 +247,7 @@ def ingest_paths(
         batch.add(result)
         if on_file:
             on_file(i, len(files), result)
-        if result.status == CREATED and result.report.new_records and not dry_run:
+        if result.status in (CREATED, CARRIED) and result.report.new_records and not dry_run:
             # New speakers, rounds or outlets: later files should link to them, not recreate.
             # They go where a fresh gazetteer_from_db() would list them, without reading
             # everything the archive knows again.
@@ -255,12 +260,15 @@ def ingest_paths(
 
 def summary_lines(batch: BatchResult, *, dry_run=False) -> list[str]:
     """The end-of-run summary: files by outcome, records created vs linked, each failure."""
-    created, skipped, failed = (len(batch.with_status(s)) for s in (CREATED, SKIPPED, FAILED))
+    created, carried, skipped, failed = (
+        len(batch.with_status(s)) for s in (CREATED, CARRIED, SKIPPED, FAILED)
+    )
     verb = "would be created" if dry_run else "created"
     n = len(batch.files)
+    copies = f"{carried} carried (copies of held articles), " if carried else ""
     lines = [
         f"{'Dry run, nothing written. ' if dry_run else ''}{n} file{'' if n == 1 else 's'}: "
-        f"{created} {verb}, {skipped} skipped (already in the archive), {failed} failed.",
+        f"{created} {verb}, {copies}{skipped} skipped (already in the archive), {failed} failed.",
         f"  quotes:   {batch.created['quote']} {verb}",
     ]
     for kind in ("speaker", "round", "outlet"):

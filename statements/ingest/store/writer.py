@@ -22,6 +22,7 @@ from archive.pagecache import content_changed
 from statements.ingest.result import (
     Extraction,
 )
+from statements.ingest.store import copies as store_copies
 from statements.ingest.store.locking import take_ingest_lock
 from statements.ingest.store.names import ArchiveNames, by_name_or_alias, first_id, unique_slug
 from statements.models import (
@@ -52,6 +53,8 @@ class SaveReport:
     extraction: Extraction | None = None
     # The speakers, outlets, dialogues and rounds this save created, for the batch's gazetteer
     new_records: list = field(default_factory=list)
+    # A near-copy of a held article is stored as its Carrier instead (store/copies.py)
+    carrier: object = None
 
 
 def save(
@@ -60,12 +63,15 @@ def save(
     dry_run: bool = False,
     names: ArchiveNames | None = None,
     again: Callable[[], Extraction | None] | None = None,
+    copies: bool = True,
 ) -> SaveReport:
     """Store ``extraction`` in one transaction; with dry_run, roll it back after counting.
 
     ``names`` (kept across a batch) saves scanning every speaker's aliases for each lookup.
     ``again`` is called under the ingest lock: it returns a new extraction when other writers
     stored records since ``extraction`` was made (then that one is stored), else None.
+    A near-copy of a held article becomes its carrier (``report.carrier``) unless ``copies``
+    is False (an archivist splitting a wrong merge).
     """
     report = SaveReport(extraction=extraction)
     if skipped(extraction, report):
@@ -82,7 +88,9 @@ def save(
             if newer is not None:
                 check(newer)
                 extraction = report.extraction = newer
-            write(extraction, report, names)
+            if not (copies and store_copies.carried(extraction, report, names)):
+                write(extraction, report, names)
+                store_copies.index(report.article, extraction.body)
             if dry_run:
                 transaction.set_rollback(True)
             else:
@@ -109,7 +117,11 @@ def skipped(extraction, report):
     """Whether the text is already stored; if so the report says where."""
     found = first_id(Article, "checksum", extraction.checksum)
     if found is None:
-        return False
+        carrier = store_copies.stored_carrier(extraction.checksum)
+        if carrier is not None:
+            report.article, report.carrier = carrier.article, carrier
+            report.skipped = f"already in the archive, {store_copies.describe(carrier)}"
+        return carrier is not None
     skipped_as(Article.objects.get(pk=found), report)
     return True
 

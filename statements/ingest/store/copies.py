@@ -1,0 +1,158 @@
+"""Syndicated copies: a text that is a near-copy of a held article is stored as another
+``Carrier`` of that article, adding no quotes, speakers or rounds; an archivist can split a
+wrong merge back into its own article.
+
+The writer calls ``carried`` and ``index`` under the ingest lock, so "is this a copy?" is
+decided one text at a time: of two copies stored at once, the second finds the first. Each
+article's LSH band keys (``text/shingles.py``) are rows of ``CopyKey``; the lookup reads the
+articles sharing most keys with the new text from that index (never every article) and
+confirms them by the exact Jaccard index of the two stories' shingles.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from django.db import IntegrityError, transaction
+from django.db.models import Count
+
+from statements.ingest.text import shingles
+from statements.models import Article, Carrier, CopyKey, Outlet
+
+CANDIDATES = 10  # the articles sharing most band keys with a text, checked exactly
+
+
+@functools.lru_cache(maxsize=8)
+def story(body: str) -> tuple[frozenset, tuple]:
+    """A body's hashed shingles and band keys, computed once for the lookup and the index."""
+    hashed = frozenset(shingles.shingles(body))
+    return hashed, tuple(shingles.band_keys(hashed))
+
+
+def held_copy(body: str):
+    """``(article, similarity)`` of the held article ``body`` is a near-copy of (the most
+    similar at or above ``shingles.THRESHOLD``), else None. Two queries at most."""
+    hashed, keys = story(body)
+    if not keys:
+        return None
+    ids = [
+        row["article"]
+        for row in CopyKey.objects.filter(key__in=keys)
+        .values("article")
+        .annotate(shared=Count("*"))
+        .order_by("-shared", "article")[:CANDIDATES]
+    ]
+    if not ids:
+        return None
+    best = None
+    for article in Article.objects.filter(pk__in=ids).only("pk", "slug", "title", "body"):
+        similarity = shingles.jaccard(hashed, story(article.body)[0])
+        if similarity >= shingles.THRESHOLD and (
+            best is None or (similarity, -article.pk) > (best[1], -best[0].pk)
+        ):
+            best = (article, similarity)
+    return best
+
+
+def index(article: Article, body: str):
+    """Store an article's band keys, so later copies of it are found."""
+    CopyKey.objects.bulk_create(CopyKey(article=article, key=key) for key in story(body)[1])
+
+
+def stored_carrier(checksum: str):
+    return Carrier.objects.filter(checksum=checksum).select_related("article", "outlet").first()
+
+
+def carried(extraction, report, names=None) -> bool:
+    """If ``extraction`` is a near-copy of a held article, store it as a carrier of that
+    article (``report.carrier``, ``report.article``) and return True."""
+    found = held_copy(extraction.body)
+    if found is None:
+        return False
+    article, similarity = found
+    outlet = outlet_for(extraction, report, names)
+    try:
+        with transaction.atomic():
+            carrier = Carrier.objects.create(
+                article=article,
+                outlet=outlet,
+                title=(extraction.title or "")[:500],
+                url=extraction.url,
+                published_on=extraction.published,
+                checksum=extraction.checksum,
+                raw_text=extraction.raw_text,
+                similarity=round(similarity, 4),
+            )
+    except IntegrityError:
+        # The same copy stored by a writer that does not take the lock: nothing to add.
+        carrier = stored_carrier(extraction.checksum)
+        if carrier is None:
+            raise
+    else:
+        report.created["carrier"] += 1
+    report.carrier, report.article = carrier, article
+    report.notes.append(describe(carrier))
+    return True
+
+
+def outlet_for(extraction, report, names):
+    """The copy's outlet as the writer would file it: a known name or alias, else new."""
+    from statements.ingest.store.names import by_name_or_alias
+    from statements.ingest.store.writer import AlreadyStored, insert
+
+    if not extraction.outlet:
+        return None
+    outlet = by_name_or_alias(Outlet, extraction.outlet, names=names)
+    if outlet is not None:
+        report.linked["outlet"] += 1
+        return outlet
+    try:
+        outlet = insert(
+            Outlet,
+            extraction.outlet,
+            unique={"name": extraction.outlet},
+            country=extraction.outlet_country,
+        )
+    except AlreadyStored as e:
+        report.linked["outlet"] += 1
+        return e.record
+    report.created["outlet"] += 1
+    report.new_records.append(outlet)
+    if names is not None:
+        names.add(outlet)
+    return outlet
+
+
+def describe(carrier) -> str:
+    """ "carried by China Daily, 26 Jul 2012: a copy of /articles/<slug>/ (similarity 0.93)"."""
+    by = carrier.outlet.name if carrier.outlet else "an unknown outlet"
+    day = carrier.published_on
+    day = f", {day.day} {day:%b %Y}" if day else ""
+    return (
+        f"carried by {by}{day}: a copy of /articles/{carrier.article.slug}/ "
+        f"(similarity {carrier.similarity:.2f})"
+    )
+
+
+def split(carrier: Carrier):
+    """Store a carrier's text as its own article (extracted afresh, the copy check skipped)
+    and delete the carrier, in one transaction; returns the writer's report."""
+    from statements.ingest.pipeline import extract
+    from statements.ingest.store.known import gazetteer_from_db
+    from statements.ingest.store.writer import IngestError, save
+
+    extraction = extract(
+        carrier.raw_text,
+        gazetteer_from_db(),
+        title=carrier.title,
+        outlet=carrier.outlet.name if carrier.outlet else "",
+        published=carrier.published_on,
+        url=carrier.url,
+    )
+    with transaction.atomic():
+        # First, so that the writer does not find the text stored as this carrier.
+        Carrier.objects.filter(pk=carrier.pk).delete()
+        report = save(extraction, copies=False)
+        if report.skipped:
+            raise IngestError(f"not split: the text is {report.skipped}")
+    return report
