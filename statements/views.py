@@ -54,10 +54,13 @@ class ArchiveListMixin:
     # Lists with facets count their rows in full once (the facets' sample needs the exact
     # size), instead of the pager's capped count and then the full one.
     exact_count = False
+    # Deep pages continue from the last row's sort key (pagination.KEYSET_FROM_PAGE).
+    keyset = False
 
     def get_paginator(self, queryset, *args, **kwargs):
         paginator = super().get_paginator(queryset, *args, **kwargs)
         paginator.size_guess = None
+        paginator.keyset = self.keyset
         if self.exact_count and isinstance(queryset, QuerySet):
             paginator.count = queryset.order_by().count()
         elif (
@@ -92,6 +95,11 @@ class ArchiveListMixin:
             )
 
     def paginate_queryset(self, queryset, page_size):
+        after = self.request.GET.get("after")
+        if after is not None:
+            paginator = self.get_paginator(queryset, page_size)
+            page = paginator.page_after(after)
+            return paginator, page, page.object_list, True
         try:
             return super().paginate_queryset(queryset, page_size)
         except Http404:
@@ -256,6 +264,7 @@ class SpeakerDetailView(ArchiveListMixin, ExportMixin, FilterView):
     """A speaker and their quotes, newest first, filterable by date, theme and round."""
 
     exact_count = True
+    keyset = True
 
     filterset_class = SpeakerQuoteFilter
     template_name = "statements/speaker_detail.html"
@@ -332,6 +341,9 @@ def highlighted(page_objects, highlight, filterset):
 
 
 class QuoteListView(ArchiveListMixin, ExportMixin, FilterView):
+    # Newest and oldest end in (article, offset), which tell quotes apart; relevance does not
+    # continue by key (pagination.keyset_order refuses a rank).
+    keyset = True
     filterset_class = QuoteFilter
     template_name = "statements/quote_list.html"
     queryset = Quote.objects.for_listing()
@@ -347,6 +359,7 @@ class QuoteListView(ArchiveListMixin, ExportMixin, FilterView):
             context["plain_url"] = url_with(self.request, "plain", "1")
             params = self.request.GET.copy()
             params.pop("page", None)
+            params.pop("after", None)  # a keyset page's position (pagination.py)
             params["q"], params["plain"] = filterset.understood.rest, "1"
             context["rest_url"] = list_url(self.request, params)
         add_facets(context, self.request, filterset)
