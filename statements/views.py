@@ -332,9 +332,19 @@ def add_facets(context, request, filterset, names=FACET_NAMES, counter=None):
     context["timeline"] = timeline(request, counts)
 
 
+def with_snippet_slot(objects):
+    """The objects as a list, each with a ``snippet`` (None until highlighting sets one): the
+    row templates ask for it, and a missing attribute costs Django's template engine a
+    ``dir()`` of the instance (a quarter of a millisecond a quote)."""
+    objects = list(objects)
+    for obj in objects:
+        obj.__dict__.setdefault("snippet", None)
+    return objects
+
+
 def highlighted(page_objects, highlight, filterset):
     """The page's objects as a list, with snippets marked when there is a query."""
-    objects = list(page_objects)
+    objects = with_snippet_slot(page_objects)
     if filterset.parsed.text and objects:
         highlight(objects, filterset.parsed)
     return objects
@@ -439,7 +449,7 @@ class ThemeDetailView(DetailView):
         context["quote_count"] = Quote.themes.through.objects.filter(theme=theme).count()
         context["article_count"] = Article.themes.through.objects.filter(theme=theme).count()
         quotes = Quote.objects.filter(themes=theme)
-        context["recent_quotes"] = quotes.for_listing()[: self.recent]
+        context["recent_quotes"] = with_snippet_slot(quotes.for_listing()[: self.recent])
         rounds = DialogueRound.objects.on_theme(theme)
         context["round_count"] = rounds.count()
         recent_rounds = list(rounds.select_related("dialogue")[: self.rounds_shown])
