@@ -202,6 +202,9 @@ class RoundDetailView(ExportMixin, DetailView):
     )
     # Side by side is for reading; beyond this many quotes the page points to /quotes/.
     shown = 300
+    # Quotes shown per theme and side; the rest are a link to that list (a busy round's page
+    # was 320 KB of HTML, most of its time in rendering them).
+    per_cell = 5
 
     def get_export_name(self):
         return f"quotes-{self.kwargs['slug']}"
@@ -217,6 +220,7 @@ class RoundDetailView(ExportMixin, DetailView):
         quotes = list(quotes[: self.shown])
         context["shown_count"] = len(quotes)
         context["sides"], context["comparison"] = compare_sides(round_.dialogue, quotes)
+        fold_cells(context["comparison"], round_, self.per_cell)
         if round_.quote_count:
             # Every quote of the round counted (or a stated sample), each a link to them.
             counts = count_facets(round_.quotes.all(), round_.quote_count, ROUND_FACETS)
@@ -227,6 +231,24 @@ class RoundDetailView(ExportMixin, DetailView):
                 self.request, counts.groups, reverse("quote_list"), base
             )
         return context
+
+
+def fold_cells(comparison, round_, per_cell):
+    """Cut each theme × side cell to ``per_cell`` quotes; ``more`` and ``more_url`` say how
+    many are left and where the list of exactly those is (the round, theme and country)."""
+    for row in comparison:
+        for cell in row["cells"]:
+            more = len(cell["quotes"]) - per_cell
+            if more <= 0:
+                continue
+            cell["quotes"], cell["more"] = cell["quotes"][:per_cell], more
+            params = QueryDict(mutable=True)
+            params["round"] = round_.slug
+            if row["theme"]:
+                params["theme"] = row["theme"].slug
+            if cell["side"] != "Others":
+                params["country"] = cell["side"]
+            cell["more_url"] = f"{reverse('quote_list')}?{params.urlencode()}"
 
 
 class SpeakerListView(ArchiveListMixin, ExportMixin, FilterView):

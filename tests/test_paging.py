@@ -285,3 +285,19 @@ def test_a_malformed_position_is_a_404_that_says_so(client, archive, after):
 def test_a_position_past_the_end_is_an_empty_page(client, archive):
     response, html = get(client, "/quotes/?after=~1~1")
     assert shown(response) == [] and 'rel="first"' in html
+
+
+def test_a_busy_rounds_sides_are_folded_to_a_few_quotes_each(client, archive, monkeypatch):
+    monkeypatch.setattr(views.RoundDetailView, "per_cell", 1)
+    round_ = DialogueRound.objects.filter(quotes__isnull=False).order_by("start_date").first()
+    response, html = get(client, round_.get_absolute_url())
+    cells = [cell for row in response.context["comparison"] for cell in row["cells"]]
+    assert all(len(cell["quotes"]) <= 1 for cell in cells)
+    folded = [cell for cell in cells if cell.get("more")]
+    assert folded and html.count("more not shown") == len(folded)
+    for cell in folded:
+        # The link lists at least the quotes the cell left out (all of that side and theme).
+        listed = client.get(cell["more_url"].replace("&amp;", "&")).context["paginator"].count
+        assert listed >= cell["more"] + 1
+    unfolded = client.get(round_.get_absolute_url())
+    assert unfolded.status_code == 200
