@@ -4,6 +4,7 @@ answers a search with the same rows as the archive, through Datasette's own quer
 
 import asyncio
 import io
+from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import urlencode
 
 import pytest
@@ -45,6 +46,13 @@ def corpus(tmp_path):
     return path
 
 
+def run(coroutine):
+    """Run a coroutine on a loop of its own, in a thread: a browser test's (Playwright's)
+    loop may still be running on the main thread, where asyncio.run() refuses to start."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
 def datasette_json(path, table, params):
     """One request to Datasette's JSON, served in-process as `datasette serve --immutable`."""
     ds = Datasette(immutables=[str(path)], settings={"suggest_facets": False})
@@ -54,7 +62,7 @@ def datasette_json(path, table, params):
         assert response.status_code == 200, response.text[:500]
         return response.json()
 
-    return asyncio.run(get())
+    return run(get())
 
 
 def search_ids(path, word, extra=()):
@@ -92,5 +100,5 @@ def test_a_search_with_a_column_filter_agrees(corpus, word, column, value, looku
 def test_datasette_finds_the_full_text_index(corpus):
     """What Datasette reads to decide whether ``_search`` applies to a table."""
     ds = Datasette(immutables=[str(corpus)])
-    found = asyncio.run(ds.get_database("archive").fts_table("quotes"))
+    found = run(ds.get_database("archive").fts_table("quotes"))
     assert found == "quotes_fts"
