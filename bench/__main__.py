@@ -41,13 +41,36 @@ def parse_args(argv=None):
     p.add_argument(
         "--reuse-export", action="store_true", help="keep bench/out/archive.db if it matches"
     )
+    p.add_argument(
+        "--work-mem",
+        default="16MB",
+        help="PostgreSQL work_mem of every connection the pages and the floor open, set per "
+        "session (SET), not on the server (default 16MB; '' keeps the server's)",
+    )
     p.add_argument("--out", type=Path, default=OUT / "latest.json")
     return p.parse_args(argv)
 
 
-def setup_django(database_url):
+# What a reader needs to reproduce a PostgreSQL run: printed and stored with the figures.
+PG_SETTINGS = (
+    "server_version",
+    "shared_buffers",
+    "work_mem",
+    "effective_cache_size",
+    "random_page_cost",
+    "effective_io_concurrency",
+    "max_parallel_workers_per_gather",
+    "jit",
+    "statement_timeout",
+    "autovacuum",
+)
+
+
+def setup_django(database_url, work_mem=""):
     if database_url.rstrip("/").endswith("var/archive.sqlite3"):
         sys.exit("bench: refusing to use the development database var/archive.sqlite3")
+    # Read by bench/settings.py, here and in the gunicorn workers (they inherit os.environ).
+    os.environ["BENCH_PG_SESSION"] = f"work_mem={work_mem}" if work_mem else ""
     os.environ.update(servers.production_env(database_url))
     import django
 
@@ -90,13 +113,13 @@ def machine(database_url):
         "uncommitted_changes": bool(_git("status", "--porcelain", "--untracked-files=no")),
     }
     if connection.vendor == "postgresql":
+        # As the pages' own connections see them (bench/settings.py adds the session's).
         with connection.cursor() as c:
-            c.execute("SHOW server_version")
-            info["postgresql"] = c.fetchone()[0]
-            c.execute("SHOW shared_buffers")
-            info["shared_buffers"] = c.fetchone()[0]
-            c.execute("SHOW work_mem")
-            info["work_mem"] = c.fetchone()[0]
+            info["postgresql_settings"] = settings = {}
+            for name in PG_SETTINGS:
+                c.execute(f"SHOW {name}")
+                settings[name] = c.fetchone()[0]
+        info["postgresql"] = settings["server_version"]
     try:
         import datasette.version
 
@@ -199,46 +222,56 @@ def drive(server, workload, args, attr):
     return results
 
 
+# (heading, where in a kind's row); ratios below 1: the archive is the faster.
+COLUMNS = [
+    ("n", ("archive", "n")),
+    ("p50", ("archive", "p50_ms")),
+    ("p95", ("archive", "p95_ms")),
+    ("p99", ("archive", "p99_ms")),
+    ("req/s", ("archive", "rps")),
+    ("SQL p50", ("floor", "p50_ms")),
+    ("SQL p95", ("floor", "p95_ms")),
+    ("/SQL p50", ("page_over_floor_p50",)),
+    ("/SQL p95", ("page_over_floor_p95",)),
+    ("DS p50", ("datasette", "p50_ms")),
+    ("DS p95", ("datasette", "p95_ms")),
+    ("DS req/s", ("datasette", "rps")),
+    ("/DS p50", ("page_over_datasette_p50",)),
+    ("/DS p95", ("page_over_datasette_p95",)),
+]
+
+
+def cells(row):
+    out = []
+    for _, where in COLUMNS:
+        value = row
+        for key in where:
+            value = (value or {}).get(key)
+        out.append(value)
+    return out
+
+
 def table(report):
-    head = (
-        f"{'kind':15} {'n':>4} {'p50':>7} {'p95':>7} {'p99':>7} {'rps':>6} | "
-        f"{'floor50':>7} {'floor95':>7} {'pg/fl':>6} | {'ds p50':>7} {'ds p95':>7} "
-        f"{'ds rps':>6} {'pg/ds':>6}"
-    )
+    widths = [max(6, len(head)) for head, _ in COLUMNS]
+    pairs = zip(COLUMNS, widths, strict=True)
+    head = f"{'kind':15} " + " ".join(f"{h:>{w}}" for (h, _), w in pairs)
     lines = [head, "-" * len(head)]
-
-    def f(v, w=7):
-        return f"{'-':>{w}}" if v is None else f"{v:>{w}}"
-
     for kind, row in report["kinds"].items():
-        a, fl, ds = row["archive"], row["floor"], row.get("datasette") or {}
-        lines.append(
-            f"{kind:15} {a['n']:>4} {f(a['p50_ms'])} {f(a['p95_ms'])} {f(a['p99_ms'])} "
-            f"{f(a.get('rps'), 6)} | {f(fl['p50_ms'])} {f(fl['p95_ms'])} "
-            f"{f(row['page_over_floor_p50'], 6)} | {f(ds.get('p50_ms'))} {f(ds.get('p95_ms'))} "
-            f"{f(ds.get('rps'), 6)} {f(row.get('page_over_datasette_p95'), 6)}"
-        )
+        values = ("-" if v is None else v for v in cells(row))
+        pairs = zip(values, widths, strict=True)
+        lines.append(f"{kind:15} " + " ".join(f"{v!s:>{w}}" for v, w in pairs))
     return "\n".join(lines)
 
 
 def markdown(report):
+    heads = [head.replace("DS", "Datasette") for head, _ in COLUMNS]
     out = [
-        "| kind | n | p50 ms | p95 ms | p99 ms | req/s | floor p50 | floor p95 | page/floor "
-        "(p50) | Datasette p50 | Datasette p95 | Datasette req/s | page/Datasette (p95) |",
-        "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+        "| kind | " + " | ".join(heads) + " |",
+        "|---|" + "--:|" * len(heads),
     ]
-
-    def f(v):
-        return "–" if v is None else f"{v}"
-
     for kind, row in report["kinds"].items():
-        a, fl, ds = row["archive"], row["floor"], row.get("datasette") or {}
-        out.append(
-            f"| {kind} | {a['n']} | {f(a['p50_ms'])} | {f(a['p95_ms'])} | {f(a['p99_ms'])} | "
-            f"{f(a.get('rps'))} | {f(fl['p50_ms'])} | {f(fl['p95_ms'])} | "
-            f"{f(row['page_over_floor_p50'])} | {f(ds.get('p50_ms'))} | {f(ds.get('p95_ms'))} | "
-            f"{f(ds.get('rps'))} | {f(row.get('page_over_datasette_p95'))} |"
-        )
+        values = ("–" if v is None else f"{v}" for v in cells(row))
+        out.append(f"| {kind} | " + " | ".join(values) + " |")
     return "\n".join(out)
 
 
@@ -265,13 +298,59 @@ def write_explains(report, path):
     path.write_text("\n".join(chunks))
 
 
+def conditions(info):
+    """One line: the server settings and the machine's load, to state with every figure."""
+    parts = [f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}"]
+    for name, value in (info.get("postgresql_settings") or {}).items():
+        parts.append(f"{name}={value}")
+    return "; ".join(parts)
+
+
+def our_count(path):
+    """How many quotes a search URL of ours selects (its filters and words, unranked)."""
+    from django.http import QueryDict
+
+    from statements.filters import QuoteFilter
+    from statements.models import Quote
+
+    filterset = QuoteFilter(QueryDict(path.split("?", 1)[1]), queryset=Quote.objects.all())
+    filterset.qs  # noqa: B018 -- runs filter_queryset, which sets .rows
+    return filterset.rows.count()
+
+
+def compare_counts(server, w):
+    """Each search's row count on both sides, so that a Datasette that ignores _search (and
+    answers every row) cannot pass for a fast one. Phrases may differ a little: Datasette's
+    FTS5 phrase matches stems, ours confirms the exact words."""
+    from bench import load
+
+    rows = []
+    for r in w.requests:
+        if r.kind not in workload_search_kinds() or not r.datasette:
+            continue
+        table, _, query = r.datasette.partition("?")
+        status, body = load.fetch_body(server.base, f"{table}.json?{query}&_size=0")
+        theirs = json.loads(body).get("filtered_table_rows_count") if status == 200 else None
+        ours = our_count(r.path)
+        rows.append({"path": r.path, "ours": ours, "datasette": theirs})
+        flag = "" if theirs == ours else "  <-- differs" if r.kind != "search_phrase" else "  ~"
+        print(f"rows     {r.kind:15} ours {ours:>9,} datasette {theirs!s:>9}  {r.path}{flag}")
+    return rows
+
+
+def workload_search_kinds():
+    from bench.workload import SEARCH_KINDS
+
+    return SEARCH_KINDS
+
+
 def ratio(a, b):
     return round(a / b, 2) if a is not None and b else None
 
 
 def main(argv=None):
     args = parse_args(argv)
-    setup_django(args.database_url)
+    setup_django(args.database_url, args.work_mem)
     from bench import export, workload
 
     OUT.mkdir(parents=True, exist_ok=True)
@@ -288,13 +367,15 @@ def main(argv=None):
         f"{info['engine']}; {len(w.requests)} URLs in {len(w.kinds())} kinds",
         flush=True,
     )
+    start_conditions = conditions(info)
+    print(f"bench: {start_conditions}", flush=True)
 
     servers.collectstatic(args.database_url)
     floors = measure_floor(w, args.repeat)
     with servers.gunicorn(args.database_url, args.workers, OUT / "gunicorn.log") as server:
         archive = drive(server, w, args, "path")
 
-    datasette = {}
+    datasette, agreement = {}, []
     if not args.no_datasette:
         db_path = OUT / "archive.db"
         marker = OUT / "archive.db.json"
@@ -314,11 +395,13 @@ def main(argv=None):
             marker.write_text(json.dumps(stamp))
             print(f"bench: exported to {db_path} in {seconds:.0f}s", flush=True)
         with servers.datasette(db_path, OUT / "datasette.log") as server:
+            agreement = compare_counts(server, w)
             datasette = drive(server, w, args, "datasette")
 
     report = {
         "when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
         "machine": info,
+        "conditions": start_conditions,
         "corpus": w.notes,
         "settings": {
             "concurrency": args.concurrency,
@@ -329,6 +412,7 @@ def main(argv=None):
         },
         "kinds": {},
         "requests": [],
+        "datasette_counts": agreement,
     }
     for kind in w.kinds():
         paths = [r.path for r in w.of(kind)]
@@ -340,10 +424,14 @@ def main(argv=None):
             "floor": summary(fl),
         }
         row["page_over_floor_p50"] = ratio(row["archive"]["p50_ms"], row["floor"]["p50_ms"])
+        row["page_over_floor_p95"] = ratio(row["archive"]["p95_ms"], row["floor"]["p95_ms"])
         d = datasette.get(kind)
         if d:
             row["datasette"] = summary(d.latencies, d.seconds)
             row["datasette_errors"] = d.errors
+            row["page_over_datasette_p50"] = ratio(
+                row["archive"]["p50_ms"], row["datasette"]["p50_ms"]
+            )
             row["page_over_datasette_p95"] = ratio(
                 row["archive"]["p95_ms"], row["datasette"]["p95_ms"]
             )
@@ -374,9 +462,15 @@ def main(argv=None):
     report["seconds"] = round(time.perf_counter() - began, 1)
     write_explains(report, args.out.with_name("explain.txt"))
     args.out.parent.mkdir(parents=True, exist_ok=True)
+    report["conditions_at_end"] = conditions(info)
     args.out.write_text(json.dumps(report, indent=1, ensure_ascii=False))
-    (args.out.with_suffix(".md")).write_text(markdown(report) + "\n")
+    (args.out.with_suffix(".md")).write_text(
+        f"{report['when']}; start: {report['conditions']}; end: {report['conditions_at_end']}\n\n"
+        + markdown(report)
+        + "\n"
+    )
     print()
+    print(f"start: {report['conditions']}\nend:   {report['conditions_at_end']}")
     print(table(report))
     print(f"\nbench: wrote {args.out} and {args.out.with_suffix('.md')} ({report['seconds']}s)")
 

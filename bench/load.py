@@ -39,6 +39,20 @@ def fetch(base, path, timeout=120):
     return response.status, time.perf_counter() - began, len(body)
 
 
+def fetch_body(base, path, timeout=120):
+    """One GET over loopback: (status, body as text)."""
+    parts = urlsplit(base)
+    if parts.hostname not in LOOPBACK_HOSTS:
+        raise ValueError(f"only loopback addresses are benchmarked, not {parts.hostname}")
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=timeout)
+    try:
+        conn.request("GET", path, headers={"Connection": "close"})
+        response = conn.getresponse()
+        return response.status, response.read().decode("utf-8", "replace")
+    finally:
+        conn.close()
+
+
 def run(base, paths, *, concurrency=2, max_requests=200, max_seconds=20.0):
     """Send up to ``max_requests`` requests cycling through ``paths`` from ``concurrency``
     threads, stopping early after ``max_seconds``."""

@@ -10,7 +10,8 @@ Kinds (docs/performance.md explains each):
   search_rare     /quotes/?q=<word in a handful of quotes>
   list_first      first page of /quotes/, /articles/, /speakers/, /rounds/
   list_filtered   /quotes/ with filters and no search (country+year, theme, dialogue, kind)
-  list_deep       /quotes/?page=<far>, /articles/?page=<far>
+  list_deep       /quotes/?after=<key far in> (as Next links go), /articles/?page=<far>
+  list_offset     /quotes/?page=<far> (the same depth by an OFFSET)
   speaker_detail  /speakers/<slug>/ (a speaker's quotes, newest first)
   quote_detail    /quotes/<id>/
   article_detail  /articles/<slug>/
@@ -85,6 +86,21 @@ def rare_terms(n=3):
         if len(found) == n:
             break
     return found
+
+
+def deep_key(quotes, offset):
+    """(our ?after= key, Datasette's _next) of the quote ``offset`` rows into the newest-first
+    list, or None when the list is shorter."""
+    from statements.pagination import encode_key, keyset_order
+
+    rows = quotes.order_by(*Quote._meta.ordering)
+    quote = rows.only("said_on", "article_id", "start").first() if offset <= 0 else None
+    quote = quote or rows.only("said_on", "article_id", "start")[offset : offset + 1].first()
+    if quote is None:
+        return None
+    ours = encode_key(keyset_order(rows), quote)
+    theirs = f"{quote.said_on.isoformat() if quote.said_on else '$null'},{quote.pk}"
+    return ours, theirs
 
 
 def build():
@@ -177,13 +193,27 @@ def build():
         ds_table("quotes", [("kind", "editorial"), ("_sort_desc", "said_on")]),
     )
 
-    # Far into the list, the way a crawler or an impatient reader goes; Datasette pages by
-    # key (_next), so it has no equivalent of "page 2000".
+    # Far into the list. The pages link deep by key (Next continues after the last row,
+    # statements/pagination.py), as Datasette's _next does: the same row on both sides.
     quote_pages = max(1, (quotes + 24) // 25)
     article_pages = max(1, (articles + 24) // 25)
-    w.add("list_deep", {"page": max(1, quote_pages * 4 // 5)})
+    china = Quote.objects.filter(speaker__country="China")
+    for rows, params, at, ds_filter in [
+        (Quote.objects.all(), {}, quotes * 4 // 5, []),
+        (china, {"country": "China"}, quote_pages // 10 * 25, [("country", "China")]),
+    ]:
+        key = deep_key(rows, at)
+        if key:
+            ours, theirs = key
+            w.add(
+                "list_deep",
+                {**params, "after": ours},
+                ds_table("quotes", [*ds_filter, ("_sort_desc", "said_on"), ("_next", theirs)]),
+            )
     w.add("list_deep", {"page": max(1, article_pages * 4 // 5)}, base="/articles/")
-    w.add("list_deep", {"country": "China", "page": max(1, quote_pages // 10)})
+    # The same depth by page number (an old link, a crawler): an OFFSET, as before keysets.
+    w.add("list_offset", {"page": max(1, quote_pages * 4 // 5)})
+    w.add("list_offset", {"country": "China", "page": max(1, quote_pages // 10)})
 
     for slug, sid, _ in [top[i] for i in (0, 5, 20) if i < len(top)]:
         w.add(

@@ -5,7 +5,8 @@ from django.db.models import QuerySet
 
 # Parameters that may be given more than once; the others take one value.
 REPEATABLE = {"speaker", "theme"}
-# Parameters that narrow a list; "sort", "page" and "format" only change how it is shown.
+# Parameters that narrow a list; "sort", "page", "after" and "format" only change how it is
+# shown.
 FILTER_LABELS = {
     "q": "Search",
     "speaker": "Speaker",
@@ -41,6 +42,7 @@ def list_url(request, params):
 def first_page_url(request):
     params = request.GET.copy()
     params.pop("page", None)
+    params.pop("after", None)  # a keyset page's position (pagination.py)
     return list_url(request, params)
 
 
@@ -48,6 +50,7 @@ def url_without(request, key, value):
     """This list's address without one value of one parameter (and back on page 1)."""
     params = request.GET.copy()
     params.pop("page", None)
+    params.pop("after", None)  # a keyset page's position (pagination.py)
     params.setlist(key, [v for v in params.getlist(key) if v != value])
     return list_url(request, params)
 
@@ -68,6 +71,7 @@ def url_with(request, key, value):
     """This list's address with one parameter set (and back on page 1)."""
     params = request.GET.copy()
     params.pop("page", None)
+    params.pop("after", None)  # a keyset page's position (pagination.py)
     params[key] = value
     return list_url(request, params)
 
@@ -101,6 +105,7 @@ def active_filters(request, filterset):
                 value = understood.rest
                 params = request.GET.copy()
                 params.pop("page", None)
+                params.pop("after", None)  # a keyset page's position (pagination.py)
                 params.pop("q", None)
                 params["speaker"] = understood.speaker.slug
                 remove_url = list_url(request, params)
@@ -138,6 +143,7 @@ def facet_groups(request, facets, path=None, base=None):
             value = str(value)
             params = (base if base is not None else request.GET).copy()
             params.pop("page", None)
+            params.pop("after", None)  # a keyset page's position (pagination.py)
             if key == "year" and value == "undated":
                 # No date filter selects the undated: counted, not a link.
                 items.append({"label": label, "count": count, "url": None, "active": False})

@@ -92,5 +92,6 @@ def _narrowed(request, key, by):
         before = f"{key}-{calendar.monthrange(year, month)[1]:02d}"
     params = request.GET.copy()
     params.pop("page", None)
+    params.pop("after", None)  # a keyset page's position (pagination.py)
     params["date_after"], params["date_before"] = after, before
     return list_url(request, params)

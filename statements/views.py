@@ -63,10 +63,13 @@ class ArchiveListMixin:
     # Lists with facets count their rows in full once (the facets' sample needs the exact
     # size), instead of the pager's capped count and then the full one.
     exact_count = False
+    # Deep pages continue from the last row's sort key (pagination.KEYSET_FROM_PAGE).
+    keyset = False
 
     def get_paginator(self, queryset, *args, **kwargs):
         paginator = super().get_paginator(queryset, *args, **kwargs)
         paginator.size_guess = None
+        paginator.keyset = self.keyset
         if self.exact_count and isinstance(queryset, QuerySet):
             paginator.count = queryset.order_by().count()
         elif (
@@ -101,6 +104,11 @@ class ArchiveListMixin:
             )
 
     def paginate_queryset(self, queryset, page_size):
+        after = self.request.GET.get("after")
+        if after is not None:
+            paginator = self.get_paginator(queryset, page_size)
+            page = paginator.page_after(after)
+            return paginator, page, page.object_list, True
         try:
             return super().paginate_queryset(queryset, page_size)
         except Http404:
@@ -203,6 +211,9 @@ class RoundDetailView(ExportMixin, DetailView):
     )
     # Side by side is for reading; beyond this many quotes the page points to /quotes/.
     shown = 300
+    # Quotes shown per theme and side; the rest are a link to that list (a busy round's page
+    # was 320 KB of HTML, most of its time in rendering them).
+    per_cell = 5
 
     def get_export_name(self):
         return f"quotes-{self.kwargs['slug']}"
@@ -218,6 +229,7 @@ class RoundDetailView(ExportMixin, DetailView):
         quotes = list(quotes[: self.shown])
         context["shown_count"] = len(quotes)
         context["sides"], context["comparison"] = compare_sides(round_.dialogue, quotes)
+        fold_cells(context["comparison"], round_, self.per_cell)
         if round_.quote_count:
             # Every quote of the round counted (or a stated sample), each a link to them.
             counts = count_facets(round_.quotes.all(), round_.quote_count, ROUND_FACETS)
@@ -228,6 +240,24 @@ class RoundDetailView(ExportMixin, DetailView):
                 self.request, counts.groups, reverse("quote_list"), base
             )
         return context
+
+
+def fold_cells(comparison, round_, per_cell):
+    """Cut each theme × side cell to ``per_cell`` quotes; ``more`` and ``more_url`` say how
+    many are left and where the list of exactly those is (the round, theme and country)."""
+    for row in comparison:
+        for cell in row["cells"]:
+            more = len(cell["quotes"]) - per_cell
+            if more <= 0:
+                continue
+            cell["quotes"], cell["more"] = cell["quotes"][:per_cell], more
+            params = QueryDict(mutable=True)
+            params["round"] = round_.slug
+            if row["theme"]:
+                params["theme"] = row["theme"].slug
+            if cell["side"] != "Others":
+                params["country"] = cell["side"]
+            cell["more_url"] = f"{reverse('quote_list')}?{params.urlencode()}"
 
 
 class SpeakerListView(ArchiveListMixin, ExportMixin, FilterView):
@@ -265,6 +295,7 @@ class SpeakerDetailView(ArchiveListMixin, ExportMixin, FilterView):
     """A speaker and their quotes, newest first, filterable by date, theme and round."""
 
     exact_count = True
+    keyset = True
 
     filterset_class = SpeakerQuoteFilter
     template_name = "statements/speaker_detail.html"
@@ -332,15 +363,28 @@ def add_facets(context, request, filterset, names=FACET_NAMES, counter=None):
     context["timeline"] = timeline(request, counts)
 
 
+def with_snippet_slot(objects):
+    """The objects as a list, each with a ``snippet`` (None until highlighting sets one): the
+    row templates ask for it, and a missing attribute costs Django's template engine a
+    ``dir()`` of the instance (a quarter of a millisecond a quote)."""
+    objects = list(objects)
+    for obj in objects:
+        obj.__dict__.setdefault("snippet", None)
+    return objects
+
+
 def highlighted(page_objects, highlight, filterset):
     """The page's objects as a list, with snippets marked when there is a query."""
-    objects = list(page_objects)
+    objects = with_snippet_slot(page_objects)
     if filterset.parsed.text and objects:
         highlight(objects, filterset.parsed)
     return objects
 
 
 class QuoteListView(ArchiveListMixin, ExportMixin, FilterView):
+    # Newest and oldest end in (article, offset), which tell quotes apart; relevance does not
+    # continue by key (pagination.keyset_order refuses a rank).
+    keyset = True
     filterset_class = QuoteFilter
     template_name = "statements/quote_list.html"
     queryset = Quote.objects.for_listing()
@@ -356,6 +400,7 @@ class QuoteListView(ArchiveListMixin, ExportMixin, FilterView):
             context["plain_url"] = url_with(self.request, "plain", "1")
             params = self.request.GET.copy()
             params.pop("page", None)
+            params.pop("after", None)  # a keyset page's position (pagination.py)
             params["q"], params["plain"] = filterset.understood.rest, "1"
             context["rest_url"] = list_url(self.request, params)
         add_facets(context, self.request, filterset)
@@ -437,7 +482,7 @@ class ThemeDetailView(DetailView):
         context["quote_count"] = Quote.themes.through.objects.filter(theme=theme).count()
         context["article_count"] = Article.themes.through.objects.filter(theme=theme).count()
         quotes = Quote.objects.filter(themes=theme)
-        context["recent_quotes"] = quotes.for_listing()[: self.recent]
+        context["recent_quotes"] = with_snippet_slot(quotes.for_listing()[: self.recent])
         rounds = DialogueRound.objects.on_theme(theme)
         context["round_count"] = rounds.count()
         recent_rounds = list(rounds.select_related("dialogue")[: self.rounds_shown])

@@ -68,7 +68,8 @@ def test_json_has_the_same_rows_as_csv(client, archive):
         {"kind": "indirect", "outlet": "harbour-daily"},
         {"date_after": "2014-12-03", "date_before": "2014-12-03"},
         {"q": "consular access", "sort": "oldest"},
-        {"q": "consular access"},
+        {"q": "consular access", "sort": "relevance"},
+        {"q": "talks", "sort": "relevance", "country": "China"},
     ],
 )
 def test_export_applies_the_same_filters_and_order_as_the_page(client, archive, params):
@@ -77,6 +78,25 @@ def test_export_applies_the_same_filters_and_order_as_the_page(client, archive, 
     exported = [r["id"] for r in json_rows(client, "/quotes/", **params)]
     assert exported[: len(on_page)] == on_page
     assert len(exported) == page.context["paginator"].count
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"q": "consular access"}, {"q": "talks"}, {"q": "talks", "country": "China"}],
+)
+def test_a_search_exports_its_matches_newest_first_unless_relevance_is_asked(
+    client, archive, params
+):
+    """A download is read whole: it is not ranked (ranking every match is most of its cost)
+    but streamed in the list's index order; ``sort=relevance`` still gives the page's order."""
+    page = client.get("/quotes/", params)
+    exported = [r["id"] for r in json_rows(client, "/quotes/", **params)]
+    newest = Quote.objects.filter(pk__in=exported).order_by(*Quote._meta.ordering)
+    assert exported == list(newest.values_list("pk", flat=True))
+    assert sorted(exported) == sorted(
+        r["id"] for r in json_rows(client, "/quotes/", **params, sort="relevance")
+    )
+    assert len(exported) == page.context["paginator"].count > 1
 
 
 def test_json_row_fields(client, archive):

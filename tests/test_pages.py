@@ -90,7 +90,9 @@ def test_round_page_has_dates_place_co_chairs_articles_and_both_sides(client, ar
     press = rows["press-freedom"]["cells"]
     assert [len(cell["quotes"]) for cell in press] == [2, 0]
     assert {row for row in rows} == {"consular-access", "legal-exchanges", "press-freedom", None}
-    assert sum(len(c["quotes"]) for r in rows.values() for c in r["cells"]) == 33
+    # Every quote shown, or counted in its cell's "more not shown" (views.fold_cells).
+    cells = [c for r in rows.values() for c in r["cells"]]
+    assert sum(len(c["quotes"]) + c.get("more", 0) for c in cells) == 33
 
 
 def test_round_list_shows_counts_and_dialogue(client, archive):
@@ -252,9 +254,10 @@ def test_urls_are_the_documented_ones(archive):
 
 def test_round_page_shows_at_most_so_many_quotes_and_says_so(client, archive, monkeypatch):
     monkeypatch.setattr(RoundDetailView, "shown", 10)
+    monkeypatch.setattr(RoundDetailView, "per_cell", 100)  # no cell folded
     response, html = get(client, archive.rounds.second.get_absolute_url())
     assert sum(len(c["quotes"]) for r in response.context["comparison"] for c in r["cells"]) == 10
-    assert "33 quotes, of which the first 10 are shown here" in html
+    assert "33 quotes, of which the first 10 are counted here" in html
 
 
 def test_records_with_nothing_attached_still_render(client, archive):

@@ -10,8 +10,9 @@ import re
 import pytest
 from django.db.models import F
 
-from statements import facets, filters, views
+from statements import facets, filters, pagination, views
 from statements.models import DialogueRound, Quote
+from tests import factories
 from tests.screenshots import sample_archive
 
 pytestmark = pytest.mark.django_db
@@ -173,7 +174,12 @@ def test_a_download_of_a_broad_search_has_every_match(client, archive, small_lim
     exported = exported["results"]
     matches = Quote.objects.search("consular")
     assert len(exported) == matches.count() > 3
-    assert [row["id"] for row in exported] == list(matches.values_list("pk", flat=True))
+    # Newest first (a download is not ranked) unless relevance is asked for.
+    newest = matches.order_by(*Quote._meta.ordering).values_list("pk", flat=True)
+    assert [row["id"] for row in exported] == list(newest)
+    response = client.get("/quotes/?q=consular&format=json&sort=relevance")
+    ranked = json.loads(b"".join(response.streaming_content))["results"]
+    assert [row["id"] for row in ranked] == list(matches.values_list("pk", flat=True))
 
 
 def test_a_speaker_of_many_rounds_is_not_offered_a_round_list(client, archive, monkeypatch):
@@ -191,3 +197,107 @@ def test_a_speaker_of_many_rounds_is_not_offered_a_round_list(client, archive, m
     response, html = get(client, f"{speaker.get_absolute_url()}?round={chosen.slug}")
     assert not response.context["filter"].form.errors
     assert {q.round for q in response.context["quotes"]} == {chosen}
+
+
+@pytest.fixture
+def deep(monkeypatch):
+    """Short pages that continue by key from the second on, with undated quotes and quotes
+    sharing a day (and an article) in the list, where a key must sort them out."""
+    monkeypatch.setattr(views.ArchiveListMixin, "paginate_by", 4)
+    monkeypatch.setattr(pagination, "KEYSET_FROM_PAGE", 2)
+    factories.article_with_quotes(6)  # undated: they go last either way
+    shared = factories.article_with_quotes(5)
+    day = Quote.objects.filter(said_on__isnull=False).values_list("said_on", flat=True).first()
+    shared.quotes.update(said_on=day)
+
+
+def walk(client, url):
+    """Every page of a list, followed by its "Next" links: (quote keys, how pages went on)."""
+    seen, steps, path = [], [], url.split("?")[0]
+    while url:
+        response, html = get(client, url)
+        seen += shown(response)
+        found = re.search(r'href="(\?[^"]+)" rel="next"', html)
+        url = found and path + found.group(1).replace("&amp;", "&")
+        steps.append("after" if url and "after=" in url else "page" if url else "end")
+    return seen, steps
+
+
+@pytest.mark.parametrize(
+    ("url", "order"),
+    [
+        ("/quotes/", NEWEST),
+        ("/quotes/?sort=oldest", (F("said_on").asc(nulls_last=True), "article_id", "start")),
+        ("/quotes/?country=China", NEWEST),
+        ("/quotes/?q=talks&sort=newest", NEWEST),
+    ],
+)
+def test_deep_pages_continue_by_key_and_miss_no_quote(client, archive, deep, url, order):
+    seen, steps = walk(client, url)
+    response, _ = get(client, url)
+    expected = list(response.context["filter"].qs.order_by(*order).values_list("pk", flat=True))
+    assert len(expected) > 12
+    assert seen == expected  # each once, in the list's order, undated last
+    assert steps[0] == "page" and set(steps[1:-1]) == {"after"} and steps[-1] == "end"
+
+
+def test_a_speakers_page_continues_by_key(client, archive, deep):
+    speaker = archive.speakers.weber
+    seen, steps = walk(client, speaker.get_absolute_url())
+    assert seen == list(speaker.quotes.order_by(*NEWEST).values_list("pk", flat=True))
+    assert "after" in steps
+
+
+def test_a_keyset_page_links_back_to_the_first(client, archive, deep):
+    _, html = get(client, "/quotes/?page=2")
+    after = re.search(r'href="\?after=([^"]+)" rel="next"', html).group(1)
+    response, html = get(client, f"/quotes/?after={after}")
+    assert 'rel="first"' in html and 'rel="prev"' not in html
+    assert response.context["page_obj"].number is None
+
+
+def test_a_ranked_search_keeps_numbered_pages(client, archive, deep):
+    seen, steps = walk(client, "/quotes/?q=talks")
+    assert "after" not in steps and len(steps) > 2
+    assert client.get("/quotes/?q=talks&after=2014-01-01~1~1").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "abc",
+        "2014-13-40~1~1",
+        "2014-01-01~1",
+        "2014-01-01~1~1~1",
+        "~~",
+        "2014-01-01~~5",
+        "2014-01-01~99999999999999999999999~1",
+        "2014-01-01~-1~x",
+        "2014-01-01~1~" + "9" * 300,
+    ],
+)
+def test_a_malformed_position_is_a_404_that_says_so(client, archive, after):
+    response = client.get("/quotes/", {"after": after})
+    assert response.status_code == 404
+    assert "position in the list" in response.content.decode()
+
+
+def test_a_position_past_the_end_is_an_empty_page(client, archive):
+    response, html = get(client, "/quotes/?after=~1~1")
+    assert shown(response) == [] and 'rel="first"' in html
+
+
+def test_a_busy_rounds_sides_are_folded_to_a_few_quotes_each(client, archive, monkeypatch):
+    monkeypatch.setattr(views.RoundDetailView, "per_cell", 1)
+    round_ = DialogueRound.objects.filter(quotes__isnull=False).order_by("start_date").first()
+    response, html = get(client, round_.get_absolute_url())
+    cells = [cell for row in response.context["comparison"] for cell in row["cells"]]
+    assert all(len(cell["quotes"]) <= 1 for cell in cells)
+    folded = [cell for cell in cells if cell.get("more")]
+    assert folded and html.count("more not shown") == len(folded)
+    for cell in folded:
+        # The link lists at least the quotes the cell left out (all of that side and theme).
+        listed = client.get(cell["more_url"].replace("&amp;", "&")).context["paginator"].count
+        assert listed >= cell["more"] + 1
+    unfolded = client.get(round_.get_absolute_url())
+    assert unfolded.status_code == 200

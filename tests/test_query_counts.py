@@ -167,3 +167,18 @@ DOCUMENTED = {
 @pytest.mark.parametrize(("url", "expected"), DOCUMENTED.items())
 def test_pages_run_the_documented_number_of_queries(client, archive, url, expected):
     assert queries(client, url) == expected
+
+
+@pytest.mark.parametrize("size", [3, 7])
+def test_a_page_continued_by_key_runs_as_many_queries_as_a_numbered_one(
+    client, archive, monkeypatch, size
+):
+    import re
+
+    from statements import pagination, views
+
+    monkeypatch.setattr(views.ArchiveListMixin, "paginate_by", size)
+    monkeypatch.setattr(pagination, "KEYSET_FROM_PAGE", 1)
+    html = client.get("/quotes/?page=2").content.decode()
+    after = re.search(r'href="\?after=([^"]+)" rel="next"', html).group(1)
+    assert queries(client, f"/quotes/?after={after}") == queries(client, "/quotes/?page=2")

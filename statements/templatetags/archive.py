@@ -13,6 +13,7 @@ def narrow(context, key, value):
     value, any other is replaced by it. Back to page 1, since the list changes."""
     params = context["request"].GET.copy()
     params.pop("page", None)
+    params.pop("after", None)  # a keyset page's position (pagination.py)
     value = str(value)
     if key in REPEATABLE:
         if value not in params.getlist(key):
