@@ -2,11 +2,12 @@
 fetch their dialogue, the https default for typed addresses, filters and lists by
 provenance."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db import models
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 
+from archive.pagecache import content_changed
 from statements.models import DialogueRound
 
 # Django 6 makes https the default scheme for typed addresses; use it now.
@@ -79,3 +80,29 @@ def provenance_list(obj):
         ((f["label"], f["kind_label"], f["detail"]) for f in obj.provenance_facts),
     )
     return format_html("<ul>{}</ul>", rows) if rows else "—"
+
+
+class ReviewActionsMixin:
+    """The actions "mark selected … reviewed" and "… unreviewed", one UPDATE each."""
+
+    actions = ["mark_reviewed", "mark_unreviewed"]
+
+    @admin.action(
+        description="Mark selected %(verbose_name_plural)s reviewed", permissions=["change"]
+    )
+    def mark_reviewed(self, request, queryset):
+        self.set_reviewed(request, queryset, True)
+
+    @admin.action(
+        description="Mark selected %(verbose_name_plural)s unreviewed", permissions=["change"]
+    )
+    def mark_unreviewed(self, request, queryset):
+        self.set_reviewed(request, queryset, False)
+
+    def set_reviewed(self, request, queryset, reviewed):
+        n = queryset.update(is_reviewed=reviewed)
+        content_changed()  # update() sends no signals
+        state = "reviewed" if reviewed else "unreviewed"
+        self.message_user(
+            request, f"{n} {self.model._meta.verbose_name}(s) marked {state}.", messages.SUCCESS
+        )

@@ -11,6 +11,7 @@ from django.utils.text import Truncator
 
 from archive.pagecache import content_changed
 from statements.admin.base import (
+    ReviewActionsMixin,
     RoundChoicesMixin,
     body_box,
     marked_text,
@@ -108,7 +109,7 @@ INFERRED_DATE_FIRST = Case(
 
 
 @admin.register(Quote)
-class QuoteAdmin(RoundChoicesMixin, admin.ModelAdmin):
+class QuoteAdmin(RoundChoicesMixin, ReviewActionsMixin, admin.ModelAdmin):
     form = QuoteForm
     list_display = [
         "excerpt",
@@ -153,7 +154,7 @@ class QuoteAdmin(RoundChoicesMixin, admin.ModelAdmin):
         ),
         ("Review", {"fields": ["is_reviewed", "cue", "confidence", "relayed_by", "sources"]}),
     ]
-    actions = ["mark_reviewed", "mark_unreviewed", "reassign_speaker"]
+    actions = [*ReviewActionsMixin.actions, "reassign_speaker"]
 
     def get_readonly_fields(self, request, obj=None):
         # On the add page there is no context yet; the text follows the offsets on save.
@@ -220,18 +221,6 @@ class QuoteAdmin(RoundChoicesMixin, admin.ModelAdmin):
                 " …" if end < len(body) else "",
             )
         )
-
-    @admin.action(description="Mark selected quotes reviewed", permissions=["change"])
-    def mark_reviewed(self, request, queryset):
-        n = queryset.update(is_reviewed=True)
-        content_changed()  # update() sends no signals
-        self.message_user(request, f"{n} quote(s) marked reviewed.", messages.SUCCESS)
-
-    @admin.action(description="Mark selected quotes unreviewed", permissions=["change"])
-    def mark_unreviewed(self, request, queryset):
-        n = queryset.update(is_reviewed=False)
-        content_changed()  # update() sends no signals
-        self.message_user(request, f"{n} quote(s) marked unreviewed.", messages.SUCCESS)
 
     @admin.action(description="Reassign selected quotes to another speaker", permissions=["change"])
     def reassign_speaker(self, request, queryset):

@@ -1,12 +1,11 @@
 """The reference records: outlets, themes, dialogues and their rounds."""
 
 from django import forms
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.db.models import Count
 from django.utils.text import slugify
 
-from archive.pagecache import content_changed
-from statements.admin.base import URL_FIELDS
+from statements.admin.base import URL_FIELDS, ReviewActionsMixin
 from statements.models import Dialogue, DialogueRound, Outlet, Theme
 
 
@@ -100,7 +99,7 @@ class DialogueAdmin(admin.ModelAdmin):
 
 
 @admin.register(DialogueRound)
-class DialogueRoundAdmin(admin.ModelAdmin):
+class DialogueRoundAdmin(ReviewActionsMixin, admin.ModelAdmin):
     form = RoundForm
     ordering = ["-start_date"]  # annotated counts drop the model's default ordering
     list_display = [
@@ -118,7 +117,6 @@ class DialogueRoundAdmin(admin.ModelAdmin):
     date_hierarchy = "start_date"
     search_fields = ["dialogue__name", "location", "summary", "slug"]
     autocomplete_fields = ["dialogue", "co_chairs"]
-    actions = ["mark_reviewed", "mark_unreviewed"]
 
     def get_queryset(self, request):
         return (
@@ -140,15 +138,3 @@ class DialogueRoundAdmin(admin.ModelAdmin):
     @admin.display(description="articles", ordering="article_count")
     def article_count(self, obj):
         return obj.article_count
-
-    @admin.action(description="Mark selected rounds reviewed", permissions=["change"])
-    def mark_reviewed(self, request, queryset):
-        n = queryset.update(is_reviewed=True)
-        content_changed()  # update() sends no signals
-        self.message_user(request, f"{n} round(s) marked reviewed.", messages.SUCCESS)
-
-    @admin.action(description="Mark selected rounds unreviewed", permissions=["change"])
-    def mark_unreviewed(self, request, queryset):
-        n = queryset.update(is_reviewed=False)
-        content_changed()  # update() sends no signals
-        self.message_user(request, f"{n} round(s) marked unreviewed.", messages.SUCCESS)

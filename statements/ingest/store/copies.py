@@ -17,7 +17,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count
 
 from statements.ingest.text import shingles
-from statements.models import Article, Carrier, CopyKey, Outlet
+from statements.models import Article, Carrier, CopyKey
 
 CANDIDATES = 10  # the articles sharing most band keys with a text, checked exactly
 
@@ -66,6 +66,8 @@ def stored_carrier(checksum: str):
 def carried(extraction, report, names=None) -> bool:
     """If ``extraction`` is a near-copy of a held article, store it as a carrier of that
     article (``report.carrier``, ``report.article``) and return True."""
+    from statements.ingest.store.writer import outlet_for  # the writer calls this module
+
     found = held_copy(extraction.body)
     if found is None:
         return False
@@ -93,34 +95,6 @@ def carried(extraction, report, names=None) -> bool:
     report.carrier, report.article = carrier, article
     report.notes.append(describe(carrier))
     return True
-
-
-def outlet_for(extraction, report, names):
-    """The copy's outlet as the writer would file it: a known name or alias, else new."""
-    from statements.ingest.store.names import by_name_or_alias
-    from statements.ingest.store.writer import AlreadyStored, insert
-
-    if not extraction.outlet:
-        return None
-    outlet = by_name_or_alias(Outlet, extraction.outlet, names=names)
-    if outlet is not None:
-        report.linked["outlet"] += 1
-        return outlet
-    try:
-        outlet = insert(
-            Outlet,
-            extraction.outlet,
-            unique={"name": extraction.outlet},
-            country=extraction.outlet_country,
-        )
-    except AlreadyStored as e:
-        report.linked["outlet"] += 1
-        return e.record
-    report.created["outlet"] += 1
-    report.new_records.append(outlet)
-    if names is not None:
-        names.add(outlet)
-    return outlet
 
 
 def describe(carrier) -> str:

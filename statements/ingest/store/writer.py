@@ -179,25 +179,7 @@ def write(extraction: Extraction, report: SaveReport, names: ArchiveNames | None
             names.add(record)
         return record
 
-    outlet = None
-    if extraction.outlet:
-        outlet = by_name_or_alias(Outlet, extraction.outlet, names=names)
-        if outlet:
-            report.linked["outlet"] += 1
-        else:
-            try:
-                outlet = insert(
-                    Outlet,
-                    extraction.outlet,
-                    unique={"name": extraction.outlet},
-                    country=extraction.outlet_country,
-                )
-            except AlreadyStored as e:
-                outlet = e.record
-                report.linked["outlet"] += 1
-            else:
-                created(outlet)
-                report.created["outlet"] += 1
+    outlet = outlet_for(extraction, report, names)
 
     speakers = {}
     for s in extraction.speakers:
@@ -289,6 +271,32 @@ def write(extraction: Extraction, report: SaveReport, names: ArchiveNames | None
         ],
     )
     report.created["quote"] += len(quotes)
+
+
+def outlet_for(extraction, report, names=None):
+    """The extraction's outlet: a known name or alias, else a new record (counted in the
+    report, and added to ``names`` for the rest of a batch)."""
+    if not extraction.outlet:
+        return None
+    outlet = by_name_or_alias(Outlet, extraction.outlet, names=names)
+    if outlet is not None:
+        report.linked["outlet"] += 1
+        return outlet
+    try:
+        outlet = insert(
+            Outlet,
+            extraction.outlet,
+            unique={"name": extraction.outlet},
+            country=extraction.outlet_country,
+        )
+    except AlreadyStored as e:
+        report.linked["outlet"] += 1
+        return e.record
+    report.created["outlet"] += 1
+    report.new_records.append(outlet)
+    if names is not None:
+        names.add(outlet)
+    return outlet
 
 
 def insert_links(through, fields, rows, batch=400):
