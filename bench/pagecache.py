@@ -94,9 +94,11 @@ def mode_env(mode, args, prefix):
     env = {"DJANGO_API_RATE": "", "DJANGO_EXPORT_RATE": ""}
     if mode == "off":
         env["DJANGO_PAGE_CACHE_SECONDS"] = "0"
-    elif mode == "locmem":
-        env["DJANGO_PAGE_CACHE_STAMP"] = str(ROOT / "bench" / "out" / "content-version")
     else:
+        env["DJANGO_PAGE_CACHE_SECONDS"] = "600"  # production_env turns it off
+    if mode == "locmem":
+        env["DJANGO_PAGE_CACHE_STAMP"] = str(ROOT / "bench" / "out" / "content-version")
+    elif mode == "redis":
         env.update(REDIS_URL=args.redis_url, DJANGO_CACHE_PREFIX=prefix)
     return env
 
