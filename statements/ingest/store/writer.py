@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Q
 
-from archive.pagecache import content_changed
+from archive.pagecache import content_changed, signals_paused
 from statements.ingest.result import (
     Extraction,
 )
@@ -88,13 +88,15 @@ def save(
             if newer is not None:
                 check(newer)
                 extraction = report.extraction = newer
-            if not (copies and store_copies.carried(extraction, report, names)):
-                write(extraction, report, names)
-                store_copies.index(report.article, extraction.body)
+            with signals_paused():
+                if not (copies and store_copies.carried(extraction, report, names)):
+                    write(extraction, report, names)
+                    store_copies.index(report.article, extraction.body)
             if dry_run:
                 transaction.set_rollback(True)
             else:
-                # bulk_create and the raw link inserts send no signals; pages go on commit.
+                # One change for the whole article (its records' signals were paused, and
+                # bulk_create and the raw link inserts send none); pages go again on commit.
                 content_changed()
     except AlreadyStored as e:
         # The same text, stored by a writer that does not take the lock: all rolled back.
