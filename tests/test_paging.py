@@ -105,7 +105,13 @@ def test_a_broad_search_sorted_by_date_lists_every_match(client, archive, small_
     matches = Quote.objects.search("consular").order_by(*NEWEST)
     response, html = get(client, "/quotes/?q=consular&sort=newest")
     assert shown(response) == list(matches.values_list("pk", flat=True)[:25])
-    assert f"<strong>{matches.count()}</strong> quotes" in html
+    counts = response.context["facets"]
+    # Past the (lowered) limit PostgreSQL may estimate the size from the pilot sample of
+    # hashed numbers, which depends on the rows' keys; it then says "About".
+    if counts.total_estimated:
+        assert f"<strong>About {counts.total}</strong> quotes" in html
+    else:
+        assert f"<strong>{matches.count()}</strong> quotes" in html
 
 
 def test_a_narrow_search_is_ranked_and_counted_in_full(client, archive):
