@@ -16,7 +16,6 @@ from statements.ingest.names.countries import (
 from statements.ingest.names.roles import (
     GENERIC_ROLES,
     HONORIFIC,
-    INITIALLED,
     ROLE_WORDS,
     drop_initials,
     is_role,
@@ -32,6 +31,23 @@ ANONYMOUS = re.compile(
     r"\b(?:not\s+(?:to\s+be|being)\s+(?:named|identified)|anonymity|unnamed|"
     r"declined\s+to\s+be\s+(?:named|identified)|not\s+authori[sz]ed\s+to)\b",
     re.I,
+)
+
+# People known by their name with its initials: dropping them would make another person
+INITIALLED = frozenset(
+    {
+        "George W. Bush",
+        "George H. W. Bush",
+        "George H.W. Bush",
+        "John F. Kennedy",
+        "Robert F. Kennedy",
+        "Franklin D. Roosevelt",
+        "Lyndon B. Johnson",
+        "Dwight D. Eisenhower",
+        "Harry S. Truman",
+        "Ulysses S. Grant",
+        "Robert F. Kennedy Jr.",
+    }
 )
 
 

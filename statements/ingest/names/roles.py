@@ -145,24 +145,6 @@ def is_role_word(token):
     return len(parts) > 1 and all(p in ROLE_WORDS or p in {"at", "large", "in"} for p in parts)
 
 
-# People known by their name with its initials: dropping them would make another person
-INITIALLED = frozenset(
-    {
-        "George W. Bush",
-        "George H. W. Bush",
-        "George H.W. Bush",
-        "John F. Kennedy",
-        "Robert F. Kennedy",
-        "Franklin D. Roosevelt",
-        "Lyndon B. Johnson",
-        "Dwight D. Eisenhower",
-        "Harry S. Truman",
-        "Ulysses S. Grant",
-        "Robert F. Kennedy Jr.",
-    }
-)
-
-
 def drop_initials(name):
     """ "Lorne W. Craner" → "Lorne Craner": middle initials off (first and last names kept)."""
     tokens = name.split()

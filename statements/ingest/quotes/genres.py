@@ -25,17 +25,11 @@ ARGUMENT = re.compile(
 )
 # "One, … Two, …": an editorial's numbered points
 ENUMERATED = re.compile(r"^(?:One|Two|Three|Four|First|Second|Third|Firstly|Secondly|Finally),\s")
-OPINION_TITLE = re.compile(
-    r"^(?:editorial|commentary|opinion|op-ed|comment|viewpoint|our view|the view|leader)"
-    r"\s*[:|-]",
-    re.I,
-)
-# A page's section label that files the piece as opinion ("EDITORIAL", "Our view")
-OPINION_SECTION = re.compile(
-    r"^(?:editorial|opinion|our view|commentary|comment|op-ed|viewpoint|leader|the view|column)"
-    r"\s*[:|]?$",
-    re.I,
-)
+# The labels that file a piece as opinion, in a title ("Commentary: …") or as a section line
+OPINION_LABEL = r"(?:editorial|commentary|opinion|op-ed|comment|viewpoint|our view|the view|leader)"
+OPINION_TITLE = re.compile(rf"^{OPINION_LABEL}\s*[:|-]", re.I)
+# A page's section label on a line of its own ("EDITORIAL", "Our view", "Column")
+OPINION_SECTION = re.compile(rf"^(?:{OPINION_LABEL}|column)\s*[:|]?$", re.I)
 OPINION_PAGE = re.compile(r"\b(?:opinion|editorials?|commentary|op-ed|viewpoint)\b", re.I)
 
 

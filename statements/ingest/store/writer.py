@@ -27,6 +27,7 @@ from statements.ingest.store.locking import take_ingest_lock
 from statements.ingest.store.names import ArchiveNames, by_name_or_alias, first_id, unique_slug
 from statements.models import (
     Article,
+    Carrier,
     Dialogue,
     DialogueRound,
     Outlet,
@@ -119,11 +120,13 @@ def skipped(extraction, report):
     """Whether the text is already stored; if so the report says where."""
     found = first_id(Article, "checksum", extraction.checksum)
     if found is None:
+        # A new text is the usual case: ask for the key alone, load the carrier only if held.
+        if first_id(Carrier, "checksum", extraction.checksum) is None:
+            return False
         carrier = store_copies.stored_carrier(extraction.checksum)
-        if carrier is not None:
-            report.article, report.carrier = carrier.article, carrier
-            report.skipped = f"already in the archive, {store_copies.describe(carrier)}"
-        return carrier is not None
+        report.article, report.carrier = carrier.article, carrier
+        report.skipped = f"already in the archive, {store_copies.describe(carrier)}"
+        return True
     skipped_as(Article.objects.get(pk=found), report)
     return True
 
