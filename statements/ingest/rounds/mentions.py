@@ -59,9 +59,10 @@ UNKNOWN_DIALOGUE = re.compile(
 # "the 2+2 ministerial dialogue", "the annual strategic dialogue": a lower-case name that
 # still describes one dialogue (a word with a digit or a kind of policy before the noun)
 KIND = (
-    r"(?:\d\+\d|(?!\d+(?:st|nd|rd|th)\b|(?:19|20)\d\d\b)[\w-]*\d[\w-]*|high-level|strategic|economic|ministerial|security|"
-    r"trade|maritime|defen[cs]e|financial|political|consular|cyber|energy|climate|human[\s-]+rights|"
-    r"foreign\s+policy|diplomatic|2\+2|[\"“]2\+2[\"”])"
+    # a format of meeting ("2+2", quoted or not: "3+3" the same way)
+    r"(?:[\"“]?\d\+\d[\"”]?|(?!\d+(?:st|nd|rd|th)\b|(?:19|20)\d\d\b)[\w-]*\d[\w-]*|high-level|strategic|"
+    r"economic|ministerial|security|trade|maritime|defen[cs]e|financial|political|consular|cyber|"
+    r"energy|climate|human[\s-]+rights|foreign\s+policy|diplomatic)"
 )
 DESCRIBED_DIALOGUE = re.compile(
     r"\b(?:(?:[Tt]he|[Tt]heir|[Ii]ts|a|an)\s+(?:(?:annual|regular|first|new|latest|next|upcoming|"
