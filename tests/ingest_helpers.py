@@ -28,3 +28,7 @@ TRADE = (
     "Ministers met leaders at a conference in Paris, where Zhong told reporters the meeting "
     "was useful.\n"
 )
+
+
+# One sentence in a minimal news article: ``TALKS.format(sentence=...)``.
+TALKS = "Ministers meet in Vienna\n\nVIENNA, May 3 -- {sentence}\n"
