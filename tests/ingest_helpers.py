@@ -32,3 +32,13 @@ TRADE = (
 
 # One sentence in a minimal news article: ``TALKS.format(sentence=...)``.
 TALKS = "Ministers meet in Vienna\n\nVIENNA, May 3 -- {sentence}\n"
+
+
+def run_dated(text, published=None, gazetteer=None):
+    """Extraction as of a publication day, with what the archive knows (``gazetteer``, else
+    nothing); each quote checked against its span and its round."""
+    result = extract(text, gazetteer or Gazetteer(), published=published)
+    for q in result.quotes:
+        assert result.body[q.start : q.end] == q.text
+        assert q.round is None or 0 <= q.round < len(result.rounds)
+    return result
