@@ -42,3 +42,7 @@ def run_dated(text, published=None, gazetteer=None):
         assert result.body[q.start : q.end] == q.text
         assert q.round is None or 0 <= q.round < len(result.rounds)
     return result
+
+
+# The front matter and headline of a minimal dated article: ``HEAD + "body"``.
+HEAD = "---\npublished: 2023-09-26\n---\nTrade talks end\n\n"
