@@ -37,7 +37,7 @@ TALKS = "Ministers meet in Vienna\n\nVIENNA, May 3 -- {sentence}\n"
 def run_dated(text, published=None, gazetteer=None):
     """Extraction as of a publication day, with what the archive knows (``gazetteer``, else
     nothing); each quote checked against its span and its round."""
-    result = extract(text, gazetteer or Gazetteer(), published=published)
+    result = extract(text, Gazetteer() if gazetteer is None else gazetteer, published=published)
     for q in result.quotes:
         assert result.body[q.start : q.end] == q.text
         assert q.round is None or 0 <= q.round < len(result.rounds)
