@@ -28,3 +28,21 @@ TRADE = (
     "Ministers met leaders at a conference in Paris, where Zhong told reporters the meeting "
     "was useful.\n"
 )
+
+
+# One sentence in a minimal news article: ``TALKS.format(sentence=...)``.
+TALKS = "Ministers meet in Vienna\n\nVIENNA, May 3 -- {sentence}\n"
+
+
+def run_dated(text, published=None, gazetteer=None):
+    """Extraction as of a publication day, with what the archive knows (``gazetteer``, else
+    nothing); each quote checked against its span and its round."""
+    result = extract(text, Gazetteer() if gazetteer is None else gazetteer, published=published)
+    for q in result.quotes:
+        assert result.body[q.start : q.end] == q.text
+        assert q.round is None or 0 <= q.round < len(result.rounds)
+    return result
+
+
+# The front matter and headline of a minimal dated article: ``HEAD + "body"``.
+HEAD = "---\npublished: 2023-09-26\n---\nTrade talks end\n\n"

@@ -122,9 +122,9 @@ def test_each_client_has_a_download_budget(client, archive, settings):
 
 def test_a_stream_cut_short_has_no_end_marker(client, archive, monkeypatch):
     """A worker killed or a database lost mid-download: what arrived is detectably partial."""
-    from statements import export
+    from statements.export import rows
 
-    real = export.quote_row
+    real = rows.quote_row
 
     def failing(quote, absolute):
         if failing.calls == 3:
@@ -133,8 +133,8 @@ def test_a_stream_cut_short_has_no_end_marker(client, archive, monkeypatch):
         return real(quote, absolute)
 
     failing.calls = 0
-    monkeypatch.setitem(export.EXPORTS, "quotes", (failing, ()))
-    monkeypatch.setitem(export.COLUMNS, failing, export.COLUMNS[real])
+    monkeypatch.setitem(rows.EXPORTS, "quotes", (failing, ()))
+    monkeypatch.setitem(rows.COLUMNS, failing, rows.COLUMNS[real])
     for fmt in ("csv", "json"):
         failing.calls = 0
         response = client.get("/quotes/", {"format": fmt})
