@@ -5,10 +5,7 @@ Everything runs on this machine over 127.0.0.1. See docs/performance.md. The par
 (bench/report.py).
 """
 
-# bench.overload prepares its run with these two, imported from here.
-from bench.run import ensure_corpus, main, setup_django
-
-__all__ = ["ensure_corpus", "main", "setup_django"]
+from bench.run import main
 
 if __name__ == "__main__":
     main()

@@ -111,7 +111,7 @@ def quantile(values, q):
 
 
 def main(argv=None):
-    from bench.__main__ import ensure_corpus, setup_django
+    from bench.run import ensure_corpus, setup_django
 
     args = parse_args(argv)
     setup_django(args.database_url)

@@ -1,4 +1,4 @@
-"""Generate a synthetic archive of N quotes for performance work (see statements/synth.py)."""
+"""Generate a synthetic archive of N quotes for performance work (see statements/synth/)."""
 
 import sys
 import time
