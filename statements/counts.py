@@ -19,8 +19,7 @@ Two ways to keep them, both a few set-based statements:
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import Count, F, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce, Greatest
+from django.db.models import Count, F, Q
 
 from statements.models import Article, Quote, Speaker, SpeakerTheme, Theme, count_of
 
@@ -45,62 +44,63 @@ def _rows(model, given):
         return None
     if isinstance(given, list | tuple | set | frozenset):
         return model.objects.filter(pk__in=list(given))
-    return model.objects.filter(pk__in=given.order_by().values("pk"))
-
-
-def _changed(current, by, sign):
-    # A count gone wrong by some path outside the writers never goes below zero here (the
-    # column refuses it); ``recount --check`` finds it.
-    if sign > 0:
-        return F(current) + Coalesce(Subquery(by), 0)
-    return Greatest(F(current) - Coalesce(Subquery(by), 0), 0)
-
-
-def _per(rows, key, outer="pk"):
-    """How many of ``rows`` have ``key`` equal to the outer row's ``outer``, as a subquery."""
-    matching = rows.filter(**{key: OuterRef(outer)}).order_by().values(key)
-    return matching.annotate(n=Count("*")).values("n")
+    return given.order_by()
 
 
 def _adjust(quotes, articles, sign):
     quotes, articles = _rows(Quote, quotes), _rows(Article, articles)
     if quotes is not None:
-        Speaker.objects.filter(pk__in=quotes.values("speaker")).update(
-            quote_count=_changed("quote_count", _per(quotes, "speaker"), sign)
-        )
+        _apply(Speaker, "quote_count", quotes, {"id": "speaker"}, sign)
         tags = QuoteTheme.objects.filter(quote__in=quotes.values("pk"))
-        Theme.objects.filter(pk__in=tags.values("theme")).update(
-            quote_count=_changed("quote_count", _per(tags, "theme"), sign)
-        )
-        _adjust_speaker_themes(quotes, tags, sign)
+        _apply(Theme, "quote_count", tags, {"id": "theme"}, sign)
+        pairs = {"speaker_id": "quote__speaker", "theme_id": "theme"}
+        if sign > 0:
+            _upsert_speaker_themes(tags, pairs)
+        else:
+            _apply(SpeakerTheme, "quote_count", tags, pairs, sign)
+            empty = SpeakerTheme.objects.filter(quote_count=0)
+            _delete(empty.filter(speaker__in=quotes.values("speaker")))
     if articles is not None:
         tags = ArticleTheme.objects.filter(article__in=articles.values("pk"))
-        Theme.objects.filter(pk__in=tags.values("theme")).update(
-            article_count=_changed("article_count", _per(tags, "theme"), sign)
-        )
+        _apply(Theme, "article_count", tags, {"id": "theme"}, sign)
 
 
-def _adjust_speaker_themes(quotes, tags, sign):
-    pairs = tags.order_by().values("quote__speaker", "theme").annotate(n=Count("*"))
-    table = connection.ops.quote_name(SpeakerTheme._meta.db_table)
+def _grouped(rows, keys):
+    """SQL of ``rows`` counted per ``keys`` (column of the counted table → field of rows),
+    its columns named k0, k1 … and n."""
+    named = {f"k{i}": F(field) for i, field in enumerate(keys.values())}
+    return rows.order_by().values(**named).annotate(n=Count("*")).query.sql_with_params()
+
+
+def _apply(model, column, rows, keys, sign):
+    """Add (sign +1) or take away (-1) how many of ``rows`` fall on each row of ``model``,
+    in one UPDATE … FROM over those rows alone (both engines have it): a correlated count
+    per row would have PostgreSQL read the whole speaker's index for each."""
+    qn = connection.ops.quote_name
+    table, col = qn(model._meta.db_table), qn(column)
+    current = f"{table}.{col}"
     if sign > 0:
-        # One upsert (both engines): a new pair gets its row, a known one its count raised.
-        select, params = pairs.query.sql_with_params()
-        _execute(
-            f"INSERT INTO {table} (speaker_id, theme_id, quote_count) "
-            f"SELECT * FROM ({select}) pairs WHERE true "
-            "ON CONFLICT (speaker_id, theme_id) "
-            f"DO UPDATE SET quote_count = {table}.quote_count + excluded.quote_count",
-            params,
-        )
-        return
-    of_pair = tags.filter(quote__speaker=OuterRef("speaker"), theme=OuterRef("theme"))
-    by = of_pair.order_by().values("theme").annotate(n=Count("*")).values("n")
-    speakers = quotes.values("speaker")
-    SpeakerTheme.objects.filter(speaker__in=speakers, theme__in=tags.values("theme")).update(
-        quote_count=_changed("quote_count", by, sign)
+        change = f"{current} + d.n"
+    else:
+        # A count gone wrong by some path outside the writers stops at zero (the column
+        # refuses less); ``recount --check`` finds it.
+        change = f"CASE WHEN {current} > d.n THEN {current} - d.n ELSE 0 END"
+    select, params = _grouped(rows, keys)
+    match = " AND ".join(f"{table}.{qn(c)} = d.k{i}" for i, c in enumerate(keys))
+    _execute(f"UPDATE {table} SET {col} = {change} FROM ({select}) d WHERE {match}", params)
+
+
+def _upsert_speaker_themes(tags, pairs):
+    # One statement on both engines: a new pair gets its row, a known one its count raised.
+    select, params = _grouped(tags, pairs)
+    table = connection.ops.quote_name(SpeakerTheme._meta.db_table)
+    _execute(
+        f"INSERT INTO {table} (speaker_id, theme_id, quote_count) "
+        f"SELECT k0, k1, n FROM ({select}) d WHERE true "
+        "ON CONFLICT (speaker_id, theme_id) "
+        f"DO UPDATE SET quote_count = {table}.quote_count + excluded.quote_count",
+        params,
     )
-    _delete(SpeakerTheme.objects.filter(speaker__in=speakers, quote_count=0))
 
 
 def _delete(rows):
