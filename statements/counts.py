@@ -44,7 +44,9 @@ def _rows(model, given):
         return None
     if isinstance(given, list | tuple | set | frozenset):
         return model.objects.filter(pk__in=list(given))
-    return given.order_by()
+    # By key: a queryset filtered through a join (an admin list by theme) may repeat a row,
+    # and its annotations would be grouped with the counts.
+    return model.objects.filter(pk__in=given.order_by().values("pk"))
 
 
 def _adjust(quotes, articles, sign):
