@@ -119,6 +119,12 @@ STATE = {
     "speakers": "SELECT s.name, s.kind, s.country, s.title, s.native_name, s.aliases, o.name "
     "FROM statements_speaker s LEFT JOIN statements_outlet o ON o.id = s.outlet_id",
     "dialogues": "SELECT name, description FROM statements_dialogue",
+    # The stored counts (statements/counts.py), kept by each writer in its transaction.
+    "speaker counts": "SELECT name, quote_count FROM statements_speaker",
+    "theme counts": "SELECT slug, quote_count, article_count FROM statements_theme",
+    "speaker themes": "SELECT s.name, t.slug, st.quote_count FROM statements_speakertheme st "
+    "JOIN statements_speaker s ON s.id = st.speaker_id "
+    "JOIN statements_theme t ON t.id = st.theme_id",
     "rounds": "SELECT d.name, r.start_date, r.end_date, r.ordinal, r.location, r.is_reviewed "
     "FROM statements_dialogueround r JOIN statements_dialogue d ON d.id = r.dialogue_id",
     "articles": "SELECT a.checksum, a.title, o.name, a.published_on, a.published_on_inferred, "

@@ -22,6 +22,7 @@ from django.utils.dateparse import parse_date, parse_datetime
 from rest_framework import serializers
 
 from archive.pagecache import content_changed
+from statements import counts
 from statements.api import serializers as api
 from statements.models import Article, Dialogue, DialogueRound, Outlet, Quote, Speaker, Theme
 
@@ -359,10 +360,11 @@ def load_dump(lines):
         for model in MODELS:
             if model.objects.exists():
                 raise DumpError(f"the archive is not empty ({model._meta.verbose_name_plural})")
-        counts = Loader().load(read_dump(lines))
+        loaded = Loader().load(read_dump(lines))
         reset_sequences()
+        counts.recount()  # the dump holds no counts; its rows were written in bulk
         content_changed()  # bulk_create sends no signals
-    return counts
+    return loaded
 
 
 def reset_sequences():

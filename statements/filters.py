@@ -270,8 +270,8 @@ class SpeakerQuoteFilter(QuoteFilter):
         self.speaker = speaker
         super().__init__(*args, **kwargs)
         fields = self.form.fields
-        tagged = Quote.themes.through.objects.filter(quote__speaker=speaker)
-        fields["theme"].queryset = Theme.objects.filter(pk__in=tagged.values("theme_id"))
+        # The stored SpeakerTheme rows (statements/counts.py): no pass over the quotes.
+        fields["theme"].queryset = Theme.objects.filter(speaker_counts__speaker=speaker)
         round_ids = {round_id for round_id, _, _ in self.usage if round_id}
         field = fields["round"]
         field.withheld = None

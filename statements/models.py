@@ -1,7 +1,8 @@
 """The archive's records: who said what, when, in which round of which dialogue.
 
 Reusable reads live on the QuerySets below (``published()``, ``search()``, ``with_counts()``);
-views and commands call those instead of repeating filters.
+views and commands call those instead of repeating filters. Speakers' and themes' counts are
+stored (``quote_count``, ``article_count``, ``SpeakerTheme``) and kept by statements/counts.py.
 """
 
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -67,6 +68,29 @@ class Outlet(StoredValues, SlugNaturalKey, models.Model):
         return split_lines(self.aliases)
 
 
+class KeptCounts:
+    """Model mixin: saving a stored record leaves its counts (``COUNT_FIELDS``) alone. Only
+    statements/counts.py writes them, in set-based statements; an instance read before another
+    writer added quotes would otherwise write its old counts back."""
+
+    COUNT_FIELDS = ()
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding and not args and kwargs.get("update_fields") is None:
+            kwargs["update_fields"] = [
+                f.name
+                for f in self._meta.concrete_fields
+                if not f.primary_key and f.name not in self.COUNT_FIELDS
+            ]
+        return super().save(*args, **kwargs)
+
+
+def kept_count(name, what):
+    return models.PositiveIntegerField(
+        name, default=0, editable=False, help_text=f"{what}, kept by statements/counts.py."
+    )
+
+
 def count_of(queryset, field):
     """How many rows of queryset have ``field`` equal to the outer row, as a correlated
     subquery: counting two relations through joins would multiply one by the other, and a
@@ -79,12 +103,11 @@ def count_of(queryset, field):
 
 
 class ThemeQuerySet(models.QuerySet):
-    def with_list_counts(self):
-        """``quote_count`` and ``article_count``, counted on the tag tables per theme."""
-        return self.annotate(
-            quote_count=count_of(Quote.themes.through.objects.all(), "theme"),
-            article_count=count_of(Article.themes.through.objects.all(), "theme"),
-        )
+    def spoken_of_by(self, speaker):
+        """The themes of a speaker's quotes, each with how many carry it (``n``), most
+        frequent first: read from the stored SpeakerTheme counts, not counted."""
+        counts = self.filter(speaker_counts__speaker=speaker)
+        return counts.annotate(n=F("speaker_counts__quote_count")).order_by("-n", "name")
 
     def counted_in(self, quotes):
         """Themes of these quotes, each with how many of them carry it (``n``), most
@@ -93,7 +116,7 @@ class ThemeQuerySet(models.QuerySet):
         return tagged.annotate(n=models.Count("quotes")).order_by("-n", "name")
 
 
-class Theme(StoredValues, SlugNaturalKey, models.Model):
+class Theme(KeptCounts, StoredValues, SlugNaturalKey, models.Model):
     """A controlled-vocabulary topic; its keywords drive the automatic tagger."""
 
     name = models.CharField(max_length=100, unique=True)
@@ -102,8 +125,11 @@ class Theme(StoredValues, SlugNaturalKey, models.Model):
     keywords = models.TextField(
         blank=True, help_text="Words and phrases that signal this theme, one per line."
     )
+    quote_count = kept_count("quotes", "Quotes on this theme")
+    article_count = kept_count("articles", "Articles on this theme")
 
     objects = SlugManager.from_queryset(ThemeQuerySet)()
+    COUNT_FIELDS = ("quote_count", "article_count")
 
     class Meta:
         ordering = ["name"]
@@ -161,9 +187,6 @@ class ArchiveQuerySet(models.QuerySet):
 
 
 class SpeakerQuerySet(models.QuerySet):
-    def with_quote_counts(self):
-        return self.annotate(quote_count=models.Count("quotes", distinct=True))
-
     def search(self, q):
         """Speakers matching part of a name, an alias, a native name or a misspelling."""
         return search.search_speakers(self, q)
@@ -173,7 +196,7 @@ class SpeakerQuerySet(models.QuerySet):
         return search.speaker_suggestions(self, q, limit)
 
 
-class Speaker(StoredValues, SlugNaturalKey, models.Model):
+class Speaker(KeptCounts, StoredValues, SlugNaturalKey, models.Model):
     """Whoever speaks: a person, a delegation, a government, or an outlet's editorial voice."""
 
     class Kind(models.TextChoices):
@@ -203,8 +226,10 @@ class Speaker(StoredValues, SlugNaturalKey, models.Model):
         related_name="voices",
         help_text="For an outlet's editorial voice: the outlet.",
     )
+    quote_count = kept_count("quotes", "Quotes attributed to this speaker (reviewed or not)")
 
     objects = SlugManager.from_queryset(SpeakerQuerySet)()
+    COUNT_FIELDS = ("quote_count",)
 
     class Meta:
         ordering = ["name"]
@@ -218,6 +243,26 @@ class Speaker(StoredValues, SlugNaturalKey, models.Model):
     @property
     def alias_list(self):
         return split_lines(self.aliases)
+
+
+class SpeakerTheme(models.Model):
+    """How many of a speaker's quotes carry a theme (rows only for counts above zero), kept by
+    statements/counts.py: a speaker's page lists its themes without counting its quotes."""
+
+    # The unique constraint's index leads with the speaker: no index of its own.
+    speaker = models.ForeignKey(
+        Speaker, on_delete=models.CASCADE, related_name="theme_counts", db_index=False
+    )
+    theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="speaker_counts")
+    quote_count = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["speaker", "theme"], name="one_count_per_speaker_theme")
+        ]
+
+    def __str__(self):
+        return f"{self.speaker_id} × {self.theme_id}: {self.quote_count}"
 
 
 class DialogueRoundQuerySet(models.QuerySet):

@@ -179,8 +179,8 @@ class DialogueDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         context["speakers"] = (
             Speaker.objects.filter(quotes__round__dialogue=self.object)
-            .annotate(quote_count=Count("quotes"))
-            .order_by("-quote_count", "name")[:12]
+            .annotate(dialogue_quote_count=Count("quotes"))
+            .order_by("-dialogue_quote_count", "name")[:12]
         )
         return context
 
@@ -264,9 +264,8 @@ class SpeakerListView(ArchiveListMixin, ExportMixin, FilterView):
     filterset_class = SpeakerFilter
     export_name = export_kind = "speakers"
     template_name = "statements/speaker_list.html"
-    queryset = Speaker.objects.annotate(
-        quote_count=count_of(Quote.objects.all(), "speaker")
-    ).order_by("name")
+    # quote_count is stored (statements/counts.py): nothing is counted per row.
+    queryset = Speaker.objects.order_by("name")
     paginate_by = 50
 
 
@@ -322,12 +321,13 @@ class SpeakerDetailView(ArchiveListMixin, ExportMixin, FilterView):
             {"speaker_role": role, "n": n}
             for role, n in sorted(roles.items(), key=lambda item: (-item[1], item[0]))
         ]
-        # Counts over the quotes now selected, so each is a link that narrows the list.
+        # Counts over the quotes now selected, so each is a link that narrows the list; all
+        # of the speaker's quotes are counted already (SpeakerTheme).
         if self.filterset.is_valid() and context["active_filters"]:
-            selected = self.object_list.values("pk")
+            themes = Theme.objects.counted_in(self.object_list.values("pk"))
         else:
-            selected = Quote.objects.filter(speaker=self.speaker)
-        context["theme_counts"] = list(Theme.objects.counted_in(selected))
+            themes = Theme.objects.spoken_of_by(self.speaker)
+        context["theme_counts"] = list(themes)
         context["chaired"] = self.speaker.chaired_rounds.select_related("dialogue")
         add_facets(context, self.request, self.filterset, SPEAKER_FACETS)
         context["quotes"] = highlighted(context["object_list"], highlight_quotes, self.filterset)
@@ -466,7 +466,7 @@ class ArticleDetailView(DetailView):
 
 class ThemeListView(ListView):
     template_name = "statements/theme_list.html"
-    queryset = Theme.objects.with_list_counts().order_by("name")
+    queryset = Theme.objects.order_by("name")  # its counts are stored
 
 
 class ThemeDetailView(DetailView):
@@ -478,9 +478,8 @@ class ThemeDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         theme = self.object
-        # Counted on the tag tables alone: an index-only count, no join to the quotes.
-        context["quote_count"] = Quote.themes.through.objects.filter(theme=theme).count()
-        context["article_count"] = Article.themes.through.objects.filter(theme=theme).count()
+        context["quote_count"] = theme.quote_count  # stored: statements/counts.py
+        context["article_count"] = theme.article_count
         quotes = Quote.objects.filter(themes=theme)
         context["recent_quotes"] = with_snippet_slot(quotes.for_listing()[: self.recent])
         rounds = DialogueRound.objects.on_theme(theme)

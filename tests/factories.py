@@ -3,6 +3,7 @@
 import hashlib
 import itertools
 
+from statements import counts
 from statements.models import Article, Outlet, Quote, Speaker
 
 _serial = itertools.count(1)
@@ -38,8 +39,9 @@ def article(body=None, **fields):
     )
 
 
-def article_with_quotes(count, **fields):
-    """An article of ``count`` sentences, each one a quote by the same speaker."""
+def article_with_quotes(count, themes=(), **fields):
+    """An article of ``count`` sentences, each one a quote by the same speaker, tagged with
+    ``themes``."""
     sentences = [SENTENCE.format(n=i) for i in range(count)]
     body = " ".join(sentences)
     record = article(body=body, **fields)
@@ -58,4 +60,8 @@ def article_with_quotes(count, **fields):
         )
         start += len(sentence) + 1
     Quote.objects.bulk_create(quotes)
+    Quote.themes.through.objects.bulk_create(
+        Quote.themes.through(quote=quote, theme=theme) for quote in quotes for theme in themes
+    )
+    counts.added(quotes=Quote.objects.filter(article=record))  # as every writer does
     return record

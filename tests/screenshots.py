@@ -15,6 +15,7 @@ from types import SimpleNamespace
 
 from django.db import transaction
 
+from statements import counts
 from statements.models import Article, Dialogue, DialogueRound, Outlet, Quote, Speaker, Theme
 
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
@@ -275,6 +276,7 @@ def build_sample_archive():
     Article.rounds.through.objects.bulk_create(
         [Article.rounds.through(article_id=b.pk, dialogueround_id=oslo.pk) for b in briefs]
     )
+    counts.recount()  # written row by row here, not through a writer that keeps them
     return SimpleNamespace(
         outlets=SimpleNamespace(wire=wire, harbour=harbour),
         themes=SimpleNamespace(consular=consular, legal=legal, press=press),

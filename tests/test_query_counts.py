@@ -9,6 +9,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from statements.models import DialogueRound, Quote, Speaker, Theme
+from statements.pagination import PAGE_SIZE
+from tests import factories
 from tests.screenshots import sample_archive
 
 pytestmark = pytest.mark.django_db
@@ -95,6 +97,16 @@ def test_speaker(client, archive):
         li.get_absolute_url() + "?q=cases&theme=legal-exchanges",
         weber.get_absolute_url() + "?q=cases&theme=legal-exchanges",
     )
+
+
+def test_speaker_with_more_quotes_and_themes_than_a_page(client, archive):
+    """A speaker's themes are read from their stored counts: one speaker with two quotes on
+    one theme, another with more than a page of quotes on every theme, the same queries."""
+    themes = list(Theme.objects.all())
+    few = factories.article_with_quotes(2, themes=themes[:1]).quotes.first().speaker
+    many = factories.article_with_quotes(PAGE_SIZE + 5, themes=themes).quotes.first().speaker
+    assert len(Theme.objects.spoken_of_by(many)) == len(themes) > 1
+    assert_same(client, few.get_absolute_url(), many.get_absolute_url())
 
 
 def test_quote_list(client, archive):

@@ -5,13 +5,14 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db import DatabaseError
+from django.db import DatabaseError, transaction
 from django.db.models import Count, Q
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 
+from statements import counts
 from statements.admin.base import (
     URL_FIELDS,
     RoundChoicesMixin,
@@ -173,7 +174,24 @@ class ArticleAdmin(RoundChoicesMixin, admin.ModelAdmin):
             obj.checksum = checksum(obj.body)
         # A fact changed by hand comes from the archivist from now on.
         obj.mark_archivist(form.changed_data, request.user)
+        if change:
+            counts.removed(articles=[obj.pk])  # its themes' article counts, as stored
         super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        counts.added(articles=[form.instance.pk])  # with its themes as now saved
+
+    def delete_model(self, request, obj):
+        # Its quotes go with it: both leave the stored counts first.
+        counts.removed(quotes=Quote.objects.filter(article=obj), articles=[obj.pk])
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        with transaction.atomic():  # the changelist's actions run outside one
+            quotes = Quote.objects.filter(article__in=queryset.order_by().values("pk"))
+            counts.removed(quotes=quotes, articles=queryset)
+            super().delete_queryset(request, queryset)
 
     @admin.display(description="where each fact came from")
     def sources(self, obj):

@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelect
+from django.db import transaction
 from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -10,6 +11,7 @@ from django.utils.html import format_html
 from django.utils.text import Truncator
 
 from archive.pagecache import content_changed
+from statements import counts
 from statements.admin.base import (
     ReviewActionsMixin,
     RoundChoicesMixin,
@@ -170,10 +172,29 @@ class QuoteAdmin(RoundChoicesMixin, ReviewActionsMixin, admin.ModelAdmin):
             return weakest
         return super().get_ordering(request)
 
+    # The stored counts (statements/counts.py), in the admin's transaction: what a quote
+    # counted for goes before it is changed or deleted, what it counts for now after its
+    # themes are saved.
+
     def save_model(self, request, obj, form, change):
         # A fact changed by hand comes from the archivist from now on.
         obj.mark_archivist(form.changed_data, request.user)
+        if change:
+            counts.removed(quotes=[obj.pk])
         super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        counts.added(quotes=[form.instance.pk])
+
+    def delete_model(self, request, obj):
+        counts.removed(quotes=[obj.pk])
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        with transaction.atomic():  # the changelist's actions run outside one
+            counts.removed(quotes=queryset)
+            super().delete_queryset(request, queryset)
 
     @admin.display(description="where each fact came from")
     def sources(self, obj):
@@ -231,7 +252,11 @@ class QuoteAdmin(RoundChoicesMixin, ReviewActionsMixin, admin.ModelAdmin):
             for quote in moved:
                 quote.mark_archivist(["speaker"], request.user)
                 quote.speaker = speaker
-            n = Quote.objects.bulk_update(moved, ["speaker", "provenance"], batch_size=500)
+            keys = [quote.pk for quote in moved]
+            with transaction.atomic():
+                counts.removed(quotes=keys)
+                n = Quote.objects.bulk_update(moved, ["speaker", "provenance"], batch_size=500)
+                counts.added(quotes=keys)
             content_changed()  # bulk_update() sends no signals
             self.message_user(
                 request, f"{n} quote(s) reassigned to {speaker.name}.", messages.SUCCESS

@@ -28,17 +28,11 @@ class OutletAdmin(admin.ModelAdmin):
 
 @admin.register(Theme)
 class ThemeAdmin(admin.ModelAdmin):
-    ordering = ["name"]  # annotated counts drop the model's default ordering
-    list_display = ["name", "slug", "quote_count"]
+    ordering = ["name"]
+    # Stored counts (statements/counts.py), sortable by their columns.
+    list_display = ["name", "slug", "quote_count", "article_count"]
     search_fields = ["name", "keywords", "description"]
     prepopulated_fields = {"slug": ["name"]}
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(quote_count=Count("quotes"))
-
-    @admin.display(description="quotes", ordering="quote_count")
-    def quote_count(self, obj):
-        return obj.quote_count
 
 
 class RoundForm(forms.ModelForm):

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.template.response import TemplateResponse
 
 from archive.pagecache import content_changed
+from statements import counts
 from statements.models import DialogueRound, Quote, Speaker
 
 
@@ -48,26 +49,22 @@ def merge_speakers(keep, others):
         content_changed()  # update() sends no signals
         keep.chaired_rounds.add(*DialogueRound.objects.filter(co_chairs__in=others).distinct())
         keep.save()
+        # The quotes' themes stay: only the speakers' counts (and their SpeakerTheme rows)
+        # change; the others' rows go with them.
+        counts.recount(speakers=[keep.pk], themes=[])
         Speaker.objects.filter(pk__in=other_pks).delete()
     return moved
 
 
 @admin.register(Speaker)
 class SpeakerAdmin(admin.ModelAdmin):
-    ordering = ["name"]  # annotated counts drop the model's default ordering
+    ordering = ["name"]
     list_display = ["name", "native_name", "kind", "country", "title", "quote_count"]
     list_filter = ["kind", "country"]
     search_fields = ["name", "native_name", "aliases", "title"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["outlet"]
     actions = ["merge"]
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).with_quote_counts()
-
-    @admin.display(description="quotes", ordering="quote_count")
-    def quote_count(self, obj):
-        return obj.quote_count
 
     @admin.action(description="Merge selected speakers into one", permissions=["change", "delete"])
     def merge(self, request, queryset):

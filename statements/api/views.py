@@ -145,7 +145,7 @@ class DialogueViewSet(ArchiveViewSet):
 
 
 class ThemeViewSet(ArchiveViewSet):
-    queryset = Theme.objects.with_list_counts().order_by("name")
+    queryset = Theme.objects.order_by("name")  # its counts are stored
     serializer_class = serializers.ThemeSerializer
 
 

@@ -19,6 +19,7 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import Q
 
 from archive.pagecache import content_changed, signals_paused
+from statements import counts
 from statements.ingest.result import (
     Extraction,
 )
@@ -276,6 +277,8 @@ def write(extraction: Extraction, report: SaveReport, names: ArchiveNames | None
         ],
     )
     report.created["quote"] += len(quotes)
+    # The speakers' and themes' stored counts, in this transaction (statements/counts.py).
+    counts.added(quotes=Quote.objects.filter(article=article), articles=[article.pk])
 
 
 def outlet_for(extraction, report, names=None):
