@@ -39,7 +39,10 @@ def _search(queryset, q, table, fields, weights, within, ranked=True, scores=Non
     if vendor == "sqlite":
         queryset = sqlite.search(queryset, parsed, table, fields, weights, within, ranked)
     elif vendor == "postgresql":
-        word = postgres.scored_word(parsed) if ranked and scores else None
+        # Known keys (a page's rows) are ranked by ts_rank_cd directly: the same numbers, and
+        # a plan by key rather than the scores' join.
+        scored = ranked and scores and within is None
+        word = postgres.scored_word(parsed) if scored else None
         if word:
             return postgres.search_scored(queryset, word, scores)
         queryset = postgres.search(queryset, parsed, fields, ranked)
