@@ -491,6 +491,15 @@ class Quote(ProvenanceMixin, StoredValues, models.Model):
             raise ValidationError({"end": f"The article body has only {len(body)} characters."})
 
 
+class NoRowsManager(models.Manager):
+    """A default manager that lists nothing: for a table the database's triggers own, so that
+    ``dumpdata`` (which would otherwise copy millions of derived rows, or fail on SQLite where
+    the table does not exist) and any generic listing skip it. Joins do not use managers."""
+
+    def get_queryset(self):
+        return super().get_queryset().none()
+
+
 class QuoteTerm(models.Model):
     """PostgreSQL only: a quote's ``ts_rank_cd`` score for one word of its search vector, with
     its sort keys, so that a one-word search reads its best matches from an index in the
@@ -506,6 +515,8 @@ class QuoteTerm(models.Model):
     said_on = models.DateField(null=True)
     article_id = models.BigIntegerField()
     start = models.IntegerField()
+
+    objects = NoRowsManager()
 
     class Meta:
         managed = False
