@@ -166,3 +166,13 @@ def test_a_dump_leaves_the_derived_scores_out():
     out = io.StringIO()
     call_command("dumpdata", "statements.quoteterm", stdout=out)
     assert json.loads(out.getvalue()) == []
+
+
+@pytest.mark.postgres
+def test_a_ranked_page_of_one_word_is_read_from_the_scores_index(corpus):
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        sql, params = Quote.objects.search("rights").values("pk")[:26].query.sql_with_params()
+        cursor.execute("EXPLAIN " + sql, params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "statements_quote_term_ranked" in plan and "Sort" not in plan.split("\n")[1]
