@@ -534,3 +534,38 @@ class Quote(ProvenanceMixin, StoredValues, models.Model):
         body = self.article.body if self.article_id else None
         if body is not None and self.end is not None and self.end > len(body):
             raise ValidationError({"end": f"The article body has only {len(body)} characters."})
+
+
+class NoRowsManager(models.Manager):
+    """A default manager that lists nothing: for a table the database's triggers own, so that
+    ``dumpdata`` (which would otherwise copy millions of derived rows, or fail on SQLite where
+    the table does not exist) and any generic listing skip it. Joins do not use managers."""
+
+    def get_queryset(self):
+        return super().get_queryset().none()
+
+
+class QuoteTerm(models.Model):
+    """PostgreSQL only: a quote's ``ts_rank_cd`` score for one word of its search vector, with
+    its sort keys, so that a one-word search reads its best matches from an index in the
+    page's order. Migration 0012_search_term_scores creates it and the triggers that keep it
+    current; never written through Django, and absent on SQLite (docs/search.md, "Ranking")."""
+
+    pk = models.CompositePrimaryKey("quote", "term")
+    quote = models.ForeignKey(
+        Quote, on_delete=models.DO_NOTHING, db_constraint=False, related_name="terms"
+    )
+    term = models.TextField()
+    score = models.FloatField()
+    said_on = models.DateField(null=True)
+    article_id = models.BigIntegerField()
+    start = models.IntegerField()
+
+    objects = NoRowsManager()
+
+    class Meta:
+        managed = False
+        db_table = "statements_quote_term"
+
+    def __str__(self):
+        return f"{self.term} in quote {self.quote_id}: {self.score}"

@@ -78,7 +78,10 @@ class ArchiveListMixin:
             and connections[queryset.db].vendor == "postgresql"
         ):
             # Past twice the limit, a long quote list is not counted (its size is estimated).
-            paginator.count, paginator.size_guess = capped_count(queryset, paginator.count_limit)
+            # Counted unranked: a ranked one-word search joins its scores (search/postgres.py).
+            rows = getattr(getattr(self, "filterset", None), "rows", None)
+            rows = queryset if rows is None else rows
+            paginator.count, paginator.size_guess = capped_count(rows, paginator.count_limit)
         paginator.rows_for_keys = getattr(getattr(self, "filterset", None), "rows_for_keys", None)
         return paginator
 

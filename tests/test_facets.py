@@ -150,3 +150,33 @@ def test_a_long_span_is_charted_by_year_with_links_to_each_year(client, corpus):
     assert sum(bar.count for bar in timeline["bars"]) == sum(counts.years.values())
     bar = next(bar for bar in timeline["bars"] if bar.count)
     assert f"date_after={bar.key}-01-01&date_before={bar.key}-12-31" in bar.url
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("pilot_sample", [10, 10_000])
+@pytest.mark.parametrize("q", ["rights", "development -trade"])
+def test_the_pilot_is_part_of_the_sample_and_the_margin_still_holds(
+    corpus, monkeypatch, q, pilot_sample
+):
+    """PostgreSQL: the pager's 1% pilot is read once; the facets take its quotes into their
+    sample (alone when it holds PILOT_SAMPLE quotes, else with the buckets above it)."""
+    monkeypatch.setattr(facets, "FACET_SAMPLE", SAMPLE)
+    monkeypatch.setattr(facets, "PILOT_SAMPLE", pilot_sample)
+    monkeypatch.setattr(facets, "PILOT", 50)  # 5%: a pilot of a few hundred in 4,000
+    rows = generated().search(q, ranked=False)
+    truth_total = rows.count()
+    count, pilot = facets.capped_count(generated().search(q), 100)
+    assert count == 101 and pilot.keys
+    counts = count_facets(rows, None, guess=pilot)
+    sampled = facets._sampled(rows, counts.bound)
+    assert counts.sample == sampled.count() == len(set(sampled.values_list("pk", flat=True)))
+    if pilot_sample == 10:
+        assert counts.bound == 50 and counts.sample == len(pilot.keys)
+    else:
+        assert counts.bound > 50
+    assert abs(counts.total - truth_total) <= counts.margin, (counts.total, truth_total)
+    listed = list(rows.select_related("speaker", "article__outlet"))
+    for facet in ("year", "kind", "speaker", "outlet"):
+        truth = exact(listed, facet)
+        for key, _, estimate in counts.groups[facet]:
+            assert abs(estimate - truth[key]) <= counts.margin, (facet, key, estimate, truth[key])

@@ -26,7 +26,7 @@ def _substring_search(queryset, parsed, fields):
     return queryset.filter(condition).annotate(rank=Value(0.0, output_field=FloatField()))
 
 
-def _search(queryset, q, table, fields, weights, within, ranked=True):
+def _search(queryset, q, table, fields, weights, within, ranked=True, scores=None):
     if within is not None:
         queryset = queryset.with_keys(within)
     parsed = parse_query(q)
@@ -39,6 +39,12 @@ def _search(queryset, q, table, fields, weights, within, ranked=True):
     if vendor == "sqlite":
         queryset = sqlite.search(queryset, parsed, table, fields, weights, within, ranked)
     elif vendor == "postgresql":
+        # Known keys (a page's rows) are ranked by ts_rank_cd directly: the same numbers, and
+        # a plan by key rather than the scores' join.
+        scored = ranked and scores and within is None
+        word = postgres.scored_word(parsed) if scored else None
+        if word:
+            return postgres.search_scored(queryset, word, scores)
         queryset = postgres.search(queryset, parsed, fields, ranked)
     else:
         queryset = _substring_search(queryset, parsed, fields)
@@ -58,6 +64,8 @@ QUOTE_FIELDS = [
     "speaker_role",
 ]
 QUOTE_WEIGHTS = (1.0, 0.25)
+# PostgreSQL: the relation to each quote's per-word scores (migration 0012_search_term_scores).
+QUOTE_SCORES = "terms"
 
 
 def search_quotes(queryset, q, within=None, ranked=True):
@@ -67,7 +75,9 @@ def search_quotes(queryset, q, within=None, ranked=True):
     ``within``: primary keys to search and rank among (a search's window), so that the
     rank is computed for those rows only.
     """
-    return _search(queryset, q, "quote_fts", QUOTE_FIELDS, QUOTE_WEIGHTS, within, ranked)
+    return _search(
+        queryset, q, "quote_fts", QUOTE_FIELDS, QUOTE_WEIGHTS, within, ranked, QUOTE_SCORES
+    )
 
 
 def search_articles(queryset, q, within=None, ranked=True):

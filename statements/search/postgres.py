@@ -6,6 +6,8 @@ matched with ``@@`` against ``websearch_to_tsquery('english', …)`` per term
 highlighted with ``ts_headline`` (``SearchHeadline``).
 """
 
+import re
+
 from django.contrib.postgres.search import (
     SearchHeadline,
     SearchQuery,
@@ -13,7 +15,8 @@ from django.contrib.postgres.search import (
     SearchVectorExact,
     SearchVectorField,
 )
-from django.db.models import F, FloatField, Func, Q, Value
+from django.db.models import F, FloatField, Func, Q, TextField, Value
+from django.db.models.functions import Cast
 
 from statements.search.query import exact_phrases
 
@@ -78,6 +81,45 @@ def ranked_query(parsed):
     for part in compiled[1:]:
         query = query | part
     return query
+
+
+# A word websearch_to_tsquery makes one lexeme of, whatever it is: ASCII letters and digits.
+SCORED_WORD = re.compile(r"[a-z0-9]+")
+
+
+def scored_word(parsed):
+    """The query's one word when a ranked search can read its scores from the table of
+    migration 0011 (``ts_rank_cd`` of one lexeme, exact by construction): a single
+    positive word, no phrase, no OR, no exclusion. None for every other shape."""
+    if len(parsed.clauses) != 1 or len(parsed.clauses[0]) != 1:
+        return None
+    (term,) = parsed.clauses[0]
+    if term.phrase or term.negated or not SCORED_WORD.fullmatch(term.words[0]):
+        return None
+    return term.words[0]
+
+
+def search_scored(queryset, word, scores):
+    """The matches of one word, read from the scores table through the relation ``scores``
+    (its rows: term, score and the quote's sort keys), annotated with ``rank`` and ordered
+    by it, then newest, as the index of migration 0011 is: for a broad word the page's 26
+    keys are an index range scan, with filters too when the planner finds it cheapest.
+    The rank equals ``ts_rank_cd(search_vector, query)``, the other path's."""
+    query = _websearch(word)
+    term = Cast(query, output_field=TextField())
+    # The match itself too: redundant with the term's row, it lets PostgreSQL count or
+    # sample the matches through the GIN index (a bitmap) where that is cheaper.
+    return (
+        queryset.filter(SearchVectorExact(VectorColumn(), query), **{f"{scores}__term": term})
+        .annotate(rank=F(f"{scores}__score"))
+        .order_by(
+            "-rank",
+            F(f"{scores}__said_on").desc(nulls_last=True),
+            F(f"{scores}__article_id").desc(),
+            F(f"{scores}__start").asc(),
+            "pk",
+        )
+    )
 
 
 def search(queryset, parsed, fields, ranked=True):
