@@ -33,6 +33,8 @@ def main(argv=None):
     args = parse_args(argv)
     if not args.database_url:
         raise SystemExit("bench.pages: give --database-url or set DATABASE_URL")
+    # Production settings serve hashed static names: without the manifest every page is a 500.
+    servers.collectstatic(args.database_url)
     os.environ.update(servers.production_env(args.database_url))
     import django
 
