@@ -44,4 +44,5 @@ def _by(fact):
     if not fact["at"]:
         return f' <span class="meta">({who})</span>'
     at = str(fact["at"])
-    return f' <span class="meta">({who}, <time datetime="{escape(at)}">{escape(at[:10])}</time>)</span>'
+    when = f'<time datetime="{escape(at)}">{escape(at[:10])}</time>'
+    return f' <span class="meta">({who}, {when})</span>'
