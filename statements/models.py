@@ -8,10 +8,10 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Coalesce
-from django.urls import reverse
 
 from statements import search
 from statements.expressions import KeySet
+from statements.links import record_url
 from statements.provenance import (
     ARTICLE_FACTS,
     QUOTE_FACTS,
@@ -60,7 +60,7 @@ class Outlet(StoredValues, SlugNaturalKey, models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("article_list") + f"?outlet={self.slug}"
+        return record_url("article_list") + f"?outlet={self.slug}"
 
     @property
     def alias_list(self):
@@ -112,7 +112,7 @@ class Theme(StoredValues, SlugNaturalKey, models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("theme_detail", args=[self.slug])
+        return record_url("theme_detail", self.slug)
 
     @property
     def keyword_list(self):
@@ -143,7 +143,7 @@ class Dialogue(StoredValues, SlugNaturalKey, models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("dialogue_detail", args=[self.slug])
+        return record_url("dialogue_detail", self.slug)
 
     @property
     def party_list(self):
@@ -213,7 +213,7 @@ class Speaker(StoredValues, SlugNaturalKey, models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("speaker_detail", args=[self.slug])
+        return record_url("speaker_detail", self.slug)
 
     @property
     def alias_list(self):
@@ -276,7 +276,7 @@ class DialogueRound(StoredValues, SlugNaturalKey, models.Model):
         return f"{self.dialogue.name}, {self.label}"
 
     def get_absolute_url(self):
-        return reverse("round_detail", args=[self.slug])
+        return record_url("round_detail", self.slug)
 
     @property
     def label(self):
@@ -354,7 +354,7 @@ class Article(ProvenanceMixin, StoredValues, SlugNaturalKey, models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("article_detail", args=[self.slug])
+        return record_url("article_detail", self.slug)
 
 
 class Carrier(StoredValues, models.Model):
@@ -481,7 +481,7 @@ class Quote(ProvenanceMixin, StoredValues, models.Model):
         return f"{self.speaker}: {self.text[:60]}"
 
     def get_absolute_url(self):
-        return reverse("quote_detail", args=[self.pk])
+        return record_url("quote_detail", self.pk)
 
     def clean(self):
         from django.core.exceptions import ValidationError

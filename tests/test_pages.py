@@ -3,8 +3,9 @@
 import re
 
 import pytest
-from django.urls import reverse
+from django.urls import NoReverseMatch, get_script_prefix, reverse, set_script_prefix
 
+from statements.links import record_url
 from statements.models import Article, Quote, Speaker, Theme
 from statements.views import RoundDetailView
 from tests.screenshots import sample_archive
@@ -274,3 +275,34 @@ def test_records_with_nothing_attached_still_render(client, archive):
     assert "No quotes found in this article yet." in html
     _, html = get(client, archive.climate.get_absolute_url())
     assert "No quotes yet." in html
+
+
+@pytest.mark.parametrize(
+    "name, key",
+    [
+        ("speaker_detail", "cui-tiankai"),
+        ("round_detail", "china-us-human-rights-dialogue-2015-08-13"),
+        ("article_detail", "a_b-9"),
+        ("theme_detail", "rule-of-law"),
+        ("quote_detail", 7),
+        ("quote_detail", 1234567890123),
+        ("article_list", None),
+    ],
+)
+@pytest.mark.parametrize("script_prefix", ["/", "/archive/"])
+def test_a_records_address_is_the_one_reverse_gives(name, key, script_prefix):
+    before = get_script_prefix()
+    set_script_prefix(script_prefix)
+    try:
+        expected = reverse(name, args=None if key is None else [key])
+        assert record_url(name, key) == expected
+        assert record_url(name, key) == expected  # the second time from the stored route
+        assert expected.startswith(script_prefix)
+    finally:
+        set_script_prefix(before)
+
+
+@pytest.mark.parametrize("key", ["two words", "", "a/b", "é"])
+def test_a_key_no_route_takes_is_refused_as_reverse_refuses_it(key):
+    with pytest.raises(NoReverseMatch):
+        record_url("speaker_detail", key)
