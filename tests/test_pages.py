@@ -1,12 +1,16 @@
 """What each page shows: titles, headings, the sample archive's records, marks and escaping."""
 
+import datetime as dt
 import re
 
 import pytest
+from django.template.defaultfilters import date as date_filter
 from django.urls import NoReverseMatch, get_script_prefix, reverse, set_script_prefix
+from django.utils import translation
 
 from statements.links import record_url
 from statements.models import Article, Quote, Speaker, Theme
+from statements.templatetags.archive import day
 from statements.views import RoundDetailView
 from tests.screenshots import sample_archive
 
@@ -306,3 +310,21 @@ def test_a_records_address_is_the_one_reverse_gives(name, key, script_prefix):
 def test_a_key_no_route_takes_is_refused_as_reverse_refuses_it(key):
     with pytest.raises(NoReverseMatch):
         record_url("speaker_detail", key)
+
+
+@pytest.mark.parametrize("language", ["en-us", "fr"])
+@pytest.mark.parametrize("fmt", ["j F Y", "j M Y", "Y-m-d"])
+@pytest.mark.parametrize(
+    "value",
+    [
+        dt.date(2009, 2, 6),
+        dt.date(2015, 12, 31),
+        dt.date(999, 5, 1),
+        dt.datetime(2011, 5, 9, 23, 30, tzinfo=dt.UTC),
+        None,
+        "",
+    ],
+)
+def test_a_rows_date_reads_as_djangos_date_filter_writes_it(value, fmt, language):
+    with translation.override(language):
+        assert day(value, fmt) == date_filter(value, fmt)
