@@ -6,6 +6,9 @@ import datetime as dt
 from django import template
 from django.template.defaultfilters import date as date_filter
 from django.utils.dates import MONTHS, MONTHS_3
+from django.utils.formats import localize
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeString
 
 from statements.links import REPEATABLE
 
@@ -45,3 +48,46 @@ def day(value, arg="j F Y"):
         return date_filter(value, arg)
     month = MONTHS[value.month] if arg == "j F Y" else str(MONTHS_3[value.month]).title()
     return f"{value.day} {month} {value.year:04d}"
+
+
+@register.filter
+def options(bound_field):
+    """A choice field's ``<option>``s, the current value selected; its choices read as
+    ``choice_list`` reads them. Written here, not as a template loop: a list page's four
+    selects (a hundred countries and more) took 3-4 ms through the template engine."""
+    current = str(bound_field.value())
+    return SafeString(
+        "".join(
+            f'\n  <option value="{_attr(value)}"{" selected" if str(value) == current else ""}>'
+            f"{conditional_escape(label)}</option>"
+            for value, label in choice_list(bound_field)
+        )
+    )
+
+
+@register.filter
+def checkboxes(bound_field):
+    """A multiple choice field's checkboxes (each in a ``<div>`` with its ``<label>``), the
+    current values checked; for the reason given in ``options``."""
+    current = bound_field.value()
+    name, auto_id = (
+        conditional_escape(bound_field.html_name),
+        conditional_escape(bound_field.auto_id),
+    )
+    items = []
+    for i, (value, label) in enumerate(choice_list(bound_field)):
+        try:
+            checked = " checked" if str(value) in current else ""
+        except TypeError:  # no value at all
+            checked = ""
+        items.append(
+            f'<div>\n    <label for="{auto_id}_{i}"><input type="checkbox" name="{name}" '
+            f'value="{_attr(value)}" id="{auto_id}_{i}"{checked}>\n {conditional_escape(label)}'
+            "</label>\n</div>"
+        )
+    return SafeString("".join(items))
+
+
+def _attr(value):
+    """A choice's value as ``{{ value }}`` writes it."""
+    return conditional_escape(localize(value))
