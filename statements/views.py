@@ -9,6 +9,7 @@ side-by-side tables in ``tables.py``.
 
 import datetime as dt
 from collections import defaultdict
+from urllib.parse import quote
 
 from django.core.exceptions import ValidationError
 from django.db import connections
@@ -487,4 +488,11 @@ class ThemeDetailView(DetailView):
         context["round_count"] = rounds.count()
         recent_rounds = list(rounds.select_related("dialogue")[: self.rounds_shown])
         context["sides"], context["round_table"] = theme_round_table(quotes, recent_rounds)
+        # Each count a link to its quotes, the list's address built once (a theme's table
+        # has hundreds of cells, and {% url %} resolved it each time).
+        base = f"{reverse('quote_list')}?theme={quote(theme.slug, safe='/')}"
+        for row in context["round_table"]:
+            row["url"] = f"{base}&round={quote(row['round'].slug, safe='/')}"
+            for cell in row["cells"]:
+                cell["url"] = f"{row['url']}&country={quote(cell['side'], safe='/')}"
         return context
