@@ -50,7 +50,7 @@ from statements.models import (
 )
 from statements.pagination import PAGE_SIZE, ArchivePaginator, PageNotFound, table_sizes
 from statements.search import highlight_articles, highlight_quotes, validate_query
-from statements.tables import compare_sides, theme_round_table
+from statements.tables import compare_sides, quote_sides, theme_round_table
 from statements.timeline import timeline
 
 
@@ -226,11 +226,19 @@ class RoundDetailView(ExportMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         round_ = self.object
-        quotes = round_.quotes.for_listing().order_by("said_on", "article__published_on", "start")
-        quotes = list(quotes[: self.shown])
+        quotes = quote_sides(round_.quotes.all(), self.shown)
         context["shown_count"] = len(quotes)
         context["sides"], context["comparison"] = compare_sides(round_.dialogue, quotes)
         fold_cells(context["comparison"], round_, self.per_cell)
+        # Only the quotes the cells show are read whole (a side-by-side row shows no themes).
+        cells = [cell for row in context["comparison"] for cell in row["cells"]]
+        shown = (
+            Quote.objects.for_listing()
+            .prefetch_related(None)
+            .in_bulk([key for cell in cells for key in cell["quotes"]])
+        )
+        for cell in cells:
+            cell["quotes"] = [shown[key] for key in cell["quotes"] if key in shown]
         if round_.quote_count:
             # Every quote of the round counted (or a stated sample), each a link to them.
             counts = count_facets(round_.quotes.all(), round_.quote_count, ROUND_FACETS)
