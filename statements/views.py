@@ -198,6 +198,11 @@ class RoundListView(ArchiveListMixin, ExportMixin, FilterView):
     )
 
 
+# Articles listed on a round's page (a busy round is reported by a hundred and more, a third
+# of its page's HTML with their source lines); the rest are the articles list's.
+ARTICLES_SHOWN = 20
+
+
 class RoundDetailView(ExportMixin, DetailView):
     """A round and its quotes side by side; ``?format=csv|json`` exports all its quotes."""
 
@@ -205,11 +210,9 @@ class RoundDetailView(ExportMixin, DetailView):
     queryset = (
         DialogueRound.objects.with_list_counts()
         .select_related("dialogue")
-        .prefetch_related(
-            "co_chairs",
-            Prefetch("articles", queryset=Article.objects.select_related("outlet")),
-        )
+        .prefetch_related("co_chairs")
     )
+    articles_shown = ARTICLES_SHOWN
     # Side by side is for reading; beyond this many quotes the page points to /quotes/.
     shown = 300
     # Quotes shown per theme and side; the rest are a link to that list (a busy round's page
@@ -226,6 +229,9 @@ class RoundDetailView(ExportMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         round_ = self.object
+        # The newest articles, without their texts; the rest are a link to /articles/.
+        articles = round_.articles.select_related("outlet").defer("body", "raw_text")
+        context["articles"] = articles[: self.articles_shown]
         quotes = quote_sides(round_.quotes.all(), self.shown)
         context["shown_count"] = len(quotes)
         context["sides"], context["comparison"] = compare_sides(round_.dialogue, quotes)

@@ -328,3 +328,22 @@ def test_a_key_no_route_takes_is_refused_as_reverse_refuses_it(key):
 def test_a_rows_date_reads_as_djangos_date_filter_writes_it(value, fmt, language):
     with translation.override(language):
         assert day(value, fmt) == date_filter(value, fmt)
+
+
+@pytest.mark.parametrize("shown", [1, 2, 3])
+def test_a_round_lists_its_newest_articles_and_links_to_the_rest(
+    client, archive, monkeypatch, shown
+):
+    monkeypatch.setattr(RoundDetailView, "articles_shown", shown)
+    round_ = archive.rounds.second
+    reporting = list(round_.articles.all())  # newest first
+    _, html = get(client, round_.get_absolute_url())
+    listed = [a for a in reporting if f'<li><a href="{a.get_absolute_url()}">' in html]
+    assert listed == reporting[:shown]
+    rest = f"/articles/?round={round_.slug}"
+    if len(reporting) > shown:
+        assert f"The newest {shown} of {len(reporting)}" in html and rest in html
+        _, everything = get(client, rest)
+        assert all(a.get_absolute_url() in everything for a in reporting)
+    else:
+        assert rest not in html
