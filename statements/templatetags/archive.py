@@ -5,6 +5,7 @@ import datetime as dt
 
 from django import template
 from django.template.defaultfilters import date as date_filter
+from django.template.defaultfilters import floatformat, pluralize
 from django.utils.dates import MONTHS, MONTHS_3
 from django.utils.formats import localize
 from django.utils.html import conditional_escape
@@ -91,3 +92,27 @@ def checkboxes(bound_field):
 def _attr(value):
     """A choice's value as ``{{ value }}`` writes it."""
     return conditional_escape(localize(value))
+
+
+@register.simple_tag
+def timeline_bars(timeline, estimated, noun):
+    """The timeline's bars (includes/timeline.html), each a link with its count in words and
+    in a tooltip. Written here for the reason given in ``options``: thirty-odd bars with a
+    dozen values each took 3 ms through the template engine."""
+    about = "about " if estimated else ""
+    thing = "article" if noun else "quote"
+    baseline = timeline["baseline"]
+    out = []
+    for bar in timeline["bars"]:
+        if not bar.count:
+            continue
+        count, label = floatformat(bar.count, "0g"), conditional_escape(bar.label)
+        plural = pluralize(bar.count)
+        out.append(
+            f'<a href="{conditional_escape(bar.url)}" aria-label="{label}: {about}{count} '
+            f'{thing}{plural}"><rect class="timeline__bar" x="{bar.x}" y="{bar.y}" '
+            f'width="{bar.width}" height="{bar.height}"><title>{label}: {about}{count}</title>'
+            f'</rect><rect class="timeline__hit" x="{bar.x}" y="0" width="{bar.width}" '
+            f'height="{baseline}"></rect></a>'
+        )
+    return SafeString("".join(out))
