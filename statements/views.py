@@ -471,7 +471,9 @@ class ArticleDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         article = self.object
-        quotes = list(article.quotes.for_listing().order_by("start"))
+        # The side list and the marks show each quote's speaker, nothing of its article (this
+        # one), round or themes: not for_listing()'s five joins and a query for the themes.
+        quotes = list(article.quotes.select_related("speaker").order_by("start"))
         context["quotes"] = quotes
         context["original"] = self.request.GET.get("view") == "original"
         if not context["original"]:
