@@ -230,7 +230,11 @@ class RoundDetailView(ExportMixin, DetailView):
         context = super().get_context_data(**kwargs)
         round_ = self.object
         # The newest articles, without their texts; the rest are a link to /articles/.
-        articles = round_.articles.select_related("outlet").defer("body", "raw_text")
+        articles = (
+            round_.articles.select_related("outlet")
+            .defer("body", "raw_text")
+            .order_by(*Article._meta.ordering, "pk")  # one story's copies share date and title
+        )
         context["articles"] = articles[: self.articles_shown]
         quotes = quote_sides(round_.quotes.all(), self.shown)
         context["shown_count"] = len(quotes)
