@@ -4,8 +4,9 @@ For each URL: the median of N requests through Django's test client (production 
 the median CPU time of this process (what the page costs in Python, nearly independent of
 other work on the machine, unlike wall time on shared cores), the time of its SQL (Django's
 own cursor wrapper, so the same statements as the page), the number of statements, the
-page's size; with ``--profile``, cProfile's top functions (by CPU time) of one more
-request. Used for the before/after figures of docs/performance.md ("Page CPU")."""
+page's size, and the Python function calls of one more request (cProfile's count: the same
+on a busy machine as on a quiet one); with ``--profile``, cProfile's top functions (by CPU
+time) of that request. Used for the before/after figures of docs/performance.md ("Page CPU")."""
 
 import argparse
 import cProfile
@@ -33,6 +34,8 @@ def main(argv=None):
     args = parse_args(argv)
     if not args.database_url:
         raise SystemExit("bench.pages: give --database-url or set DATABASE_URL")
+    # Production settings serve hashed static names: without the manifest every page is a 500.
+    servers.collectstatic(args.database_url)
     os.environ.update(servers.production_env(args.database_url))
     import django
 
@@ -42,7 +45,9 @@ def main(argv=None):
 
     client = Client(HTTP_HOST="127.0.0.1")
     print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-    print(f"{'median ms':>9} {'CPU ms':>7} {'SQL ms':>7} {'queries':>7} {'KB':>6}  path")
+    print(
+        f"{'median ms':>9} {'CPU ms':>7} {'SQL ms':>7} {'queries':>7} {'calls':>7} {'KB':>6}  path"
+    )
     for path in args.paths:
         client.get(path)  # warm: caches, connection, compiled templates
         spent, cpu, sql, counts = [], [], [], []
@@ -56,20 +61,22 @@ def main(argv=None):
             spent.append(time.perf_counter() - began)
             sql.append(timer.seconds)
             counts.append(timer.count)
+        profiler = cProfile.Profile(time.process_time)
+        profiler.enable()
+        response = client.get(path)
+        if response.streaming:
+            b"".join(response)
+        profiler.disable()
+        stats = pstats.Stats(profiler, stream=io.StringIO())
         print(
             f"{statistics.median(spent) * 1000:9.1f} {statistics.median(cpu) * 1000:7.1f} "
-            f"{statistics.median(sql) * 1000:7.1f} "
-            f"{max(counts):7} {len(body) / 1024:6.1f}  {path}  [{response.status_code}]"
+            f"{statistics.median(sql) * 1000:7.1f} {max(counts):7} {stats.total_calls:7} "
+            f"{len(body) / 1024:6.1f}  {path}  [{response.status_code}]"
         )
         if args.profile:
-            profiler = cProfile.Profile(time.process_time)
-            profiler.enable()
-            response = client.get(path)
-            if response.streaming:
-                b"".join(response)
-            profiler.disable()
             out = io.StringIO()
-            pstats.Stats(profiler, stream=out).sort_stats(args.sort).print_stats(args.top)
+            stats.stream = out
+            stats.sort_stats(args.sort).print_stats(args.top)
             print(out.getvalue())
 
 

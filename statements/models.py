@@ -9,10 +9,10 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Coalesce
-from django.urls import reverse
 
 from statements import search
 from statements.expressions import KeySet
+from statements.links import record_url
 from statements.provenance import (
     ARTICLE_FACTS,
     QUOTE_FACTS,
@@ -61,7 +61,7 @@ class Outlet(StoredValues, SlugNaturalKey, models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("article_list") + f"?outlet={self.slug}"
+        return record_url("article_list") + f"?outlet={self.slug}"
 
     @property
     def alias_list(self):
@@ -138,7 +138,7 @@ class Theme(KeptCounts, StoredValues, SlugNaturalKey, models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("theme_detail", args=[self.slug])
+        return record_url("theme_detail", self.slug)
 
     @property
     def keyword_list(self):
@@ -169,7 +169,7 @@ class Dialogue(StoredValues, SlugNaturalKey, models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("dialogue_detail", args=[self.slug])
+        return record_url("dialogue_detail", self.slug)
 
     @property
     def party_list(self):
@@ -238,7 +238,7 @@ class Speaker(KeptCounts, StoredValues, SlugNaturalKey, models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("speaker_detail", args=[self.slug])
+        return record_url("speaker_detail", self.slug)
 
     @property
     def alias_list(self):
@@ -321,7 +321,7 @@ class DialogueRound(StoredValues, SlugNaturalKey, models.Model):
         return f"{self.dialogue.name}, {self.label}"
 
     def get_absolute_url(self):
-        return reverse("round_detail", args=[self.slug])
+        return record_url("round_detail", self.slug)
 
     @property
     def label(self):
@@ -399,7 +399,7 @@ class Article(ProvenanceMixin, StoredValues, SlugNaturalKey, models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("article_detail", args=[self.slug])
+        return record_url("article_detail", self.slug)
 
 
 class Carrier(StoredValues, models.Model):
@@ -526,7 +526,7 @@ class Quote(ProvenanceMixin, StoredValues, models.Model):
         return f"{self.speaker}: {self.text[:60]}"
 
     def get_absolute_url(self):
-        return reverse("quote_detail", args=[self.pk])
+        return record_url("quote_detail", self.pk)
 
     def clean(self):
         from django.core.exceptions import ValidationError

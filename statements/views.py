@@ -3,12 +3,13 @@
 Every list is a django-filter ``FilterView``; the query parameters are its interface (see
 docs/pages.md). A filter value that does not validate shows the form's errors and no
 results; a page past the end, or not a number, is a 404 page that says so. Paging lives in
-``pagination.py``, exports in ``export.py``, filter and facet links in ``links.py``, the
+``pagination.py``, exports in ``export/``, filter and facet links in ``links.py``, the
 side-by-side tables in ``tables.py``.
 """
 
 import datetime as dt
 from collections import defaultdict
+from urllib.parse import quote
 
 from django.core.exceptions import ValidationError
 from django.db import connections
@@ -49,7 +50,7 @@ from statements.models import (
 )
 from statements.pagination import PAGE_SIZE, ArchivePaginator, PageNotFound, table_sizes
 from statements.search import highlight_articles, highlight_quotes, validate_query
-from statements.tables import compare_sides, theme_round_table
+from statements.tables import compare_sides, quote_sides, theme_round_table
 from statements.timeline import timeline
 
 
@@ -200,6 +201,11 @@ class RoundListView(ArchiveListMixin, ExportMixin, FilterView):
     )
 
 
+# Articles listed on a round's page (a busy round is reported by a hundred and more, a third
+# of its page's HTML with their source lines); the rest are the articles list's.
+ARTICLES_SHOWN = 20
+
+
 class RoundDetailView(ExportMixin, DetailView):
     """A round and its quotes side by side; ``?format=csv|json`` exports all its quotes."""
 
@@ -207,11 +213,9 @@ class RoundDetailView(ExportMixin, DetailView):
     queryset = (
         DialogueRound.objects.with_list_counts()
         .select_related("dialogue")
-        .prefetch_related(
-            "co_chairs",
-            Prefetch("articles", queryset=Article.objects.select_related("outlet")),
-        )
+        .prefetch_related("co_chairs")
     )
+    articles_shown = ARTICLES_SHOWN
     # Side by side is for reading; beyond this many quotes the page points to /quotes/.
     shown = 300
     # Quotes shown per theme and side; the rest are a link to that list (a busy round's page
@@ -228,11 +232,26 @@ class RoundDetailView(ExportMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         round_ = self.object
-        quotes = round_.quotes.for_listing().order_by("said_on", "article__published_on", "start")
-        quotes = list(quotes[: self.shown])
+        # The newest articles, without their texts; the rest are a link to /articles/.
+        articles = (
+            round_.articles.select_related("outlet")
+            .defer("body", "raw_text")
+            .order_by(*Article._meta.ordering, "pk")  # one story's copies share date and title
+        )
+        context["articles"] = articles[: self.articles_shown]
+        quotes = quote_sides(round_.quotes.all(), self.shown)
         context["shown_count"] = len(quotes)
         context["sides"], context["comparison"] = compare_sides(round_.dialogue, quotes)
         fold_cells(context["comparison"], round_, self.per_cell)
+        # Only the quotes the cells show are read whole (a side-by-side row shows no themes).
+        cells = [cell for row in context["comparison"] for cell in row["cells"]]
+        shown = (
+            Quote.objects.for_listing()
+            .prefetch_related(None)
+            .in_bulk([key for cell in cells for key in cell["quotes"]])
+        )
+        for cell in cells:
+            cell["quotes"] = [shown[key] for key in cell["quotes"] if key in shown]
         if round_.quote_count:
             # Every quote of the round counted (or a stated sample), each a link to them.
             counts = count_facets(round_.quotes.all(), round_.quote_count, ROUND_FACETS)
@@ -459,7 +478,9 @@ class ArticleDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         article = self.object
-        quotes = list(article.quotes.for_listing().order_by("start"))
+        # The side list and the marks show each quote's speaker, nothing of its article (this
+        # one), round or themes: not for_listing()'s five joins and a query for the themes.
+        quotes = list(article.quotes.select_related("speaker").order_by("start"))
         context["quotes"] = quotes
         context["original"] = self.request.GET.get("view") == "original"
         if not context["original"]:
@@ -489,4 +510,11 @@ class ThemeDetailView(DetailView):
         context["round_count"] = rounds.count()
         recent_rounds = list(rounds.select_related("dialogue")[: self.rounds_shown])
         context["sides"], context["round_table"] = theme_round_table(quotes, recent_rounds)
+        # Each count a link to its quotes, the list's address built once (a theme's table
+        # has hundreds of cells, and {% url %} resolved it each time).
+        base = f"{reverse('quote_list')}?theme={quote(theme.slug, safe='/')}"
+        for row in context["round_table"]:
+            row["url"] = f"{base}&round={quote(row['round'].slug, safe='/')}"
+            for cell in row["cells"]:
+                cell["url"] = f"{row['url']}&country={quote(cell['side'], safe='/')}"
         return context

@@ -1,11 +1,16 @@
 """What each page shows: titles, headings, the sample archive's records, marks and escaping."""
 
+import datetime as dt
 import re
 
 import pytest
-from django.urls import reverse
+from django.template.defaultfilters import date as date_filter
+from django.urls import NoReverseMatch, get_script_prefix, reverse, set_script_prefix
+from django.utils import translation
 
+from statements.links import record_url
 from statements.models import Article, Quote, Speaker, Theme
+from statements.templatetags.archive import day
 from statements.views import RoundDetailView
 from tests.screenshots import sample_archive
 
@@ -274,3 +279,71 @@ def test_records_with_nothing_attached_still_render(client, archive):
     assert "No quotes found in this article yet." in html
     _, html = get(client, archive.climate.get_absolute_url())
     assert "No quotes yet." in html
+
+
+@pytest.mark.parametrize(
+    "name, key",
+    [
+        ("speaker_detail", "cui-tiankai"),
+        ("round_detail", "china-us-human-rights-dialogue-2015-08-13"),
+        ("article_detail", "a_b-9"),
+        ("theme_detail", "rule-of-law"),
+        ("quote_detail", 7),
+        ("quote_detail", 1234567890123),
+        ("article_list", None),
+    ],
+)
+@pytest.mark.parametrize("script_prefix", ["/", "/archive/"])
+def test_a_records_address_is_the_one_reverse_gives(name, key, script_prefix):
+    before = get_script_prefix()
+    set_script_prefix(script_prefix)
+    try:
+        expected = reverse(name, args=None if key is None else [key])
+        assert record_url(name, key) == expected
+        assert record_url(name, key) == expected  # the second time from the stored route
+        assert expected.startswith(script_prefix)
+    finally:
+        set_script_prefix(before)
+
+
+@pytest.mark.parametrize("key", ["two words", "", "a/b", "é"])
+def test_a_key_no_route_takes_is_refused_as_reverse_refuses_it(key):
+    with pytest.raises(NoReverseMatch):
+        record_url("speaker_detail", key)
+
+
+@pytest.mark.parametrize("language", ["en-us", "fr"])
+@pytest.mark.parametrize("fmt", ["j F Y", "j M Y", "Y-m-d"])
+@pytest.mark.parametrize(
+    "value",
+    [
+        dt.date(2009, 2, 6),
+        dt.date(2015, 12, 31),
+        dt.date(999, 5, 1),
+        dt.datetime(2011, 5, 9, 23, 30, tzinfo=dt.UTC),
+        None,
+        "",
+    ],
+)
+def test_a_rows_date_reads_as_djangos_date_filter_writes_it(value, fmt, language):
+    with translation.override(language):
+        assert day(value, fmt) == date_filter(value, fmt)
+
+
+@pytest.mark.parametrize("shown", [1, 2, 3])
+def test_a_round_lists_its_newest_articles_and_links_to_the_rest(
+    client, archive, monkeypatch, shown
+):
+    monkeypatch.setattr(RoundDetailView, "articles_shown", shown)
+    round_ = archive.rounds.second
+    reporting = list(round_.articles.all())  # newest first
+    _, html = get(client, round_.get_absolute_url())
+    listed = [a for a in reporting if f'<li><a href="{a.get_absolute_url()}">' in html]
+    assert listed == reporting[:shown]
+    rest = f"/articles/?round={round_.slug}"
+    if len(reporting) > shown:
+        assert f"The newest {shown} of {len(reporting)}" in html and rest in html
+        _, everything = get(client, rest)
+        assert all(a.get_absolute_url() in everything for a in reporting)
+    else:
+        assert rest not in html

@@ -366,3 +366,36 @@ def test_the_api_carries_it(client, riga):
     data = client.get(f"/api/quotes/{quote.pk}/").json()
     assert data["provenance"]["speaker"]["kind"] == "stated"
     assert "relayed_by" in data
+
+
+@pytest.mark.parametrize(
+    "entry, shown",
+    [
+        (
+            {"kind": "archivist", "by": "ana", "at": "2026-05-01T10:00:00+00:00", "detail": "Set."},
+            '<dt>Speaker: set by an archivist</dt><dd>Set. <span class="meta">(ana, '
+            '<time datetime="2026-05-01T10:00:00+00:00">2026-05-01</time>)</span></dd>',
+        ),
+        (
+            {"kind": "archivist", "by": "R&D", "detail": "Set by hand."},
+            '<dd>Set by hand. <span class="meta">(R&amp;D)</span></dd>',
+        ),
+        (
+            {"kind": "stated", "detail": "Named by “Strand told reporters”"},
+            "<dt>Speaker: stated</dt><dd>Named by “Strand told reporters”</dd>",
+        ),
+    ],
+)
+def test_the_opened_line_says_who_set_a_fact_and_when(client, db, entry, shown):
+    article = factories.article()
+    quote = Quote.objects.create(
+        article=article,
+        speaker=factories.speaker(),
+        text=article.body[:20],
+        kind=Quote.Kind.DIRECT,
+        start=0,
+        end=20,
+        provenance={"speaker": entry},
+    )
+    html = client.get(quote.get_absolute_url()).content.decode()
+    assert shown in html
