@@ -69,7 +69,7 @@ class DialogueDump(api.DialogueSerializer):
 
 class SpeakerDump(api.SpeakerSerializer):
     class Meta(api.SpeakerSerializer.Meta):
-        fields = without(api.SpeakerSerializer.Meta.fields, "quote_count")
+        fields = [*without(api.SpeakerSerializer.Meta.fields, "quote_count"), "keeps_initials"]
 
 
 class RoundDump(api.RoundSerializer):
@@ -290,6 +290,7 @@ class Loader:
                 native_name=data["native_name"],
                 aliases=lines_joined(data["aliases"]),
                 outlet_id=self.key("outlet", data["outlet"]),
+                keeps_initials=data.get("keeps_initials", False),
             )
         if record_type == "round":
             for chair in data["co_chairs"]:

@@ -203,6 +203,12 @@ class Speaker(StoredValues, SlugNaturalKey, models.Model):
         related_name="voices",
         help_text="For an outlet's editorial voice: the outlet.",
     )
+    keeps_initials = models.BooleanField(
+        default=False,
+        help_text="Known by the name with its middle initial (George W. Bush, not his "
+        "father): the extractor keeps the initial where it drops others' (Henry M. Paulson "
+        "is filed as Henry Paulson).",
+    )
 
     objects = SlugManager.from_queryset(SpeakerQuerySet)()
 
