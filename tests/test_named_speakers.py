@@ -204,6 +204,12 @@ def test_a_lone_misspelt_surname_names_its_person(q, slug, rest):
         "Clintn Geitner",  # two people: which one?
         "Cuii",  # too short to tell a slip from another word
         "Posnerr Geitner",
+        "Clint",  # the beginning of a surname is a word (or a name) of its own
+        "Posners",  # the surname with an ending: another word
+        "Geithnered",
+        "grants",  # Ulysses S. Grant's surname, with an ending: a word (the seeds lack it)
+        "granted",
+        "Johnsons",
     ],
 )
 def test_a_lone_misspelt_surname_that_is_not_safe_names_no_one(q):

@@ -9,7 +9,8 @@ trigram similarity at least ``NAME_THRESHOLD``), or their surname alone, typed w
 capital, next to other words ("Cui individual cases"), when no other person has it. When
 none of that reads a name, a lone word that is a close misspelling of one person's surname
 ("Clintn", "Geitner trade") names them, but only when the caller says the word finds no
-quote of its own (``has_matches``): a word with full-text matches stays words. Only
+quote of its own (``has_matches``: a word with full-text matches stays words), the word is
+not the surname with an English ending ("Grants") nor its beginning ("Clint"). Only
 people: a government's aliases ("China", "Washington") are words of any query. Excluded
 terms (``-Cui``) and queries with ``or`` are never read as a name. Ties between two people
 mean nothing is understood; the page then offers its speaker suggestions instead.
@@ -30,6 +31,8 @@ NAME_THRESHOLD = 0.6
 # word considered (shorter ones have too few trigrams to tell a slip from another word).
 SURNAME_THRESHOLD = 0.5
 SURNAME_MIN_LENGTH = 5
+# The surname with an English ending is another word ("Grants", "Johnsons"), not a slip.
+INFLECTED = re.compile(r"(?:s|es|ed|d|ing|er|ers|ian|ism)")
 MAX_SPAN = 4
 MAX_WORDS = 12
 MAX_CANDIDATES = 100
@@ -198,9 +201,15 @@ def _misspelt_surname(chunks, positive, people, has_matches):
                 found.append((i, words[0], person))
     # One word near one person's surname; an exact surname is not a misspelling (that
     # word finds the person's quotes as text already).
-    if len(found) != 1 or found[0][1].lower() == _surname(found[0][2]).lower():
+    if len(found) != 1:
         return None
     i, word, person = found[0]
+    typed, surname = word.lower(), _surname(person).lower()
+    if typed == surname or surname.startswith(typed):  # "Clint" is a name of its own
+        return None
+    if typed.startswith(surname) and INFLECTED.fullmatch(typed[len(surname) :]):
+        return None
+    # Last, the query: a word that finds quotes stays words.
     if has_matches(word):
         return None
     return NamedSpeaker(person, word, " ".join(chunks[:i] + chunks[i + 1 :]))
