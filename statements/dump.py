@@ -3,7 +3,8 @@ loader (``manage.py dumparchive`` / ``loadarchive``; docs/api.md, "Full dump"). 
 stream: memory stays flat whatever the archive's size.
 
 A dump is one header line, one line per record (outlets, themes, dialogues, speakers,
-rounds, articles, quotes: each refers only to records above it, by slug), and a trailer
+rounds, articles with their carriers and copy keys, quotes: each refers only to records above
+it, by slug), and a trailer
 with the count of each type and the SHA-256 of every line before it. A file cut short has
 no trailer, and a changed one another checksum: the loader finds out at the end and its
 transaction writes nothing.
@@ -24,7 +25,17 @@ from rest_framework import serializers
 from archive.pagecache import content_changed
 from statements import counts
 from statements.api import serializers as api
-from statements.models import Article, Dialogue, DialogueRound, Outlet, Quote, Speaker, Theme
+from statements.models import (
+    Article,
+    Carrier,
+    CopyKey,
+    Dialogue,
+    DialogueRound,
+    Outlet,
+    Quote,
+    Speaker,
+    Theme,
+)
 
 FORMAT = "statements-archive-dump"
 VERSION = 1
@@ -59,7 +70,7 @@ class DialogueDump(api.DialogueSerializer):
 
 class SpeakerDump(api.SpeakerSerializer):
     class Meta(api.SpeakerSerializer.Meta):
-        fields = without(api.SpeakerSerializer.Meta.fields, "quote_count")
+        fields = [*without(api.SpeakerSerializer.Meta.fields, "quote_count"), "keeps_initials"]
 
 
 class RoundDump(api.RoundSerializer):
@@ -67,14 +78,50 @@ class RoundDump(api.RoundSerializer):
         fields = without(api.RoundSerializer.Meta.fields, "quote_count", "article_count")
 
 
+class CarrierDump(api.CarrierRef):
+    """Another outlet's copy, whole: enough to split a wrong merge after a load."""
+
+    class Meta(api.CarrierRef.Meta):
+        fields = [
+            "id",
+            *api.CarrierRef.Meta.fields,
+            "raw_text",
+            "checksum",
+            "similarity",
+            "created_at",
+        ]
+
+
 class ArticleDump(api.ArticleDetailSerializer):
+    carriers = CarrierDump(many=True)
+    # The LSH band keys a later copy of the article is found by (set by with_copy_keys).
+    copy_keys = serializers.ListField(child=serializers.IntegerField())
+
     class Meta(api.ArticleDetailSerializer.Meta):
         fields = [
             *without(api.ArticleDetailSerializer.Meta.fields, "quote_count"),
             "raw_text",
             "checksum",
             "created_at",
+            "copy_keys",
         ]
+
+
+class QuoteDump(api.QuoteSerializer):
+    class Meta(api.QuoteSerializer.Meta):
+        fields = [*api.QuoteSerializer.Meta.fields, "cue", "confidence"]
+
+
+def with_copy_keys(articles):
+    """Each article's ``copy_keys``, in the order they were stored: one query a chunk (the
+    keys have no reverse accessor to prefetch)."""
+    keys = {article.pk: [] for article in articles}
+    rows = CopyKey.objects.filter(article__in=list(keys)).order_by("article", "pk")
+    for article_id, key in rows.values_list("article", "key"):
+        keys[article_id].append(key)
+    for article in articles:
+        article.copy_keys = keys[article.pk]
+    return articles
 
 
 SECTIONS = [
@@ -96,13 +143,13 @@ SECTIONS = [
         ArticleDump,
         lambda: (
             Article.objects.select_related("outlet")
-            .prefetch_related("rounds__dialogue", "themes")
+            .prefetch_related("rounds__dialogue", "themes", "carriers__outlet")
             .order_by("pk")
         ),
     ),
     (
         "quote",
-        api.QuoteSerializer,
+        QuoteDump,
         lambda: Quote.objects.for_listing().order_by("pk"),
     ),
 ]
@@ -132,6 +179,8 @@ def dump_lines():
         # A chunk at a time through one serializer: DRF builds a serializer's fields per
         # instance, which for one record at a time was 90% of the time (6 ms a quote).
         while chunk := list(islice(rows, CHUNK)):
+            if record_type == "article":
+                chunk = with_copy_keys(chunk)
             for data in serializer(chunk, many=True).data:
                 yield line({"type": record_type, "data": data})
             counts[record_type] += len(chunk)
@@ -178,7 +227,7 @@ def read_dump(lines):
 
 
 RECORD_TYPES = {record_type for record_type, _, _ in SECTIONS}
-MODELS = [Outlet, Theme, Dialogue, Speaker, DialogueRound, Article, Quote]
+MODELS = [Outlet, Theme, Dialogue, Speaker, DialogueRound, Article, Carrier, CopyKey, Quote]
 
 
 def lines_joined(items):
@@ -242,6 +291,7 @@ class Loader:
                 native_name=data["native_name"],
                 aliases=lines_joined(data["aliases"]),
                 outlet_id=self.key("outlet", data["outlet"]),
+                keeps_initials=data.get("keeps_initials", False),
             )
         if record_type == "round":
             for chair in data["co_chairs"]:
@@ -272,6 +322,11 @@ class Loader:
                 self.links.append(
                     Article.themes.through(article_id=data["id"], theme_id=self.key("theme", theme))
                 )
+            # Carriers and copy keys are absent from dumps made before they were kept.
+            for carrier in data.get("carriers", []):
+                self.links.append(self.carrier(data["id"], carrier))
+            for key in data.get("copy_keys", []):
+                self.links.append(CopyKey(article_id=data["id"], key=key))
             return Article(
                 pk=data["id"],
                 slug=data["slug"],
@@ -305,6 +360,22 @@ class Loader:
             is_reviewed=data["reviewed"],
             relayed_by=data.get("relayed_by", ""),
             provenance=data.get("provenance"),
+            cue=data.get("cue", ""),  # absent from dumps made before they were kept
+            confidence=data.get("confidence"),
+        )
+
+    def carrier(self, article_id, data):
+        return Carrier(
+            pk=data["id"],
+            article_id=article_id,
+            outlet_id=self.key("outlet", data["outlet"]),
+            title=data["title"],
+            published_on=data["published_on"] and parse_date(data["published_on"]),
+            url=data["source_url"],
+            raw_text=data["raw_text"],
+            checksum=data["checksum"],
+            similarity=data["similarity"],
+            created_at=parse_datetime(data["created_at"]),
         )
 
     def load(self, records):

@@ -232,7 +232,12 @@ class QuoteFilter(SearchFilterSet):
         # Only when no speaker is chosen otherwise, and not when asked to take q as words.
         if any(self.data.get(key) for key in ("plain", "speaker", "who")):
             return None
-        return find_named_speaker(Speaker.objects.all(), q)
+        return find_named_speaker(Speaker.objects.all(), q, has_matches=self.word_has_matches)
+
+    @staticmethod
+    def word_has_matches(word):
+        # Any quote at all, whatever the filters: a word of the archive's language stays words.
+        return Quote.objects.search(word, ranked=False).exists()
 
     def filter_who(self, queryset, name, speaker):
         return queryset.filter(speaker=speaker)

@@ -226,6 +226,12 @@ class Speaker(KeptCounts, StoredValues, SlugNaturalKey, models.Model):
         related_name="voices",
         help_text="For an outlet's editorial voice: the outlet.",
     )
+    keeps_initials = models.BooleanField(
+        default=False,
+        help_text="Known by the name with its middle initial (George W. Bush, not his "
+        "father): the extractor keeps the initial where it drops others' (Henry M. Paulson "
+        "is filed as Henry Paulson).",
+    )
     quote_count = kept_count("quotes", "Quotes attributed to this speaker (reviewed or not)")
 
     objects = SlugManager.from_queryset(SpeakerQuerySet)()

@@ -9,7 +9,7 @@ import shutil
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, connections
 from pytest_django.live_server_helper import LiveServer
 
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
@@ -92,6 +92,11 @@ def browser(chromium_path):
         browser = p.chromium.launch(executable_path=chromium_path, args=["--no-sandbox"])
         yield browser
         browser.close()
+        # Tests run under Playwright's sync API in a context of its own (its greenlet's),
+        # where Django's connections are new ones: close them before leaving it, or the
+        # PostgreSQL session stays open and the test database cannot be dropped at the end
+        # ("is being accessed by other users").
+        connections.close_all()
 
 
 @pytest.fixture

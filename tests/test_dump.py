@@ -1,6 +1,7 @@
 """dumparchive / loadarchive: a dump loaded into an empty archive reproduces every record
 and every search result, on either engine; a damaged or cut-short dump loads nothing."""
 
+import hashlib
 import io
 import json
 
@@ -8,7 +9,8 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from statements.dump import MODELS, DumpError, dump_lines, load_dump
-from statements.models import Outlet, Quote
+from statements.ingest.store.copies import index
+from statements.models import Article, Carrier, CopyKey, Outlet, Quote
 from tests.screenshots import sample_archive
 
 pytestmark = pytest.mark.django_db
@@ -47,7 +49,40 @@ def empty_the_archive():
         model.objects.all().delete()
 
 
+def with_extraction_facts():
+    """What the API does not show but a copy of the archive needs: how each quote was found
+    and how surely, other outlets' copies of an article, its copy keys."""
+    for n, quote in enumerate(Quote.objects.order_by("pk")[:6]):
+        quote.cue = ["said-after", "colon", ""][n % 3]
+        quote.confidence = [0.93, 0.4, None][n % 3]
+        quote.save(update_fields=["cue", "confidence"])
+    first, second = Article.objects.order_by("pk")[:2]
+    outlet = Outlet.objects.exclude(pk=first.outlet_id).first()
+    Carrier.objects.create(
+        article=first,
+        outlet=outlet,
+        title="The same story, carried again",
+        url="https://example.org/copy",
+        published_on=first.published_on,
+        checksum="a" * 64,
+        raw_text=first.body + "\n(Carried from the wire.)",
+        similarity=0.91,
+    )
+    Carrier.objects.create(article=first, checksum="b" * 64, raw_text="x", similarity=0.8)
+    index(second, second.body)
+
+
+def extraction_facts():
+    quotes = list(Quote.objects.order_by("pk").values_list("pk", "cue", "confidence"))
+    carriers = list(Carrier.objects.order_by("pk").values())
+    keys = sorted(CopyKey.objects.values_list("article", "key"))
+    return quotes, carriers, keys
+
+
 def test_a_round_trip_reproduces_every_record_and_search(client, archive):
+    with_extraction_facts()
+    facts = extraction_facts()
+    assert facts[1] and facts[2] and any(cue for _, cue, _ in facts[0])
     before = list(dump_lines())
     searched = results(client)
     assert all(found["results"] for found in searched.values())
@@ -58,6 +93,7 @@ def test_a_round_trip_reproduces_every_record_and_search(client, archive):
 
     assert counts["quote"] == len([line for line in before if '"type":"quote"' in line])
     assert records(list(dump_lines())) == records(before)
+    assert extraction_facts() == facts
     assert results(client) == searched
     # Ids were kept, and the next record gets a new one.
     newest = max(Outlet.objects.values_list("pk", flat=True))
@@ -115,3 +151,27 @@ def test_the_commands_write_and_read_a_file(archive, tmp_path):
     call_command("loadarchive", str(path), stdout=out)
     assert out.getvalue().startswith("Loaded ")
     assert records(list(dump_lines())) == records(before)
+
+
+def test_a_dump_made_before_carriers_and_cues_were_kept_still_loads(archive):
+    old = []
+    for line in dump_lines():
+        obj = json.loads(line)
+        if obj.get("type") == "article":
+            del obj["data"]["carriers"], obj["data"]["copy_keys"]
+        elif obj.get("type") == "quote":
+            del obj["data"]["cue"], obj["data"]["confidence"]
+        old.append(json.dumps(obj, ensure_ascii=False, separators=(",", ":")) + "\n")
+    old = [*old[:-1], resealed(old)]
+    empty_the_archive()
+    counts = load_dump(old)
+    assert counts["quote"] == Quote.objects.count() > 0
+    assert not Carrier.objects.exists() and not CopyKey.objects.exists()
+    assert set(Quote.objects.values_list("cue", "confidence")) == {("", None)}
+
+
+def resealed(lines):
+    """The end line for ``lines`` as changed (their checksum; the counts as they were)."""
+    digest = hashlib.sha256("".join(lines[:-1]).encode()).hexdigest()
+    trailer = json.loads(lines[-1])
+    return json.dumps({**trailer, "sha256": digest}, separators=(",", ":")) + "\n"

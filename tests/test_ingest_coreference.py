@@ -6,6 +6,10 @@ from an evaluation article.
 
 import pytest
 
+from statements.evaluation.scoring import REFERENCE
+from statements.ingest.pipeline import extract
+from statements.ingest.store.gazetteer import from_fixture
+from statements.ingest.store.known import gazetteer_from_db
 from tests.ingest_helpers import run, speaker_of
 
 HEAD = "---\npublished: 2023-09-26\n---\nTrade talks end\n\n"
@@ -184,4 +188,22 @@ def test_an_indefinite_official_is_not_an_anonymous_source_nor_the_other_side(le
     ],
 )
 def test_a_middle_initial_drops_unless_it_is_part_of_the_usual_name(text, name):
-    assert speaker_of(run(HEAD + text + "\n"), "useful") == name
+    # Who keeps their initials is reference data: a flag on the person (keeps_initials).
+    result = extract(HEAD + text + "\n", from_fixture(REFERENCE))
+    assert speaker_of(result, "useful") == name
+
+
+def test_who_keeps_their_initials_is_reference_data():
+    people = {k.name: k for k in from_fixture(REFERENCE).speakers}
+    assert people["George W. Bush"].keeps_initials and people["Harry S. Truman"].keeps_initials
+    assert not people["Hillary Clinton"].keeps_initials
+    # Without the reference, the parser knows no one: the initial drops as anyone's does.
+    text = HEAD + "Former President George W. Bush said the talks were useful.\n"
+    assert speaker_of(run(text), "useful") == "George Bush"
+
+
+@pytest.mark.django_db
+def test_the_archive_s_gazetteer_carries_who_keeps_their_initials():
+    people = {k.name: k for k in gazetteer_from_db().speakers}
+    assert people["George W. Bush"].keeps_initials
+    assert not people["Cui Tiankai"].keeps_initials

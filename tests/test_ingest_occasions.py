@@ -5,9 +5,14 @@ from an evaluation article.
 """
 
 import datetime as dt
+import functools
 
 import pytest
 
+from statements.evaluation.scoring import REFERENCE
+from statements.ingest.pipeline import extract
+from statements.ingest.rounds.mentions import dialogue_key
+from statements.ingest.store.gazetteer import from_fixture
 from tests.ingest_helpers import run, speaker_of
 
 
@@ -352,3 +357,69 @@ def test_a_quoted_kind_and_diplomatic_talks_describe_a_dialogue(phrase, name):
     (rnd,) = run(text).rounds
     assert rnd.dialogue == f"Canada-Mexico {name} Dialogue"
     assert rnd.start == dt.date(2024, 6, 18)
+
+
+@functools.cache
+def reference_gazetteer():
+    return from_fixture(REFERENCE)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("China-EU Human Rights Dialogue", "EU-China human rights dialogue", True),
+        (
+            "US-China Strategic & Economic Dialogue",
+            "China-U.S. Strategic and Economic Dialogue",
+            True,
+        ),
+        ("China and US Strategic Dialogue", "US-China Strategic Dialogue", True),
+        (
+            "Sino-Indian Economic and Financial Dialogue",
+            "India-China Economic & Financial Dialogue",
+            True,
+        ),
+        (
+            "U.S.-China Strategic Economic Dialogue",
+            "China-U.S. Strategic and Economic Dialogue",
+            False,
+        ),
+        ("UK-China Economic Financial Dialogue", "UK-China Economic and Financial Dialogue", False),
+    ],
+)
+def test_an_and_between_two_words_of_a_dialogue_s_kind_is_part_of_it(a, b, same):
+    assert (dialogue_key(a) == dialogue_key(b)) is same
+
+
+# An invented article about the 2006-2008 dialogue, which the reference does not hold.
+SED_2007 = (
+    "---\npublished: 2007-05-24\n---\nEconomic talks end in Washington\n\n"
+    "WASHINGTON -- The second U.S.-China Strategic Economic Dialogue ended here on Thursday "
+    "with modest steps on market access.\n\n"
+    '"We made progress," Treasury official Dana Marsh said after the talks.\n'
+)
+
+
+def test_the_strategic_economic_dialogue_is_not_the_strategic_and_economic_dialogue():
+    (rnd,) = extract(SED_2007, reference_gazetteer()).rounds
+    assert rnd.dialogue == "U.S.-China Strategic Economic Dialogue"
+    assert rnd.start == dt.date(2007, 5, 24)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "U.S.-China Strategic and Economic Dialogue",
+        "China-US Strategic & Economic Dialogue",
+        "Strategic and Economic Dialogue (S&ED)",
+        "S&ED",
+    ],
+)
+def test_the_strategic_and_economic_dialogue_is_known_however_written(name):
+    text = (
+        "---\npublished: 2013-07-12\n---\nTalks close\n\n"
+        f"WASHINGTON -- Chinese and American officials closed the {name} on Thursday, "
+        "pledging to resume investment talks.\n"
+    )
+    (rnd,) = extract(text, reference_gazetteer()).rounds
+    assert rnd.dialogue == "China-U.S. Strategic and Economic Dialogue"

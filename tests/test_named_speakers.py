@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from statements.filters import QuoteFilter
 from statements.models import Quote, Speaker
 from statements.search.named import find_named_speaker
 
@@ -168,3 +169,78 @@ def test_speaker_suggestions_as_json(client):
 def test_the_header_box_shows_the_query(client):
     _, html = page(client, {"q": "individual cases"})
     assert re.search(r'id="site-search" name="q"[^>]*value="individual cases"', html)
+
+
+def misspelt(q):
+    return find_named_speaker(Speaker.objects.all(), q, has_matches=QuoteFilter.word_has_matches)
+
+
+@pytest.mark.parametrize(
+    ("q", "slug", "rest"),
+    [
+        ("Clintn", "hillary-clinton", ""),
+        ("Cliton individual cases", "hillary-clinton", "individual cases"),
+        ("clintonn", "hillary-clinton", ""),
+        ("Geitner trade", "timothy-geithner", "trade"),
+        ("Geithnr", "timothy-geithner", ""),
+        ("human rights Posener", "michael-posner", "human rights"),
+        ('"Posener" -Taiwan', "michael-posner", "-Taiwan"),
+    ],
+)
+def test_a_lone_misspelt_surname_names_its_person(q, slug, rest):
+    named = misspelt(q)
+    assert named is not None, q
+    assert (named.speaker.slug, named.rest) == (slug, rest)
+    # Only when the caller can say that the word finds nothing as text.
+    assert find_named_speaker(Speaker.objects.all(), q) is None
+
+
+@pytest.mark.parametrize(
+    "q",
+    [
+        "Clinton",  # the surname itself: words, which find her quotes through her name
+        "-Clintn respect",  # an exclusion is never a name
+        "Clintn or Geitner",
+        "Clintn Geitner",  # two people: which one?
+        "Cuii",  # too short to tell a slip from another word
+        "Posnerr Geitner",
+        "Clint",  # the beginning of a surname is a word (or a name) of its own
+        "Posners",  # the surname with an ending: another word
+        "Geithnered",
+        "grants",  # Ulysses S. Grant's surname, with an ending: a word (the seeds lack it)
+        "granted",
+        "Johnsons",
+    ],
+)
+def test_a_lone_misspelt_surname_that_is_not_safe_names_no_one(q):
+    assert misspelt(q) is None
+
+
+@pytest.mark.parametrize(
+    ("surname", "word"),
+    [("Rightson", "rights"), ("Dialogo", "dialogue"), ("Respecta", "respect"), ("Casey", "cases")],
+)
+def test_a_word_near_a_surname_that_finds_quotes_stays_words(client, surname, word):
+    Speaker.objects.create(name=f"Dana {surname}", slug=f"dana-{word}", kind="person")
+    assert Quote.objects.search(word, ranked=False).exists(), word  # a word of the seeds
+    assert misspelt(word) is None
+    assert misspelt(f"{word} China") is None
+    response, html = page(client, {"q": word})
+    assert response.context["understood"] is None and response.context["quotes"]
+
+
+def test_a_misspelt_surname_two_people_share_names_no_one(db):
+    Speaker.objects.create(name="Bill Clinton", slug="bill-clinton", kind="person")
+    assert misspelt("Clintn") is None
+    assert misspelt("Hillary Clinton").speaker.slug == "hillary-clinton"
+
+
+def test_the_page_says_what_a_misspelt_surname_was_read_as(client):
+    response, html = page(client, {"q": "Geitner trade"})
+    assert response.context["understood"].speaker.slug == "timothy-geithner"
+    understood = re.search(r'<section class="understood".*?</section>', html, re.S).group(0)
+    assert "“Geitner” was read as the speaker" in understood and "Timothy Geithner" in understood
+    plain = re.search(r'class="understood__plain" href="([^"]+)"', understood).group(1)
+    assert plain == "/quotes/?q=Geitner+trade&amp;plain=1"
+    response, html = page(client, {"q": "Geitner trade", "plain": "1"})
+    assert response.context["understood"] is None

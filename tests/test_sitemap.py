@@ -1,12 +1,15 @@
 """/sitemap.xml lists every permalink, in sections with lastmod; /robots.txt keeps crawlers
 out of the admin and of filter permutations."""
 
+import uuid
 import xml.etree.ElementTree as ET
 
 import pytest
 from django.urls import reverse
 
+from archive import pagecache
 from statements.models import Article, Dialogue, DialogueRound, Quote, Speaker, Theme
+from tests.redis_helpers import LOCMEM, UNREACHABLE, forget_keys, need_redis, redis_caches
 from tests.screenshots import sample_archive
 
 pytestmark = pytest.mark.django_db
@@ -53,3 +56,54 @@ def test_robots_keeps_crawlers_out_of_the_admin_and_filters(client, archive):
     assert "Disallow: /*?" in lines
     assert "Allow: /sitemap-" in lines  # a section's next page is /sitemap-quotes.xml?p=2
     assert "Sitemap: http://testserver/sitemap.xml" in lines
+
+
+@pytest.fixture(params=["locmem", "redis"])
+def page_cache(request, settings, tmp_path):
+    """The server's page cache on (it is off elsewhere in the suite), on one backend."""
+    settings.PAGE_CACHE_SECONDS = 600
+    if request.param == "locmem":
+        name = uuid.uuid4().hex
+        settings.CACHES = {
+            "default": {"BACKEND": LOCMEM, "LOCATION": f"default-{name}"},
+            "pages": {"BACKEND": LOCMEM, "LOCATION": f"pages-{name}"},
+        }
+        settings.PAGE_CACHE_STAMP = tmp_path / "content-version"
+        yield
+        return
+    need_redis()
+    prefix = f"sa-test-{uuid.uuid4().hex}"
+    settings.CACHES = redis_caches(prefix)
+    settings.PAGE_CACHE_STAMP = None
+    yield
+    forget_keys(prefix)
+
+
+def theme_locs(client):
+    urlset = xml(client, "/sitemap-themes.xml")
+    return {url.find("s:loc", NS).text for url in urlset.findall("s:url", NS)}
+
+
+@pytest.mark.page_cache
+def test_the_sitemap_is_cached_until_the_next_write(client, archive, page_cache):
+    before = theme_locs(client)
+    again = client.get("/sitemap-themes.xml")
+    assert again[pagecache.HEADER] == "hit"
+    # Public, but a shared cache keeps it only as long as any other page.
+    assert "max-age=3600" not in again.get("Cache-Control", "")
+    theme = Theme.objects.create(name="Waterways", slug="waterways")
+    after = theme_locs(client)
+    assert after - before == {f"http://testserver{theme.get_absolute_url()}"}
+    assert xml(client, "/sitemap.xml").findall("s:sitemap", NS)
+
+
+@pytest.mark.page_cache
+@pytest.mark.parametrize("url", ["/sitemap.xml", "/sitemap-themes.xml", "/sitemap-quotes.xml"])
+def test_the_sitemap_answers_while_the_cache_is_down(client, archive, settings, url):
+    settings.PAGE_CACHE_SECONDS = 600
+    settings.PAGE_CACHE_STAMP = None
+    settings.CACHES = {"default": UNREACHABLE, "pages": UNREACHABLE}
+    for _ in range(2):
+        response = client.get(url)
+        assert response.status_code == 200 and pagecache.HEADER not in response
+        assert ET.fromstring(response.content)

@@ -187,6 +187,8 @@ def test_index_and_python_agree_on_misspellings_and_fragments(speakers, monkeypa
             for line in text.splitlines():
                 if line.strip():
                     queries.update(mutations(line, rng))
+    # A fragment that is only a space searches nothing: the list comes back unfiltered.
+    queries = {q for q in queries if search._name_query(q)}
     assert len(queries) > 500
     for q in sorted(queries):
         assert indexed_scores(q, monkeypatch) == python_scores(q), q

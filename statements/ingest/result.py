@@ -132,6 +132,7 @@ class KnownSpeaker:
     title: str = ""
     native_name: str = ""
     aliases: list[str] = field(default_factory=list)
+    keeps_initials: bool = False  # known by the name with its initials ("George W. Bush")
 
 
 @dataclass

@@ -6,7 +6,11 @@ the people its words may name, found in one query through the name indexes of ``
 A run names a person when it is their name, an alias or their native name (spacing and
 case aside: "Cui Tian Kai", "崔天凯"), a close misspelling of one ("Hilary Clinton",
 trigram similarity at least ``NAME_THRESHOLD``), or their surname alone, typed with a
-capital, next to other words ("Cui individual cases"), when no other person has it. Only
+capital, next to other words ("Cui individual cases"), when no other person has it. When
+none of that reads a name, a lone word that is a close misspelling of one person's surname
+("Clintn", "Geitner trade") names them, but only when the caller says the word finds no
+quote of its own (``has_matches``: a word with full-text matches stays words), the word is
+not the surname with an English ending ("Grants") nor its beginning ("Clint"). Only
 people: a government's aliases ("China", "Washington") are words of any query. Excluded
 terms (``-Cui``) and queries with ``or`` are never read as a name. Ties between two people
 mean nothing is understood; the page then offers its speaker suggestions instead.
@@ -23,6 +27,12 @@ from statements.search.names import _like_pattern, _speaker_candidates, _Speaker
 from statements.search.query import STOP_WORDS, WORD, clean_query
 
 NAME_THRESHOLD = 0.6
+# A lone misspelt surname: trigram similarity to the surname, and the shortest surname and
+# word considered (shorter ones have too few trigrams to tell a slip from another word).
+SURNAME_THRESHOLD = 0.5
+SURNAME_MIN_LENGTH = 5
+# The surname with an English ending is another word ("Grants", "Johnsons"), not a slip.
+INFLECTED = re.compile(r"(?:s|es|ed|d|ing|er|ers|ian|ism)")
 MAX_SPAN = 4
 MAX_WORDS = 12
 MAX_CANDIDATES = 100
@@ -109,8 +119,11 @@ def _candidates(queryset, words):
     return list(people.order_by("pk")[:MAX_CANDIDATES])
 
 
-def find_named_speaker(queryset, q):
-    """The NamedSpeaker that the text ``q`` names, or None (see the module's docstring)."""
+def find_named_speaker(queryset, q, has_matches=None):
+    """The NamedSpeaker that the text ``q`` names, or None (see the module's docstring).
+
+    ``has_matches(word)`` says whether a word finds quotes as text; without it, no lone
+    misspelt surname is read."""
     text = clean_query(q)
     chunks = CHUNKS.findall(text)
     if not chunks or any(chunk.lower() == "or" for chunk in chunks):
@@ -150,6 +163,8 @@ def find_named_speaker(queryset, q):
                 best, ties = (key, start, end, span, person), []
             elif key == best[0] and person.pk != best[4].pk:
                 ties.append(person)
+    if best is None and has_matches is not None:
+        return _misspelt_surname(chunks, positive, people, has_matches)
     if best is None or ties:
         return None
     _, start, end, span, person = best
@@ -165,3 +180,36 @@ def _ambiguous_surname(person, span, people):
         return False
     surname = span.lower()
     return any(other.pk != person.pk and _surname(other).lower() == surname for other in people)
+
+
+def _misspelt_surname(chunks, positive, people, has_matches):
+    """A lone word close to one person's surname, and to no one else's, that finds no quote
+    as text (which spares the words of the language that happen to be near a surname)."""
+    found = []
+    for i, chunk in enumerate(chunks):
+        words = WORD.findall(chunk.strip('"'))
+        if not positive[i] or len(words) != 1:
+            continue
+        word = words[0].lower()
+        if len(word) < SURNAME_MIN_LENGTH or not word.isalpha() or word in STOP_WORDS:
+            continue
+        for person in people:
+            surname = _surname(person).lower()
+            if len(surname) >= SURNAME_MIN_LENGTH and (
+                word == surname or _jaccard(word, surname) >= SURNAME_THRESHOLD
+            ):
+                found.append((i, words[0], person))
+    # One word near one person's surname; an exact surname is not a misspelling (that
+    # word finds the person's quotes as text already).
+    if len(found) != 1:
+        return None
+    i, word, person = found[0]
+    typed, surname = word.lower(), _surname(person).lower()
+    if typed == surname or surname.startswith(typed):  # "Clint" is a name of its own
+        return None
+    if typed.startswith(surname) and INFLECTED.fullmatch(typed[len(surname) :]):
+        return None
+    # Last, the query: a word that finds quotes stays words.
+    if has_matches(word):
+        return None
+    return NamedSpeaker(person, word, " ".join(chunks[:i] + chunks[i + 1 :]))

@@ -33,23 +33,6 @@ ANONYMOUS = re.compile(
     re.I,
 )
 
-# People known by their name with its initials: dropping them would make another person
-INITIALLED = frozenset(
-    {
-        "George W. Bush",
-        "George H. W. Bush",
-        "George H.W. Bush",
-        "John F. Kennedy",
-        "Robert F. Kennedy",
-        "Franklin D. Roosevelt",
-        "Lyndon B. Johnson",
-        "Dwight D. Eisenhower",
-        "Harry S. Truman",
-        "Ulysses S. Grant",
-        "Robert F. Kennedy Jr.",
-    }
-)
-
 
 # Who an indefinite "a senior U.S. …" may be: named in the next sentences, or unnamed
 UNNAMED_PERSON = {
@@ -208,10 +191,13 @@ class People:
     def as_printed(self, name):
         """ "Henry M. Paulson" is "Henry Paulson": the archive files people under the name
         they go by, and news English adds a middle initial only as formality. The initial
-        stays where it is the usual name ("George W. Bush", not his father) or where the
-        gazetteer keeps it."""
+        stays where it is the usual name (a gazetteer person flagged ``keeps_initials``:
+        "George W. Bush", not his father) or where the gazetteer keeps it."""
         plain = drop_initials(name)
-        if plain == name or name in INITIALLED or (self.known(name) and not self.known(plain)):
+        if plain == name:
+            return name
+        known = self.known(name)
+        if known and (known.keeps_initials or not self.known(plain)):
             return name
         return plain
 

@@ -302,11 +302,19 @@ GENERIC |= {"joint", "the", "of", "and", "on", "inter", "korean", "sino", "us", 
 
 def dialogue_key(name):
     """What tells one unknown dialogue from another: its parties and the words of its kind
-    ("China-EU Human Rights Dialogue" and "EU-China human rights dialogue" are one)."""
+    ("China-EU Human Rights Dialogue" and "EU-China human rights dialogue" are one). An
+    "and" (or "&") joining two words of the kind is one of them: the "Strategic Economic
+    Dialogue" (2006-2008) is not the "Strategic and Economic Dialogue" (from 2009)."""
     parties = frozenset(sentence_parties(name.replace("-", " ")))
+    split = re.split(r"[\s-]+", re.sub(r"['’]", "", name.lower().replace("&", " and ")))
+    split = [w for w in split if w]
+    kind = [
+        w not in GENERIC and w not in NOUN_TO_COUNTRY and w not in ADJ_TO_COUNTRY for w in split
+    ]
     words = set()
-    for w in re.split(r"[\s-]+", re.sub(r"['’]", "", name.lower())):
-        if w and w not in GENERIC and w not in NOUN_TO_COUNTRY and w not in ADJ_TO_COUNTRY:
+    for i, w in enumerate(split):
+        joins = w == "and" and 0 < i < len(split) - 1 and kind[i - 1] and kind[i + 1]
+        if kind[i] or joins:
             words.add(w.rstrip("s") if len(w) > 4 else w)
     return parties, frozenset(words)
 

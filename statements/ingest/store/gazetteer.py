@@ -37,6 +37,7 @@ def from_fixture(path: str | Path) -> Gazetteer:
                 title=s.get("title", ""),
                 native_name=s.get("native_name", ""),
                 aliases=lines(s.get("aliases")),
+                keeps_initials=s.get("keeps_initials", False),
             )
             for s in by_model.get("speaker", [])
         ],

@@ -32,6 +32,7 @@ def known_speaker(s: Speaker) -> KnownSpeaker:
         title=s.title,
         native_name=s.native_name,
         aliases=s.alias_list,
+        keeps_initials=s.keeps_initials,
     )
 
 
