@@ -2,9 +2,15 @@
 
 Writes N synthetic articles as text files (headline, dateline, body, source line: the shape
 of the seed documents), then times the ingest command over the folder on a fresh database of
-its own (never the benchmark corpus: ingested articles are not marked synthetic)."""
+its own (never the benchmark corpus: ingested articles are not marked synthetic).
+
+With ``--statements`` the batch runs in this process instead, and the figures that do not
+depend on the machine's load are printed: SQL statements (each a round trip) in all, per
+article and by kind, and the process's CPU time; ``--profile FILE`` also writes a cProfile
+of that run."""
 
 import argparse
+import cProfile
 import json
 import os
 import shutil
@@ -12,6 +18,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -58,6 +65,49 @@ def fresh_database(url, template=None):
             conn.execute(f'CREATE DATABASE "{name}"')
 
 
+def statement_kind(sql):
+    """ "SELECT statements_copykey", "INSERT statements_quote", "SAVEPOINT"…: a statement's
+    verb and the first table it names."""
+    words = sql.split()
+    verb = words[0].upper() if words else "?"
+    table = next((w.strip('"(),') for w in words if '"statements_' in w or "statements_" in w), "")
+    return f"{verb} {table}".strip()
+
+
+def in_process(folder, profile=None):
+    """Ingest ``folder`` in this process, counting every statement sent to the database."""
+    from django.db import connection
+
+    from statements.ingest.store.batch import ingest_paths
+
+    kinds = Counter()
+
+    def count(execute, sql, params, many, context):
+        kinds[statement_kind(sql)] += 1
+        return execute(sql, params, many, context)
+
+    profiler = cProfile.Profile() if profile else None
+    cpu, wall = time.process_time(), time.perf_counter()
+    with connection.execute_wrapper(count):
+        if profiler:
+            profiler.enable()
+        batch = ingest_paths([folder])
+        if profiler:
+            profiler.disable()
+    cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+    if profiler:
+        profiler.dump_stats(profile)
+    files = len(batch.files)
+    total = sum(kinds.values())
+    return batch, {
+        "cpu_seconds": round(cpu, 2),
+        "wall_seconds": round(wall, 2),
+        "statements": total,
+        "statements_per_file": round(total / max(files, 1), 1),
+        "by_kind": dict(kinds.most_common()),
+    }
+
+
 def main(argv=None):
     p = argparse.ArgumentParser(prog="python -m bench.ingest", description=__doc__)
     p.add_argument("--articles", type=int, default=300)
@@ -73,6 +123,13 @@ def main(argv=None):
         help="start from a copy of this database (the benchmark corpus) instead of an empty "
         "one, to see how ingest scales with the archive",
     )
+    p.add_argument(
+        "--statements",
+        action="store_true",
+        help="ingest in this process and count SQL statements and CPU time (not timed as a "
+        "command)",
+    )
+    p.add_argument("--profile", help="with --statements: write a cProfile of the run here")
     args = p.parse_args(argv)
     name = Path(args.database_url).name if args.database_url.startswith("sqlite") else None
     name = name or urlsplit(args.database_url).path.lstrip("/")
@@ -107,6 +164,19 @@ def main(argv=None):
     from statements.models import Speaker
 
     known_before = Speaker.objects.count()
+    if args.statements or args.profile:
+        from django.db import connection
+
+        batch, figures = in_process(folder, args.profile)
+        result = {
+            "engine": connection.vendor,
+            "template": args.template,
+            "files": files,
+            "outcomes": dict(Counter(f.status for f in batch.files)),
+            **figures,
+        }
+        print(json.dumps(result, indent=1))
+        return
     began = time.perf_counter()
     run = manage("ingest", str(folder), env=env, capture=True)
     seconds = time.perf_counter() - began

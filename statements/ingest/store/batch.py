@@ -172,7 +172,7 @@ def ingest_file(
     if seen is not None and extraction.checksum in seen:
         return FileResult(path, SKIPPED, "same text as an earlier file", extraction=extraction)
     try:
-        report = save(extraction, dry_run=dry_run, names=names, again=again)
+        report = save(extraction, dry_run=dry_run, names=names, again=again, watermark=watermark)
     except (ExtractionRefused, ExtractorFailed) as e:
         return FileResult(path, FAILED, str(e), extraction=extraction)
     except IngestError as e:
