@@ -76,9 +76,6 @@ def save(
     (``report.carrier``) unless ``copies`` is False (an archivist splitting a wrong merge).
     """
     report = SaveReport(extraction=extraction)
-    if skipped(extraction, report):
-        return report
-    check(extraction)
     try:
         return _save(report, dry_run, names, again, copies, watermark, careful=False)
     except Conflict:
@@ -101,9 +98,11 @@ def _save(report, dry_run, names, again, copies, watermark, *, careful):
     try:
         with transaction.atomic():
             take_ingest_lock()
-            # Another writer may have stored the same text while this one was extracted.
+            # Asked under the lock only: a text is new far more often than not, and another
+            # writer may have stored it while this one was extracted.
             if skipped(extraction, report, watermark):
                 return report
+            check(extraction)
             newer = again() if again is not None else None
             if newer is not None:
                 check(newer)
@@ -347,8 +346,9 @@ def outlet_for(extraction, report, names=None, *, careful=True):
 
 
 def insert_links(through, fields, rows, batch=400):
-    """Insert rows of a many-to-many table: what ``bulk_create`` sends, without building a
-    model instance per row or asking for their ids back."""
+    """Insert rows of a many-to-many table (or of another table of plain keys): what
+    ``bulk_create`` sends, without building a model instance per row or asking for their
+    ids back."""
     if not rows:
         return
     quote = connection.ops.quote_name
