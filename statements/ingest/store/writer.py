@@ -24,7 +24,13 @@ from statements.ingest.result import (
 )
 from statements.ingest.store import copies as store_copies
 from statements.ingest.store.locking import stored_as, take_ingest_lock
-from statements.ingest.store.names import ArchiveNames, by_name_or_alias, first_id, unique_slug
+from statements.ingest.store.names import (
+    ArchiveNames,
+    Slugs,
+    by_name_or_alias,
+    first_id,
+    unique_slug,
+)
 from statements.models import (
     Article,
     Dialogue,
@@ -167,19 +173,24 @@ class Conflict(Exception):
     again, carefully (``insert(careful=True)``)."""
 
 
-def insert(model, slug_text, *, unique, careful=True, **fields):
+def insert(model, slug_text, *, unique, careful=True, slugs=None, **fields):
     """Create a ``model`` record with a free slug, inside a savepoint; if another writer
     stored one with the same ``unique`` fields first, raise ``AlreadyStored`` with it. A slug
     taken meanwhile is tried again with the next free one.
 
     Not ``careful``: no savepoint (two round trips fewer), as under the ingest lock no writer
     that takes it can store the same keys; any refusal raises ``Conflict``, the transaction
-    being lost, and ``save`` starts again carefully."""
+    being lost, and ``save`` starts again carefully. ``slugs`` (``names.Slugs``) knows which
+    slugs this transaction has seen taken."""
     if not careful:
+        slug = slugs.free(model, slug_text) if slugs else unique_slug(model, slug_text)
         try:
-            return model.objects.create(slug=unique_slug(model, slug_text), **unique, **fields)
+            record = model.objects.create(slug=slug, **unique, **fields)
         except IntegrityError as e:
             raise Conflict(str(e)) from e
+        if slugs:
+            slugs.took(model, slug)
+        return record
     for _attempt in range(5):
         slug = unique_slug(model, slug_text)
         try:
@@ -222,7 +233,20 @@ def write(
             names.add(record)
         return record
 
-    outlet = outlet_for(extraction, report, names, careful=careful)
+    title = extraction.title or first_words(extraction.body)
+    date_part = extraction.published.isoformat() if extraction.published else ""
+    slugs = None
+    if not careful:
+        # The slugs the outlet, the speakers and the article could take, in one statement.
+        slugs = Slugs()
+        slugs.ask(
+            [
+                *([(Outlet, extraction.outlet)] if extraction.outlet else []),
+                *((Speaker, s.name) for s in extraction.speakers),
+                (Article, f"{date_part} {title}"),
+            ]
+        )
+    outlet = outlet_for(extraction, report, names, careful=careful, slugs=slugs)
 
     speakers = {}
     for s in extraction.speakers:
@@ -242,6 +266,7 @@ def write(
                     aliases="\n".join(s.aliases),
                     outlet=outlet if s.kind == Speaker.Kind.OUTLET else None,
                     careful=careful,
+                    slugs=slugs,
                 )
             except AlreadyStored as e:
                 speaker = e.record
@@ -251,11 +276,12 @@ def write(
                 report.created["speaker"] += 1
         speakers[s.name] = speaker
 
-    rounds = [round_for(r, report, names, created, careful=careful) for r in extraction.rounds]
+    rounds = [
+        round_for(r, report, names, created, careful=careful, slugs=slugs)
+        for r in extraction.rounds
+    ]
 
     themes = names.themes() if names is not None else {t.slug: t for t in Theme.objects.all()}
-    title = extraction.title or first_words(extraction.body)
-    date_part = extraction.published.isoformat() if extraction.published else ""
     article = insert(
         Article,
         f"{date_part} {title}",
@@ -270,6 +296,7 @@ def write(
         raw_text=extraction.raw_text,
         provenance=extraction.provenance or None,
         careful=careful,
+        slugs=slugs,
     )
     report.article = article
     report.created["article"] += 1
@@ -318,7 +345,7 @@ def write(
     report.created["quote"] += len(quotes)
 
 
-def outlet_for(extraction, report, names=None, *, careful=True):
+def outlet_for(extraction, report, names=None, *, careful=True, slugs=None):
     """The extraction's outlet: a known name or alias, else a new record (counted in the
     report, and added to ``names`` for the rest of a batch)."""
     if not extraction.outlet:
@@ -334,6 +361,7 @@ def outlet_for(extraction, report, names=None, *, careful=True):
             unique={"name": extraction.outlet},
             country=extraction.outlet_country,
             careful=careful,
+            slugs=slugs,
         )
     except AlreadyStored as e:
         report.linked["outlet"] += 1
@@ -364,7 +392,9 @@ def insert_links(through, fields, rows, batch=400):
             )
 
 
-def round_for(extracted, report, names=None, created=lambda record: record, *, careful=True):
+def round_for(
+    extracted, report, names=None, created=lambda record: record, *, careful=True, slugs=None
+):
     """The stored round an extracted one refers to, created unreviewed when new."""
     dialogue = by_name_or_alias(Dialogue, extracted.dialogue, names=names)
     if dialogue is None:
@@ -375,6 +405,7 @@ def round_for(extracted, report, names=None, created=lambda record: record, *, c
                 unique={"name": extracted.dialogue},
                 description="Created by the extractor; check its parties and description.",
                 careful=careful,
+                slugs=slugs,
             )
         except AlreadyStored as e:
             dialogue = e.record
@@ -403,6 +434,7 @@ def round_for(extracted, report, names=None, created=lambda record: record, *, c
             end_date=end,
             is_reviewed=False,
             careful=careful,
+            slugs=slugs,
         )
     except AlreadyStored as e:
         report.linked["round"] += 1
