@@ -74,24 +74,30 @@ def statement_kind(sql):
     return f"{verb} {table}".strip()
 
 
-def in_process(folder, profile=None):
+def in_process(folder, profile=None, async_commit=False):
     """Ingest ``folder`` in this process, counting every statement sent to the database."""
     from django.db import connection
 
     from statements.ingest.store.batch import ingest_paths
 
     kinds = Counter()
+    waited = Counter()
 
     def count(execute, sql, params, many, context):
-        kinds[statement_kind(sql)] += 1
-        return execute(sql, params, many, context)
+        kind = statement_kind(sql)
+        kinds[kind] += 1
+        began = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            waited[kind] += time.perf_counter() - began
 
     profiler = cProfile.Profile() if profile else None
     cpu, wall = time.process_time(), time.perf_counter()
     with connection.execute_wrapper(count):
         if profiler:
             profiler.enable()
-        batch = ingest_paths([folder])
+        batch = ingest_paths([folder], async_commit=async_commit)
         if profiler:
             profiler.disable()
     cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
@@ -105,6 +111,8 @@ def in_process(folder, profile=None):
         "statements": total,
         "statements_per_file": round(total / max(files, 1), 1),
         "by_kind": dict(kinds.most_common()),
+        # Wall time inside each kind's execute (the server's work and the wait for it)
+        "seconds_by_kind": {k: round(v, 3) for k, v in waited.most_common()},
     }
 
 
@@ -130,6 +138,11 @@ def main(argv=None):
         "command)",
     )
     p.add_argument("--profile", help="with --statements: write a cProfile of the run here")
+    p.add_argument(
+        "--async-commit",
+        action="store_true",
+        help="pass --async-commit to ingest (PostgreSQL: commits not waited for on disk)",
+    )
     args = p.parse_args(argv)
     name = Path(args.database_url).name if args.database_url.startswith("sqlite") else None
     name = name or urlsplit(args.database_url).path.lstrip("/")
@@ -167,7 +180,7 @@ def main(argv=None):
     if args.statements or args.profile:
         from django.db import connection
 
-        batch, figures = in_process(folder, args.profile)
+        batch, figures = in_process(folder, args.profile, args.async_commit)
         result = {
             "engine": connection.vendor,
             "template": args.template,
@@ -178,7 +191,8 @@ def main(argv=None):
         print(json.dumps(result, indent=1))
         return
     began = time.perf_counter()
-    run = manage("ingest", str(folder), env=env, capture=True)
+    flags = ["--async-commit"] if args.async_commit else []
+    run = manage("ingest", str(folder), *flags, env=env, capture=True)
     seconds = time.perf_counter() - began
     # The fixed cost in that time: the same command over no files (start Django, read the
     # gazetteer); it exits 1 for finding no file.
@@ -197,6 +211,7 @@ def main(argv=None):
     result = {
         "engine": connection.vendor,
         "template": args.template,
+        "async_commit": args.async_commit,
         "speakers_known_before": known_before,
         "files": files,
         "seconds": round(seconds, 2),
