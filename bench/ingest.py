@@ -2,9 +2,15 @@
 
 Writes N synthetic articles as text files (headline, dateline, body, source line: the shape
 of the seed documents), then times the ingest command over the folder on a fresh database of
-its own (never the benchmark corpus: ingested articles are not marked synthetic)."""
+its own (never the benchmark corpus: ingested articles are not marked synthetic).
+
+With ``--statements`` the batch runs in this process instead, and the figures that do not
+depend on the machine's load are printed: SQL statements (each a round trip) in all, per
+article and by kind, and the process's CPU time; ``--profile FILE`` also writes a cProfile
+of that run."""
 
 import argparse
+import cProfile
 import json
 import os
 import shutil
@@ -12,6 +18,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -58,6 +65,57 @@ def fresh_database(url, template=None):
             conn.execute(f'CREATE DATABASE "{name}"')
 
 
+def statement_kind(sql):
+    """ "SELECT statements_copykey", "INSERT statements_quote", "SAVEPOINT"…: a statement's
+    verb and the first table it names."""
+    words = sql.split()
+    verb = words[0].upper() if words else "?"
+    table = next((w.strip('"(),') for w in words if '"statements_' in w or "statements_" in w), "")
+    return f"{verb} {table}".strip()
+
+
+def in_process(folder, profile=None, async_commit=False):
+    """Ingest ``folder`` in this process, counting every statement sent to the database."""
+    from django.db import connection
+
+    from statements.ingest.store.batch import ingest_paths
+
+    kinds = Counter()
+    waited = Counter()
+
+    def count(execute, sql, params, many, context):
+        kind = statement_kind(sql)
+        kinds[kind] += 1
+        began = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            waited[kind] += time.perf_counter() - began
+
+    profiler = cProfile.Profile() if profile else None
+    cpu, wall = time.process_time(), time.perf_counter()
+    with connection.execute_wrapper(count):
+        if profiler:
+            profiler.enable()
+        batch = ingest_paths([folder], async_commit=async_commit)
+        if profiler:
+            profiler.disable()
+    cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+    if profiler:
+        profiler.dump_stats(profile)
+    files = len(batch.files)
+    total = sum(kinds.values())
+    return batch, {
+        "cpu_seconds": round(cpu, 2),
+        "wall_seconds": round(wall, 2),
+        "statements": total,
+        "statements_per_file": round(total / max(files, 1), 1),
+        "by_kind": dict(kinds.most_common()),
+        # Wall time inside each kind's execute (the server's work and the wait for it)
+        "seconds_by_kind": {k: round(v, 3) for k, v in waited.most_common()},
+    }
+
+
 def main(argv=None):
     p = argparse.ArgumentParser(prog="python -m bench.ingest", description=__doc__)
     p.add_argument("--articles", type=int, default=300)
@@ -72,6 +130,18 @@ def main(argv=None):
         "--template",
         help="start from a copy of this database (the benchmark corpus) instead of an empty "
         "one, to see how ingest scales with the archive",
+    )
+    p.add_argument(
+        "--statements",
+        action="store_true",
+        help="ingest in this process and count SQL statements and CPU time (not timed as a "
+        "command)",
+    )
+    p.add_argument("--profile", help="with --statements: write a cProfile of the run here")
+    p.add_argument(
+        "--async-commit",
+        action="store_true",
+        help="pass --async-commit to ingest (PostgreSQL: commits not waited for on disk)",
     )
     args = p.parse_args(argv)
     name = Path(args.database_url).name if args.database_url.startswith("sqlite") else None
@@ -107,8 +177,22 @@ def main(argv=None):
     from statements.models import Speaker
 
     known_before = Speaker.objects.count()
+    if args.statements or args.profile:
+        from django.db import connection
+
+        batch, figures = in_process(folder, args.profile, args.async_commit)
+        result = {
+            "engine": connection.vendor,
+            "template": args.template,
+            "files": files,
+            "outcomes": dict(Counter(f.status for f in batch.files)),
+            **figures,
+        }
+        print(json.dumps(result, indent=1))
+        return
     began = time.perf_counter()
-    run = manage("ingest", str(folder), env=env, capture=True)
+    flags = ["--async-commit"] if args.async_commit else []
+    run = manage("ingest", str(folder), *flags, env=env, capture=True)
     seconds = time.perf_counter() - began
     # The fixed cost in that time: the same command over no files (start Django, read the
     # gazetteer); it exits 1 for finding no file.
@@ -127,6 +211,7 @@ def main(argv=None):
     result = {
         "engine": connection.vendor,
         "template": args.template,
+        "async_commit": args.async_commit,
         "speakers_known_before": known_before,
         "files": files,
         "seconds": round(seconds, 2),

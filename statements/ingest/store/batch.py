@@ -9,10 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, connection, transaction
 
 from statements.ingest.budget import ExtractionRefused
 from statements.ingest.pipeline import extract
@@ -172,7 +173,7 @@ def ingest_file(
     if seen is not None and extraction.checksum in seen:
         return FileResult(path, SKIPPED, "same text as an earlier file", extraction=extraction)
     try:
-        report = save(extraction, dry_run=dry_run, names=names, again=again)
+        report = save(extraction, dry_run=dry_run, names=names, again=again, watermark=watermark)
     except (ExtractionRefused, ExtractorFailed) as e:
         return FileResult(path, FAILED, str(e), extraction=extraction)
     except IngestError as e:
@@ -218,12 +219,45 @@ def ingest_paths(
     on_file: Callable[[int, int, FileResult], None] | None = None,
     raise_errors=False,
     keep_extractions=False,
+    async_commit=False,
 ) -> BatchResult:
     """Ingest every file under ``paths``; ``on_file(i, total, result)`` reports progress.
 
     Each file's Extraction (its whole text) is kept on its result only with
     ``keep_extractions``, so a batch of thousands of files does not pile up in memory.
+    ``async_commit`` (PostgreSQL): see ``commits_unflushed``.
     """
+    with commits_unflushed(async_commit):
+        return _ingest_paths(
+            paths,
+            dry_run=dry_run,
+            overrides=overrides,
+            on_file=on_file,
+            raise_errors=raise_errors,
+            keep_extractions=keep_extractions,
+        )
+
+
+@contextmanager
+def commits_unflushed(on=True):
+    """On PostgreSQL, for this connection: each file's commit returns before the server has
+    flushed it to disk (``synchronous_commit`` off, a per-session setting), which saves a
+    disk flush per file. A crash of the server may then lose the last few files committed
+    (each whole or not at all, never half); running the batch again stores them, and skips
+    the rest."""
+    if not (on and connection.vendor == "postgresql"):
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SET synchronous_commit TO off")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("RESET synchronous_commit")
+
+
+def _ingest_paths(paths, *, dry_run, overrides, on_file, raise_errors, keep_extractions):
     files = collect_paths(paths)
     batch = BatchResult()
     manifests: dict = {}

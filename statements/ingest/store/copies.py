@@ -22,9 +22,11 @@ from statements.models import Article, Carrier, CopyKey
 CANDIDATES = 10  # the articles sharing most band keys with a text, checked exactly
 
 
-@functools.lru_cache(maxsize=8)
+@functools.lru_cache(maxsize=1024)
 def story(body: str) -> tuple[frozenset, tuple]:
-    """A body's hashed shingles and band keys, computed once for the lookup and the index."""
+    """A body's hashed shingles and band keys, computed once for the lookup and the index,
+    and kept for the texts a batch stored lately: those are the usual candidates of the
+    next texts' lookups, which then need not shingle them again."""
     hashed = frozenset(shingles.shingles(body))
     return hashed, tuple(shingles.band_keys(hashed))
 
@@ -55,8 +57,11 @@ def held_copy(body: str):
 
 
 def index(article: Article, body: str):
-    """Store an article's band keys, so later copies of it are found."""
-    CopyKey.objects.bulk_create(CopyKey(article=article, key=key) for key in story(body)[1])
+    """Store an article's band keys, so later copies of it are found (one statement, no
+    model instance per key)."""
+    from statements.ingest.store.writer import insert_links  # the writer calls this module
+
+    insert_links(CopyKey, ("article", "key"), [(article.pk, key) for key in story(body)[1]])
 
 
 def stored_carrier(checksum: str):

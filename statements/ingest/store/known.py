@@ -86,7 +86,7 @@ def add_to_gazetteer(gazetteer: Gazetteer, records, *, code_point_order=None):
         # sorts str: its place is the number of names listed or new that sort before it.
         for r in new:
             places.append(
-                bisect.bisect_left([k.name for k in lists[type(r)]], r.name)
+                bisect.bisect_left(lists[type(r)], r.name, key=lambda k: k.name)
                 + sum(1 for n in new if type(n) is type(r) and n.name < r.name)
             )
     elif new:

@@ -196,12 +196,71 @@ class ArchiveNames:
         return by_alias.get(name.lower(), set())
 
 
+def slug_base(model, text, max_length=200):
+    return slugify(text)[: max_length - 10].strip("-") or model._meta.model_name
+
+
 def unique_slug(model, text, max_length=200):
-    base = slugify(text)[: max_length - 10].strip("-") or model._meta.model_name
+    base = slug_base(model, text, max_length)
     slug, n = base, 2
     while first_id(model, "slug", slug) is not None:
         slug, n = f"{base}-{n}", n + 1
     return slug
+
+
+class Slugs:
+    """Which slugs are taken, for one transaction under the ingest lock: asked for all of an
+    article's would-be records in one statement (``ask``), then answered from memory, each
+    insert noting the slug it took; ``free`` gives what ``unique_slug`` gives."""
+
+    TRIES = 6  # a base and its next five numbered forms, asked at once
+
+    def __init__(self):
+        self.taken = {}  # (model, slug) → whether a record has it
+
+    def ask(self, wanted):
+        """Look up the slugs that records named ``(model, text)`` could take."""
+        by_model = defaultdict(dict)
+        for model, text in wanted:
+            base = slug_base(model, text)
+            for n in range(1, self.TRIES + 1):
+                slug = base if n == 1 else f"{base}-{n}"
+                if (model, slug) not in self.taken:
+                    by_model[model][slug] = None
+        if not by_model:
+            return
+        quote = connection.ops.quote_name
+        parts, params = [], []
+        for i, (model, slugs) in enumerate(by_model.items()):
+            column = quote(model._meta.get_field("slug").column)
+            marks = ", ".join(["%s"] * len(slugs))
+            parts.append(
+                f"SELECT {i}, {column} FROM {quote(model._meta.db_table)} "
+                f"WHERE {column} IN ({marks})"
+            )
+            params.extend(slugs)
+        with connection.cursor() as cursor:
+            cursor.execute(" UNION ALL ".join(parts), params)
+            rows = cursor.fetchall()
+        models = list(by_model)
+        for model, slugs in by_model.items():
+            self.taken.update(((model, slug), False) for slug in slugs)
+        self.taken.update(((models[i], slug), True) for i, slug in rows)
+
+    def is_taken(self, model, slug):
+        if (model, slug) not in self.taken:
+            self.taken[(model, slug)] = first_id(model, "slug", slug) is not None
+        return self.taken[(model, slug)]
+
+    def free(self, model, text):
+        base = slug_base(model, text)
+        slug, n = base, 2
+        while self.is_taken(model, slug):
+            slug, n = f"{base}-{n}", n + 1
+        return slug
+
+    def took(self, model, slug):
+        self.taken[(model, slug)] = True
 
 
 def first_id(model, field, value):

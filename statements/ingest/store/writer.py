@@ -24,11 +24,16 @@ from statements.ingest.result import (
     Extraction,
 )
 from statements.ingest.store import copies as store_copies
-from statements.ingest.store.locking import take_ingest_lock
-from statements.ingest.store.names import ArchiveNames, by_name_or_alias, first_id, unique_slug
+from statements.ingest.store.locking import stored_as, take_ingest_lock
+from statements.ingest.store.names import (
+    ArchiveNames,
+    Slugs,
+    by_name_or_alias,
+    first_id,
+    unique_slug,
+)
 from statements.models import (
     Article,
-    Carrier,
     Dialogue,
     DialogueRound,
     Outlet,
@@ -66,33 +71,52 @@ def save(
     names: ArchiveNames | None = None,
     again: Callable[[], Extraction | None] | None = None,
     copies: bool = True,
+    watermark=None,
 ) -> SaveReport:
     """Store ``extraction`` in one transaction; with dry_run, roll it back after counting.
 
     ``names`` (kept across a batch) saves scanning every speaker's aliases for each lookup.
     ``again`` is called under the ingest lock: it returns a new extraction when other writers
-    stored records since ``extraction`` was made (then that one is stored), else None.
-    A near-copy of a held article becomes its carrier (``report.carrier``) unless ``copies``
-    is False (an archivist splitting a wrong merge).
+    stored records since ``extraction`` was made (then that one is stored), else None; the
+    batch's ``watermark`` (``store.locking.Watermark``) lets the lock's first statement read
+    what ``again`` needs to know. A near-copy of a held article becomes its carrier
+    (``report.carrier``) unless ``copies`` is False (an archivist splitting a wrong merge).
     """
     report = SaveReport(extraction=extraction)
-    if skipped(extraction, report):
-        return report
-    check(extraction)
+    try:
+        return _save(report, dry_run, names, again, copies, watermark, careful=False)
+    except Conflict:
+        # A writer that does not take the lock stored one of these keys meanwhile; all was
+        # rolled back: store it again record by record, each insert ready for that.
+        return _save(
+            SaveReport(extraction=report.extraction),
+            dry_run,
+            names,
+            again,
+            copies,
+            watermark,
+            careful=True,
+        )
+
+
+def _save(report, dry_run, names, again, copies, watermark, *, careful):
+    extraction = report.extraction
     mark = names.mark() if names is not None else 0
     try:
         with transaction.atomic():
             take_ingest_lock()
-            # Another writer may have stored the same text while this one was extracted.
-            if skipped(extraction, report):
+            # Asked under the lock only: a text is new far more often than not, and another
+            # writer may have stored it while this one was extracted.
+            if skipped(extraction, report, watermark):
                 return report
+            check(extraction)
             newer = again() if again is not None else None
             if newer is not None:
                 check(newer)
                 extraction = report.extraction = newer
             with signals_paused():
                 if not (copies and store_copies.carried(extraction, report, names)):
-                    write(extraction, report, names)
+                    write(extraction, report, names, careful=careful)
                     store_copies.index(report.article, extraction.body)
             if dry_run:
                 transaction.set_rollback(True)
@@ -117,12 +141,12 @@ def save(
     return report
 
 
-def skipped(extraction, report):
+def skipped(extraction, report, watermark=None):
     """Whether the text is already stored; if so the report says where."""
-    found = first_id(Article, "checksum", extraction.checksum)
+    # A new text is the usual case: ask for the keys alone, load a record only if one is held.
+    found, carried = stored_as(extraction.checksum, watermark)
     if found is None:
-        # A new text is the usual case: ask for the key alone, load the carrier only if held.
-        if first_id(Carrier, "checksum", extraction.checksum) is None:
+        if carried is None:
             return False
         carrier = store_copies.stored_carrier(extraction.checksum)
         report.article, report.carrier = carrier.article, carrier
@@ -145,10 +169,29 @@ class AlreadyStored(Exception):
         self.record = record
 
 
-def insert(model, slug_text, *, unique, **fields):
+class Conflict(Exception):
+    """An insert without a savepoint met a key another writer stored: the save is done
+    again, carefully (``insert(careful=True)``)."""
+
+
+def insert(model, slug_text, *, unique, careful=True, slugs=None, **fields):
     """Create a ``model`` record with a free slug, inside a savepoint; if another writer
     stored one with the same ``unique`` fields first, raise ``AlreadyStored`` with it. A slug
-    taken meanwhile is tried again with the next free one."""
+    taken meanwhile is tried again with the next free one.
+
+    Not ``careful``: no savepoint (two round trips fewer), as under the ingest lock no writer
+    that takes it can store the same keys; any refusal raises ``Conflict``, the transaction
+    being lost, and ``save`` starts again carefully. ``slugs`` (``names.Slugs``) knows which
+    slugs this transaction has seen taken."""
+    if not careful:
+        slug = slugs.free(model, slug_text) if slugs else unique_slug(model, slug_text)
+        try:
+            record = model.objects.create(slug=slug, **unique, **fields)
+        except IntegrityError as e:
+            raise Conflict(str(e)) from e
+        if slugs:
+            slugs.took(model, slug)
+        return record
     for _attempt in range(5):
         slug = unique_slug(model, slug_text)
         try:
@@ -178,14 +221,33 @@ def check(extraction: Extraction):
             raise IngestError(f"quote refers to round #{q.round}, which was not extracted")
 
 
-def write(extraction: Extraction, report: SaveReport, names: ArchiveNames | None = None):
+def write(
+    extraction: Extraction,
+    report: SaveReport,
+    names: ArchiveNames | None = None,
+    *,
+    careful: bool = True,
+):
     def created(record):
         report.new_records.append(record)
         if names is not None:
             names.add(record)
         return record
 
-    outlet = outlet_for(extraction, report, names)
+    title = extraction.title or first_words(extraction.body)
+    date_part = extraction.published.isoformat() if extraction.published else ""
+    slugs = None
+    if not careful:
+        # The slugs the outlet, the speakers and the article could take, in one statement.
+        slugs = Slugs()
+        slugs.ask(
+            [
+                *([(Outlet, extraction.outlet)] if extraction.outlet else []),
+                *((Speaker, s.name) for s in extraction.speakers),
+                (Article, f"{date_part} {title}"),
+            ]
+        )
+    outlet = outlet_for(extraction, report, names, careful=careful, slugs=slugs)
 
     speakers = {}
     for s in extraction.speakers:
@@ -204,6 +266,8 @@ def write(extraction: Extraction, report: SaveReport, names: ArchiveNames | None
                     native_name=s.native_name,
                     aliases="\n".join(s.aliases),
                     outlet=outlet if s.kind == Speaker.Kind.OUTLET else None,
+                    careful=careful,
+                    slugs=slugs,
                 )
             except AlreadyStored as e:
                 speaker = e.record
@@ -213,11 +277,12 @@ def write(extraction: Extraction, report: SaveReport, names: ArchiveNames | None
                 report.created["speaker"] += 1
         speakers[s.name] = speaker
 
-    rounds = [round_for(r, report, names, created) for r in extraction.rounds]
+    rounds = [
+        round_for(r, report, names, created, careful=careful, slugs=slugs)
+        for r in extraction.rounds
+    ]
 
     themes = names.themes() if names is not None else {t.slug: t for t in Theme.objects.all()}
-    title = extraction.title or first_words(extraction.body)
-    date_part = extraction.published.isoformat() if extraction.published else ""
     article = insert(
         Article,
         f"{date_part} {title}",
@@ -231,6 +296,8 @@ def write(extraction: Extraction, report: SaveReport, names: ArchiveNames | None
         body=extraction.body,
         raw_text=extraction.raw_text,
         provenance=extraction.provenance or None,
+        careful=careful,
+        slugs=slugs,
     )
     report.article = article
     report.created["article"] += 1
@@ -281,7 +348,7 @@ def write(extraction: Extraction, report: SaveReport, names: ArchiveNames | None
     counts.added(quotes=Quote.objects.filter(article=article), articles=[article.pk])
 
 
-def outlet_for(extraction, report, names=None):
+def outlet_for(extraction, report, names=None, *, careful=True, slugs=None):
     """The extraction's outlet: a known name or alias, else a new record (counted in the
     report, and added to ``names`` for the rest of a batch)."""
     if not extraction.outlet:
@@ -296,6 +363,8 @@ def outlet_for(extraction, report, names=None):
             extraction.outlet,
             unique={"name": extraction.outlet},
             country=extraction.outlet_country,
+            careful=careful,
+            slugs=slugs,
         )
     except AlreadyStored as e:
         report.linked["outlet"] += 1
@@ -308,8 +377,9 @@ def outlet_for(extraction, report, names=None):
 
 
 def insert_links(through, fields, rows, batch=400):
-    """Insert rows of a many-to-many table: what ``bulk_create`` sends, without building a
-    model instance per row or asking for their ids back."""
+    """Insert rows of a many-to-many table (or of another table of plain keys): what
+    ``bulk_create`` sends, without building a model instance per row or asking for their
+    ids back."""
     if not rows:
         return
     quote = connection.ops.quote_name
@@ -325,7 +395,9 @@ def insert_links(through, fields, rows, batch=400):
             )
 
 
-def round_for(extracted, report, names=None, created=lambda record: record):
+def round_for(
+    extracted, report, names=None, created=lambda record: record, *, careful=True, slugs=None
+):
     """The stored round an extracted one refers to, created unreviewed when new."""
     dialogue = by_name_or_alias(Dialogue, extracted.dialogue, names=names)
     if dialogue is None:
@@ -335,6 +407,8 @@ def round_for(extracted, report, names=None, created=lambda record: record):
                 extracted.dialogue,
                 unique={"name": extracted.dialogue},
                 description="Created by the extractor; check its parties and description.",
+                careful=careful,
+                slugs=slugs,
             )
         except AlreadyStored as e:
             dialogue = e.record
@@ -362,6 +436,8 @@ def round_for(extracted, report, names=None, created=lambda record: record):
             location=extracted.location[:200],
             end_date=end,
             is_reviewed=False,
+            careful=careful,
+            slugs=slugs,
         )
     except AlreadyStored as e:
         report.linked["round"] += 1

@@ -34,12 +34,21 @@ class Command(BaseCommand):
         )
         parser.add_argument("--url", default="", help="The source address, for every file.")
         parser.add_argument(
+            "--async-commit",
+            action="store_true",
+            help="PostgreSQL: do not wait for each file's commit to reach the disk (faster; "
+            "a server crash may lose the last files stored, each whole: run again to store "
+            "them).",
+        )
+        parser.add_argument(
             "--progress",
             action="store_true",
             help="Show progress on stderr even when it is not a terminal.",
         )
 
-    def handle(self, *args, paths, dry_run, format, outlet, published, url, progress, **opts):
+    def handle(
+        self, *args, paths, dry_run, format, outlet, published, url, progress, async_commit, **opts
+    ):
         overrides = {
             "outlet": outlet.strip(),
             "published": parse_date(published),
@@ -64,6 +73,7 @@ class Command(BaseCommand):
             on_file=on_file,
             raise_errors=opts.get("traceback", False),
             keep_extractions=as_json,
+            async_commit=async_commit,
         )
 
         if not batch.files:
