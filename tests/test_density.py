@@ -5,8 +5,8 @@ import re
 
 import pytest
 
-from statements import views
 from statements.models import Quote
+from statements.views.base import ArchiveListMixin
 from tests.screenshots import sample_archive
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +26,7 @@ def get(client, url):
 
 @pytest.mark.parametrize("url", ["/quotes/?view=compact", "/speakers/anna-weber/?view=compact"])
 def test_the_compact_view_is_one_line_per_quote_and_kept(client, archive, monkeypatch, url):
-    monkeypatch.setattr(views.ArchiveListMixin, "paginate_by", 3)
+    monkeypatch.setattr(ArchiveListMixin, "paginate_by", 3)
     response, html = get(client, url)
     assert html.count('<li class="quote-line ') == len(response.context["quotes"]) == 3
     assert '<article class="quote ' not in html

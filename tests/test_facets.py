@@ -7,7 +7,7 @@ from collections import Counter
 import pytest
 from django.core.management import call_command
 
-from statements import facets, synth, views
+from statements import facets, pagination, synth
 from statements.facets import count_facets
 from statements.models import Quote
 
@@ -110,7 +110,7 @@ def test_undated_quotes_are_counted_as_undated(corpus):
 
 def test_the_quotes_page_says_its_facets_are_estimated(client, corpus, monkeypatch):
     monkeypatch.setattr(facets, "FACET_SAMPLE", SAMPLE)
-    monkeypatch.setattr(views.ArchivePaginator, "count_limit", SAMPLE)
+    monkeypatch.setattr(pagination.ArchivePaginator, "count_limit", SAMPLE)
     response = client.get("/quotes/", {"q": "rights"})
     html = response.content.decode()
     counts = response.context["facets"]

@@ -95,7 +95,7 @@ def test_round_page_has_dates_place_co_chairs_articles_and_both_sides(client, ar
     press = rows["press-freedom"]["cells"]
     assert [len(cell["quotes"]) for cell in press] == [2, 0]
     assert {row for row in rows} == {"consular-access", "legal-exchanges", "press-freedom", None}
-    # Every quote shown, or counted in its cell's "more not shown" (views.fold_cells).
+    # Every quote shown, or counted in its cell's "more not shown" (views/rounds.py, fold_cells).
     cells = [c for r in rows.values() for c in r["cells"]]
     assert sum(len(c["quotes"]) + c.get("more", 0) for c in cells) == 33
 

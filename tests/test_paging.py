@@ -12,6 +12,7 @@ from django.db.models import F
 
 from statements import facets, filters, pagination, views
 from statements.models import DialogueRound, Quote
+from statements.views.base import ArchiveListMixin
 from tests import factories
 from tests.screenshots import sample_archive
 
@@ -37,8 +38,8 @@ def shown(response):
 
 
 def test_a_list_past_the_count_limit_pages_to_its_end(client, archive, monkeypatch):
-    monkeypatch.setattr(views.ArchivePaginator, "count_limit", 10)
-    monkeypatch.setattr(views.ArchiveListMixin, "paginate_by", 7)
+    monkeypatch.setattr(pagination.ArchivePaginator, "count_limit", 10)
+    monkeypatch.setattr(ArchiveListMixin, "paginate_by", 7)
     expected = list(Quote.objects.order_by(*NEWEST).values_list("pk", flat=True))
     assert len(expected) > 14
 
@@ -74,7 +75,7 @@ def test_a_list_under_the_limit_keeps_its_exact_count_and_last_page(client, arch
 def small_limits(monkeypatch):
     """A "broad" search on the sample archive: counted past the paginator's limit, and
     facets counted from a sample."""
-    monkeypatch.setattr(views.ArchivePaginator, "count_limit", 3)
+    monkeypatch.setattr(pagination.ArchivePaginator, "count_limit", 3)
     monkeypatch.setattr(facets, "FACET_SAMPLE", 3)
 
 
@@ -209,7 +210,7 @@ def test_a_speaker_of_many_rounds_is_not_offered_a_round_list(client, archive, m
 def deep(monkeypatch):
     """Short pages that continue by key from the second on, with undated quotes and quotes
     sharing a day (and an article) in the list, where a key must sort them out."""
-    monkeypatch.setattr(views.ArchiveListMixin, "paginate_by", 4)
+    monkeypatch.setattr(ArchiveListMixin, "paginate_by", 4)
     monkeypatch.setattr(pagination, "KEYSET_FROM_PAGE", 2)
     factories.article_with_quotes(6)  # undated: they go last either way
     shared = factories.article_with_quotes(5)

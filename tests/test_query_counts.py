@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from statements.models import DialogueRound, Quote, Speaker, Theme
 from statements.pagination import PAGE_SIZE
+from statements.views.base import ArchiveListMixin
 from tests import factories
 from tests.screenshots import sample_archive
 
@@ -187,9 +188,9 @@ def test_a_page_continued_by_key_runs_as_many_queries_as_a_numbered_one(
 ):
     import re
 
-    from statements import pagination, views
+    from statements import pagination
 
-    monkeypatch.setattr(views.ArchiveListMixin, "paginate_by", size)
+    monkeypatch.setattr(ArchiveListMixin, "paginate_by", size)
     monkeypatch.setattr(pagination, "KEYSET_FROM_PAGE", 1)
     html = client.get("/quotes/?page=2").content.decode()
     after = re.search(r'href="\?after=([^"]+)" rel="next"', html).group(1)

@@ -1,4 +1,4 @@
-"""Page links for the API, paged the way the pages are (statements.views.ArchivePaginator).
+"""Page links for the API, paged the way the pages are (statements.pagination.ArchivePaginator).
 
 A list counts at most 10,000 rows and says ``count_capped`` past that; a search ranks every
 match and reads a page's rows with their rank computed for them alone, as the pages do;

@@ -1,0 +1,138 @@
+"""Quotes: who said what in which article, and PostgreSQL's per-word scores of them."""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+
+from statements import search
+from statements.links import record_url
+from statements.models.articles import Article
+from statements.models.base import ArchiveQuerySet
+from statements.models.reference import Theme
+from statements.models.rounds import DialogueRound
+from statements.models.speakers import Speaker
+from statements.provenance import QUOTE_FACTS, ProvenanceMixin, ProvenanceQuerySet, provenance_field
+from statements.validation import StoredValues
+
+
+class QuoteQuerySet(ProvenanceQuerySet, ArchiveQuerySet):
+    def for_listing(self):
+        """Everything a quote row shows, in a fixed number of queries (and not the texts of
+        its article, which no list shows)."""
+        return (
+            self.select_related("speaker", "article", "article__outlet", "round", "round__dialogue")
+            .defer("article__body", "article__raw_text")
+            .prefetch_related("themes")
+        )
+
+    def search(self, q, within=None, ranked=True):
+        """Full-text search: SQLite FTS5 or PostgreSQL tsvector, chosen by the connection;
+        ``within`` (primary keys) narrows it to those rows and ranks only them; with
+        ``ranked=False`` the matches are only filtered (the admin's search)."""
+        return search.search_quotes(self, q, within, ranked)
+
+
+class Quote(ProvenanceMixin, StoredValues, models.Model):
+    """One statement attributed to a speaker in an article, located by offsets into its body."""
+
+    class Kind(models.TextChoices):
+        DIRECT = "direct", "Direct quote"
+        INDIRECT = "indirect", "Reported speech"
+        EDITORIAL = "editorial", "Editorial voice"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="quotes")
+    speaker = models.ForeignKey(Speaker, on_delete=models.PROTECT, related_name="quotes")
+    speaker_role = models.CharField(
+        max_length=300, blank=True, help_text="The speaker's role as the article words it."
+    )
+    text = models.TextField()
+    kind = models.CharField(max_length=20, choices=Kind.choices, db_index=True)
+    start = models.PositiveIntegerField(help_text="Offset of the first character in the body.")
+    end = models.PositiveIntegerField(help_text="Offset just past the last character.")
+    said_on = models.DateField(null=True, blank=True, db_index=True)
+    round = models.ForeignKey(
+        DialogueRound, null=True, blank=True, on_delete=models.SET_NULL, related_name="quotes"
+    )
+    themes = models.ManyToManyField(Theme, blank=True, related_name="quotes")
+    is_reviewed = models.BooleanField(default=False, db_index=True)
+    # What the extractor found it by and how sure it was, so review can take weak ones first
+    cue = models.CharField(
+        max_length=40,
+        blank=True,
+        help_text="The shape the extractor found it by: said-after, colon, transcript-label, "
+        "document, relayed, editorial …",
+    )
+    confidence = models.FloatField(
+        null=True,
+        blank=True,
+        db_index=True,
+        validators=[MinValueValidator(0.0), MaxValueValidator(1.0)],
+        help_text="How sure the extractor was of the attribution, 0–1 (empty if entered by hand).",
+    )
+    relayed_by = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="Who reported the words, as the article names it (an agency, a statement), "
+        "when that is not the speaker.",
+    )
+    provenance = provenance_field()
+
+    objects = QuoteQuerySet.as_manager()
+    PROVENANCE_FACTS = QUOTE_FACTS
+
+    class Meta:
+        # Newest first, undated last; an article's quotes in reading order. Migration
+        # 0003_sort_indexes has the matching indexes (also per speaker and per round).
+        ordering = [F("said_on").desc(nulls_last=True), "-article_id", "start"]
+        constraints = [
+            models.CheckConstraint(condition=Q(end__gt=F("start")), name="quote_ends_after_start"),
+            models.UniqueConstraint(fields=["article", "start", "end"], name="one_quote_per_span"),
+        ]
+
+    def __str__(self):
+        return f"{self.speaker}: {self.text[:60]}"
+
+    def get_absolute_url(self):
+        return record_url("quote_detail", self.pk)
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        body = self.article.body if self.article_id else None
+        if body is not None and self.end is not None and self.end > len(body):
+            raise ValidationError({"end": f"The article body has only {len(body)} characters."})
+
+
+class NoRowsManager(models.Manager):
+    """A default manager that lists nothing: for a table the database's triggers own, so that
+    ``dumpdata`` (which would otherwise copy millions of derived rows, or fail on SQLite where
+    the table does not exist) and any generic listing skip it. Joins do not use managers."""
+
+    def get_queryset(self):
+        return super().get_queryset().none()
+
+
+class QuoteTerm(models.Model):
+    """PostgreSQL only: a quote's ``ts_rank_cd`` score for one word of its search vector, with
+    its sort keys, so that a one-word search reads its best matches from an index in the
+    page's order. Migration 0012_search_term_scores creates it and the triggers that keep it
+    current; never written through Django, and absent on SQLite (docs/search.md, "Ranking")."""
+
+    pk = models.CompositePrimaryKey("quote", "term")
+    quote = models.ForeignKey(
+        Quote, on_delete=models.DO_NOTHING, db_constraint=False, related_name="terms"
+    )
+    term = models.TextField()
+    score = models.FloatField()
+    said_on = models.DateField(null=True)
+    article_id = models.BigIntegerField()
+    start = models.IntegerField()
+
+    objects = NoRowsManager()
+
+    class Meta:
+        managed = False
+        db_table = "statements_quote_term"
+
+    def __str__(self):
+        return f"{self.term} in quote {self.quote_id}: {self.score}"

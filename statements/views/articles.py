@@ -1,0 +1,54 @@
+"""Articles: the list and an article's page with its quotes marked."""
+
+from django.db.models import Prefetch
+from django.views.generic import DetailView
+from django_filters.views import FilterView
+
+from statements.export import ExportMixin
+from statements.facets import count_article_facets
+from statements.filters import ArticleFilter
+from statements.marking import marked_text
+from statements.models import Article, Carrier, DialogueRound, Quote, count_of
+from statements.search import highlight_articles
+from statements.views.base import ArchiveListMixin, add_facets, highlighted
+
+
+class ArticleListView(ArchiveListMixin, ExportMixin, FilterView):
+    exact_count = True
+    filterset_class = ArticleFilter
+    export_name = export_kind = "articles"
+    template_name = "statements/article_list.html"
+    # ArticleFilter sets the order (newest first by default).
+    queryset = Article.objects.select_related("outlet").annotate(
+        quote_count=count_of(Quote.objects.all(), "article")
+    )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["articles"] = highlighted(
+            context["object_list"], highlight_articles, self.filterset
+        )
+        add_facets(context, self.request, self.filterset, counter=count_article_facets)
+        return context
+
+
+class ArticleDetailView(DetailView):
+    model = Article
+    queryset = Article.objects.select_related("outlet").prefetch_related(
+        Prefetch("rounds", queryset=DialogueRound.objects.select_related("dialogue")),
+        "themes",
+        # Other outlets' copies of the story: one query, without their texts.
+        Prefetch("carriers", queryset=Carrier.objects.select_related("outlet").defer("raw_text")),
+    )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        article = self.object
+        # The side list and the marks show each quote's speaker, nothing of its article (this
+        # one), round or themes: not for_listing()'s five joins and a query for the themes.
+        quotes = list(article.quotes.select_related("speaker").order_by("start"))
+        context["quotes"] = quotes
+        context["original"] = self.request.GET.get("view") == "original"
+        if not context["original"]:
+            context["marked_body"] = marked_text(article.body, quotes)
+        return context

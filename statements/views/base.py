@@ -1,0 +1,146 @@
+"""What every list page shares: the list mixin (paging, facets, active filters), its helpers."""
+
+from django.db import connections
+from django.db.models import QuerySet
+from django.http import Http404
+from django.shortcuts import redirect, render
+
+from statements.facets import FACET_NAMES, capped_count, count_facets
+from statements.links import active_filters, facet_groups, first_page_url, without_empty_values
+from statements.models import Quote
+from statements.pagination import PAGE_SIZE, ArchivePaginator, PageNotFound
+from statements.timeline import timeline
+
+
+class ArchiveListMixin:
+    """What every list page shares: pagination that fails politely, the filters in use."""
+
+    paginate_by = PAGE_SIZE
+    paginator_class = ArchivePaginator
+    # An invalid filter shows its errors and no results (django-filter's strict mode).
+    strict = True
+    # Lists with facets count their rows in full once (the facets' sample needs the exact
+    # size), instead of the pager's capped count and then the full one.
+    exact_count = False
+    # Deep pages continue from the last row's sort key (pagination.KEYSET_FROM_PAGE).
+    keyset = False
+
+    def get_paginator(self, queryset, *args, **kwargs):
+        paginator = super().get_paginator(queryset, *args, **kwargs)
+        paginator.size_guess = None
+        paginator.keyset = self.keyset
+        if self.exact_count and isinstance(queryset, QuerySet):
+            paginator.count = queryset.order_by().count()
+        elif (
+            isinstance(queryset, QuerySet)
+            and queryset.model is Quote
+            and connections[queryset.db].vendor == "postgresql"
+        ):
+            # Past twice the limit, a long quote list is not counted (its size is estimated).
+            # Counted unranked: a ranked one-word search joins its scores (search/postgres.py).
+            rows = getattr(getattr(self, "filterset", None), "rows", None)
+            rows = queryset if rows is None else rows
+            paginator.count, paginator.size_guess = capped_count(rows, paginator.count_limit)
+        paginator.rows_for_keys = getattr(getattr(self, "filterset", None), "rows_for_keys", None)
+        return paginator
+
+    def get(self, request, *args, **kwargs):
+        for key, values in request.GET.lists():
+            # PostgreSQL refuses NUL in text; nothing typed by a person contains one.
+            if "\x00" in key or any("\x00" in value for value in values):
+                return bad_request(
+                    request, "The address contains a character that is not allowed (NUL)."
+                )
+        if any(value == "" for _, values in request.GET.lists() for value in values):
+            # A submitted filter form sends every field; a shared address keeps only the
+            # filters in use (static/js/archive.js does the same before sending).
+            return redirect(without_empty_values(request))
+        try:
+            return super().get(request, *args, **kwargs)
+        except PageNotFound as error:
+            return render(
+                request,
+                "statements/page_not_found.html",
+                {"message": str(error), "first_page": first_page_url(request)},
+                status=404,
+            )
+
+    def paginate_queryset(self, queryset, page_size):
+        after = self.request.GET.get("after")
+        if after is not None:
+            paginator = self.get_paginator(queryset, page_size)
+            page = paginator.page_after(after)
+            return paginator, page, page.object_list, True
+        try:
+            return super().paginate_queryset(queryset, page_size)
+        except Http404:
+            page = self.request.GET.get(self.page_kwarg, "")
+            pages = self.get_paginator(queryset, page_size).num_pages
+            extent = f"{pages} page{'s' if pages != 1 else ''}" if pages else "fewer pages"
+            raise PageNotFound(
+                f"There is no page “{page[:20]}” of this list: it has {extent}."
+            ) from None
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        filterset = context["filter"]
+        context["active_filters"] = active_filters(self.request, filterset)
+        context["compact"] = self.request.GET.get("view") == "compact"
+        paginator = context.get("paginator")
+        if paginator:
+            context["result_count"] = min(paginator.count, paginator.count_limit)
+            context["result_count_capped"] = paginator.is_capped
+        else:
+            context["result_count"] = len(context["object_list"])
+        return context
+
+
+def bad_request(request, message):
+    return render(request, "statements/bad_request.html", {"message": message}, status=400)
+
+
+def add_facets(context, request, filterset, names=FACET_NAMES, counter=None):
+    """Facet groups (and the list's exact size) of a valid quote list: exact up to
+    FACET_SAMPLE quotes, estimated from a stated sample past it."""
+    paginator = context.get("paginator")
+    if (filterset.is_bound and not filterset.is_valid()) or paginator is None:
+        return
+    # Unbound (no parameters at all), django-filter does not filter: every quote.
+    rows = filterset.rows if filterset.rows is not None else filterset.qs
+    total = paginator.count
+    if not total:
+        return
+    if counter:
+        counts = counter(rows, total)
+    else:
+        # Past the pager's limit the quotes' size is estimated with the facets' sample.
+        # capped_count counts in full what its pilot puts under twice the limit.
+        exact = not paginator.is_capped or total != paginator.count_limit + 1
+        size = total if exact else None
+        counts = count_facets(rows, size, names, guess=paginator.size_guess)
+    if paginator.is_capped:
+        # The pager knows its size (exact_count) or the facets estimated it: say it rather
+        # than "more than".
+        context["result_count"], context["result_count_capped"] = counts.total, False
+        context["result_count_about"] = counts.total_estimated
+    context["facets"] = counts
+    context["facet_groups"] = facet_groups(request, counts.groups)
+    context["timeline"] = timeline(request, counts)
+
+
+def with_snippet_slot(objects):
+    """The objects as a list, each with a ``snippet`` (None until highlighting sets one): the
+    row templates ask for it, and a missing attribute costs Django's template engine a
+    ``dir()`` of the instance (a quarter of a millisecond a quote)."""
+    objects = list(objects)
+    for obj in objects:
+        obj.__dict__.setdefault("snippet", None)
+    return objects
+
+
+def highlighted(page_objects, highlight, filterset):
+    """The page's objects as a list, with snippets marked when there is a query."""
+    objects = with_snippet_slot(page_objects)
+    if filterset.parsed.text and objects:
+        highlight(objects, filterset.parsed)
+    return objects
