@@ -12,7 +12,7 @@ import os
 
 cores = os.cpu_count() or 2
 # Pages are CPU work (docs/performance.md): one at a time per process, one process per core.
-# With settings' defaults for the queue (2 waiting, 0.08 s each): measured at 100 req/s on
+# With settings' defaults for the queue (2 waiting, 0.05 s each): measured at 100 req/s on
 # 2 cores (docs/deployment.md), these served the most pages within 1 s and kept 503s fast;
 # waiting longer only makes the refused ones slow.
 os.environ.setdefault("DJANGO_MAX_CONCURRENT", "1")

@@ -162,7 +162,7 @@ AXES_CLIENT_IP_CALLABLE = "archive.login.client_ip"
 # answered 503 with Retry-After at once. 0 concurrent turns admission control off.
 MAX_CONCURRENT_REQUESTS = int(os.environ.get("DJANGO_MAX_CONCURRENT", "0"))
 MAX_WAITING_REQUESTS = int(os.environ.get("DJANGO_MAX_WAITING", "2"))
-MAX_WAIT_SECONDS = float(os.environ.get("DJANGO_MAX_WAIT_SECONDS", "0.08"))
+MAX_WAIT_SECONDS = float(os.environ.get("DJANGO_MAX_WAIT_SECONDS", "0.05"))
 RETRY_AFTER_SECONDS = int(os.environ.get("DJANGO_RETRY_AFTER", "5"))
 # An admitted request may start database queries for this many seconds (0: no limit); past
 # it the next query is refused and the page is a 503.

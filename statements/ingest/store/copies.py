@@ -16,6 +16,7 @@ import functools
 from django.db import IntegrityError, transaction
 from django.db.models import Count
 
+from statements.ingest.store.records import insert_links, outlet_for
 from statements.ingest.text import shingles
 from statements.models import Article, Carrier, CopyKey
 
@@ -59,8 +60,6 @@ def held_copy(body: str):
 def index(article: Article, body: str):
     """Store an article's band keys, so later copies of it are found (one statement, no
     model instance per key)."""
-    from statements.ingest.store.writer import insert_links  # the writer calls this module
-
     insert_links(CopyKey, ("article", "key"), [(article.pk, key) for key in story(body)[1]])
 
 
@@ -71,8 +70,6 @@ def stored_carrier(checksum: str):
 def carried(extraction, report, names=None) -> bool:
     """If ``extraction`` is a near-copy of a held article, store it as a carrier of that
     article (``report.carrier``, ``report.article``) and return True."""
-    from statements.ingest.store.writer import outlet_for  # the writer calls this module
-
     found = held_copy(extraction.body)
     if found is None:
         return False
