@@ -1,4 +1,4 @@
-"""Ranking one word on PostgreSQL from the stored per-word scores (migration 0011): the same
+"""Ranking one word on PostgreSQL from the stored per-word scores (migration 0012): the same
 order as ranking every match with ts_rank_cd, on a generated corpus, and the scores kept
 current by triggers when quotes and speakers change."""
 

@@ -89,7 +89,7 @@ SCORED_WORD = re.compile(r"[a-z0-9]+")
 
 def scored_word(parsed):
     """The query's one word when a ranked search can read its scores from the table of
-    migration 0011 (``ts_rank_cd`` of one lexeme, exact by construction): a single
+    migration 0012 (``ts_rank_cd`` of one lexeme, exact by construction): a single
     positive word, no phrase, no OR, no exclusion. None for every other shape."""
     if len(parsed.clauses) != 1 or len(parsed.clauses[0]) != 1:
         return None
@@ -102,7 +102,7 @@ def scored_word(parsed):
 def search_scored(queryset, word, scores):
     """The matches of one word, read from the scores table through the relation ``scores``
     (its rows: term, score and the quote's sort keys), annotated with ``rank`` and ordered
-    by it, then newest, as the index of migration 0011 is: for a broad word the page's 26
+    by it, then newest, as the index of migration 0012 is: for a broad word the page's 26
     keys are an index range scan, with filters too when the planner finds it cheapest.
     The rank equals ``ts_rank_cd(search_vector, query)``, the other path's."""
     query = _websearch(word)
