@@ -65,6 +65,8 @@ def read_dump(lines):
 
 RECORD_TYPES = {record_type for record_type, _, _ in SECTIONS}
 MODELS = [Outlet, Theme, Dialogue, Speaker, DialogueRound, Article, Carrier, CopyKey, Quote]
+# The records whose rows arrive with the ids they had.
+WITH_IDS = [model for model in MODELS if model is not CopyKey]
 
 
 def lines_joined(items):
@@ -277,9 +279,11 @@ def load_dump(lines):
 
 def reset_sequences():
     # Rows came with their ids: the next record made here must not reuse one (PostgreSQL
-    # keeps a sequence per table; SQLite takes the largest id + 1 by itself).
-    models = [*MODELS, Article.rounds.through, Article.themes.through, Quote.themes.through]
-    models.append(DialogueRound.co_chairs.through)
+    # keeps a sequence per table; SQLite takes the largest id + 1 by itself). Only tables
+    # that received rows with ids: links and copy keys take new ones, and an empty table's
+    # sequence set back to 1 is not undone if the load's transaction is (sequences are not
+    # transactional), so it would hand out ids that the restored rows hold.
+    models = [model for model in WITH_IDS if model.objects.exists()]
     statements = connection.ops.sequence_reset_sql(no_style(), models)
     with connection.cursor() as cursor:
         for sql in statements:
