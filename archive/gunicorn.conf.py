@@ -9,6 +9,7 @@ from the environment; these are the defaults for a 2-core machine.
 """
 
 import os
+import sys
 
 cores = os.cpu_count() or 2
 # Pages are CPU work (docs/performance.md): one at a time per process, one process per core.
@@ -33,3 +34,11 @@ keepalive = 2
 # A worker restarted now and then returns any memory a large page left behind.
 max_requests = 5000
 max_requests_jitter = 500
+# A thread rendering a page holds Python's GIL, handing it over every switch interval (5 ms
+# by default); the threads answering 503s queue for it. A shorter interval lets a refusal
+# through sooner while a page renders (docs/deployment.md, "Overload").
+switch_interval = float(os.environ.get("GUNICORN_SWITCH_INTERVAL", "0.001"))
+
+
+def post_fork(server, worker):
+    sys.setswitchinterval(switch_interval)
