@@ -5,7 +5,9 @@ its own key prefix and deletes its keys afterwards. Outside CI a test that needs
 when none answers; under CI=true it fails.
 """
 
+import contextlib
 import os
+import uuid
 
 import pytest
 
@@ -54,3 +56,25 @@ def forget_keys(prefix):
     keys = list(server.scan_iter(match=f"{prefix}*"))
     if keys:
         server.delete(*keys)
+
+
+@contextlib.contextmanager
+def page_cache_on(settings, backend, tmp_path):
+    """The server's page cache on (it is off elsewhere in the suite), in local memory or in
+    Redis under a prefix of its own, with a content version no other process bumps."""
+    settings.PAGE_CACHE_SECONDS = 600
+    if backend == "locmem":
+        name = uuid.uuid4().hex
+        settings.CACHES = {
+            "default": {"BACKEND": LOCMEM, "LOCATION": f"default-{name}"},
+            "pages": {"BACKEND": LOCMEM, "LOCATION": f"pages-{name}"},
+        }
+        settings.PAGE_CACHE_STAMP = tmp_path / "content-version"
+        yield
+        return
+    need_redis()
+    prefix = f"sa-test-{uuid.uuid4().hex}"
+    settings.CACHES = redis_caches(prefix)
+    settings.PAGE_CACHE_STAMP = None
+    yield
+    forget_keys(prefix)

@@ -9,7 +9,6 @@ share the cache, are tests/test_rate_limits.py.
 """
 
 import io
-import uuid
 
 import pytest
 from django.conf import settings
@@ -26,7 +25,11 @@ from statements import synth
 from statements.admin.speakers import merge_speakers
 from statements.models import Article, Quote, Speaker, Theme
 from tests import factories
-from tests.redis_helpers import LOCMEM, UNREACHABLE, forget_keys, need_redis, redis_caches
+from tests.redis_helpers import (
+    LOCMEM,
+    UNREACHABLE,
+    page_cache_on,
+)
 
 pytestmark = pytest.mark.page_cache
 
@@ -48,22 +51,8 @@ PAGES = [
 @pytest.fixture(params=["locmem", "redis"])
 def backend(request, settings, tmp_path):
     """The page cache on, on one backend, with a content version no other process bumps."""
-    settings.PAGE_CACHE_SECONDS = 600
-    if request.param == "locmem":
-        name = uuid.uuid4().hex
-        settings.CACHES = {
-            "default": {"BACKEND": LOCMEM, "LOCATION": f"default-{name}"},
-            "pages": {"BACKEND": LOCMEM, "LOCATION": f"pages-{name}"},
-        }
-        settings.PAGE_CACHE_STAMP = tmp_path / "content-version"
+    with page_cache_on(settings, request.param, tmp_path):
         yield request.param
-        return
-    need_redis()
-    prefix = f"sa-test-{uuid.uuid4().hex}"
-    settings.CACHES = redis_caches(prefix)
-    settings.PAGE_CACHE_STAMP = None
-    yield request.param
-    forget_keys(prefix)
 
 
 def get(client, url, **kwargs):

@@ -1,7 +1,6 @@
 """/sitemap.xml lists every permalink, in sections with lastmod; /robots.txt keeps crawlers
 out of the admin and of filter permutations."""
 
-import uuid
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -9,7 +8,7 @@ from django.urls import reverse
 
 from archive import pagecache
 from statements.models import Article, Dialogue, DialogueRound, Quote, Speaker, Theme
-from tests.redis_helpers import LOCMEM, UNREACHABLE, forget_keys, need_redis, redis_caches
+from tests.redis_helpers import UNREACHABLE, page_cache_on
 from tests.screenshots import sample_archive
 
 pytestmark = pytest.mark.django_db
@@ -61,22 +60,8 @@ def test_robots_keeps_crawlers_out_of_the_admin_and_filters(client, archive):
 @pytest.fixture(params=["locmem", "redis"])
 def page_cache(request, settings, tmp_path):
     """The server's page cache on (it is off elsewhere in the suite), on one backend."""
-    settings.PAGE_CACHE_SECONDS = 600
-    if request.param == "locmem":
-        name = uuid.uuid4().hex
-        settings.CACHES = {
-            "default": {"BACKEND": LOCMEM, "LOCATION": f"default-{name}"},
-            "pages": {"BACKEND": LOCMEM, "LOCATION": f"pages-{name}"},
-        }
-        settings.PAGE_CACHE_STAMP = tmp_path / "content-version"
+    with page_cache_on(settings, request.param, tmp_path):
         yield
-        return
-    need_redis()
-    prefix = f"sa-test-{uuid.uuid4().hex}"
-    settings.CACHES = redis_caches(prefix)
-    settings.PAGE_CACHE_STAMP = None
-    yield
-    forget_keys(prefix)
 
 
 def theme_locs(client):
