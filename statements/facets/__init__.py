@@ -1,11 +1,11 @@
 """Facet counts of a list of quotes: how its quotes divide by speaker, country, theme,
 dialogue, round, outlet, year and kind, and by year (or month) for the timeline.
 
-Two queries read the quotes' facet values (one row per quote, one per quote–theme pair),
-Python counts them, and one more names the rounds that made the top. That reads every row
-it is given, so ``count_facets`` gives it a bounded number of rows: a list of up to
-``FACET_SAMPLE`` quotes is counted exactly; a longer one from a sample of about
-``SAMPLE_SIZE`` quotes, those whose hashed number (0–999) is below a bound (migration
+One statement counts the quotes' facet values in SQL (``counting.grouped``: the top values
+of each facet, every year and month), and one more names the rounds that made the top. It
+still reads every quote it is given, so ``count_facets`` gives it a bounded number of
+rows: a list of up to ``FACET_SAMPLE`` quotes is counted exactly; a longer one from a sample of
+about ``SAMPLE_SIZE`` quotes, those whose hashed number (0–999) is below a bound (migration
 0008_facet_sample indexes it, so PostgreSQL reads only the sampled rows, not every match),
 its counts scaled and labelled as estimates. The error of such a sample is in
 docs/search.md.
@@ -20,7 +20,7 @@ from django.db import connections
 from django.db.models import Func, IntegerField
 from django.db.models.functions import Mod
 
-from statements.expressions import KeySet
+from statements.facets.counting import grouped
 from statements.models import Article, DialogueRound, Quote
 
 FACET_SIZE = 10
@@ -82,59 +82,30 @@ def _top(counter, labels, tiebreak=None):
     return [(key, labels[key], n) for key, n in ranked[:FACET_SIZE]]
 
 
-def _rows(quotes):
-    if isinstance(quotes, list | tuple):
-        return Quote.objects.with_keys(quotes)
-    # A join made to filter (on a theme, say) could repeat a quote: select by key.
-    return Quote.objects.filter(pk__in=quotes.order_by().values("pk"))
-
-
 def _count(quotes):
-    """(counters, labels, number of quotes read, months) for the quotes given."""
-    rows = _rows(quotes)
+    """(counters, labels, number of quotes read, months) for the quotes given (a list of
+    keys or a queryset): counted in SQL in one statement (``counting.grouped``), each
+    facet's counter holding its top FACET_SIZE values and any tied with the last."""
+    using = "default" if isinstance(quotes, list | tuple) else quotes.db
+    rows, read = grouped(quotes, FACET_SIZE, using)
     counters = {name: Counter() for name in FACET_NAMES}
     labels = {name: {} for name in FACET_NAMES}
     months = Counter()
     kinds = dict(Quote.Kind.choices)
-    values = rows.order_by().values_list(
-        "speaker__slug",
-        "speaker__name",
-        "speaker__country",
-        "round__dialogue__slug",
-        "round__dialogue__name",
-        "round_id",
-        "article__outlet__slug",
-        "article__outlet__name",
-        "said_on",
-        "kind",
-    )
-    read = 0
-    for row in values:
-        slug, name, country, dialogue, dialogue_name, round_id, outlet, outlet_name = row[:8]
-        said_on, kind = row[8:]
-        read += 1
-        year = str(said_on.year) if said_on else UNDATED
-        found = {
-            "speaker": (slug, name),
-            "country": (country, country),
-            "dialogue": (dialogue, dialogue_name),
-            "round": (round_id, round_id),
-            "outlet": (outlet, outlet_name),
-            "year": (year, year if said_on else "Undated"),
-            "kind": (kind, str(kinds.get(kind, kind))),
-        }
-        for facet, (key, label) in found.items():
+    for facet, key, label, n in rows:
+        if facet == "month":
             if key:
-                counters[facet][key] += 1
-                labels[facet][key] = label
-        if said_on:
-            months[f"{said_on:%Y-%m}"] += 1
-    # By key when the keys are known: not through the quote table again.
-    selected = KeySet(quotes) if isinstance(quotes, list | tuple) else rows.values("pk")
-    themes = Quote.themes.through.objects.filter(quote_id__in=selected)
-    for slug, name in themes.values_list("theme__slug", "theme__name"):
-        counters["theme"][slug] += 1
-        labels["theme"][slug] = name
+                months[key] = n
+            continue
+        if facet == "year":
+            label = key if key else "Undated"
+            key = key or UNDATED
+        elif facet == "round":
+            key = int(key)
+        elif facet == "kind":
+            label = str(kinds.get(key, key))
+        counters[facet][key] = n
+        labels[facet][key] = label
     return counters, labels, read, months
 
 
