@@ -82,12 +82,12 @@ def _top(counter, labels, tiebreak=None):
     return [(key, labels[key], n) for key, n in ranked[:FACET_SIZE]]
 
 
-def _count(quotes):
+def _count(quotes, more=None):
     """(counters, labels, number of quotes read, months) for the quotes given (a list of
     keys or a queryset): counted in SQL in one statement (``counting.grouped``), each
     facet's counter holding its top FACET_SIZE values and any tied with the last."""
     using = "default" if isinstance(quotes, list | tuple) else quotes.db
-    rows, read = grouped(quotes, FACET_SIZE, using)
+    rows, read = grouped(quotes, FACET_SIZE, using, more)
     counters = {name: Counter() for name in FACET_NAMES}
     labels = {name: {} for name in FACET_NAMES}
     months = Counter()
@@ -220,24 +220,22 @@ def count_facets(quotes, total, names=FACET_NAMES, guess=None):
         # Not clearly past FACET_SAMPLE (or not PostgreSQL): count it, a bounded cost.
         total = quotes.order_by().count()
     if total is not None and total <= FACET_SAMPLE:
-        keys = list(quotes.order_by().values_list("pk", flat=True).distinct())
-        counters, labels, read, months = _count(keys)
+        counters, labels, read, months = _count(quotes)
         return _counts(counters, labels, months, names, total)
     if total is not None:
         guess = total
     target = min(SAMPLE_SIZE, FACET_SAMPLE)
     bound = min(MODULUS, max(1, math.ceil(MODULUS * target / max(guess, 1))))
-    # The keys first (one pass over the sampled matches), then their rows by key:
-    # joining the facet tables to the search itself cost 2-5 times more on PostgreSQL.
+    # The sample's keys are read in the counting statement itself, as its own CTE (the
+    # facet tables joined to its keys, not to the search: that cost 2-5 times more).
     if pilot is not None and len(pilot.keys) >= min(PILOT_SAMPLE, target):
-        bound, keys = PILOT, list(pilot.keys)
+        bound = PILOT
+        counters, labels, read, months = _count(list(pilot.keys))
     elif pilot is not None and bound > PILOT:
         above = _sampled(quotes, bound).filter(facet_bucket__gte=PILOT).order_by()
-        keys = [*pilot.keys, *above.values_list("pk", flat=True).distinct()]
+        counters, labels, read, months = _count(list(pilot.keys), more=above)
     else:
-        sample = _sampled(quotes, bound).order_by()
-        keys = list(sample.values_list("pk", flat=True).distinct())
-    counters, labels, read, months = _count(keys)
+        counters, labels, read, months = _count(_sampled(quotes, bound).order_by())
     estimated = total is None
     if estimated:
         # The pilot put it past twice FACET_SAMPLE, whatever a small sample says.

@@ -105,29 +105,41 @@ def _statement(vendor, keys_sql):
     )
 
 
-def grouped(keys, size, using="default"):
-    """``(rows, read)`` for the quotes whose keys are given (a list, or a Quote queryset):
-    ``rows`` as (facet, key, label, count), each facet's top ``size`` values with their
-    ties (years and months all; a year's key None for the undated), ``read`` the number
-    of quotes counted. One statement."""
+def _keys_sql(keys, connection):
+    """(SQL selecting ``id``, params) of a list of keys or a Quote queryset's keys."""
     if isinstance(keys, list | tuple):
-        if not keys:
-            return [], 0
-        connection = connections[using]
-        vendor = connection.vendor
-        keys_sql = VENDOR.get(vendor, VENDOR["sqlite"])["keys"]
+        sql = VENDOR.get(connection.vendor, VENDOR["sqlite"])["keys"]
         ids = [int(key) for key in keys]
-        params = [ids if vendor == "postgresql" else json.dumps(ids)]
-    else:
-        connection = connections[keys.db]
-        vendor = connection.vendor
+        return sql, [ids if connection.vendor == "postgresql" else json.dumps(ids)]
+    compiler = keys.order_by().values("pk").query.get_compiler(connection=connection)
+    inner, params = compiler.as_sql()
+    return f"SELECT DISTINCT u.pk AS id FROM ({inner}) u", list(params)
+
+
+def grouped(keys, size, using="default", more=None):
+    """``(rows, read)`` for the quotes whose keys are given (a list, or a Quote queryset
+    read in the same statement) and those of the queryset ``more``: ``rows`` as (facet,
+    key, label, count), each facet's top ``size`` values with their ties (years and
+    months all; a year's key None for the undated), ``read`` the number of quotes
+    counted. One statement."""
+    for source in (more, keys):
+        if source is not None and not isinstance(source, list | tuple):
+            using = source.db
+    connection = connections[using]
+    vendor = connection.vendor
+    parts, params = [], []
+    for source in (keys, more):
+        if source is None or (isinstance(source, list | tuple) and not source):
+            continue
         try:
-            inner, inner_params = (
-                keys.order_by().values("pk").query.get_compiler(connection=connection).as_sql()
-            )
+            sql, source_params = _keys_sql(source, connection)
         except EmptyResultSet:  # .none(): a search of nothing but stop words
-            return [], 0
-        keys_sql, params = f"SELECT DISTINCT u.pk AS id FROM ({inner}) u", list(inner_params)
+            continue
+        parts.append(sql)
+        params.extend(source_params)
+    if not parts:
+        return [], 0
+    keys_sql = " UNION ".join(parts)
     sql = _statement("postgresql" if vendor == "postgresql" else "sqlite", keys_sql)
     with connection.cursor() as cursor:
         cursor.execute(sql, [*params, size])
