@@ -6,6 +6,9 @@ from collections import Counter
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.db.models import Count
+from django.test.utils import CaptureQueriesContext
 
 from statements import facets, pagination, synth
 from statements.facets import count_facets
@@ -98,7 +101,8 @@ def test_facets_up_to_the_sample_size_are_exact(corpus):
             assert n == truth[key], (facet, key)
 
 
-def test_undated_quotes_are_counted_as_undated(corpus):
+def test_undated_quotes_are_counted_as_undated(corpus, monkeypatch):
+    monkeypatch.setattr(facets, "FACET_SAMPLE", N)  # every quote counted
     rows = generated()
     counts = count_facets(rows, rows.count())
     undated = rows.filter(said_on__isnull=True).count()
@@ -180,3 +184,85 @@ def test_the_pilot_is_part_of_the_sample_and_the_margin_still_holds(
         truth = exact(listed, facet)
         for key, _, estimate in counts.groups[facet]:
             assert abs(estimate - truth[key]) <= counts.margin, (facet, key, estimate, truth[key])
+
+
+def group_by(rows, facet):
+    """A fresh GROUP BY of the rows on one facet: {key: count}, empty values left out."""
+    field = {
+        "speaker": "speaker__slug",
+        "country": "speaker__country",
+        "theme": "themes__slug",
+        "dialogue": "round__dialogue__slug",
+        "round": "round__slug",
+        "outlet": "article__outlet__slug",
+        "kind": "kind",
+    }[facet]
+    keyed = Quote.objects.filter(pk__in=rows.values("pk")).values(field).annotate(n=Count("pk"))
+    return {row[field]: row["n"] for row in keyed if row[field]}
+
+
+LISTS = {
+    "a year's direct quotes": lambda: generated().filter(kind="direct", said_on__year=2012),
+    "one theme": lambda: generated().filter(themes__slug=first_theme()),
+    "a search": lambda: generated().search("rights", ranked=False),
+    "a search of one country": lambda: (
+        generated().search("cooperation", ranked=False).filter(speaker__country=busiest_country())
+    ),
+    "everything": generated,
+}
+
+
+def first_theme():
+    return Quote.themes.through.objects.values_list("theme__slug", flat=True).first()
+
+
+def busiest_country():
+    counted = generated().values("speaker__country").annotate(n=Count("pk")).order_by("-n")
+    return counted.first()["speaker__country"]
+
+
+@pytest.mark.parametrize("name", list(LISTS))
+def test_exact_counts_equal_a_fresh_group_by(corpus, monkeypatch, name):
+    """Below the sample size every facet's top values, every year and every month equal a
+    GROUP BY of the same rows, whatever the filter."""
+    monkeypatch.setattr(facets, "FACET_SAMPLE", N)
+    rows = LISTS[name]()
+    total = rows.order_by().values("pk").distinct().count()
+    assert 0 < total <= N
+    counts = count_facets(rows, total)
+    assert not counts.estimated
+    for facet in ("speaker", "country", "theme", "dialogue", "round", "outlet", "kind"):
+        truth = group_by(rows, facet)
+        shown = counts.groups[facet]
+        assert len(shown) == min(facets.FACET_SIZE, len(truth)), facet
+        for key, _, n in shown:
+            assert n == truth[key], (facet, key)
+        # The top: nothing left out counts more than the last value shown.
+        if shown:
+            assert all(
+                n <= shown[-1][2]
+                for key, n in truth.items()
+                if key not in dict((k, c) for k, _, c in shown)
+            ), facet
+    dated = Quote.objects.filter(pk__in=rows.values("pk"), said_on__isnull=False)
+    years = Counter(str(d.year) for d in dated.values_list("said_on", flat=True))
+    months = Counter(f"{d:%Y-%m}" for d in dated.values_list("said_on", flat=True))
+    assert counts.years == dict(years) and counts.months == dict(months)
+    assert counts.undated == total - sum(years.values())
+
+
+@pytest.mark.parametrize("estimated", [False, True])
+def test_the_statements_do_not_grow_with_the_list_or_its_sample(corpus, monkeypatch, estimated):
+    """The same number of statements for a list of 200 quotes as for 4,000, and for a
+    sample of 100 as for 1,000: the counting is one statement whatever it counts."""
+    monkeypatch.setattr(facets, "FACET_SAMPLE", 50 if estimated else N)
+    statements = set()
+    for size in (200, 1000, N):
+        keys = list(generated().order_by("pk").values_list("pk", flat=True)[:size])
+        rows = generated().filter(pk__in=keys)
+        monkeypatch.setattr(facets, "SAMPLE_SIZE", size // 4)
+        with CaptureQueriesContext(connection) as queries:
+            counts = count_facets(rows, size)
+        assert counts.estimated is estimated and counts.total == size
+        statements.add(len(queries))
+    assert len(statements) == 1 and statements.pop() <= 2
