@@ -2,6 +2,7 @@
 that tries, in order, pronouns, joint speakers, documents, the gazetteer, collective voices,
 governments, outlets and people."""
 
+import functools
 import re
 
 from statements.ingest.names.collective import (
@@ -180,6 +181,8 @@ CAPITAL_BODY = re.compile(
 )
 
 
+# Pure in the phrase, and the same subject phrases recur across sentences and articles
+@functools.lru_cache(maxsize=8192)
 def clean_phrase(phrase):
     """Trim a subject phrase to the speaker: drop adverbs, adjuncts ("at a news briefing")
     and modifiers after the head ("the Chinese delegation to the latest round of ...")."""

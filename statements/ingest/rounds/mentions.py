@@ -300,6 +300,8 @@ GENERIC = {"dialogue", "talks", "consultations", "consultation", "meeting", "rou
 GENERIC |= {"joint", "the", "of", "and", "on", "inter", "korean", "sino", "us", "u.s.", "uk", "eu"}
 
 
+# Pure in the name (frozensets out); the gazetteer's dialogues are keyed again for every article
+@functools.lru_cache(maxsize=8192)
 def dialogue_key(name):
     """What tells one unknown dialogue from another: its parties and the words of its kind
     ("China-EU Human Rights Dialogue" and "EU-China human rights dialogue" are one). An
