@@ -176,8 +176,8 @@ def build(args, info, start_conditions, w, floors, archive, datasette, agreement
 def write(report, out, info):
     """The JSON report at ``out``, the Markdown table beside it and the slowest plans, then
     the table printed with the load at the start and at the end."""
-    write_explains(report, out.with_name("explain.txt"))
     out.parent.mkdir(parents=True, exist_ok=True)
+    write_explains(report, out.with_name("explain.txt"))
     report["conditions_at_end"] = conditions(info)
     out.write_text(json.dumps(report, indent=1, ensure_ascii=False))
     (out.with_suffix(".md")).write_text(

@@ -339,6 +339,13 @@ class SpeakerFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(
         choices=Speaker.Kind.choices, label="Kind", empty_label="Any"
     )
+    # Without a choice: by name, or by closeness to the name searched for.
+    sort = django_filters.ChoiceFilter(
+        choices=[("name", "Name"), ("quotes", "Most quoted")],
+        method="filter_sort",
+        label="Sort",
+        empty_label="Default",
+    )
 
     class Meta:
         model = Speaker
@@ -348,6 +355,12 @@ class SpeakerFilter(django_filters.FilterSet):
     def filter_name(self, queryset, name, value):
         # Names, aliases, native names and near misspellings (Speaker.objects.search).
         return queryset.search(value)
+
+    def filter_sort(self, queryset, name, value):
+        # quote_count is stored (statements/counts.py): sorting by it counts nothing.
+        if value == "quotes":
+            return queryset.order_by("-quote_count", "name", "pk")
+        return queryset.order_by("name", "pk")
 
 
 class ArticleFilter(SearchFilterSet):

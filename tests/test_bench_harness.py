@@ -4,6 +4,7 @@ answers a search with the same rows as the archive, through Datasette's own quer
 
 import asyncio
 import io
+import json
 from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import urlencode
 
@@ -102,3 +103,15 @@ def test_datasette_finds_the_full_text_index(corpus):
     ds = Datasette(immutables=[str(corpus)])
     found = run(ds.get_database("archive").fts_table("quotes"))
     assert found == "quotes_fts"
+
+
+def test_the_report_goes_into_a_folder_that_does_not_exist_yet(tmp_path, capsys):
+    from bench import report
+
+    out = tmp_path / "runs" / "today" / "x.json"
+    figures = {"when": "now", "conditions": "load average 0", "kinds": {}, "requests": []}
+    figures["seconds"] = 1
+    report.write(figures, out, {})
+    assert json.loads(out.read_text())["conditions_at_end"].startswith("load average")
+    assert out.with_suffix(".md").exists() and out.with_name("explain.txt").exists()
+    assert str(out) in capsys.readouterr().out

@@ -187,6 +187,28 @@ def test_speaker_filters(client, archive, query, expected):
     assert {s.slug for s in speakers} & sample == expected
 
 
+@pytest.mark.parametrize("filters", ["", "country=China&", "kind=person&"])
+def test_speakers_sort_by_name_or_most_quoted(client, archive, filters):
+    by_name = listing(client, f"/speakers/?{filters}sort=name").context["object_list"]
+    names = [s.name for s in by_name]
+    assert names == sorted(names) and len(names) > 1
+    most = listing(client, f"/speakers/?{filters}sort=quotes").context["object_list"]
+    counts = [s.quote_count for s in most]
+    assert counts == sorted(counts, reverse=True) and counts[0] > counts[-1]
+    assert {s.pk for s in most} == {s.pk for s in by_name}
+
+
+def test_speakers_sort_keeps_a_name_search(client, archive):
+    found = listing(client, "/speakers/?q=Weber&sort=quotes").context["object_list"]
+    assert [s.slug for s in found][:1] == ["anna-weber"]
+
+
+def test_speakers_unknown_sort_is_a_clear_error(client, archive):
+    response = client.get("/speakers/?sort=loudest")
+    assert response.status_code == 400
+    assert b"loudest" in response.content or b"Select a valid choice" in response.content
+
+
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
