@@ -67,6 +67,7 @@ def test_invalid_dates_are_form_errors(client, archive, url, query, message):
         "/rounds/?theme=nothing",
         "/speakers/?kind=robot",
         "/speakers/?country=Atlantis",
+        "/speakers/?sort=loudest",
         "/speakers/anna-weber/?theme=press-freedom",  # a theme she never spoke of
         "/speakers/anna-weber/?round=climate-2015-03-10",
         "/quotes/?speaker=" + "x" * 5000,
