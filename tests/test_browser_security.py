@@ -237,7 +237,17 @@ class Watch:
             self.violations.append((self.page.url, text))
 
     def visit(self, url):
-        response = self.page.goto(url)
+        from playwright.sync_api import Error as PlaywrightError
+
+        for attempt in range(3):
+            try:
+                response = self.page.goto(url)
+                break
+            except PlaywrightError as error:
+                # A click on an external link ends in an aborted navigation to Chromium's
+                # error page; on a slow machine it can land after the next goto has begun.
+                if "interrupted by another navigation" not in str(error) or attempt == 2:
+                    raise
         self.page.wait_for_load_state("load")
         # Fire on every element what a payload in an attribute would wait for.
         self.page.evaluate(
