@@ -163,6 +163,24 @@ class SearchFilterSet(django_filters.FilterSet):
         """What the search text says besides words to search for: nothing, here."""
         return None
 
+    # Parameters that order or present the list without narrowing it.
+    not_narrowing = frozenset({"sort", "plain"})
+
+    @cached_property
+    def unfiltered(self):
+        """Whether the list is every row of its queryset: no parameters, or valid ones none
+        of which narrows it (no search, no filter). Its facets and size are then stored."""
+        if not self.is_bound:
+            return True
+        if not self.is_valid():
+            return False
+        # An empty multiple choice is a .none() queryset: bool() of it reads nothing.
+        return not any(
+            bool(value)
+            for name, value in self.form.cleaned_data.items()
+            if name not in self.not_narrowing
+        )
+
     def applied_later(self, queryset, name, value):
         return queryset
 
