@@ -8,8 +8,6 @@ speakers and themes by their stored counts and the countries by their speakers'.
 from collections import Counter
 
 from django.db import connection
-from django.db.models import F, IntegerField, Subquery, Sum, Value
-from django.db.models.functions import Coalesce
 
 from statements.facets import (
     ARTICLE_FACETS,
@@ -20,7 +18,7 @@ from statements.facets import (
     _counts,
     _top,
 )
-from statements.models import Quote, Speaker, Tally, Theme
+from statements.models import Quote, Tally
 
 # A tally's row with its labels: a round's dialogue, an outlet, an article's dialogue.
 ROWS = f"""
@@ -34,14 +32,38 @@ LEFT JOIN statements_outlet o
     ON o.id = CASE WHEN t.facet IN ('outlet', 'article-outlet') THEN CAST(t."key" AS INTEGER) END
 LEFT JOIN statements_dialogue d
     ON d.id = CASE WHEN t.facet = 'article-dialogue' THEN CAST(t."key" AS INTEGER) END
-WHERE t.scope = %s AND t.facet IN %s
+WHERE t.scope = %s AND t.facet IN ({{facets}})
+"""
+
+# The records with the FACET_SIZE biggest stored counts and any tied with the last (the
+# size given as a parameter), as rows of the same shape.
+TOP = """
+SELECT '{facet}', x.slug, x.{column}, x.slug, x.name FROM {table} x
+WHERE x.{column} > 0 AND x.{column} >= COALESCE(
+    (SELECT y.{column} FROM {table} y ORDER BY y.{column} DESC LIMIT 1 OFFSET %s), 1)
+"""
+
+# A country's quotes are its speakers'.
+COUNTRIES = """
+SELECT 'country', country, SUM(quote_count), country, country FROM statements_speaker
+WHERE country <> '' GROUP BY country HAVING SUM(quote_count) > 0
 """
 
 
-def _tallies(scope, facets):
-    placeholders = ", ".join(["%s"] * len(facets))
+def _top_sql(facet, table, column):
+    return TOP.format(facet=facet, table=table, column=column), [FACET_SIZE - 1]
+
+
+def _tallies(scope, facets, more=()):
+    """(facet, key, total, slug, name) of the scope's tallies, and of the statements
+    ``more`` ((SQL, params) of rows of the same shape): one statement."""
+    sql = ROWS.format(facets=", ".join(["%s"] * len(facets)))
+    params = [scope, *facets]
+    for part, part_params in more:
+        sql += f" UNION ALL {part}"
+        params += part_params
     with connection.cursor() as cursor:
-        cursor.execute(ROWS.replace("IN %s", f"IN ({placeholders})"), [scope, *facets])
+        cursor.execute(sql, params)
         return cursor.fetchall()
 
 
@@ -70,8 +92,20 @@ def quote_totals(names=FACET_NAMES, speaker=None):
     kinds = dict(Quote.Kind.choices)
     total = 0
     facets = ("round", "outlet", "month", "kind")
-    for facet, key, n, slug, name in _tallies(speaker.pk if speaker else 0, facets):
-        if facet == "kind":
+    more = []
+    if speaker is None:
+        # The archive's speakers, themes and countries: their stored counts.
+        if "speaker" in names:
+            more.append(_top_sql("speaker", "statements_speaker", "quote_count"))
+        if "theme" in names:
+            more.append(_top_sql("theme", "statements_theme", "quote_count"))
+        if "country" in names:
+            more.append((COUNTRIES, []))
+    for facet, key, n, slug, name in _tallies(speaker.pk if speaker else 0, facets, more):
+        if facet in ("speaker", "theme", "country"):
+            counters[facet][slug] = n
+            labels[facet][slug] = name
+        elif facet == "kind":
             total += n
             if key:
                 counters["kind"][key] = n
@@ -87,39 +121,7 @@ def quote_totals(names=FACET_NAMES, speaker=None):
             if slug:
                 counters["dialogue"][slug] += n
                 labels["dialogue"][slug] = name
-    if speaker is None:
-        wanted = set(names)
-        if "speaker" in wanted:
-            _stored_top(counters, labels, "speaker", Speaker.objects.all(), "quote_count")
-        if "theme" in wanted:
-            _stored_top(counters, labels, "theme", Theme.objects.all(), "quote_count")
-        if "country" in wanted:
-            countries = (
-                Speaker.objects.exclude(country="")
-                .values("country")
-                .annotate(n=Sum("quote_count"))
-                .filter(n__gt=0)
-                .values_list("country", "n")
-            )
-            for country, n in countries:
-                counters["country"][country] = n
-                labels["country"][country] = country
     return _counts(counters, labels, months, names, total)
-
-
-def _stored_top(counters, labels, name, records, column):
-    """The records with the FACET_SIZE biggest stored counts (and any tied with the last),
-    by slug and name: one statement, read from the count's column alone."""
-    tenth = records.order_by(F(column).desc()).values(column)[FACET_SIZE - 1 : FACET_SIZE]
-    bound = Coalesce(Subquery(tenth), Value(1), output_field=IntegerField())
-    top = (
-        records.filter(**{f"{column}__gt": 0})
-        .alias(bound=bound)
-        .filter(**{f"{column}__gte": F("bound")})
-    )
-    for slug, label, n in top.order_by().values_list("slug", "name", column):
-        counters[name][slug] = n
-        labels[name][slug] = label
 
 
 def article_totals():
@@ -128,15 +130,15 @@ def article_totals():
     months = Counter()
     total = 0
     facets = ("article-outlet", "article-month", "article-dialogue")
-    for facet, key, n, slug, name in _tallies(0, facets):
+    themes = _top_sql("theme", "statements_theme", "article_count")
+    for facet, key, n, slug, name in _tallies(0, facets, [themes]):
         if facet == "article-month":
             total += n
             _by_month(counters, labels, months, key, n)
         elif slug:
-            group = "outlet" if facet == "article-outlet" else "dialogue"
+            group = {"article-outlet": "outlet", "article-dialogue": "dialogue"}.get(facet, facet)
             counters[group][slug] = n
             labels[group][slug] = name
-    _stored_top(counters, labels, "theme", Theme.objects.all(), "article_count")
     names = [n for n in ARTICLE_FACETS if n != "year"]
     groups = {name: _top(counters[name], labels[name]) for name in names}
     groups["year"] = _top(
