@@ -25,9 +25,10 @@ ROWS = f"""
 SELECT t.facet, t."key", t.total,
     COALESCE(o.slug, d.slug, rd.slug), COALESCE(o.name, d.name, rd.name)
 FROM {Tally._meta.db_table} t
-LEFT JOIN statements_dialogueround r
-    ON r.id = CASE WHEN t.facet = 'round' THEN CAST(t."key" AS INTEGER) END
-LEFT JOIN statements_dialogue rd ON rd.id = r.dialogue_id
+LEFT JOIN (
+    SELECT r.id, rd.slug, rd.name
+    FROM statements_dialogueround r JOIN statements_dialogue rd ON rd.id = r.dialogue_id
+) rd ON rd.id = CASE WHEN t.facet = 'round' THEN CAST(t."key" AS INTEGER) END
 LEFT JOIN statements_outlet o
     ON o.id = CASE WHEN t.facet IN ('outlet', 'article-outlet') THEN CAST(t."key" AS INTEGER) END
 LEFT JOIN statements_dialogue d

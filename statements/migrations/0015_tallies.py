@@ -1,6 +1,7 @@
 """``Tally``: the unfiltered lists' facet totals (quotes per round, outlet, month and kind, for
 the archive and per speaker; articles per outlet, month and dialogue), kept by
-statements/counts/tallies.py and filled here from the rows."""
+statements/counts/tallies.py and filled here from the rows; an index of the speakers' stored
+quote counts (the most quoted, read from it)."""
 
 from django.db import migrations, models
 
@@ -58,4 +59,8 @@ class Migration(migrations.Migration):
             },
         ),
         migrations.RunPython(fill, migrations.RunPython.noop),
+        migrations.AddIndex(
+            model_name="speaker",
+            index=models.Index(fields=["quote_count"], name="speaker_quote_count"),
+        ),
     ]
