@@ -7,10 +7,12 @@ import re
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
+from django.db.models import Count
 from django.test.utils import CaptureQueriesContext
 
 from statements import counts
 from statements.facets import FACET_NAMES, count_article_facets, count_facets
+from statements.filters import MAX_ROUND_CHOICES
 from statements.models import Article, Dialogue, DialogueRound, Outlet, Quote, Speaker, Tally
 from statements.views.base import ArchiveListMixin
 from statements.views.speakers import SPEAKER_FACETS
@@ -52,6 +54,14 @@ def assert_pages_equal_a_fresh_count(client):
         fresh = fresh_count(count_facets, quotes, SPEAKER_FACETS)
         assert shape(response.context.get("facets")) == shape(fresh), speaker.slug
         assert response.context["result_count"] == quotes.count()
+        # Its roles as worded and the rounds its filter offers, from its stored tallies.
+        roles = quotes.exclude(speaker_role="").values_list("speaker_role").annotate(n=Count("*"))
+        shown = {row["speaker_role"]: row["n"] for row in response.context["roles"]}
+        assert shown == dict(roles)
+        offered = response.context["filter"].form.fields["round"].queryset
+        rounds = set(quotes.exclude(round=None).values_list("round", flat=True))
+        if len(rounds) <= MAX_ROUND_CHOICES:
+            assert set(offered.values_list("pk", flat=True)) == rounds
 
 
 # --- Writes that change only what a tally counts ---------------------------------------------

@@ -1,6 +1,7 @@
 """The unfiltered lists' stored totals (``Tally``): quotes per round, outlet, month said and
-kind, for the whole archive (scope 0) and for each speaker (scope: the speaker's key), and
-articles per outlet, month published and dialogue reported (scope 0). The lists' other
+kind, for the whole archive (scope 0) and for each speaker (scope: the speaker's key), a
+speaker's quotes per role as worded (its page lists them), and articles per outlet, month
+published and dialogue reported (scope 0). The lists' other
 facets are stored already (speakers' and themes' counts; a country's is its speakers').
 
 Kept like the other stored counts (statements/counts/__init__.py): ``adjust`` adds or takes
@@ -35,13 +36,14 @@ SELECT CASE WHEN s.speaker = 1 THEN q.speaker_id ELSE 0 END AS scope, f.facet AS
         WHEN 'round' THEN CAST(q.round_id AS TEXT)
         WHEN 'outlet' THEN CAST(a.outlet_id AS TEXT)
         WHEN 'month' THEN COALESCE({month}, '')
+        WHEN 'role' THEN q.speaker_role
         ELSE q.kind END AS k
 FROM statements_quote q
 JOIN statements_article a ON a.id = q.article_id
 CROSS JOIN (SELECT 'round' AS facet UNION ALL SELECT 'outlet' UNION ALL SELECT 'month'
-            UNION ALL SELECT 'kind') f
+            UNION ALL SELECT 'kind' UNION ALL SELECT 'role') f
 CROSS JOIN ({scopes}) s
-{where}
+WHERE (f.facet <> 'role' OR s.speaker = 1) {where}
 """
 
 ARTICLE_ROWS = """
@@ -68,8 +70,8 @@ def _keys(rows):
     return rows.order_by().values("pk").query.sql_with_params()
 
 
-def _where(column, keys):
-    return f"WHERE {column} IN ({keys})" if keys else ""
+def _where(column, keys, joined="WHERE"):
+    return f"{joined} {column} IN ({keys})" if keys else ""
 
 
 def _month(column):
@@ -82,7 +84,7 @@ SPEAKER_ONLY = "SELECT 1 AS speaker"
 
 def _quote_rows(quotes, scopes):
     keys, params = _keys(quotes)
-    where = _where("q.id", keys)
+    where = _where("q.id", keys, "AND")
     sql = QUOTE_ROWS.format(scopes=scopes, month=_month("q.said_on"), where=where)
     return sql, list(params)
 

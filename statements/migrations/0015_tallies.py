@@ -1,5 +1,6 @@
 """``Tally``: the unfiltered lists' facet totals (quotes per round, outlet, month and kind, for
-the archive and per speaker; articles per outlet, month and dialogue), kept by
+the archive and per speaker, and a speaker's per role; articles per outlet, month and
+dialogue), kept by
 statements/counts/tallies.py and filled here from the rows; an index of the speakers' stored
 quote counts (the most quoted, read from it)."""
 
@@ -40,6 +41,7 @@ class Migration(migrations.Migration):
                             ("outlet", "Quotes per outlet"),
                             ("month", "Quotes per month said"),
                             ("kind", "Quotes per kind"),
+                            ("role", "A speaker's quotes per role as worded"),
                             ("article-outlet", "Articles per outlet"),
                             ("article-month", "Articles per month published"),
                             ("article-dialogue", "Articles per dialogue reported"),
@@ -47,7 +49,7 @@ class Migration(migrations.Migration):
                         max_length=20,
                     ),
                 ),
-                ("key", models.CharField(blank=True, max_length=20)),
+                ("key", models.CharField(blank=True, max_length=300)),
                 ("total", models.PositiveIntegerField()),
             ],
             options={

@@ -1,5 +1,6 @@
 """Stored totals of the unfiltered lists: how many quotes (of the archive, or of one
-speaker) and articles have each facet value, kept by statements/counts/tallies.py."""
+speaker) and articles have each facet value, and a speaker's quotes each role, kept by
+statements/counts/tallies.py."""
 
 from django.db import models
 
@@ -15,6 +16,7 @@ class Tally(models.Model):
         OUTLET = "outlet", "Quotes per outlet"
         MONTH = "month", "Quotes per month said"
         KIND = "kind", "Quotes per kind"
+        ROLE = "role", "A speaker's quotes per role as worded"
         ARTICLE_OUTLET = "article-outlet", "Articles per outlet"
         ARTICLE_MONTH = "article-month", "Articles per month published"
         ARTICLE_DIALOGUE = "article-dialogue", "Articles per dialogue reported"
@@ -23,8 +25,9 @@ class Tally(models.Model):
         default=0, help_text="0: the whole archive; else the key of the speaker counted."
     )
     facet = models.CharField(max_length=20, choices=Facet.choices)
-    # A round's, outlet's or dialogue's key, a month ("2011-04", "" for undated) or a kind.
-    key = models.CharField(max_length=20, blank=True)
+    # A round's, outlet's or dialogue's key, a month ("2011-04", "" for undated), a kind or
+    # (per speaker only) a role as worded (Quote.speaker_role).
+    key = models.CharField(max_length=300, blank=True)
     total = models.PositiveIntegerField()
 
     class Meta:

@@ -69,8 +69,8 @@ class SpeakerDetailView(ArchiveListMixin, ExportMixin, FilterView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         roles = defaultdict(int)
-        for _, role, n in self.filterset.usage:
-            if role:
+        for facet, role, n in self.filterset.usage:
+            if facet == "role" and role:
                 roles[role] += n
         context["speaker"] = self.speaker
         context["roles"] = [
