@@ -1,8 +1,8 @@
 """The unfiltered lists' stored totals (``Tally``): quotes per round, outlet, month said and
 kind, for the whole archive (scope 0) and for each speaker (scope: the speaker's key), a
 speaker's quotes per role as worded (its page lists them), and articles per outlet, month
-published and dialogue reported (scope 0). The lists' other
-facets are stored already (speakers' and themes' counts; a country's is its speakers').
+published and dialogue reported (scope 0). The lists' other facets are stored already
+(speakers' and themes' counts; a country's is its speakers').
 
 Kept like the other stored counts (statements/counts/__init__.py): ``adjust`` adds or takes
 away what some quotes and articles contribute, one statement for both (an upsert adding,
@@ -20,7 +20,6 @@ from django.db.models.signals import post_delete, post_save, pre_delete, pre_sav
 from statements.models import Article, DialogueRound, Quote, Speaker, Tally
 
 TABLE = Tally._meta.db_table
-QUOTE_FACETS = ("round", "outlet", "month", "kind")
 
 MONTH = {
     "postgresql": "to_char({}, 'YYYY-MM')",
@@ -231,15 +230,7 @@ def recount(speakers=None, apply=True):
             ],
             batch_size=CHUNK,
         )
-    slugs = (
-        dict(
-            Speaker.objects.filter(pk__in={s for s, _, _ in differing if s}).values_list(
-                "pk", "slug"
-            )
-        )
-        if differing
-        else {}
-    )
+    slugs = _slugs({s for s, _, _ in differing if s})
     return [
         (
             slugs.get(s, f"speaker {s}") if s else "archive",
@@ -250,6 +241,16 @@ def recount(speakers=None, apply=True):
         )
         for s, f, k in differing
     ]
+
+
+def _slugs(speakers):
+    """{key: slug} of the speakers whose tallies differ, to name them."""
+    slugs = {}
+    speakers = sorted(speakers)
+    for i in range(0, len(speakers), CHUNK):
+        chunk = Speaker.objects.filter(pk__in=speakers[i : i + CHUNK])
+        slugs.update(chunk.values_list("pk", "slug"))
+    return slugs
 
 
 def _round_before(sender, instance, **kwargs):
