@@ -13,3 +13,7 @@ class StatementsConfig(AppConfig):
         from archive.pagecache import connect_signals
 
         connect_signals(self)
+        # A round deleted or moved to another dialogue changes the stored tallies.
+        from statements.counts import tallies
+
+        tallies.connect_signals()

@@ -7,12 +7,21 @@ A bad value is a form error: the view then shows the errors and no results.
 
 import django_filters
 from django import forms
-from django.db.models import Count, Exists, F, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils.choices import normalize_choices
 from django.utils.functional import cached_property
 from django_filters.fields import ChoiceIterator
 
-from statements.models import Article, Dialogue, DialogueRound, Outlet, Quote, Speaker, Theme
+from statements.models import (
+    Article,
+    Dialogue,
+    DialogueRound,
+    Outlet,
+    Quote,
+    Speaker,
+    Tally,
+    Theme,
+)
 from statements.search import MAX_QUERY_LENGTH, parse_query, validate_query
 from statements.search.named import find_named_speaker
 
@@ -163,6 +172,24 @@ class SearchFilterSet(django_filters.FilterSet):
         """What the search text says besides words to search for: nothing, here."""
         return None
 
+    # Parameters that order or present the list without narrowing it.
+    not_narrowing = frozenset({"sort", "plain"})
+
+    @cached_property
+    def unfiltered(self):
+        """Whether the list is every row of its queryset: no parameters, or valid ones none
+        of which narrows it (no search, no filter). Its facets and size are then stored."""
+        if not self.is_bound:
+            return True
+        if not self.is_valid():
+            return False
+        # An empty multiple choice is a .none() queryset: bool() of it reads nothing.
+        return not any(
+            bool(value)
+            for name, value in self.form.cleaned_data.items()
+            if name not in self.not_narrowing
+        )
+
     def applied_later(self, queryset, name, value):
         return queryset
 
@@ -277,7 +304,7 @@ class SpeakerQuoteFilter(QuoteFilter):
         fields = self.form.fields
         # The stored SpeakerTheme rows (statements/counts.py): no pass over the quotes.
         fields["theme"].queryset = Theme.objects.filter(speaker_counts__speaker=speaker)
-        round_ids = {round_id for round_id, _, _ in self.usage if round_id}
+        round_ids = {int(key) for facet, key, _ in self.usage if facet == "round"}
         field = fields["round"]
         field.withheld = None
         if len(round_ids) > MAX_ROUND_CHOICES:
@@ -295,10 +322,11 @@ class SpeakerQuoteFilter(QuoteFilter):
 
     @cached_property
     def usage(self):
-        """(round id, role as worded, number of quotes) over all the speaker's quotes: one
-        pass over the speaker's index (migration 0003 covers these columns)."""
-        quotes = Quote.objects.filter(speaker=self.speaker).order_by()
-        return list(quotes.values_list("round", "speaker_role").annotate(n=Count("id")))
+        """(facet, key, number of quotes) of the rounds (their keys, as text) and roles (as
+        worded) of all the speaker's quotes: the speaker's stored tallies
+        (statements/counts/tallies.py), not a pass over its quotes."""
+        tallies = Tally.objects.filter(scope=self.speaker.pk, facet__in=["round", "role"])
+        return list(tallies.values_list("facet", "key", "total"))
 
 
 class YearFilter(django_filters.NumberFilter):

@@ -27,7 +27,7 @@ def article(body=None, **fields):
     """An article written for the tests (news style), its raw text equal to its body."""
     n = next(_serial)
     body = body or SENTENCE.format(n=n)
-    return Article.objects.create(
+    record = Article.objects.create(
         **{
             "title": f"Test article {n}",
             "slug": f"test-article-{n}",
@@ -37,6 +37,8 @@ def article(body=None, **fields):
             **fields,
         }
     )
+    counts.added(articles=[record.pk])  # as every writer does
+    return record
 
 
 def article_with_quotes(count, themes=(), **fields):

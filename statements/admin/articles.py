@@ -175,12 +175,21 @@ class ArticleAdmin(RoundChoicesMixin, admin.ModelAdmin):
         # A fact changed by hand comes from the archivist from now on.
         obj.mark_archivist(form.changed_data, request.user)
         if change:
-            counts.removed(articles=[obj.pk])  # its themes' article counts, as stored
+            # Its themes' article counts and its tallies, as stored; its quotes' tallies
+            # too when its outlet changes (a quote counts in its article's outlet).
+            counts.removed(quotes=self._moved_quotes(obj, form), articles=[obj.pk])
         super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        counts.added(articles=[form.instance.pk])  # with its themes as now saved
+        # With its themes and rounds as now saved.
+        counts.added(quotes=self._moved_quotes(form.instance, form), articles=[form.instance.pk])
+
+    @staticmethod
+    def _moved_quotes(obj, form):
+        if obj.pk is None or "outlet" not in form.changed_data:
+            return None
+        return Quote.objects.filter(article=obj)
 
     def delete_model(self, request, obj):
         # Its quotes go with it: both leave the stored counts first.

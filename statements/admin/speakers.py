@@ -49,9 +49,9 @@ def merge_speakers(keep, others):
         content_changed()  # update() sends no signals
         keep.chaired_rounds.add(*DialogueRound.objects.filter(co_chairs__in=others).distinct())
         keep.save()
-        # The quotes' themes stay: only the speakers' counts (and their SpeakerTheme rows)
-        # change; the others' rows go with them.
-        counts.recount(speakers=[keep.pk], themes=[])
+        # The quotes' themes stay: only the speakers' counts change (with their SpeakerTheme
+        # rows and tallies); the others' are emptied, and go with them.
+        counts.recount(speakers=[keep.pk, *other_pks], themes=[])
         Speaker.objects.filter(pk__in=other_pks).delete()
     return moved
 

@@ -105,7 +105,9 @@ def _count(quotes, more=None):
             label = key if key else "Undated"
             key = key or UNDATED
         elif facet == "round":
+            # Labelled later (``_groups``); ties by key meanwhile, as stored totals' are.
             key = int(key)
+            label = str(key)
         elif facet == "kind":
             label = str(kinds.get(key, key))
         counters[facet][key] = n

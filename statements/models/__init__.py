@@ -1,10 +1,11 @@
 """The archive's records: who said what, when, in which round of which dialogue.
 
 One module per kind of record (``base``, ``reference``, ``speakers``, ``rounds``,
-``articles``, ``quotes``), each importing only those before it. Reusable reads live on the
-QuerySets (``published()``, ``search()``, ``with_counts()``); views and commands call those
-instead of repeating filters. Speakers' and themes' counts are stored (``quote_count``,
-``article_count``, ``SpeakerTheme``) and kept by statements/counts.py.
+``articles``, ``quotes``, ``totals``), each importing only those before it. Reusable reads
+live on the QuerySets (``published()``, ``search()``, ``with_counts()``); views and commands
+call those instead of repeating filters. Speakers' and themes' counts are stored (``quote_count``,
+``article_count``, ``SpeakerTheme``), and so are the unfiltered lists' facet totals
+(``Tally``), all kept by statements/counts/.
 """
 
 from statements.models.articles import Article, ArticleQuerySet, Carrier, CopyKey
@@ -21,6 +22,7 @@ from statements.models.quotes import NoRowsManager, Quote, QuoteQuerySet, QuoteT
 from statements.models.reference import Dialogue, Outlet, Theme, ThemeQuerySet
 from statements.models.rounds import DialogueRound, DialogueRoundQuerySet, ordinal_word
 from statements.models.speakers import Speaker, SpeakerQuerySet, SpeakerTheme
+from statements.models.totals import Tally
 
 __all__ = [
     "SlugManager",
@@ -48,4 +50,5 @@ __all__ = [
     "Quote",
     "NoRowsManager",
     "QuoteTerm",
+    "Tally",
 ]

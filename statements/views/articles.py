@@ -6,6 +6,7 @@ from django_filters.views import FilterView
 
 from statements.export import ExportMixin
 from statements.facets import count_article_facets
+from statements.facets.stored import article_totals
 from statements.filters import ArticleFilter
 from statements.marking import marked_text
 from statements.models import Article, Carrier, DialogueRound, Quote, count_of
@@ -23,12 +24,21 @@ class ArticleListView(ArchiveListMixin, ExportMixin, FilterView):
         quote_count=count_of(Quote.objects.all(), "article")
     )
 
+    def stored_totals(self):
+        return article_totals()
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["articles"] = highlighted(
             context["object_list"], highlight_articles, self.filterset
         )
-        add_facets(context, self.request, self.filterset, counter=count_article_facets)
+        add_facets(
+            context,
+            self.request,
+            self.filterset,
+            counter=count_article_facets,
+            stored=self.stored_facets,
+        )
         return context
 
 

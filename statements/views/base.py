@@ -4,6 +4,7 @@ from django.db import connections
 from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.functional import cached_property
 
 from statements.facets import FACET_NAMES, capped_count, count_facets
 from statements.links import active_filters, facet_groups, first_page_url, without_empty_values
@@ -25,11 +26,27 @@ class ArchiveListMixin:
     # Deep pages continue from the last row's sort key (pagination.KEYSET_FROM_PAGE).
     keyset = False
 
+    def stored_totals(self):
+        """FacetCounts of the whole list read from stored totals (facets/stored.py), for
+        the lists that have them; None: counted."""
+        return None
+
+    @cached_property
+    def stored_facets(self):
+        """The stored FacetCounts when the list is unfiltered (no search, no filter): its
+        size and facets then come from them, exact. None otherwise."""
+        filterset = getattr(self, "filterset", None)
+        if filterset is None or not getattr(filterset, "unfiltered", False):
+            return None
+        return self.stored_totals()
+
     def get_paginator(self, queryset, *args, **kwargs):
         paginator = super().get_paginator(queryset, *args, **kwargs)
         paginator.size_guess = None
         paginator.keyset = self.keyset
-        if self.exact_count and isinstance(queryset, QuerySet):
+        if self.stored_facets is not None and isinstance(queryset, QuerySet):
+            paginator.count = self.stored_facets.total
+        elif self.exact_count and isinstance(queryset, QuerySet):
             paginator.count = queryset.order_by().count()
         elif (
             isinstance(queryset, QuerySet)
@@ -99,9 +116,10 @@ def bad_request(request, message):
     return render(request, "statements/bad_request.html", {"message": message}, status=400)
 
 
-def add_facets(context, request, filterset, names=FACET_NAMES, counter=None):
-    """Facet groups (and the list's exact size) of a valid quote list: exact up to
-    FACET_SAMPLE quotes, estimated from a stated sample past it."""
+def add_facets(context, request, filterset, names=FACET_NAMES, counter=None, stored=None):
+    """Facet groups (and the list's exact size) of a valid quote list: ``stored`` (the
+    unfiltered list's FacetCounts, read from stored totals) when given, else counted: exact
+    up to FACET_SAMPLE quotes, estimated from a stated sample past it."""
     paginator = context.get("paginator")
     if (filterset.is_bound and not filterset.is_valid()) or paginator is None:
         return
@@ -110,7 +128,9 @@ def add_facets(context, request, filterset, names=FACET_NAMES, counter=None):
     total = paginator.count
     if not total:
         return
-    if counter:
+    if stored is not None:
+        counts = stored
+    elif counter:
         counts = counter(rows, total)
     else:
         # Past the pager's limit the quotes' size is estimated with the facets' sample.

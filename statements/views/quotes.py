@@ -6,6 +6,7 @@ from django.views.generic import DetailView
 from django_filters.views import FilterView
 
 from statements.export import ExportMixin
+from statements.facets.stored import quote_totals
 from statements.filters import QuoteFilter
 from statements.links import list_url, url_with
 from statements.marking import marked_text
@@ -22,6 +23,9 @@ class QuoteListView(ArchiveListMixin, ExportMixin, FilterView):
     template_name = "statements/quote_list.html"
     queryset = Quote.objects.for_listing()
 
+    def stored_totals(self):
+        return quote_totals()
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         filterset = self.filterset
@@ -36,7 +40,7 @@ class QuoteListView(ArchiveListMixin, ExportMixin, FilterView):
             params.pop("after", None)  # a keyset page's position (pagination.py)
             params["q"], params["plain"] = filterset.understood.rest, "1"
             context["rest_url"] = list_url(self.request, params)
-        add_facets(context, self.request, filterset)
+        add_facets(context, self.request, filterset, stored=self.stored_facets)
         if q and not (self.request.GET.get("speaker") or filterset.understood):
             context["speaker_suggestions"] = Speaker.objects.suggestions(q)
         return context

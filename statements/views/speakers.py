@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404
 from django_filters.views import FilterView
 
 from statements.export import ExportMixin
+from statements.facets.stored import quote_totals
 from statements.filters import SpeakerFilter, SpeakerQuoteFilter
 from statements.models import Quote, Speaker, Theme
 from statements.search import highlight_quotes, validate_query
@@ -59,14 +60,17 @@ class SpeakerDetailView(ArchiveListMixin, ExportMixin, FilterView):
     def get_queryset(self):
         return Quote.objects.filter(speaker=self.speaker).for_listing()
 
+    def stored_totals(self):
+        return quote_totals(SPEAKER_FACETS, self.speaker)
+
     def get_filterset_kwargs(self, filterset_class):
         return {**super().get_filterset_kwargs(filterset_class), "speaker": self.speaker}
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         roles = defaultdict(int)
-        for _, role, n in self.filterset.usage:
-            if role:
+        for facet, role, n in self.filterset.usage:
+            if facet == "role" and role:
                 roles[role] += n
         context["speaker"] = self.speaker
         context["roles"] = [
@@ -81,6 +85,6 @@ class SpeakerDetailView(ArchiveListMixin, ExportMixin, FilterView):
             themes = Theme.objects.spoken_of_by(self.speaker)
         context["theme_counts"] = list(themes)
         context["chaired"] = self.speaker.chaired_rounds.select_related("dialogue")
-        add_facets(context, self.request, self.filterset, SPEAKER_FACETS)
+        add_facets(context, self.request, self.filterset, SPEAKER_FACETS, stored=self.stored_facets)
         context["quotes"] = highlighted(context["object_list"], highlight_quotes, self.filterset)
         return context

@@ -1,5 +1,6 @@
-"""Count every speaker's and theme's quotes afresh and store what differs (statements/counts.py);
-``--check`` only reports, and exits non-zero when a stored count is wrong."""
+"""Count every speaker's and theme's quotes, and the lists' facet totals, afresh and store
+what differs (statements/counts/); ``--check`` only reports, and exits non-zero when a
+stored count is wrong."""
 
 import time
 
@@ -15,7 +16,8 @@ SHOWN = 10
 class Command(BaseCommand):
     help = (
         "Rebuild the stored counts of speakers and themes (quotes, articles, themes per "
-        "speaker) from the records; --check reports differences and changes nothing."
+        "speaker) and the lists' facet totals from the records; --check reports differences "
+        "and changes nothing."
     )
 
     def add_arguments(self, parser):
@@ -38,6 +40,7 @@ class Command(BaseCommand):
                 ("speakers' quote counts", found.speakers),
                 ("themes' counts", found.themes),
                 ("speaker-theme counts", found.speaker_themes),
+                ("facet totals", found.tallies),
             ):
                 self.stdout.write(f"{len(rows)} {label} {verb}")
                 for row in rows[:SHOWN] if verbosity < 2 else rows:

@@ -1,4 +1,5 @@
-"""The stored counts of speakers and themes, kept current by every writer in its own
+"""The stored counts of speakers and themes (and, in ``tallies``, the unfiltered lists'
+facet totals), kept current by every writer in its own
 transaction: ``Speaker.quote_count`` (every quote attributed to the speaker, reviewed or not,
 in any article: what the pages counted before), ``Theme.quote_count`` and ``article_count``
 (the quotes and articles tagged with it) and ``SpeakerTheme`` (per speaker and theme, how many
@@ -21,6 +22,7 @@ from dataclasses import dataclass, field
 from django.db import connection
 from django.db.models import Count, F, Q
 
+from statements.counts import tallies
 from statements.models import Article, Quote, Speaker, SpeakerTheme, Theme, count_of
 
 QuoteTheme = Quote.themes.through
@@ -51,6 +53,7 @@ def _rows(model, given):
 
 def _adjust(quotes, articles, sign):
     quotes, articles = _rows(Quote, quotes), _rows(Article, articles)
+    tallies.adjust(quotes, articles, sign)
     if quotes is not None:
         _apply(Speaker, "quote_count", quotes, {"id": "speaker"}, sign)
         tags = QuoteTheme.objects.filter(quote__in=quotes.values("pk"))
@@ -121,21 +124,24 @@ def _execute(sql, params):
 @dataclass
 class Recount:
     """What ``recount`` found different: (slug, stored, fresh) per speaker, (slug, field,
-    stored, fresh) per theme count, and (speaker slug, theme slug, stored, fresh) per
-    speaker-theme pair (0 where there is no row)."""
+    stored, fresh) per theme count, (speaker slug, theme slug, stored, fresh) per
+    speaker-theme pair (0 where there is no row), and (scope, facet, key, stored, fresh)
+    per tally (tallies.recount)."""
 
     speakers: list = field(default_factory=list)
     themes: list = field(default_factory=list)
     speaker_themes: list = field(default_factory=list)
+    tallies: list = field(default_factory=list)
 
     def __bool__(self):
-        return bool(self.speakers or self.themes or self.speaker_themes)
+        return bool(self.speakers or self.themes or self.speaker_themes or self.tallies)
 
 
 def recount(speakers=None, themes=None, apply=True):
     """Count the given speakers and themes (primary keys; None: every one) afresh and store
-    what differs, unless ``apply`` is False; a speaker's SpeakerTheme rows are counted with
-    it. Returns a Recount of the differences found."""
+    what differs, unless ``apply`` is False; a speaker's SpeakerTheme rows and tallies are
+    counted with it (the archive's tallies only when every speaker is). Returns a Recount
+    of the differences found."""
     found = Recount()
     speaker_rows = (
         Speaker.objects.all() if speakers is None else Speaker.objects.filter(pk__in=list(speakers))
@@ -159,6 +165,7 @@ def recount(speakers=None, themes=None, apply=True):
         if articles != articles_fresh:
             found.themes.append((slug, "article_count", articles, articles_fresh))
     wrong_speakers = _speaker_themes_differing(speakers, found)
+    found.tallies = tallies.recount(speakers, apply=apply)
     if apply:
         wrong.update(quote_count=speaker_fresh)
         wrong_themes.update(quote_count=quote_fresh, article_count=article_fresh)
