@@ -24,6 +24,7 @@ from statements.models import (
 )
 from statements.search import MAX_QUERY_LENGTH, parse_query, validate_query
 from statements.search.named import find_named_speaker
+from statements.sort_links import SortLinksMixin
 
 MAX_REPEATS = 20
 # A round <select> longer than this is not offered (hundreds of options were most of a list
@@ -126,7 +127,7 @@ def slug_choices(label, queryset, **kwargs):
     )
 
 
-class SearchFilterSet(django_filters.FilterSet):
+class SearchFilterSet(SortLinksMixin, django_filters.FilterSet):
     """Search and sorting come after the filters so that search's ranking survives: the
     default order is relevance when there is a query, ``sort_orders["newest"]`` otherwise.
 
@@ -168,6 +169,13 @@ class SearchFilterSet(django_filters.FilterSet):
         self.understood = self.understand(q) if q else None
         return parse_query(self.understood.rest if self.understood else q)
 
+    @property
+    def searched(self):
+        return bool(self.parsed.text)
+
+    def sort_default(self):
+        return "relevance" if self.searched else "newest"
+
     def understand(self, q):
         """What the search text says besides words to search for: nothing, here."""
         return None
@@ -201,7 +209,7 @@ class SearchFilterSet(django_filters.FilterSet):
         self.rows = queryset
         if parsed.text:
             self.rows = self.matches = queryset.search(parsed, ranked=False)
-        sort = self.form.cleaned_data.get("sort") or ("relevance" if parsed.text else "newest")
+        sort = self.form.cleaned_data.get("sort") or self.sort_default()
         self.ranked = sort == "relevance" and bool(parsed.text)
         if self.ranked:
             # A page's rows are then read with their rank computed for them alone.
@@ -357,7 +365,7 @@ class RoundFilter(django_filters.FilterSet):
         return queryset.filter(Exists(by_quotes) | Exists(by_articles))
 
 
-class SpeakerFilter(django_filters.FilterSet):
+class SpeakerFilter(SortLinksMixin, django_filters.FilterSet):
     q = django_filters.CharFilter(
         method="filter_name", label="Name", max_length=MAX_QUERY_LENGTH, strip=True
     )
@@ -379,6 +387,9 @@ class SpeakerFilter(django_filters.FilterSet):
         model = Speaker
         fields = []
         form = ArchiveFilterForm
+
+    def sort_default(self):
+        return None if self.searched else "name"
 
     def filter_name(self, queryset, name, value):
         # Names, aliases, native names and near misspellings (Speaker.objects.search).

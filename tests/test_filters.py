@@ -269,3 +269,46 @@ def test_each_select_offers_any_once(client, archive, url):
     assert selects
     for name, body in re.findall(r'<select name="(\w+)"(.*?)</select>', html, re.S):
         assert body.count('value=""') == 1, name
+
+
+SORT_LINK = re.compile(r'<a href="([^"]*)"( aria-current="true")?>([^<]*)</a>')
+
+
+def sort_links(html):
+    """[(the link's parameters, its words, whether it is the order in use)] of the sort links."""
+    (paragraph,) = re.findall(r'<p class="sort-links">(.*?)</p>', html, re.S)
+    return [
+        (dict(params(href.replace("&amp;", "&"))), words, bool(current))
+        for href, current, words in SORT_LINK.findall(paragraph)
+    ]
+
+
+NEWEST, OLDEST = ("newest", "newest first"), ("oldest", "oldest first")
+RELEVANCE, NAME, MOST = ("relevance", "relevance"), ("name", "name"), ("quotes", "most quoted")
+
+
+@pytest.mark.parametrize(
+    ("url", "orders", "current"),
+    [
+        ("/quotes/?theme=legal-exchanges", [NEWEST, OLDEST], "newest"),
+        ("/quotes/?q=consular&view=compact", [RELEVANCE, NEWEST, OLDEST], "relevance"),
+        ("/quotes/?speaker=anna-weber&theme=legal-exchanges&page=2", [NEWEST, OLDEST], "newest"),
+        ("/quotes/?speaker=anna-weber&sort=oldest", [NEWEST, OLDEST], "oldest"),
+        ("/articles/?outlet=harbour-daily", [NEWEST, OLDEST], "newest"),
+        ("/articles/?q=consular&sort=oldest", [RELEVANCE, NEWEST, OLDEST], "oldest"),
+        ("/speakers/?country=China", [NAME, MOST], "name"),
+        ("/speakers/?q=Weber&kind=person", [NAME, MOST], None),  # by closeness to the name
+        ("/speakers/?kind=person&sort=quotes", [NAME, MOST], "quotes"),
+        ("/speakers/anna-weber/?q=consular", [RELEVANCE, NEWEST, OLDEST], "relevance"),
+    ],
+)
+def test_every_list_s_sort_links_keep_its_filters_and_mark_the_order(
+    client, archive, url, orders, current
+):
+    links = sort_links(listing(client, url).content.decode())
+    assert [(p["sort"], words) for p, words, _ in links] == orders
+    assert [p["sort"] for p, _, marked in links if marked] == ([current] if current else [])
+    # Every link keeps the filters and the view, and goes back to the first page.
+    kept = {k: v for k, v in params(url) if k not in ("sort", "page")}
+    for p, _, _ in links:
+        assert {k: v for k, v in p.items() if k != "sort"} == kept

@@ -347,3 +347,16 @@ def test_a_round_lists_its_newest_articles_and_links_to_the_rest(
         assert all(a.get_absolute_url() in everything for a in reporting)
     else:
         assert rest not in html
+
+
+@pytest.mark.parametrize("theme", ["legal-exchanges", "consular-access", "press-freedom"])
+@pytest.mark.parametrize("broad", [0, 10_000])  # every theme read as broad, or none
+def test_theme_page_shows_its_newest_quotes_read_either_way(
+    client, archive, monkeypatch, theme, broad
+):
+    monkeypatch.setattr("statements.models.quotes.BROAD_THEME", broad)
+    on_theme = Theme.objects.get(slug=theme)
+    response, _ = get(client, on_theme.get_absolute_url())
+    shown = [q.pk for q in response.context["recent_quotes"]]
+    newest = Quote.objects.filter(themes=on_theme).order_by(*Quote._meta.ordering)
+    assert shown == [q.pk for q in newest[:10]] and shown

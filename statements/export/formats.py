@@ -20,36 +20,41 @@ FORMULA_STARTS = frozenset("=+-@\t\r")
 ROWS_PER_PIECE = 100
 
 
-def spreadsheet_safe(value):
-    # A cell starting with = + - @ is run as a formula by spreadsheets; a quote never is one.
-    if isinstance(value, str) and value[:1] in FORMULA_STARTS:
-        return "'" + value
-    return value
-
-
-def flat(row, column):
-    """A CSV cell: the row's value, or one fact's provenance flattened: ``said_on_source`` is
-    its kind ("inferred"), ``said_on_source_detail`` the sentence saying where it came from;
-    empty when not recorded."""
-    if column in row:
-        return row[column]
+def source_part(column):
+    """(fact, key) of a provenance column: ``said_on_source_detail`` -> (said_on, detail)."""
     fact, _, part = column.partition("_source")
-    entry = (row.get("provenance") or {}).get(fact) or {}
-    return entry.get("detail" if part == "_detail" else "kind", "")
+    return fact, "detail" if part == "_detail" else "kind"
 
 
-def csv_cell(value):
-    if isinstance(value, list):
-        return ";".join(value)
-    return spreadsheet_safe(value)
+def csv_cells(row, columns, parts):
+    """A row's CSV cells: its values, a list joined by ";", a fact's provenance flattened
+    (``said_on_source`` its kind, "inferred"; ``said_on_source_detail`` the sentence saying
+    where it came from; empty when not recorded). One loop, no call a cell: at 5,000 rows of
+    27 columns, three calls a cell were most of an export's CPU."""
+    provenance = row.get("provenance") or {}
+    cells = []
+    for column in columns:
+        if column in row:
+            value = row[column]
+        else:
+            fact, key = parts[column]
+            value = (provenance.get(fact) or {}).get(key, "")
+        if isinstance(value, list):
+            value = ";".join(value)
+        elif isinstance(value, str) and value[:1] in FORMULA_STARTS:
+            # run as a formula by spreadsheets; a quote never is one
+            value = "'" + value
+        cells.append(value)
+    return cells
 
 
 def stream_csv(rows, columns, dump_url):
     writer = csv.writer(Echo())
     yield writer.writerow(columns)
+    parts = {column: source_part(column) for column in columns}
     piece = []
     for row in rows:
-        piece.append(writer.writerow([csv_cell(flat(row, c)) for c in columns]))
+        piece.append(writer.writerow(csv_cells(row, columns, parts)))
         if len(piece) == ROWS_PER_PIECE:
             yield "".join(piece)
             piece = []

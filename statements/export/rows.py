@@ -32,7 +32,7 @@ QUOTE_COLUMNS = [
     "source_url",
     "reviewed",
     "relayed_by",
-    # each fact's provenance flattened (``flat``): its kind, and the sentence saying why
+    # each fact's provenance flattened (``formats.csv_cells``): its kind, and the sentence why
     *(f"{fact}_source{part}" for fact in QUOTE_FACTS for part in ("", "_detail")),
 ]
 

@@ -2,7 +2,7 @@
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 
 from statements import search
 from statements.links import record_url
@@ -14,8 +14,23 @@ from statements.models.speakers import Speaker
 from statements.provenance import QUOTE_FACTS, ProvenanceMixin, ProvenanceQuerySet, provenance_field
 from statements.validation import StoredValues
 
+# A theme with at least this many quotes has its newest read by walking the sort's index
+# (QuoteQuerySet.on_theme): in a million quotes, ten of its are met within ~5,000 probes.
+BROAD_THEME = 2_000
+
 
 class QuoteQuerySet(ProvenanceQuerySet, ArchiveQuerySet):
+    def on_theme(self, theme):
+        """The quotes on ``theme``, filtered as their newest few are best read. A broad theme
+        (its stored count, BROAD_THEME) by probing each quote walked in the sort's index: as a
+        join, SQLite read and sorted every one of its quotes (80 ms for 23,000 of 100,000,
+        6 ms this way). A narrow one through the theme's own rows, as walking the index
+        would pass over nearly every quote to find ten."""
+        if theme.quote_count >= BROAD_THEME:
+            tagged = Quote.themes.through.objects.filter(quote_id=OuterRef("pk"), theme=theme)
+            return self.filter(Exists(tagged))
+        return self.filter(themes=theme)
+
     def for_listing(self):
         """Everything a quote row shows, in a fixed number of queries (and not the texts of
         its article, which no list shows)."""

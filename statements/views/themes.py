@@ -27,7 +27,8 @@ class ThemeDetailView(DetailView):
         context["quote_count"] = theme.quote_count  # stored: statements/counts.py
         context["article_count"] = theme.article_count
         quotes = Quote.objects.filter(themes=theme)
-        context["recent_quotes"] = with_snippet_slot(quotes.for_listing()[: self.recent])
+        newest = Quote.objects.on_theme(theme).for_listing()[: self.recent]
+        context["recent_quotes"] = with_snippet_slot(newest)
         rounds = DialogueRound.objects.on_theme(theme)
         context["round_count"] = rounds.count()
         recent_rounds = list(rounds.select_related("dialogue")[: self.rounds_shown])

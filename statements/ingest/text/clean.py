@@ -9,6 +9,8 @@ from statements.ingest.text.furniture import (
     FONT_SUFFIX,
     GLUED_STAMP,
     OPEN_END,
+    QUOTE_AWAITS_ATTRIBUTION,
+    QUOTED_QUESTION,
     TAG,
     TERMINAL,
     TRAILING_CREDIT,
@@ -221,11 +223,20 @@ def clean(raw):
     return Cleaned(body=body, paragraphs=spans, front_matter=meta, dropped=dropped)
 
 
+def ends_sentence(line):
+    """Whether a line ends on a sentence's end: not on a quotation closed with a comma,
+    whose attribution is still to come (hard-wrapped '…its word,"' above 'the minister
+    said.')."""
+    return line.endswith(TERMINAL) and not QUOTE_AWAITS_ATTRIBUTION.search(line)
+
+
 def join_paragraphs(lines):
     """Blank lines separate paragraphs; a line that does not end a sentence and a next one
     starting in lower case are one hard-wrapped paragraph, and so are a line ending on
-    "of the" and the next. A text wrapped at a fixed width is joined line by line, a short
-    line that ends a sentence ending its paragraph."""
+    "of the" and the next, a quotation closed with a comma and the next (its attribution),
+    and a quoted question and a next line in lower case ("he asked"). A text wrapped at a
+    fixed width is joined line by line, a short line that ends a sentence ending its
+    paragraph."""
     blocks, current = [], []
     for line in lines + [""]:
         if not line:
@@ -241,18 +252,22 @@ def join_paragraphs(lines):
     width = lengths[int(len(lengths) * 0.9)] if lengths else 0
     wrapped = (
         len(inner) >= 3
-        and sum(not x.endswith(TERMINAL) for x in inner) > len(inner) / 2
+        and sum(not ends_sentence(x) for x in inner) > len(inner) / 2
         and width <= 110
     )
     paragraphs = []
     for block in blocks:
         para = block[0]
         for prev, line in zip(block, block[1:], strict=False):
-            continues = not para.endswith(TERMINAL) and (
-                line[0].islower() or line[0].isdigit() or OPEN_END.search(para)
+            continues = (
+                QUOTE_AWAITS_ATTRIBUTION.search(para)
+                or not para.endswith(TERMINAL)
+                and (line[0].islower() or line[0].isdigit() or OPEN_END.search(para))
+                or line[0].islower()
+                and QUOTED_QUESTION.search(para)
             )
             # in a wrapped text, a sentence's end on a short line ends the paragraph
-            ends = wrapped and prev.endswith(TERMINAL) and len(prev) < 0.75 * width
+            ends = wrapped and ends_sentence(prev) and len(prev) < 0.75 * width
             if (wrapped and not ends) or continues:
                 para = (
                     para[:-1] + line

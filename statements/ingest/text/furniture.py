@@ -47,6 +47,12 @@ GLUED_STAMP = re.compile(r"^(?i:date|dated|published|posted|updated)\s*:?\s*(\d{
 OPEN_END = re.compile(
     r"\b(?:the|a|an|of|for|to|in|on|and|or|with|by|at|from|as|its|their|his|her)$", re.I
 )
+# A line ending on a quotation closed with a comma ('…keeps its word,"'): its attribution
+# is still to come, so the sentence goes on.
+QUOTE_AWAITS_ATTRIBUTION = re.compile(r",[\"”’']$")
+# A quoted question or exclamation ('…wait any longer?"'): a next line in lower case
+# ("the envoy asked.") is its attribution.
+QUOTED_QUESTION = re.compile(r"[?!][\"”’']$")
 
 
 # Stamps that ``date_line`` does not read: "*EPF401 12/26/2002" (a wire's file number and
