@@ -219,6 +219,46 @@ def test_counts_equal_a_fresh_count_after_each_kind_of_write(admin_client, write
         )
 
 
+@pytest.mark.parametrize(
+    "quoted, article_themes",
+    [
+        # (speaker, its quote's themes) per quote; the seeded speaker already has pairs
+        ([("seeded", ["human-rights"]), ("seeded", ["human-rights", "cooperation"])], []),
+        ([("new", []), ("new", [])], ["cooperation"]),
+        (
+            [("new", ["cooperation"]), ("seeded", ["cooperation"]), ("new", ["human-rights"])],
+            ["cooperation"],
+        ),
+        ([], ["human-rights", "cooperation"]),
+    ],
+)
+def test_counts_added_from_the_rows_a_writer_inserted_equal_a_fresh_count(quoted, article_themes):
+    """``added_new``: what the ingest writer calls with the rows it has just inserted."""
+    who = {"seeded": Speaker.objects.get(slug="cui-tiankai"), "new": factories.speaker()}
+    themes = {t.slug: t for t in Theme.objects.filter(slug__in=["human-rights", "cooperation"])}
+    record = factories.article(body="Talks resumed. " * 3)
+    counts.removed(articles=[record.pk])  # the factory counted it; the writer counts once
+    quotes = Quote.objects.bulk_create(
+        Quote(article=record, speaker=who[s], text="Talks resumed.", start=15 * i, end=15 * i + 14)
+        for i, (s, _) in enumerate(quoted)
+    )
+    for quote, (_, slugs) in zip(quotes, quoted, strict=True):
+        quote.themes.set([themes[slug] for slug in slugs])
+    record.themes.set([themes[slug] for slug in article_themes])
+    before = Theme.objects.get(slug="cooperation").quote_count
+    counts.added_new(
+        record.pk,
+        quotes=[
+            (quote.speaker_id, [themes[slug].pk for slug in slugs])
+            for quote, (_, slugs) in zip(quotes, quoted, strict=True)
+        ],
+        article_themes=[themes[slug].pk for slug in article_themes],
+    )
+    assert_fresh()
+    cooperation = sum(slugs.count("cooperation") for _, slugs in quoted)
+    assert Theme.objects.get(slug="cooperation").quote_count == before + cooperation
+
+
 def test_an_ingested_article_shows_in_its_speakers_and_themes_counts(client):
     before = Theme.objects.get(slug="human-rights")
     ingest()

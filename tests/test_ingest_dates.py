@@ -255,3 +255,24 @@ def test_a_date_in_the_body_of_an_undated_article_fixes_the_day():
     result = extract(text)
     assert result.published is None
     assert [q.said_on for q in result.quotes] == [dt.date(2019, 4, 14)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The envoys met on Tuesday and again on Thursday, officials said.",
+        "Talks resume in Sept. 2019, and the next round next March.",
+        "She said it yesterday; the talks of 12/03/2019 had ended early last week.",
+        "No date at all is in this sentence about the rule of law.",
+        "The mayor may meet him in May, or on May 4, or since June.",
+        "Signed 2019-03-12T14:05 by both sides, in 2019, before Monday-Friday talks.",
+        "Ministers meet ٣ times a year, every Sat. and Sun. from mid-Jan onwards.",
+    ],
+)
+def test_skipping_the_patterns_a_text_cannot_match_finds_the_same_dates(text, monkeypatch):
+    """find_dates runs only the patterns whose digits, months or weekdays the text holds."""
+    from statements.ingest.text import dates
+
+    quick = find_dates(text, THURSDAY)
+    monkeypatch.setattr(dates, "NEEDS", {})
+    assert quick == find_dates(text, THURSDAY)

@@ -87,20 +87,21 @@ def outlet_for(extraction, report, names=None, *, careful=True, slugs=None):
 def insert_links(through, fields, rows, batch=400):
     """Insert rows of a many-to-many table (or of another table of plain keys): what
     ``bulk_create`` sends, without building a model instance per row or asking for their
-    ids back."""
+    ids back. Every value is an integer key."""
     if not rows:
         return
     quote = connection.ops.quote_name
     table = quote(through._meta.db_table)
     columns = ", ".join(quote(through._meta.get_field(f).column) for f in fields)
-    one = "(" + ", ".join(["%s"] * len(fields)) + ")"
     with connection.cursor() as cursor:
         for i in range(0, len(rows), batch):
-            chunk = rows[i : i + batch]
-            cursor.execute(
-                f"INSERT INTO {table} ({columns}) VALUES {', '.join([one] * len(chunk))}",
-                [value for row in chunk for value in row],
+            # Written into the statement (int() refuses anything but an integer): the driver
+            # would otherwise convert each of an article's hundred band keys one by one.
+            values = ", ".join(
+                "(" + ", ".join(str(int(value)) for value in row) + ")"
+                for row in rows[i : i + batch]
             )
+            cursor.execute(f"INSERT INTO {table} ({columns}) VALUES {values}")
 
 
 def round_for(

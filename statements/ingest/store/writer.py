@@ -266,13 +266,11 @@ def write(
         ("article", "dialogueround"),
         [(article.pk, r.pk) for r in {r for r in rounds if r}],
     )
+    article_themes = list(
+        dict.fromkeys(themes[slug].pk for slug in extraction.themes if slug in themes)
+    )
     insert_links(
-        Article.themes.through,
-        ("article", "theme"),
-        [
-            (article.pk, t.pk)
-            for t in dict.fromkeys(themes[slug] for slug in extraction.themes if slug in themes)
-        ],
+        Article.themes.through, ("article", "theme"), [(article.pk, t) for t in article_themes]
     )
 
     quotes = Quote.objects.bulk_create(
@@ -293,18 +291,23 @@ def write(
         )
         for q in extraction.quotes
     )
+    quote_themes = [
+        list(dict.fromkeys(themes[slug].pk for slug in q.themes if slug in themes))
+        for q in extraction.quotes
+    ]
     insert_links(
         Quote.themes.through,
         ("quote", "theme"),
-        [
-            (quote.pk, t.pk)
-            for quote, q in zip(quotes, extraction.quotes, strict=True)
-            for t in dict.fromkeys(themes[slug] for slug in q.themes if slug in themes)
-        ],
+        [(quote.pk, t) for quote, keys in zip(quotes, quote_themes, strict=True) for t in keys],
     )
     report.created["quote"] += len(quotes)
-    # The speakers' and themes' stored counts, in this transaction (statements/counts.py).
-    counts.added(quotes=Quote.objects.filter(article=article), articles=[article.pk])
+    # The speakers' and themes' stored counts, in this transaction (statements/counts.py),
+    # from the rows just inserted rather than read back.
+    counts.added_new(
+        article.pk,
+        quotes=[(quote.speaker_id, keys) for quote, keys in zip(quotes, quote_themes, strict=True)],
+        article_themes=article_themes,
+    )
 
 
 def first_words(text, n=12):

@@ -162,6 +162,32 @@ PATTERNS = [
 COMPILED = [
     (name, re.compile(rx, re.I if name in {"relday", "relspan"} else 0)) for name, rx in PATTERNS
 ]
+# What a text must hold for a pattern to match it at all: a digit, a month's or a weekday's
+# first three letters (MONTH and WEEKDAY are matched case-sensitively, and every spelling
+# of them starts so). Most sentences hold no date: asking three questions of the text once
+# spares running all twenty patterns over it, and a pattern skipped could not have matched.
+DIGIT = re.compile(r"\d")
+MONTH_START = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+WEEKDAY_START = re.compile(r"Mon|Tue|Wed|Thu|Fri|Sat|Sun")
+NEEDS = {
+    "iso": (DIGIT,),
+    "numeric": (DIGIT,),
+    "mdy_range": (DIGIT, MONTH_START),
+    "dmy_range": (DIGIT, MONTH_START),
+    "mdy": (DIGIT, MONTH_START),
+    "dmy": (DIGIT, MONTH_START),
+    "md_range": (DIGIT, MONTH_START),
+    "dm_range": (DIGIT, MONTH_START),
+    "md": (DIGIT, MONTH_START),
+    "dm": (DIGIT, MONTH_START),
+    "month_rel": (MONTH_START,),
+    "month_rel2": (MONTH_START,),
+    "my": (DIGIT, MONTH_START),
+    "in_month": (MONTH_START,),
+    "weekdays": (WEEKDAY_START,),
+    "weekday": (WEEKDAY_START,),
+    "year": (DIGIT,),
+}
 
 
 def find_dates(text, ref=None, *, future=None):
@@ -176,7 +202,10 @@ def find_dates(text, ref=None, *, future=None):
     # whether a new match overlaps any (the last span starting before its end reaches past
     # its start), instead of comparing it with every span taken
     taken, starts = [], []
+    held = {need: need.search(text) is not None for need in (DIGIT, MONTH_START, WEEKDAY_START)}
     for name, rx in COMPILED:
+        if not all(held[need] for need in NEEDS.get(name, ())):
+            continue
         for m in rx.finditer(text):
             before = bisect.bisect_left(starts, m.end())
             if before and taken[before - 1][1] > m.start():
