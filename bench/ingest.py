@@ -74,6 +74,21 @@ def statement_kind(sql):
     return f"{verb} {table}".strip()
 
 
+def server_cpu(connection):
+    """CPU seconds the PostgreSQL backend serving ``connection`` has used, when the server
+    runs on this machine and its /proc entry can be read; else None."""
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        pid = cursor.fetchone()[0]
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def in_process(folder, profile=None, async_commit=False, jobs=1):
     """Ingest ``folder`` in this process, counting every statement sent to the database."""
     from django.db import connection
@@ -93,6 +108,7 @@ def in_process(folder, profile=None, async_commit=False, jobs=1):
             waited[kind] += time.perf_counter() - began
 
     profiler = cProfile.Profile() if profile else None
+    server = server_cpu(connection)
     cpu, wall, children = time.process_time(), time.perf_counter(), os.times()
     with connection.execute_wrapper(count):
         if profiler:
@@ -102,6 +118,8 @@ def in_process(folder, profile=None, async_commit=False, jobs=1):
             profiler.disable()
     cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
     after = os.times()
+    if server is not None:
+        server = round(server_cpu(connection) - server, 2)
     # The --jobs workers' CPU (counted once they have ended)
     workers = (after.children_user - children.children_user) + (
         after.children_system - children.children_system
@@ -113,6 +131,8 @@ def in_process(folder, profile=None, async_commit=False, jobs=1):
     return batch, {
         "cpu_seconds": round(cpu, 2),
         "worker_cpu_seconds": round(workers, 2),
+        # The database server's CPU for this connection's statements (PostgreSQL, local)
+        "server_cpu_seconds": server,
         "wall_seconds": round(wall, 2),
         "statements": total,
         "statements_per_file": round(total / max(files, 1), 1),

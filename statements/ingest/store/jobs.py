@@ -36,6 +36,7 @@ AHEAD = 1  # files sent to each worker before the writer stores them: more would
 POLL = 1.0  # seconds between looks at whether a worker is still alive
 
 # Words no name is told apart by: a new record is looked at for its other words.
+NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 COMMON = frozenset({"the", "of", "and", "for", "on", "in", "to", "at", "with", "de", "la"})
 
 
@@ -186,8 +187,10 @@ class Workers:
 def fold(text) -> str:
     """Letters and digits only, lower case, accents dropped: "The New York Times" and
     "the New-York times" are one."""
-    plain = unicodedata.normalize("NFKD", (text or "").lower())
-    return "".join(ch for ch in plain if ch.isalnum())
+    low = (text or "").lower()
+    if low.isascii():
+        return NOT_ALNUM.sub("", low)
+    return "".join(ch for ch in unicodedata.normalize("NFKD", low) if ch.isalnum())
 
 
 def words(*texts) -> set[str]:
@@ -196,7 +199,10 @@ def words(*texts) -> set[str]:
     found = set()
     for text in texts:
         low = (text or "").lower()
-        for variant in (low, re.sub(r"[.'’]", "", low), fold_accents(low)):
+        variants = [low, re.sub(r"[.'’]", "", low)]
+        if not low.isascii():
+            variants.append(fold_accents(low))
+        for variant in variants:
             found.update(re.findall(r"\w+", variant))
     return found | {stem(w) for w in found}
 
