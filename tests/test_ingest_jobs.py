@@ -232,3 +232,20 @@ def test_what_could_change_a_stale_extraction(change, text, expected):
         known = KnownDialogue(name=name, parties=["Austria", "Slovenia"], aliases=[])
     assert could_change([(kind, known, 0)], text, {}, Gazetteer()) is expected
     assert could_change([], text, {}, Gazetteer()) is False
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Warsaw said no.", False),  # the government already known is the one found
+        ("The Polish cabinet said no.", True),  # a word of the new one's name
+    ],
+)
+def test_a_second_government_of_a_country_is_found_by_its_names_only(text, expected):
+    from statements.ingest.result import Gazetteer, KnownSpeaker
+
+    first = KnownSpeaker(name="Government of Poland", kind="government", country="Poland")
+    second = KnownSpeaker(name="Polish cabinet", kind="government", country="Poland")
+    gazetteer = Gazetteer(speakers=[first, second])
+    assert could_change([("speaker", second, 1)], text, {}, gazetteer) is expected
+    assert could_change([("speaker", first, 0)], text, {}, gazetteer) is True

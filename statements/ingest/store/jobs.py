@@ -253,14 +253,15 @@ def could_change(changes, raw, meta, gazetteer) -> bool:
     an outlet by its whole name or an alias, and a round only in a mention of its dialogue,
     which holds that dialogue's kind words ("human rights dialogue"). A record none of those
     are in the text (or the given title, outlet and address) cannot change the extraction.
-    Records found by other means always could: a government, delegation or other body (by
-    its country), a ministry's outlet (by the spokesperson's country), a new dialogue."""
+    Records found by other means always could: the first government or delegation of its
+    country (found by the country, however the text names it), a ministry's outlet (by the
+    spokesperson's country), a new dialogue."""
     text = Text(raw, meta)
     for kind, known, _ in changes:
         if kind == "dialogue":
             return True
         if kind == "speaker":
-            if known.kind not in ("person", "outlet"):
+            if known.kind in ("government", "delegation") and first_of_kind(known, gazetteer):
                 return True
             names = [known.name, known.native_name, *known.aliases]
             if known.kind == "outlet":
@@ -279,6 +280,14 @@ def could_change(changes, raw, meta, gazetteer) -> bool:
         else:
             return True
     return False
+
+
+def first_of_kind(known, gazetteer):
+    """Whether ``known`` is the first body of its kind and country in the gazetteer: a
+    government or a delegation is looked up by kind and country, and the first found is
+    taken; one behind another of its country is found by its names only."""
+    rows = gazetteer.index().speaker_by_kind_country.get((known.kind, known.country))
+    return not rows or rows[0] is known
 
 
 def outlet_names_sharing(names, gazetteer):
