@@ -249,3 +249,19 @@ def test_a_second_government_of_a_country_is_found_by_its_names_only(text, expec
     gazetteer = Gazetteer(speakers=[first, second])
     assert could_change([("speaker", second, 1)], text, {}, gazetteer) is expected
     assert could_change([("speaker", first, 0)], text, {}, gazetteer) is True
+
+
+def test_the_command_says_a_worker_died_and_keeps_what_it_stored(tmp_path, monkeypatch):
+    folder = write_batch(tmp_path / "batch")
+    receive = Workers.receive
+
+    def dies_at_the_third(self, i):
+        if i == 2:
+            raise WorkerDied("ingest worker 1 ended (exit code -9) before extracting its file")
+        return receive(self, i)
+
+    monkeypatch.setattr(Workers, "receive", dies_at_the_third)
+    with pytest.raises(CommandError, match=r"ingest worker 1 ended \(exit code -9\)"):
+        call_command("ingest", str(folder), "--jobs", "2", "-v", "0")
+    assert Article.objects.filter(title__startswith="Lakes pact").count() == 1
+    assert not Article.objects.filter(title__startswith="Slovenia to publish").exists()

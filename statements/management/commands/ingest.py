@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.core.validators import URLValidator
 
 from statements.ingest.store.batch import FAILED, ingest_paths, summary_lines
+from statements.ingest.store.jobs import WorkerDied
 
 
 class Command(BaseCommand):
@@ -86,16 +87,19 @@ class Command(BaseCommand):
             elif opts["verbosity"] >= 2 and not as_json:
                 self.stdout.write(f"{result.path}: {result.describe()}")
 
-        batch = ingest_paths(
-            paths,
-            dry_run=dry_run,
-            overrides=overrides,
-            on_file=on_file,
-            raise_errors=opts.get("traceback", False),
-            keep_extractions=as_json,
-            async_commit=async_commit,
-            jobs=jobs,
-        )
+        try:
+            batch = ingest_paths(
+                paths,
+                dry_run=dry_run,
+                overrides=overrides,
+                on_file=on_file,
+                raise_errors=opts.get("traceback", False),
+                keep_extractions=as_json,
+                async_commit=async_commit,
+                jobs=jobs,
+            )
+        except WorkerDied as e:
+            raise CommandError(str(e)) from e
 
         if not batch.files:
             raise CommandError("No files to ingest: no *.txt files under the given paths.")
