@@ -74,7 +74,22 @@ def statement_kind(sql):
     return f"{verb} {table}".strip()
 
 
-def in_process(folder, profile=None, async_commit=False):
+def server_cpu(connection):
+    """CPU seconds the PostgreSQL backend serving ``connection`` has used, when the server
+    runs on this machine and its /proc entry can be read; else None."""
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        pid = cursor.fetchone()[0]
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def in_process(folder, profile=None, async_commit=False, jobs=1):
     """Ingest ``folder`` in this process, counting every statement sent to the database."""
     from django.db import connection
 
@@ -93,20 +108,31 @@ def in_process(folder, profile=None, async_commit=False):
             waited[kind] += time.perf_counter() - began
 
     profiler = cProfile.Profile() if profile else None
-    cpu, wall = time.process_time(), time.perf_counter()
+    server = server_cpu(connection)
+    cpu, wall, children = time.process_time(), time.perf_counter(), os.times()
     with connection.execute_wrapper(count):
         if profiler:
             profiler.enable()
-        batch = ingest_paths([folder], async_commit=async_commit)
+        batch = ingest_paths([folder], async_commit=async_commit, jobs=jobs)
         if profiler:
             profiler.disable()
     cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+    after = os.times()
+    if server is not None:
+        server = round(server_cpu(connection) - server, 2)
+    # The --jobs workers' CPU (counted once they have ended)
+    workers = (after.children_user - children.children_user) + (
+        after.children_system - children.children_system
+    )
     if profiler:
         profiler.dump_stats(profile)
     files = len(batch.files)
     total = sum(kinds.values())
     return batch, {
         "cpu_seconds": round(cpu, 2),
+        "worker_cpu_seconds": round(workers, 2),
+        # The database server's CPU for this connection's statements (PostgreSQL, local)
+        "server_cpu_seconds": server,
         "wall_seconds": round(wall, 2),
         "statements": total,
         "statements_per_file": round(total / max(files, 1), 1),
@@ -142,6 +168,12 @@ def main(argv=None):
         "--async-commit",
         action="store_true",
         help="pass --async-commit to ingest (PostgreSQL: commits not waited for on disk)",
+    )
+    p.add_argument(
+        "--jobs",
+        type=int,
+        default=1,
+        help="pass --jobs N to ingest (N worker processes extract, this one stores)",
     )
     args = p.parse_args(argv)
     name = Path(args.database_url).name if args.database_url.startswith("sqlite") else None
@@ -180,10 +212,11 @@ def main(argv=None):
     if args.statements or args.profile:
         from django.db import connection
 
-        batch, figures = in_process(folder, args.profile, args.async_commit)
+        batch, figures = in_process(folder, args.profile, args.async_commit, args.jobs)
         result = {
             "engine": connection.vendor,
             "template": args.template,
+            "jobs": args.jobs,
             "files": files,
             "outcomes": dict(Counter(f.status for f in batch.files)),
             **figures,
@@ -192,6 +225,7 @@ def main(argv=None):
         return
     began = time.perf_counter()
     flags = ["--async-commit"] if args.async_commit else []
+    flags += ["--jobs", str(args.jobs)] if args.jobs > 1 else []
     run = manage("ingest", str(folder), *flags, env=env, capture=True)
     seconds = time.perf_counter() - began
     # The fixed cost in that time: the same command over no files (start Django, read the
@@ -212,6 +246,7 @@ def main(argv=None):
         "engine": connection.vendor,
         "template": args.template,
         "async_commit": args.async_commit,
+        "jobs": args.jobs,
         "speakers_known_before": known_before,
         "files": files,
         "seconds": round(seconds, 2),
@@ -224,7 +259,8 @@ def main(argv=None):
         "summary": run.stdout.strip().splitlines(),
     }
     OUT.mkdir(exist_ok=True)
-    name = f"ingest-{connection.vendor}{'-corpus' if args.template else ''}.json"
+    jobs = f"-jobs{args.jobs}" if args.jobs > 1 else ""
+    name = f"ingest-{connection.vendor}{'-corpus' if args.template else ''}{jobs}.json"
     (OUT / name).write_text(json.dumps(result, indent=1))
     print(json.dumps(result, indent=1))
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Iterable
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +19,7 @@ from statements.ingest.budget import ExtractionRefused
 from statements.ingest.pipeline import extract
 from statements.ingest.result import Extraction
 from statements.ingest.store.copies import describe
+from statements.ingest.store.jobs import Workers, could_change, extractor_failure
 from statements.ingest.store.known import add_to_gazetteer, gazetteer_from_db
 from statements.ingest.store.locking import Watermark, take_ingest_lock
 from statements.ingest.store.names import ArchiveNames
@@ -131,6 +132,8 @@ def ingest_file(
     seen=None,
     names=None,
     watermark=None,
+    prepared=None,
+    changes=None,
 ) -> FileResult:
     """Read, extract and store one file in its own transaction; never raises for a bad file.
 
@@ -140,12 +143,21 @@ def ingest_file(
     ``watermark`` (``store.locking.Watermark``): what of the archive ``gazetteer`` holds; when
     other writers have stored records since, they are added and the file extracted again
     under the ingest lock, so that it is stored as a sequential run would store it.
+    ``prepared`` (``store.jobs.Prepared``): the file as a worker read and extracted it; it is
+    extracted again here when ``changes`` (the batch's gazetteer changes, which the worker's
+    copy had the first ``prepared.version`` of) could have changed it. ``changes`` is
+    appended to when other writers' records are caught up with.
     """
-    try:
-        raw = read_text(path)
-    except DocumentError as e:
-        return FileResult(path, FAILED, str(e))
     meta = meta or {}
+    if prepared is None:
+        try:
+            raw = read_text(path)
+        except DocumentError as e:
+            return FileResult(path, FAILED, str(e))
+    elif prepared.raw is None:
+        return FileResult(path, FAILED, prepared.reason)
+    else:
+        raw = prepared.raw
 
     def extracted():
         try:
@@ -156,18 +168,25 @@ def ingest_file(
             # An extractor bug on one odd document must not stop a batch of hundreds.
             if raise_errors:
                 raise
-            reason = f"the extractor failed: {type(e).__name__}: {one_line(e)}"
-            raise ExtractorFailed(reason) from e
+            raise ExtractorFailed(extractor_failure(e)) from e
 
     def again():
         others = watermark.others() if watermark is not None else []
         if not others:
             return None
-        catch_up(gazetteer, names, others)
+        caught = catch_up(gazetteer, names, others)
+        if changes is not None:
+            changes.extend(caught)
         return extracted()
 
+    if prepared is not None and not could_change(changes[prepared.version :], raw, meta, gazetteer):
+        if prepared.extraction is None and not raise_errors:
+            return FileResult(path, FAILED, prepared.reason)
+        extraction = prepared.extraction
+    else:
+        extraction = None
     try:
-        extraction = extracted()
+        extraction = extraction or extracted()
     except (ExtractionRefused, ExtractorFailed) as e:
         return FileResult(path, FAILED, str(e))
     if seen is not None and extraction.checksum in seen:
@@ -191,12 +210,16 @@ def ingest_file(
 
 
 def catch_up(gazetteer, names, records):
-    """Add records other writers stored to the batch's gazetteer and name index."""
-    add_to_gazetteer(gazetteer, records, code_point_order=names.plain_ascii() if names else None)
+    """Add records other writers stored to the batch's gazetteer and name index; returns the
+    gazetteer's changes (``known.placed``)."""
+    changes = add_to_gazetteer(
+        gazetteer, records, code_point_order=names.plain_ascii() if names else None
+    )
     if names is not None:
         for record in records:
             names.add(record)
         names.commit()  # they are stored: no rollback of this save takes them back
+    return changes
 
 
 def read_archive(names):
@@ -220,8 +243,12 @@ def ingest_paths(
     raise_errors=False,
     keep_extractions=False,
     async_commit=False,
+    jobs=1,
 ) -> BatchResult:
     """Ingest every file under ``paths``; ``on_file(i, total, result)`` reports progress.
+
+    ``jobs`` above 1: that many worker processes extract the files (``store.jobs``) while
+    this process stores them in order; the archive ends as with one.
 
     Each file's Extraction (its whole text) is kept on its result only with
     ``keep_extractions``, so a batch of thousands of files does not pile up in memory.
@@ -235,6 +262,7 @@ def ingest_paths(
             on_file=on_file,
             raise_errors=raise_errors,
             keep_extractions=keep_extractions,
+            jobs=jobs,
         )
 
 
@@ -257,38 +285,45 @@ def commits_unflushed(on=True):
             cursor.execute("RESET synchronous_commit")
 
 
-def _ingest_paths(paths, *, dry_run, overrides, on_file, raise_errors, keep_extractions):
+def _ingest_paths(paths, *, dry_run, overrides, on_file, raise_errors, keep_extractions, jobs):
     files = collect_paths(paths)
     batch = BatchResult()
     manifests: dict = {}
     seen = set() if dry_run else None
     names = ArchiveNames()
     gazetteer, watermark = read_archive(names)
-    for i, path in enumerate(files, start=1):
-        meta = metadata_for(path, overrides or {}, manifests)
-        result = ingest_file(
-            path,
-            gazetteer=gazetteer,
-            dry_run=dry_run,
-            meta=meta,
-            raise_errors=raise_errors,
-            seen=seen,
-            names=names,
-            watermark=watermark,
-        )
-        if not keep_extractions:
-            result.extraction = None
-        batch.add(result)
-        if on_file:
-            on_file(i, len(files), result)
-        if result.status in (CREATED, CARRIED) and result.report.new_records and not dry_run:
-            # New speakers, rounds or outlets: later files should link to them, not recreate.
-            # They go where a fresh gazetteer_from_db() would list them, without reading
-            # everything the archive knows again.
-            watermark.created(result.report.new_records)
-            add_to_gazetteer(
-                gazetteer, result.report.new_records, code_point_order=names.plain_ascii()
+    items = [(path, metadata_for(path, overrides or {}, manifests)) for path in files]
+    # The gazetteer's changes since it was read, for the workers' copies (--jobs)
+    changes = [] if jobs > 1 and len(files) > 1 else None
+    with Workers(jobs, gazetteer, changes) if changes is not None else nullcontext() as workers:
+        prepared = workers.prepared(items) if workers else ((p, m, None) for p, m in items)
+        for i, (path, meta, ready) in enumerate(prepared, start=1):
+            result = ingest_file(
+                path,
+                gazetteer=gazetteer,
+                dry_run=dry_run,
+                meta=meta,
+                raise_errors=raise_errors,
+                seen=seen,
+                names=names,
+                watermark=watermark,
+                prepared=ready,
+                changes=changes,
             )
+            if not keep_extractions:
+                result.extraction = None
+            batch.add(result)
+            if on_file:
+                on_file(i, len(files), result)
+            new = result.report.new_records if result.status in (CREATED, CARRIED) else None
+            if new and not dry_run:
+                # New speakers, rounds or outlets: later files should link to them, not
+                # recreate. They go where a fresh gazetteer_from_db() would list them, without
+                # reading everything the archive knows again.
+                watermark.created(new)
+                placed = add_to_gazetteer(gazetteer, new, code_point_order=names.plain_ascii())
+                if changes is not None:
+                    changes.extend(placed)
     return batch
 
 

@@ -15,6 +15,7 @@ from statements.ingest.result import (
     KnownSpeaker,
     KnownTheme,
 )
+from statements.ingest.store.lookup import apply_changes
 from statements.models import (
     Dialogue,
     DialogueRound,
@@ -68,14 +69,23 @@ def gazetteer_from_db() -> Gazetteer:
     )
 
 
-def add_to_gazetteer(gazetteer: Gazetteer, records, *, code_point_order=None):
+def add_to_gazetteer(gazetteer: Gazetteer, records, *, code_point_order=None) -> list:
     """Put records a save created into ``gazetteer`` where ``gazetteer_from_db`` would list
     them (its lists follow the models' orderings), instead of reading everything again.
 
     ``code_point_order``: whether the database sorts text as Python does (SQLite always; see
-    ``ArchiveNames.plain_ascii`` for PostgreSQL); else it is asked to count.
+    ``ArchiveNames.plain_ascii`` for PostgreSQL); else it is asked to count. Returns the
+    changes made (``placed``), which ``apply_changes`` makes again on a copy of the gazetteer
+    (an ``ingest --jobs`` worker's) without the database.
     """
-    index = gazetteer.index()
+    changes = placed(gazetteer, records, code_point_order=code_point_order)
+    apply_changes(gazetteer, changes)
+    return changes
+
+
+def placed(gazetteer: Gazetteer, records, *, code_point_order=None) -> list:
+    """``(kind, known record, place)`` for each record, in the order they go in: a speaker's,
+    outlet's or dialogue's place in its list; a round's is found as it goes in (None)."""
     lists = {Speaker: gazetteer.speakers, Outlet: gazetteer.outlets, Dialogue: gazetteer.dialogues}
     new = [r for r in records if type(r) in lists]
     places = []
@@ -101,18 +111,13 @@ def add_to_gazetteer(gazetteer: Gazetteer, records, *, code_point_order=None):
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT {sql}", [r.name for r in new])
             places = list(cursor.fetchone())
-    by_name = sorted(zip(places, new, strict=True), key=lambda pair: pair[0])
-    for before, record in by_name:
+    changes = []
+    for before, record in sorted(zip(places, new, strict=True), key=lambda pair: pair[0]):
         if isinstance(record, Speaker):
-            index.insert_speaker(known_speaker(record), before)
+            changes.append(("speaker", known_speaker(record), before))
         elif isinstance(record, Outlet):
-            index.insert_outlet(known_outlet(record), before)
+            changes.append(("outlet", known_outlet(record), before))
         else:
-            gazetteer.dialogues.insert(before, known_dialogue(record))
-    for record in records:
-        if isinstance(record, DialogueRound):
-            # Newest first; a round the writer creates never shares its dialogue and start
-            # date with another, so its place among rounds of the same day does not matter.
-            rounds = gazetteer.rounds
-            at = next((i for i, k in enumerate(rounds) if k.start < record.start_date), None)
-            rounds.insert(len(rounds) if at is None else at, known_round(record))
+            changes.append(("dialogue", known_dialogue(record), before))
+    changes.extend(("round", known_round(r), None) for r in records if isinstance(r, DialogueRound))
+    return changes

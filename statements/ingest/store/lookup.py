@@ -157,3 +157,22 @@ class GazetteerIndex:
         for char in set(phrase):
             groups.append(self.person_native_by_char.get(char))
         return self.in_order(*groups)
+
+
+def apply_changes(gazetteer, changes):
+    """Make the changes ``store.known.placed`` lists to ``gazetteer``: each speaker, outlet
+    or dialogue at its place, each round where the newest-first order puts it."""
+    index = gazetteer.index()
+    for kind, known, before in changes:
+        if kind == "speaker":
+            index.insert_speaker(known, before)
+        elif kind == "outlet":
+            index.insert_outlet(known, before)
+        elif kind == "dialogue":
+            gazetteer.dialogues.insert(before, known)
+        else:
+            # Newest first; a round the writer creates never shares its dialogue and start
+            # date with another, so its place among rounds of the same day does not matter.
+            rounds = gazetteer.rounds
+            at = next((i for i, k in enumerate(rounds) if k.start < known.start), None)
+            rounds.insert(len(rounds) if at is None else at, known)

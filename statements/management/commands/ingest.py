@@ -1,5 +1,6 @@
 """Ingest text files (or folders of *.txt files) into the archive, one transaction per file."""
 
+import argparse
 import datetime as dt
 import json
 import re
@@ -9,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.core.validators import URLValidator
 
 from statements.ingest.store.batch import FAILED, ingest_paths, summary_lines
+from statements.ingest.store.jobs import WorkerDied
 
 
 class Command(BaseCommand):
@@ -41,13 +43,32 @@ class Command(BaseCommand):
             "them).",
         )
         parser.add_argument(
+            "--jobs",
+            type=positive,
+            default=1,
+            metavar="N",
+            help="Extract with N worker processes while this one stores the files in order "
+            "(the archive ends the same as with 1, the default).",
+        )
+        parser.add_argument(
             "--progress",
             action="store_true",
             help="Show progress on stderr even when it is not a terminal.",
         )
 
     def handle(
-        self, *args, paths, dry_run, format, outlet, published, url, progress, async_commit, **opts
+        self,
+        *args,
+        paths,
+        dry_run,
+        format,
+        outlet,
+        published,
+        url,
+        progress,
+        async_commit,
+        jobs,
+        **opts,
     ):
         overrides = {
             "outlet": outlet.strip(),
@@ -66,15 +87,19 @@ class Command(BaseCommand):
             elif opts["verbosity"] >= 2 and not as_json:
                 self.stdout.write(f"{result.path}: {result.describe()}")
 
-        batch = ingest_paths(
-            paths,
-            dry_run=dry_run,
-            overrides=overrides,
-            on_file=on_file,
-            raise_errors=opts.get("traceback", False),
-            keep_extractions=as_json,
-            async_commit=async_commit,
-        )
+        try:
+            batch = ingest_paths(
+                paths,
+                dry_run=dry_run,
+                overrides=overrides,
+                on_file=on_file,
+                raise_errors=opts.get("traceback", False),
+                keep_extractions=as_json,
+                async_commit=async_commit,
+                jobs=jobs,
+            )
+        except WorkerDied as e:
+            raise CommandError(str(e)) from e
 
         if not batch.files:
             raise CommandError("No files to ingest: no *.txt files under the given paths.")
@@ -92,6 +117,13 @@ class Command(BaseCommand):
         if batch.failed:
             n = len(batch.failed)
             raise CommandError(f"{n} of {len(batch.files)} files failed.")
+
+
+def positive(value):
+    """--jobs: a whole number from 1, else a usage error saying so."""
+    if not re.fullmatch(r"\s*\d+\s*", value) or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number from 1, not {value!r}")
+    return int(value)
 
 
 def parse_date(value):
