@@ -15,10 +15,11 @@ from django.contrib.postgres.search import (
     SearchVectorExact,
     SearchVectorField,
 )
+from django.db import connections
 from django.db.models import F, FloatField, Func, Q, TextField, Value
 from django.db.models.functions import Cast
 
-from statements.search.query import exact_phrases
+from statements.search.query import STOP_WORDS, exact_phrases
 
 CONFIG = "english"
 NOT_TAGS = str.maketrans("<>&", "   ")
@@ -168,3 +169,83 @@ def headlines(model, field, parsed, ids, db, marks, words):
     )
     rows = model._base_manager.using(db).filter(pk__in=ids).annotate(headline_=headline)
     return dict(rows.values_list("pk", "headline_"))
+
+
+def scored_phrase(parsed):
+    """The query's one phrase when its rank may come from the tracked phrases' scores of
+    migration 0015: a single positive phrase, no other term, no OR, ASCII letters and digits,
+    typed as its words (so that its tsquery is the phrase's alone, not OR'd with a second
+    reading). None for every other shape."""
+    if len(parsed.clauses) != 1 or len(parsed.clauses[0]) != 1:
+        return None
+    (term,) = parsed.clauses[0]
+    if not term.phrase or term.negated:
+        return None
+    if not all(SCORED_WORD.fullmatch(word) for word in term.words):
+        return None
+    raw = " ".join(term.raw.translate(NOT_TAGS).replace('"', " ").split())
+    if raw and raw.lower() != " ".join(term.words):
+        return None
+    return term
+
+
+def _pairs(words):
+    """The phrase's consecutive pairs of words that are not stop words, each with the stop
+    words between them ("rule of law", "south china", "china sea"): a quote matching the
+    phrase matches each of them, at the same distance."""
+    kept = [i for i, word in enumerate(words) if word not in STOP_WORDS]
+    return [" ".join(words[i : j + 1]) for i, j in zip(kept, kept[1:], strict=False)]
+
+
+TRACKED = """
+    SELECT t.i, p.query, p.matches
+    FROM unnest(%s::text[]) WITH ORDINALITY AS t(phrase, i)
+    JOIN statements_phrase p ON p.query = websearch_to_tsquery('english', t.phrase)::text
+"""
+
+
+def tracked_phrase(term, db):
+    """How a ranked search of the phrase ``term`` reads the tracked phrases' table, in one
+    statement: ``(query, True)`` when the phrase itself is tracked (its rows are its matches,
+    best first); ``(query, False)`` when only a pair of its words is (the rarest tracked
+    pair's rows hold every match: the candidates to rank); None when neither is (few
+    candidates, or the table is empty)."""
+    pairs = _pairs(term.words)
+    if not pairs:
+        return None
+    phrases = ['"' + " ".join(term.words) + '"'] + ['"' + pair + '"' for pair in pairs]
+    with connections[db].cursor() as cursor:
+        cursor.execute(TRACKED, [phrases])
+        rows = cursor.fetchall()
+    if not rows:
+        return None
+    whole = [query for i, query, _ in rows if i == 1]
+    if whole:
+        return whole[0], True
+    _, query, _ = min(rows, key=lambda row: (row[2], row[0]))
+    return query, False
+
+
+def search_phrase_scored(queryset, term, fields, query_text, scores):
+    """The matches of one tracked phrase, read from its stored scores through the relation
+    ``scores`` (migration 0015), annotated with ``rank`` and ordered by it, then newest, as
+    the index is: the ranked page's keys are the first entries of an index range scan,
+    kept if the exact-phrase regex agrees. The rank equals ``ts_rank_cd(search_vector,
+    query)``, the other path's, and a row exists exactly when the vector matches the query,
+    so the order is that of ranking every match."""
+    query = term_query(term)
+    return (
+        queryset.filter(
+            Q(SearchVectorExact(VectorColumn(), query)),
+            exact_phrases((term,), fields, "postgresql"),
+            **{f"{scores}__phrase": query_text},
+        )
+        .annotate(rank=F(f"{scores}__score"))
+        .order_by(
+            "-rank",
+            F(f"{scores}__said_on").desc(nulls_last=True),
+            F(f"{scores}__article_id").desc(),
+            F(f"{scores}__start").asc(),
+            "pk",
+        )
+    )
