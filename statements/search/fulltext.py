@@ -52,8 +52,12 @@ def _search(queryset, q, table, fields, weights, within, ranked=True, scores=Non
         if tracked:
             # Only a pair of the phrase's words is tracked: its rows hold every match, so
             # they are the candidates, ranked here as every match would be.
+            # Matched through the rows' own vectors (not the GIN index), so that the plan
+            # starts from those rows.
             queryset = queryset.filter(**{f"{phrases}__phrase": tracked[0]})
-        queryset = postgres.search(queryset, parsed, fields, ranked)
+            queryset = postgres.search(queryset, parsed, fields, ranked, postgres.RowVector)
+        else:
+            queryset = postgres.search(queryset, parsed, fields, ranked)
     else:
         queryset = _substring_search(queryset, parsed, fields)
     if not ranked:

@@ -40,6 +40,16 @@ class VectorColumn(Func):
         return compiler.quote_name_unless_alias(col.alias) + ".search_vector", []
 
 
+class RowVector(VectorColumn):
+    """The row's ``search_vector`` as an expression the GIN index cannot serve: where the
+    candidates already come from a narrower index (a tracked pair's rows), so that the
+    planner, which underestimates a phrase's GIN matches tenfold, does not start there."""
+
+    def as_sql(self, compiler, connection, **extra):
+        sql, params = super().as_sql(compiler, connection, **extra)
+        return f"({sql} || ''::tsvector)", params
+
+
 def _websearch(text):
     return SearchQuery(text, config=CONFIG, search_type="websearch")
 
@@ -123,20 +133,20 @@ def search_scored(queryset, word, scores):
     )
 
 
-def search(queryset, parsed, fields, ranked=True):
+def search(queryset, parsed, fields, ranked=True, vector=VectorColumn):
     """The queryset's rows matching ``parsed``, annotated with ``rank``."""
     condition = Q()
     for clause in parsed.clauses:
         found = Q()
         query = clause_query(clause)
         if query is not None:
-            found = Q(SearchVectorExact(VectorColumn(), query))
+            found = Q(SearchVectorExact(vector(), query))
         condition |= found & exact_phrases(clause, fields, "postgresql")
     if not ranked:
         return queryset.filter(condition)
     query = ranked_query(parsed)
     if query is not None:
-        rank = SearchRank(VectorColumn(), query, cover_density=True)
+        rank = SearchRank(vector(), query, cover_density=True)
     else:
         rank = Value(0.0, output_field=FloatField())
     return queryset.filter(condition).annotate(rank=rank)
@@ -197,6 +207,10 @@ def _pairs(words):
     return [" ".join(words[i : j + 1]) for i, j in zip(kept, kept[1:], strict=False)]
 
 
+# A longer phrase ranks its rarest tracked pair's matches only when they are at most this many
+# (about 30 µs each, read by key): past it, the GIN index's candidates are likely fewer.
+MAX_CANDIDATES = 20_000
+
 TRACKED = """
     SELECT t.i, p.query, p.matches
     FROM unnest(%s::text[]) WITH ORDINALITY AS t(phrase, i)
@@ -208,8 +222,8 @@ def tracked_phrase(term, db):
     """How a ranked search of the phrase ``term`` reads the tracked phrases' table, in one
     statement: ``(query, True)`` when the phrase itself is tracked (its rows are its matches,
     best first); ``(query, False)`` when only a pair of its words is (the rarest tracked
-    pair's rows hold every match: the candidates to rank); None when neither is (few
-    candidates, or the table is empty)."""
+    pair's rows hold every match: the candidates to rank, when at most ``MAX_CANDIDATES``);
+    None otherwise (few candidates, or the table is empty)."""
     pairs = _pairs(term.words)
     if not pairs:
         return None
@@ -222,7 +236,10 @@ def tracked_phrase(term, db):
     whole = [query for i, query, _ in rows if i == 1]
     if whole:
         return whole[0], True
-    _, query, _ = min(rows, key=lambda row: (row[2], row[0]))
+    _, query, matches = min(rows, key=lambda row: (row[2], row[0]))
+    if matches > MAX_CANDIDATES:
+        # Every quote holding all the phrase's words is likely fewer.
+        return None
     return query, False
 
 
@@ -233,12 +250,13 @@ def search_phrase_scored(queryset, term, fields, query_text, scores):
     kept if the exact-phrase regex agrees. The rank equals ``ts_rank_cd(search_vector,
     query)``, the other path's, and a row exists exactly when the vector matches the query,
     so the order is that of ranking every match."""
-    query = term_query(term)
+    # No ``@@``: a row exists exactly when it holds, and with it the planner (which
+    # underestimates a phrase's GIN matches) would start from the GIN index and probe each
+    # match's rows instead of reading the first entries in order. (Counts and facets use
+    # the unranked search, which keeps the GIN index.)
     return (
         queryset.filter(
-            Q(SearchVectorExact(VectorColumn(), query)),
-            exact_phrases((term,), fields, "postgresql"),
-            **{f"{scores}__phrase": query_text},
+            exact_phrases((term,), fields, "postgresql"), **{f"{scores}__phrase": query_text}
         )
         .annotate(rank=F(f"{scores}__score"))
         .order_by(
