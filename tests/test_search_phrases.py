@@ -70,6 +70,7 @@ def page(queryset, limit):
     [
         ('"human rights"', ("human", "rights")),
         ('"the Rule of Law"', ("the", "rule", "of", "law")),
+        ('"dialogue and consultation"', ("dialogue", "and", "consultation")),
         ('"South China Sea"', ("south", "china", "sea")),
         ("human-rights", None),  # also read as one hyphenated lexeme: a second query
         ('"human, rights"', None),
@@ -127,13 +128,18 @@ def test_a_tracked_phrase_gives_the_top_of_every_match(corpus, phrase):
 @pytest.mark.postgres
 @pytest.mark.parametrize(
     "phrase",
-    ["equality and mutual respect", "dialogue and consultation", "economic and trade cooperation"],
+    [
+        "equality and mutual respect",
+        "intellectual property rights",
+        "economic and trade cooperation",
+    ],
 )
-def test_a_longer_phrase_ranks_the_candidates_of_its_rarest_tracked_pair(corpus, phrase):
+def test_a_longer_phrase_ranks_every_match_as_before(corpus, phrase):
+    """Its pairs may be tracked ("mutual respect"), but it is ranked over every match."""
     truth = every_match(phrase, limit=30)
-    assert len(truth) >= 10
+    assert len(truth) >= 5
     found = Quote.objects.search(f'"{phrase}"')
-    assert "statements_quote_phrase" in str(found.query)
+    assert "statements_quote_phrase" not in str(found.query)
     assert page(found, 30) == truth
 
 

@@ -47,17 +47,9 @@ def _search(queryset, q, table, fields, weights, within, ranked=True, scores=Non
             return postgres.search_scored(queryset, word, scores)
         term = postgres.scored_phrase(parsed) if scored and phrases else None
         tracked = postgres.tracked_phrase(term, queryset.db) if term else None
-        if tracked and tracked[1]:
-            return postgres.search_phrase_scored(queryset, term, fields, tracked[0], phrases)
         if tracked:
-            # Only a pair of the phrase's words is tracked: its rows hold every match, so
-            # they are the candidates, ranked here as every match would be.
-            # Matched through the rows' own vectors (not the GIN index), so that the plan
-            # starts from those rows.
-            queryset = queryset.filter(**{f"{phrases}__phrase": tracked[0]})
-            queryset = postgres.search(queryset, parsed, fields, ranked, postgres.RowVector)
-        else:
-            queryset = postgres.search(queryset, parsed, fields, ranked)
+            return postgres.search_phrase_scored(queryset, term, fields, tracked, phrases)
+        queryset = postgres.search(queryset, parsed, fields, ranked)
     else:
         queryset = _substring_search(queryset, parsed, fields)
     if not ranked:

@@ -40,16 +40,6 @@ class VectorColumn(Func):
         return compiler.quote_name_unless_alias(col.alias) + ".search_vector", []
 
 
-class RowVector(VectorColumn):
-    """The row's ``search_vector`` as an expression the GIN index cannot serve: where the
-    candidates already come from a narrower index (a tracked pair's rows), so that the
-    planner, which underestimates a phrase's GIN matches tenfold, does not start there."""
-
-    def as_sql(self, compiler, connection, **extra):
-        sql, params = super().as_sql(compiler, connection, **extra)
-        return f"({sql} || ''::tsvector)", params
-
-
 def _websearch(text):
     return SearchQuery(text, config=CONFIG, search_type="websearch")
 
@@ -133,20 +123,20 @@ def search_scored(queryset, word, scores):
     )
 
 
-def search(queryset, parsed, fields, ranked=True, vector=VectorColumn):
+def search(queryset, parsed, fields, ranked=True):
     """The queryset's rows matching ``parsed``, annotated with ``rank``."""
     condition = Q()
     for clause in parsed.clauses:
         found = Q()
         query = clause_query(clause)
         if query is not None:
-            found = Q(SearchVectorExact(vector(), query))
+            found = Q(SearchVectorExact(VectorColumn(), query))
         condition |= found & exact_phrases(clause, fields, "postgresql")
     if not ranked:
         return queryset.filter(condition)
     query = ranked_query(parsed)
     if query is not None:
-        rank = SearchRank(vector(), query, cover_density=True)
+        rank = SearchRank(VectorColumn(), query, cover_density=True)
     else:
         rank = Value(0.0, output_field=FloatField())
     return queryset.filter(condition).annotate(rank=rank)
@@ -199,48 +189,23 @@ def scored_phrase(parsed):
     return term
 
 
-def _pairs(words):
-    """The phrase's consecutive pairs of words that are not stop words, each with the stop
-    words between them ("rule of law", "south china", "china sea"): a quote matching the
-    phrase matches each of them, at the same distance."""
-    kept = [i for i, word in enumerate(words) if word not in STOP_WORDS]
-    return [" ".join(words[i : j + 1]) for i, j in zip(kept, kept[1:], strict=False)]
-
-
-# A longer phrase ranks its rarest tracked pair's matches only when they are at most this many
-# (about 30 µs each, read by key): past it, the GIN index's candidates are likely fewer.
-MAX_CANDIDATES = 20_000
-
 TRACKED = """
-    SELECT t.i, p.query, p.matches
-    FROM unnest(%s::text[]) WITH ORDINALITY AS t(phrase, i)
-    JOIN statements_phrase p ON p.query = websearch_to_tsquery('english', t.phrase)::text
+    SELECT p.query FROM statements_phrase p
+    WHERE p.query = websearch_to_tsquery('english', %s)::text
 """
 
 
 def tracked_phrase(term, db):
-    """How a ranked search of the phrase ``term`` reads the tracked phrases' table, in one
-    statement: ``(query, True)`` when the phrase itself is tracked (its rows are its matches,
-    best first); ``(query, False)`` when only a pair of its words is (the rarest tracked
-    pair's rows hold every match: the candidates to rank, when at most ``MAX_CANDIDATES``);
-    None otherwise (few candidates, or the table is empty)."""
-    pairs = _pairs(term.words)
-    if not pairs:
+    """The phrase's query text when it is tracked (a pair of words, stop words between them
+    or not, with stored scores: its rows are its matches), else None. One statement."""
+    if sum(word not in STOP_WORDS for word in term.words) != 2:
+        # Three words or more: a tracked pair's rows would hold every match, but ranking
+        # those candidates was slower at 1M than the GIN index's (docs/search.md).
         return None
-    phrases = ['"' + " ".join(term.words) + '"'] + ['"' + pair + '"' for pair in pairs]
     with connections[db].cursor() as cursor:
-        cursor.execute(TRACKED, [phrases])
-        rows = cursor.fetchall()
-    if not rows:
-        return None
-    whole = [query for i, query, _ in rows if i == 1]
-    if whole:
-        return whole[0], True
-    _, query, matches = min(rows, key=lambda row: (row[2], row[0]))
-    if matches > MAX_CANDIDATES:
-        # Every quote holding all the phrase's words is likely fewer.
-        return None
-    return query, False
+        cursor.execute(TRACKED, ['"' + " ".join(term.words) + '"'])
+        row = cursor.fetchone()
+    return row[0] if row else None
 
 
 def search_phrase_scored(queryset, term, fields, query_text, scores):
