@@ -21,6 +21,7 @@ from statements.search import phrases
 CREATE = [
     """CREATE TABLE IF NOT EXISTS statements_phrase (
         query text PRIMARY KEY,
+        tsq tsquery NOT NULL,
         first text NOT NULL,
         second text NOT NULL,
         matches integer NOT NULL
@@ -44,11 +45,11 @@ CREATE = [
         IF TG_OP IN ('INSERT', 'UPDATE') THEN
             lexemes := tsvector_to_array(NEW.search_vector);
             INSERT INTO statements_quote_phrase
-            SELECT NEW.id, NEW.article_id, ts_rank_cd(NEW.search_vector, p.query::tsquery),
+            SELECT NEW.id, NEW.article_id, ts_rank_cd(NEW.search_vector, p.tsq),
                    NEW.said_on, NEW.start, p.query
             FROM statements_phrase p
             WHERE p.first = ANY (lexemes) AND p.second = ANY (lexemes)
-              AND NEW.search_vector @@ p.query::tsquery;
+              AND NEW.search_vector @@ p.tsq;
         END IF;
         RETURN NULL;
     END $$ LANGUAGE plpgsql""",

@@ -87,8 +87,8 @@ def refresh(cursor, min_matches=MIN_MATCHES, keep=0.5):
         cursor.execute("ANALYZE statements_phrase_new")
         cursor.execute(FILL)
         cursor.execute(
-            "INSERT INTO statements_phrase (query, first, second, matches) "
-            "SELECT query, first, second, matches FROM statements_phrase_new"
+            "INSERT INTO statements_phrase (query, tsq, first, second, matches) "
+            "SELECT query, query::tsquery, first, second, matches FROM statements_phrase_new"
         )
     cursor.execute("DROP TABLE statements_phrase_new")
     cursor.execute("DROP TABLE statements_phrase_count")
