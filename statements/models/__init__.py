@@ -18,7 +18,13 @@ from statements.models.base import (
     kept_count,
     split_lines,
 )
-from statements.models.quotes import NoRowsManager, Quote, QuoteQuerySet, QuoteTerm
+from statements.models.quotes import (
+    NoRowsManager,
+    Quote,
+    QuotePhrase,
+    QuoteQuerySet,
+    QuoteTerm,
+)
 from statements.models.reference import Dialogue, Outlet, Theme, ThemeQuerySet
 from statements.models.rounds import DialogueRound, DialogueRoundQuerySet, ordinal_word
 from statements.models.speakers import Speaker, SpeakerQuerySet, SpeakerTheme
@@ -49,6 +55,7 @@ __all__ = [
     "QuoteQuerySet",
     "Quote",
     "NoRowsManager",
+    "QuotePhrase",
     "QuoteTerm",
     "Tally",
 ]

@@ -151,3 +151,30 @@ class QuoteTerm(models.Model):
 
     def __str__(self):
         return f"{self.term} in quote {self.quote_id}: {self.score}"
+
+
+class QuotePhrase(models.Model):
+    """PostgreSQL only: a quote's ``ts_rank_cd`` score for one tracked phrase (a pair of
+    lexemes its vector matches: ``'human' <-> 'right'``), with its sort keys, so that a
+    phrase search reads its best matches from an index in the page's order. Migration
+    0016_search_phrase_scores creates it and its triggers; only phrases listed in
+    ``statements_phrase`` have rows (docs/search.md, "Phrases")."""
+
+    pk = models.CompositePrimaryKey("quote", "phrase")
+    quote = models.ForeignKey(
+        Quote, on_delete=models.DO_NOTHING, db_constraint=False, related_name="phrases"
+    )
+    phrase = models.TextField()
+    score = models.FloatField()
+    said_on = models.DateField(null=True)
+    article_id = models.BigIntegerField()
+    start = models.IntegerField()
+
+    objects = NoRowsManager()
+
+    class Meta:
+        managed = False
+        db_table = "statements_quote_phrase"
+
+    def __str__(self):
+        return f"{self.phrase} in quote {self.quote_id}: {self.score}"

@@ -26,7 +26,7 @@ def _substring_search(queryset, parsed, fields):
     return queryset.filter(condition).annotate(rank=Value(0.0, output_field=FloatField()))
 
 
-def _search(queryset, q, table, fields, weights, within, ranked=True, scores=None):
+def _search(queryset, q, table, fields, weights, within, ranked=True, scores=None, phrases=None):
     if within is not None:
         queryset = queryset.with_keys(within)
     parsed = parse_query(q)
@@ -45,6 +45,10 @@ def _search(queryset, q, table, fields, weights, within, ranked=True, scores=Non
         word = postgres.scored_word(parsed) if scored else None
         if word:
             return postgres.search_scored(queryset, word, scores)
+        term = postgres.scored_phrase(parsed) if scored and phrases else None
+        tracked = postgres.tracked_phrase(term, queryset.db) if term else None
+        if tracked:
+            return postgres.search_phrase_scored(queryset, term, fields, tracked, phrases)
         queryset = postgres.search(queryset, parsed, fields, ranked)
     else:
         queryset = _substring_search(queryset, parsed, fields)
@@ -66,6 +70,8 @@ QUOTE_FIELDS = [
 QUOTE_WEIGHTS = (1.0, 0.25)
 # PostgreSQL: the relation to each quote's per-word scores (migration 0012_search_term_scores).
 QUOTE_SCORES = "terms"
+# PostgreSQL: the relation to each quote's tracked phrases' scores (migration 0015).
+QUOTE_PHRASES = "phrases"
 
 
 def search_quotes(queryset, q, within=None, ranked=True):
@@ -76,7 +82,15 @@ def search_quotes(queryset, q, within=None, ranked=True):
     rank is computed for those rows only.
     """
     return _search(
-        queryset, q, "quote_fts", QUOTE_FIELDS, QUOTE_WEIGHTS, within, ranked, QUOTE_SCORES
+        queryset,
+        q,
+        "quote_fts",
+        QUOTE_FIELDS,
+        QUOTE_WEIGHTS,
+        within,
+        ranked,
+        QUOTE_SCORES,
+        QUOTE_PHRASES,
     )
 
 

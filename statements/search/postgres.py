@@ -15,10 +15,11 @@ from django.contrib.postgres.search import (
     SearchVectorExact,
     SearchVectorField,
 )
+from django.db import connections
 from django.db.models import F, FloatField, Func, Q, TextField, Value
 from django.db.models.functions import Cast
 
-from statements.search.query import exact_phrases
+from statements.search.query import STOP_WORDS, exact_phrases
 
 CONFIG = "english"
 NOT_TAGS = str.maketrans("<>&", "   ")
@@ -168,3 +169,66 @@ def headlines(model, field, parsed, ids, db, marks, words):
     )
     rows = model._base_manager.using(db).filter(pk__in=ids).annotate(headline_=headline)
     return dict(rows.values_list("pk", "headline_"))
+
+
+def scored_phrase(parsed):
+    """The query's one phrase when its rank may come from the tracked phrases' scores of
+    migration 0015: a single positive phrase, no other term, no OR, ASCII letters and digits,
+    typed as its words (so that its tsquery is the phrase's alone, not OR'd with a second
+    reading). None for every other shape."""
+    if len(parsed.clauses) != 1 or len(parsed.clauses[0]) != 1:
+        return None
+    (term,) = parsed.clauses[0]
+    if not term.phrase or term.negated:
+        return None
+    if not all(SCORED_WORD.fullmatch(word) for word in term.words):
+        return None
+    raw = " ".join(term.raw.translate(NOT_TAGS).replace('"', " ").split())
+    if raw and raw.lower() != " ".join(term.words):
+        return None
+    return term
+
+
+TRACKED = """
+    SELECT p.query FROM statements_phrase p
+    WHERE p.query = websearch_to_tsquery('english', %s)::text
+"""
+
+
+def tracked_phrase(term, db):
+    """The phrase's query text when it is tracked (a pair of words, stop words between them
+    or not, with stored scores: its rows are its matches), else None. One statement."""
+    if sum(word not in STOP_WORDS for word in term.words) != 2:
+        # Three words or more: a tracked pair's rows would hold every match, but ranking
+        # those candidates was slower at 1M than the GIN index's (docs/search.md).
+        return None
+    with connections[db].cursor() as cursor:
+        cursor.execute(TRACKED, ['"' + " ".join(term.words) + '"'])
+        row = cursor.fetchone()
+    return row[0] if row else None
+
+
+def search_phrase_scored(queryset, term, fields, query_text, scores):
+    """The matches of one tracked phrase, read from its stored scores through the relation
+    ``scores`` (migration 0015), annotated with ``rank`` and ordered by it, then newest, as
+    the index is: the ranked page's keys are the first entries of an index range scan,
+    kept if the exact-phrase regex agrees. The rank equals ``ts_rank_cd(search_vector,
+    query)``, the other path's, and a row exists exactly when the vector matches the query,
+    so the order is that of ranking every match."""
+    # No ``@@``: a row exists exactly when it holds, and with it the planner (which
+    # underestimates a phrase's GIN matches) would start from the GIN index and probe each
+    # match's rows instead of reading the first entries in order. (Counts and facets use
+    # the unranked search, which keeps the GIN index.)
+    return (
+        queryset.filter(
+            exact_phrases((term,), fields, "postgresql"), **{f"{scores}__phrase": query_text}
+        )
+        .annotate(rank=F(f"{scores}__score"))
+        .order_by(
+            "-rank",
+            F(f"{scores}__said_on").desc(nulls_last=True),
+            F(f"{scores}__article_id").desc(),
+            F(f"{scores}__start").asc(),
+            "pk",
+        )
+    )
