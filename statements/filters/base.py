@@ -1,0 +1,207 @@
+"""What every list's FilterSet shares: the form, the choice helpers, and ``SearchFilterSet``
+(search, sorting, and whether anything narrows the list)."""
+
+import django_filters
+from django import forms
+from django.db.models import Q
+from django.utils.choices import normalize_choices
+from django.utils.functional import cached_property
+from django_filters.fields import ChoiceIterator
+
+from statements.models import (
+    DialogueRound,
+    Speaker,
+)
+from statements.search import MAX_QUERY_LENGTH, parse_query, validate_query
+from statements.sort_links import SortLinksMixin
+
+MAX_REPEATS = 20
+# A round <select> longer than this is not offered (hundreds of options were most of a list
+# page's weight); the form says how to choose a round instead.
+MAX_ROUND_CHOICES = 60
+SORT_CHOICES = [("relevance", "Relevance"), ("newest", "Newest first"), ("oldest", "Oldest first")]
+
+
+def country_choices():
+    """Countries that speakers belong to; evaluated when a form is built, not at import."""
+    countries = Speaker.objects.exclude(country="").values_list("country", flat=True)
+    return [(c, c) for c in countries.distinct().order_by("country")]
+
+
+def location_choices():
+    locations = DialogueRound.objects.exclude(location="").values_list("location", flat=True)
+    return [(place, place) for place in locations.distinct().order_by("location")]
+
+
+class ArchiveFilterForm(forms.Form):
+    """Checks shared by every list: the search text, date ranges and repeated values."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            choices = getattr(field, "choices", None)
+            if isinstance(choices, ChoiceIterator):
+                # Choices from the database (countries, places): read once per form, not
+                # once for validating and again for rendering. The iterator adds "Any".
+                field.choices = list(normalize_choices(choices.choices))
+
+    def clean_q(self):
+        q = self.cleaned_data.get("q", "")
+        if q:
+            validate_query(q)
+        return q
+
+    def clean_who(self):
+        """A speaker typed by name (the picker): the best match, or an error that says so."""
+        name = self.cleaned_data.get("who", "")
+        if not name:
+            return None
+        validate_query(name)
+        speaker = Speaker.objects.search(name).first()
+        if speaker is None:
+            raise forms.ValidationError(
+                "No speaker is called anything like “%(name)s”.", params={"name": name[:100]}
+            )
+        return speaker
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in ("speaker", "theme"):
+            if name in self.fields and len(self.data.getlist(name)) > MAX_REPEATS:
+                self.add_error(name, f"Choose at most {MAX_REPEATS}.")
+        dates = cleaned.get("date")
+        if dates and dates.start and dates.stop and dates.start > dates.stop:
+            self.add_error("date", "The first date is after the second.")
+        return cleaned
+
+
+def date_range(field_name, label):
+    # Every FilterSet names this filter "date": the widget's suffixes then give the
+    # parameters date_after and date_before on every list.
+    return django_filters.DateFromToRangeFilter(
+        field_name=field_name,
+        label=label,
+        widget=django_filters.widgets.DateRangeWidget(attrs={"type": "date"}),
+    )
+
+
+def slug_choice(label, queryset, **kwargs):
+    return django_filters.ModelChoiceFilter(
+        queryset=queryset, to_field_name="slug", label=label, empty_label="Any", **kwargs
+    )
+
+
+def chosen_speakers(request):
+    """The speakers asked for, to untick: thousands of speakers make no usable list. Any
+    other slug is still checked against this queryset, so an unknown one is a form error."""
+    if request is None:
+        return Speaker.objects.all()
+    return Speaker.objects.filter(slug__in=request.GET.getlist("speaker")[:MAX_REPEATS])
+
+
+def dialogue_rounds(request):
+    """The rounds of the chosen dialogue only (and the round chosen)."""
+    rounds = DialogueRound.objects.select_related("dialogue")
+    if request is None:
+        return rounds
+    dialogue, round_ = request.GET.get("dialogue"), request.GET.get("round")
+    return rounds.filter(Q(dialogue__slug=dialogue or None) | Q(slug=round_ or None))
+
+
+def slug_choices(label, queryset, **kwargs):
+    # field_name must end in __slug: each chosen object is filtered on by its slug. No
+    # DISTINCT: a foreign key, or one join per theme (conjoined), cannot repeat a row.
+    return django_filters.ModelMultipleChoiceFilter(
+        queryset=queryset, to_field_name="slug", label=label, distinct=False, **kwargs
+    )
+
+
+class SearchFilterSet(SortLinksMixin, django_filters.FilterSet):
+    """Search and sorting come after the filters so that search's ranking survives: the
+    default order is relevance when there is a query, ``sort_orders["newest"]`` otherwise.
+
+    Relevance ranks every match (bm25 on SQLite, ts_rank_cd on PostgreSQL): a window of
+    newest matches put few of the true best on the page (docs/search.md, "Ranking").
+    """
+
+    q = django_filters.CharFilter(
+        method="applied_later", label="Search", max_length=MAX_QUERY_LENGTH, strip=True
+    )
+    sort = django_filters.ChoiceFilter(
+        choices=SORT_CHOICES, method="applied_later", label="Sort", empty_label="Default"
+    )
+
+    sort_orders = {}
+    # The matches of the search, unranked and unordered; None without a query.
+    matches = None
+    # The rows the filters and the search select, unranked and unordered (facets count them).
+    rows = None
+    # Whether the list is ordered by relevance.
+    ranked = False
+    # A speaker the search text names (statements.search.named), or None.
+    understood = None
+    # For the paginator, when ranked: a page's rows from its keys (ArchivePaginator).
+    rows_for_keys = None
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "round" in self.form.fields and not self.data.get("dialogue"):
+            self.form.fields[
+                "round"
+            ].withheld = "Choose a dialogue and apply the filters to pick one of its rounds."
+
+    @cached_property
+    def parsed(self):
+        """The search text, parsed once for matching, ranking, highlighting and facets
+        (an empty ParsedQuery without a valid query)."""
+        q = self.form.cleaned_data.get("q", "") if self.is_valid() else ""
+        self.understood = self.understand(q) if q else None
+        return parse_query(self.understood.rest if self.understood else q)
+
+    @property
+    def searched(self):
+        return bool(self.parsed.text)
+
+    def sort_default(self):
+        return "relevance" if self.searched else "newest"
+
+    def understand(self, q):
+        """What the search text says besides words to search for: nothing, here."""
+        return None
+
+    # Parameters that order or present the list without narrowing it.
+    not_narrowing = frozenset({"sort", "plain"})
+
+    @cached_property
+    def unfiltered(self):
+        """Whether the list is every row of its queryset: no parameters, or valid ones none
+        of which narrows it (no search, no filter). Its facets and size are then stored."""
+        if not self.is_bound:
+            return True
+        if not self.is_valid():
+            return False
+        # An empty multiple choice is a .none() queryset: bool() of it reads nothing.
+        return not any(
+            bool(value)
+            for name, value in self.form.cleaned_data.items()
+            if name not in self.not_narrowing
+        )
+
+    def applied_later(self, queryset, name, value):
+        return queryset
+
+    def filter_queryset(self, queryset):
+        parsed = self.parsed
+        queryset = super().filter_queryset(queryset)
+        if self.understood:
+            queryset = queryset.filter(speaker=self.understood.speaker)
+        self.rows = queryset
+        if parsed.text:
+            self.rows = self.matches = queryset.search(parsed, ranked=False)
+        sort = self.form.cleaned_data.get("sort") or self.sort_default()
+        self.ranked = sort == "relevance" and bool(parsed.text)
+        if self.ranked:
+            # A page's rows are then read with their rank computed for them alone.
+            self.rows_for_keys = lambda keys: queryset.search(parsed, within=keys)
+            return queryset.search(parsed)  # ordered by rank, then newest
+        return self.rows.order_by(*self.sort_orders.get(sort, self.sort_orders["newest"]))
