@@ -7,7 +7,7 @@ speakers and themes by their stored counts and the countries by their speakers'.
 
 from collections import Counter
 
-from django.db import connection
+from django.db import connections, router
 
 from statements.facets import (
     ARTICLE_FACETS,
@@ -63,7 +63,8 @@ def _tallies(scope, facets, more=()):
     for part, part_params in more:
         sql += f" UNION ALL {part}"
         params += part_params
-    with connection.cursor() as cursor:
+    # The database a Tally is read from: a replica for anonymous pages (archive/routers.py).
+    with connections[router.db_for_read(Tally)].cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
 
