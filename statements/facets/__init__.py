@@ -227,7 +227,7 @@ def count_facets(quotes, total, names=FACET_NAMES, guess=None):
         total = quotes.order_by().count()
     if total is not None and total <= FACET_SAMPLE:
         counters, labels, read, months = _count(quotes)
-        return _counts(counters, labels, months, names, total)
+        return quote_counts(counters, labels, months, names, total)
     if total is not None:
         guess = total
     target = min(SAMPLE_SIZE, FACET_SAMPLE)
@@ -250,13 +250,14 @@ def count_facets(quotes, total, names=FACET_NAMES, guess=None):
     for counter in (*counters.values(), months):
         for key in counter:
             counter[key] = round(counter[key] * scale)
-    counts = _counts(counters, labels, months, names, total)
+    counts = quote_counts(counters, labels, months, names, total)
     counts.sample, counts.bound, counts.total_estimated = read, bound, estimated
     counts.step = max(1, round(MODULUS / bound))
     return counts
 
 
-def _counts(counters, labels, months, names, total):
+def quote_counts(counters, labels, months, names, total):
+    """The FacetCounts of quote facets counted (or read) into ``counters``."""
     return FacetCounts(
         groups=_groups(counters, labels, names),
         total=total,
@@ -309,6 +310,14 @@ def count_article_facets(articles, total):
         for counter in (*counters.values(), months):
             for key in counter:
                 counter[key] = round(counter[key] * scale)
+    counts = article_counts(counters, labels, months, total)
+    counts.sample, counts.step = (read if step > 1 else None), step
+    return counts
+
+
+def article_counts(counters, labels, months, total):
+    """The FacetCounts of article facets counted (or read) into ``counters``: the newest
+    year first, undated last."""
     names = [n for n in ARTICLE_FACETS if n != "year"]
     groups = {name: _top(counters[name], labels[name]) for name in names}
     groups["year"] = _top(
@@ -317,8 +326,6 @@ def count_article_facets(articles, total):
     return FacetCounts(
         groups=groups,
         total=total,
-        sample=read if step > 1 else None,
-        step=step,
         years={k: n for k, n in counters["year"].items() if k != UNDATED},
         months=dict(months),
         undated=counters["year"].get(UNDATED, 0),

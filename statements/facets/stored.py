@@ -10,13 +10,11 @@ from collections import Counter
 from django.db import connections, router
 
 from statements.facets import (
-    ARTICLE_FACETS,
     FACET_NAMES,
     FACET_SIZE,
     UNDATED,
-    FacetCounts,
-    _counts,
-    _top,
+    article_counts,
+    quote_counts,
 )
 from statements.models import Quote, Tally
 
@@ -123,7 +121,7 @@ def quote_totals(names=FACET_NAMES, speaker=None):
             if slug:
                 counters["dialogue"][slug] += n
                 labels["dialogue"][slug] = name
-    return _counts(counters, labels, months, names, total)
+    return quote_counts(counters, labels, months, names, total)
 
 
 def article_totals():
@@ -141,15 +139,4 @@ def article_totals():
             group = {"article-outlet": "outlet", "article-dialogue": "dialogue"}.get(facet, facet)
             counters[group][slug] = n
             labels[group][slug] = name
-    names = [n for n in ARTICLE_FACETS if n != "year"]
-    groups = {name: _top(counters[name], labels[name]) for name in names}
-    groups["year"] = _top(
-        counters["year"], labels["year"], lambda y: 1 if y == UNDATED else -int(y)
-    )
-    return FacetCounts(
-        groups=groups,
-        total=total,
-        years={k: n for k, n in counters["year"].items() if k != UNDATED},
-        months=dict(months),
-        undated=counters["year"].get(UNDATED, 0),
-    )
+    return article_counts(counters, labels, months, total)

@@ -127,23 +127,32 @@ class NoRowsManager(models.Manager):
         return super().get_queryset().none()
 
 
-class QuoteTerm(models.Model):
-    """PostgreSQL only: a quote's ``ts_rank_cd`` score for one word of its search vector, with
-    its sort keys, so that a one-word search reads its best matches from an index in the
-    page's order. Migration 0012_search_term_scores creates it and the triggers that keep it
-    current; never written through Django, and absent on SQLite (docs/search.md, "Ranking")."""
+class StoredScore(models.Model):
+    """PostgreSQL only: a quote's stored ``ts_rank_cd`` score for one query, with the quote's
+    sort keys, so that a search reads its best matches from an index in the page's order.
+    Written by triggers of the migration that creates each table, never through Django."""
 
-    pk = models.CompositePrimaryKey("quote", "term")
-    quote = models.ForeignKey(
-        Quote, on_delete=models.DO_NOTHING, db_constraint=False, related_name="terms"
-    )
-    term = models.TextField()
     score = models.FloatField()
     said_on = models.DateField(null=True)
     article_id = models.BigIntegerField()
     start = models.IntegerField()
 
     objects = NoRowsManager()
+
+    class Meta:
+        abstract = True
+
+
+class QuoteTerm(StoredScore):
+    """A quote's score for one word of its search vector (one-word searches). Migration
+    0012_search_term_scores creates it and its triggers; absent on SQLite (docs/search.md,
+    "Ranking")."""
+
+    pk = models.CompositePrimaryKey("quote", "term")
+    quote = models.ForeignKey(
+        Quote, on_delete=models.DO_NOTHING, db_constraint=False, related_name="terms"
+    )
+    term = models.TextField()
 
     class Meta:
         managed = False
@@ -153,24 +162,17 @@ class QuoteTerm(models.Model):
         return f"{self.term} in quote {self.quote_id}: {self.score}"
 
 
-class QuotePhrase(models.Model):
-    """PostgreSQL only: a quote's ``ts_rank_cd`` score for one tracked phrase (a pair of
-    lexemes its vector matches: ``'human' <-> 'right'``), with its sort keys, so that a
-    phrase search reads its best matches from an index in the page's order. Migration
-    0016_search_phrase_scores creates it and its triggers; only phrases listed in
-    ``statements_phrase`` have rows (docs/search.md, "Phrases")."""
+class QuotePhrase(StoredScore):
+    """A quote's score for one tracked phrase its vector matches (a pair of lexemes:
+    ``'human' <-> 'right'``). Migration 0016_search_phrase_scores creates it and its
+    triggers; only phrases listed in ``statements_phrase`` have rows (docs/search.md,
+    "Phrases")."""
 
     pk = models.CompositePrimaryKey("quote", "phrase")
     quote = models.ForeignKey(
         Quote, on_delete=models.DO_NOTHING, db_constraint=False, related_name="phrases"
     )
     phrase = models.TextField()
-    score = models.FloatField()
-    said_on = models.DateField(null=True)
-    article_id = models.BigIntegerField()
-    start = models.IntegerField()
-
-    objects = NoRowsManager()
 
     class Meta:
         managed = False

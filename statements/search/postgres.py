@@ -110,17 +110,8 @@ def search_scored(queryset, word, scores):
     term = Cast(query, output_field=TextField())
     # The match itself too: redundant with the term's row, it lets PostgreSQL count or
     # sample the matches through the GIN index (a bitmap) where that is cheaper.
-    return (
-        queryset.filter(SearchVectorExact(VectorColumn(), query), **{f"{scores}__term": term})
-        .annotate(rank=F(f"{scores}__score"))
-        .order_by(
-            "-rank",
-            F(f"{scores}__said_on").desc(nulls_last=True),
-            F(f"{scores}__article_id").desc(),
-            F(f"{scores}__start").asc(),
-            "pk",
-        )
-    )
+    matches = queryset.filter(SearchVectorExact(VectorColumn(), query), **{f"{scores}__term": term})
+    return in_stored_order(matches, scores)
 
 
 def search(queryset, parsed, fields, ranked=True):
@@ -210,7 +201,7 @@ def tracked_phrase(term, db):
 
 def search_phrase_scored(queryset, term, fields, query_text, scores):
     """The matches of one tracked phrase, read from its stored scores through the relation
-    ``scores`` (migration 0015), annotated with ``rank`` and ordered by it, then newest, as
+    ``scores`` (migration 0016), annotated with ``rank`` and ordered by it, then newest, as
     the index is: the ranked page's keys are the first entries of an index range scan,
     kept if the exact-phrase regex agrees. The rank equals ``ts_rank_cd(search_vector,
     query)``, the other path's, and a row exists exactly when the vector matches the query,
@@ -219,16 +210,19 @@ def search_phrase_scored(queryset, term, fields, query_text, scores):
     # underestimates a phrase's GIN matches) would start from the GIN index and probe each
     # match's rows instead of reading the first entries in order. (Counts and facets use
     # the unranked search, which keeps the GIN index.)
-    return (
-        queryset.filter(
-            exact_phrases((term,), fields, "postgresql"), **{f"{scores}__phrase": query_text}
-        )
-        .annotate(rank=F(f"{scores}__score"))
-        .order_by(
-            "-rank",
-            F(f"{scores}__said_on").desc(nulls_last=True),
-            F(f"{scores}__article_id").desc(),
-            F(f"{scores}__start").asc(),
-            "pk",
-        )
+    matches = queryset.filter(
+        exact_phrases((term,), fields, "postgresql"), **{f"{scores}__phrase": query_text}
+    )
+    return in_stored_order(matches, scores)
+
+
+def in_stored_order(matches, scores):
+    """``matches`` annotated with their stored ``rank`` and ordered by it, then newest, in
+    the order of the scores tables' B-trees (migrations 0012 and 0016)."""
+    return matches.annotate(rank=F(f"{scores}__score")).order_by(
+        "-rank",
+        F(f"{scores}__said_on").desc(nulls_last=True),
+        F(f"{scores}__article_id").desc(),
+        F(f"{scores}__start").asc(),
+        "pk",
     )

@@ -23,7 +23,7 @@ import queue
 import re
 import signal
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from statements.ingest.budget import ExtractionRefused
 from statements.ingest.pipeline import extract
@@ -105,13 +105,7 @@ class Workers:
         # Spawned, not forked: a child gets no copy of the writer's database connection.
         context = multiprocessing.get_context("spawn")
         # The lists only: the index is keyed by object ids, which pickling does not keep.
-        plain = Gazetteer(
-            speakers=gazetteer.speakers,
-            dialogues=gazetteer.dialogues,
-            rounds=gazetteer.rounds,
-            themes=gazetteer.themes,
-            outlets=gazetteer.outlets,
-        )
+        plain = replace(gazetteer)
         self.changes = changes
         self.sent = [len(changes)] * jobs
         self.base = len(changes)
