@@ -10,7 +10,8 @@ import re
 import pytest
 from django.db.models import F
 
-from statements import facets, filters, pagination, views
+from statements import facets, pagination, views
+from statements.filters import quotes as quote_filters
 from statements.models import DialogueRound, Quote
 from statements.views.base import ArchiveListMixin
 from tests import factories
@@ -196,7 +197,7 @@ def test_a_speaker_of_many_rounds_is_not_offered_a_round_list(client, archive, m
     response, html = get(client, speaker.get_absolute_url())
     assert set(response.context["filter"].form.fields["round"].queryset) == set(rounds)
 
-    monkeypatch.setattr(filters, "MAX_ROUND_CHOICES", 0)
+    monkeypatch.setattr(quote_filters, "MAX_ROUND_CHOICES", 0)
     response, html = get(client, speaker.get_absolute_url())
     assert f"{speaker.name} spoke in 1 round, too many to list here" in html
     assert not response.context["filter"].form.fields["round"].queryset.exists()

@@ -8,8 +8,7 @@ The package: ``base.py`` (the form, choice helpers, ``SearchFilterSet``), a modu
 """
 
 from statements.filters.articles import ArticleFilter
-from statements.filters.base import MAX_ROUND_CHOICES
-from statements.filters.quotes import QuoteFilter, SpeakerQuoteFilter
+from statements.filters.quotes import MAX_ROUND_CHOICES, QuoteFilter, SpeakerQuoteFilter
 from statements.filters.rounds import RoundFilter
 from statements.filters.speakers import SpeakerFilter
 

@@ -16,9 +16,6 @@ from statements.search import MAX_QUERY_LENGTH, parse_query, validate_query
 from statements.sort_links import SortLinksMixin
 
 MAX_REPEATS = 20
-# A round <select> longer than this is not offered (hundreds of options were most of a list
-# page's weight); the form says how to choose a round instead.
-MAX_ROUND_CHOICES = 60
 SORT_CHOICES = [("relevance", "Relevance"), ("newest", "Newest first"), ("oldest", "Oldest first")]
 
 

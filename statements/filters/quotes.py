@@ -7,7 +7,6 @@ from django.db.models import F
 from django.utils.functional import cached_property
 
 from statements.filters.base import (
-    MAX_ROUND_CHOICES,
     ArchiveFilterForm,
     SearchFilterSet,
     chosen_speakers,
@@ -27,6 +26,10 @@ from statements.models import (
     Theme,
 )
 from statements.search.named import find_named_speaker
+
+# A round <select> longer than this is not offered (hundreds of options were most of a list
+# page's weight); the form says how to choose a round instead.
+MAX_ROUND_CHOICES = 60
 
 
 class QuoteFilter(SearchFilterSet):
