@@ -5,7 +5,8 @@ import datetime as dt
 import pytest
 
 from statements.ingest.pipeline import extract
-from statements.ingest.text.dates import date_line, find_dates
+from statements.ingest.text.date_lines import date_line
+from statements.ingest.text.dates import find_dates
 
 THURSDAY = dt.date(2018, 3, 15)
 

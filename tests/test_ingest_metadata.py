@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 
 from statements.ingest.text.clean import classify
-from statements.ingest.text.dates import date_line
+from statements.ingest.text.date_lines import date_line
 from tests.ingest_helpers import run
 
 

@@ -11,7 +11,8 @@ from statements.ingest.outlets import (
     page_outlet,
     stamp_outlet,  # noqa: F401 (the tests read it here)
 )
-from statements.ingest.text.dates import MONTH, date_line, find_dates, month_number
+from statements.ingest.text.date_lines import date_line
+from statements.ingest.text.dates import MONTH, find_dates, month_number
 
 # "WASHINGTON, July 25 (Xinhua) --", "BEIJING (Reuters) -", "NEW DELHI, March 3 --"
 DATELINE = re.compile(

@@ -7,7 +7,8 @@ from statements.ingest.names.roles import PERSON_MENTION
 from statements.ingest.quotes.cues import is_strong
 from statements.ingest.quotes.units import Found
 from statements.ingest.result import ExtractedSpeaker
-from statements.ingest.text.dates import date_line, find_dates
+from statements.ingest.text.date_lines import date_line
+from statements.ingest.text.dates import find_dates
 
 # --- editorials -----------------------------------------------------------------------------
 

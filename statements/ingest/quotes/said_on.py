@@ -4,7 +4,8 @@ or the day of an interview."""
 import re
 
 from statements.ingest.metadata import DATELINE_PREFIX
-from statements.ingest.text.dates import date_line, find_dates
+from statements.ingest.text.date_lines import date_line
+from statements.ingest.text.dates import find_dates
 
 # What may stand between a speech verb and its day: "said here on", "told reporters in Delhi
 # on", "defended the talks at a briefing on"; not "said the Monday session".

@@ -4,7 +4,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from statements.ingest.text.dates import date_line
+from statements.ingest.text.date_lines import date_line
 from statements.ingest.text.furniture import (
     FONT_SUFFIX,
     GLUED_STAMP,

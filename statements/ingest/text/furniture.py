@@ -4,7 +4,7 @@ captions printed twice), for ``clean`` to drop with their kind noted."""
 
 import re
 
-from statements.ingest.text.dates import date_line
+from statements.ingest.text.date_lines import date_line
 
 TERMINAL = tuple(".!?:;\"”’')]…")
 TRAILING_CREDIT = re.compile(r"(?<=[.!?\"”])\s*(\([A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*){0,2}\))$")
