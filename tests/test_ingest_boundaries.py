@@ -118,3 +118,50 @@ def test_two_different_sentences_are_both_kept():
 def test_sentences_glued_without_a_space_are_split(text, sentences):
     paragraph = [(0, len(text))]
     assert len(split_units(text, paragraph, quote_spans(text, paragraph))) == sentences
+
+
+# A quotation closed by its own full stop, question or exclamation mark, then its speaker and
+# a cue with an audience or an adjunct: the attribution belongs to the quotation before it.
+CLOSED_THEN_ATTRIBUTED = [
+    ("\u201cWho gains from a tariff war?\u201d", "Ibsen asked reporters after the talks."),
+    ('"Who gains from a tariff war?"', "Ibsen asked reporters."),
+    ('"Enough delay!"', "Ibsen told journalists in Oslo on Friday."),
+    ('"Is this the partnership we signed?"', "Ibsen told a news conference."),
+    ('"We expect an answer by June."', "Ibsen said on Wednesday."),
+    ('"Why wait another year?"', "Ibsen later told the state broadcaster NRK."),
+]
+
+
+@pytest.mark.parametrize("quotation, attribution", CLOSED_THEN_ATTRIBUTED)
+def test_an_attribution_after_a_closed_quotation_is_the_quotation_s(quotation, attribution):
+    text = (
+        "Norway presses for a fisheries deal\n\n"
+        "OSLO, April 4 -- Norwegian Fisheries Minister Sigrid Ibsen met her Icelandic "
+        "counterpart on Thursday.\n\n"
+        f"{quotation} {attribution}\n"
+    )
+    r = run(text)
+    words = quotation.strip('\u201c\u201d"')
+    assert [(q.speaker, q.kind, q.text) for q in r.quotes if q.kind == "direct"] == [
+        ("Sigrid Ibsen", "direct", words)
+    ]
+    assert not any(q.text == attribution for q in r.quotes)  # not a quote of its own
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ibsen said the talks would resume in May.",
+        "Ibsen said on Friday it would take the case to the court.",
+        "Ibsen said on Friday that the talks would resume in May.",
+    ],
+)
+def test_reported_speech_after_a_closed_quotation_stays_a_quote_of_its_own(sentence):
+    text = (
+        "Norway presses for a fisheries deal\n\n"
+        "OSLO, April 4 -- Norwegian Fisheries Minister Sigrid Ibsen met her Icelandic "
+        "counterpart on Thursday.\n\n"
+        f'"We have waited long enough." {sentence}\n'
+    )
+    r = run(text)
+    assert ("Sigrid Ibsen", "indirect", sentence) in [(q.speaker, q.kind, q.text) for q in r.quotes]

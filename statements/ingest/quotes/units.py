@@ -272,16 +272,39 @@ def split_units(body, paragraphs, spans):
     return [u for u in units if u.end > u.start]
 
 
-BARE_ATTRIBUTION = re.compile(rf"\s+(?:[A-Z][\w.'’-]*\s+){{1,3}}(?:{CUE})\s*[.,]")
+# After a closed quotation, its speaker and cue, and what may follow a cue without opening a
+# clause of its own: the audience ("told reporters", "asked Xinhua") and adjuncts of time,
+# place and occasion ("after the talks", "on Tuesday"), never a clause ("on Tuesday it would
+# retaliate", "that …": reported speech of its own).
+AUDIENCE = (
+    r"(?:the\s+|foreign\s+|local\s+|visiting\s+)*(?:reporters|journalists|press|media|"
+    r"correspondents|lawmakers|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}|"
+    r"(?:an?|the|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:news conference|press conference|"
+    r"briefing|meeting|forum|seminar|symposium|audience|gathering|rally|summit|session|panel)|"
+    # "told the state broadcaster NRK", "told the official news agency"
+    r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:broadcaster|news agency|agency|newspaper|daily|channel|"
+    r"television|radio|magazine|website)(?:\s+[A-Z][\w.'’-]*){0,3})"
+)
+ADJUNCT_START = (
+    r"on|at|in|after|before|during|following|ahead of|when|while|as|late|early|earlier|later|"
+    r"yesterday|today|tonight|last|this|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+)
+CLAUSE = (
+    r"that|it|he|she|they|we|I|would|will|could|should|must|may|might|can|is|are|was|were|"
+    r"has|have|had"
+)
+BARE_ATTRIBUTION = re.compile(
+    rf"\s+(?:[A-Z][\w.'’-]*\s+){{1,3}}(?:also\s+|later\s+|then\s+)?(?:{CUE})"
+    rf"(?:\s+{AUDIENCE})?(?:\s+(?:{ADJUNCT_START})\b(?:(?!\b(?:{CLAUSE})\b)[^.!?\"“”]){{0,80}}?)?\s*[.,]"
+)
 
 
 def attribution_follows(text, pos=0, endpos=None):
-    """`"We will win." Cui said`: a bare attribution after a closed quotation belongs to it.
-    Reads ``text[pos:endpos]`` in place (a long paragraph is not copied for each quote)."""
+    """`"We will win." Cui said`, `"Why wait?" Cui asked reporters on Tuesday.`: an
+    attribution after a closed quotation belongs to it. Reads ``text[pos:endpos]`` in place
+    (a long paragraph is not copied for each quote)."""
     endpos = len(text) if endpos is None else endpos
-    stop = text.find(".", pos, endpos)
-    first_sentence = (stop if stop >= 0 else endpos) - pos
-    return bool(BARE_ATTRIBUTION.match(text, pos, endpos)) and first_sentence < 40
+    return bool(BARE_ATTRIBUTION.match(text, pos, endpos))
 
 
 def is_scare(span_text):
