@@ -12,6 +12,7 @@ from django.utils.dates import MONTHS, MONTHS_3
 from django.utils.formats import localize
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext
 
 from statements.links import REPEATABLE
 
@@ -89,6 +90,26 @@ def checkboxes(bound_field):
             "</label>\n</div>"
         )
     return SafeString("".join(items))
+
+
+@register.filter
+def label_tag(bound_field):
+    """``{{ field.label_tag }}``, the field's ``<label>`` with the form's suffix, as Django
+    writes it, without the two templates Django renders for it (about 180 µs a field). A
+    field without an id, or a required one of a form with a ``required_css_class``: Django's."""
+    field, form = bound_field.field, bound_field.form
+    widget = field.widget
+    id_ = widget.attrs.get("id") or bound_field.auto_id
+    if not id_ or (field.required and hasattr(form, "required_css_class")):
+        return bound_field.label_tag()
+    label = bound_field.label
+    contents = conditional_escape(label)
+    suffix = field.label_suffix if field.label_suffix is not None else form.label_suffix
+    if suffix and label and label[-1] not in gettext(":?.!"):
+        contents = SafeString(contents + conditional_escape(suffix))
+    for_id = widget.id_for_label(id_)
+    attrs = f' for="{conditional_escape(for_id)}"' if for_id else ""
+    return SafeString(f"<label{attrs}>{contents}</label>")
 
 
 def _attr(value):

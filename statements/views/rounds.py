@@ -14,6 +14,7 @@ from statements.links import facet_groups
 from statements.models import Article, Dialogue, DialogueRound, Quote, Speaker
 from statements.tables import compare_sides, quote_sides
 from statements.views.base import ArchiveListMixin
+from statements.views.rows import quote_rows
 
 # A round's page: its quotes by who said them, where, on what (links to /quotes/?round=…).
 ROUND_FACETS = ("speaker", "country", "theme", "outlet", "kind")
@@ -102,8 +103,9 @@ class RoundDetailView(ExportMixin, DetailView):
             .prefetch_related(None)
             .in_bulk([key for cell in cells for key in cell["quotes"]])
         )
+        rows = {row["pk"]: row for row in quote_rows(shown.values(), themes=False)}
         for cell in cells:
-            cell["quotes"] = [shown[key] for key in cell["quotes"] if key in shown]
+            cell["quotes"] = [rows[key] for key in cell["quotes"] if key in rows]
         if round_.quote_count:
             # Every quote of the round counted (or a stated sample), each a link to them.
             counts = count_facets(round_.quotes.all(), round_.quote_count, ROUND_FACETS)

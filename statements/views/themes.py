@@ -8,6 +8,7 @@ from django.views.generic import DetailView, ListView
 from statements.models import DialogueRound, Quote, Theme
 from statements.tables import theme_round_table
 from statements.views.base import with_snippet_slot
+from statements.views.rows import quote_rows
 
 
 class ThemeListView(ListView):
@@ -27,8 +28,9 @@ class ThemeDetailView(DetailView):
         context["quote_count"] = theme.quote_count  # stored: statements/counts.py
         context["article_count"] = theme.article_count
         quotes = Quote.objects.filter(themes=theme)
-        newest = Quote.objects.on_theme(theme).for_listing()[: self.recent]
-        context["recent_quotes"] = with_snippet_slot(newest)
+        newest = Quote.objects.on_theme(theme).for_listing().prefetch_related(None)
+        context["recent_quotes"] = with_snippet_slot(newest[: self.recent])
+        context["recent_rows"] = quote_rows(context["recent_quotes"])
         rounds = DialogueRound.objects.on_theme(theme)
         context["round_count"] = rounds.count()
         recent_rounds = list(rounds.select_related("dialogue")[: self.rounds_shown])
