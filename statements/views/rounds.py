@@ -14,7 +14,7 @@ from statements.links import facet_groups
 from statements.models import Article, Dialogue, DialogueRound, Quote, Speaker
 from statements.tables import compare_sides, quote_sides
 from statements.views.base import ArchiveListMixin
-from statements.views.rows import quote_rows
+from statements.views.rows import quote_rows_by_key
 
 # A round's page: its quotes by who said them, where, on what (links to /quotes/?round=…).
 ROUND_FACETS = ("speaker", "country", "theme", "outlet", "kind")
@@ -96,14 +96,10 @@ class RoundDetailView(ExportMixin, DetailView):
         context["shown_count"] = len(quotes)
         context["sides"], context["comparison"] = compare_sides(round_.dialogue, quotes)
         fold_cells(context["comparison"], round_, self.per_cell)
-        # Only the quotes the cells show are read whole (a side-by-side row shows no themes).
+        # Only the quotes the cells show are read, as values (a side-by-side row shows no
+        # themes).
         cells = [cell for row in context["comparison"] for cell in row["cells"]]
-        shown = (
-            Quote.objects.for_listing()
-            .prefetch_related(None)
-            .in_bulk([key for cell in cells for key in cell["quotes"]])
-        )
-        rows = {row["pk"]: row for row in quote_rows(shown.values(), themes=False)}
+        rows = quote_rows_by_key((key for cell in cells for key in cell["quotes"]), themes=False)
         for cell in cells:
             cell["quotes"] = [rows[key] for key in cell["quotes"] if key in rows]
         if round_.quote_count:

@@ -27,8 +27,11 @@ class ThemeDetailView(DetailView):
         theme = self.object
         context["quote_count"] = theme.quote_count  # stored: statements/counts.py
         context["article_count"] = theme.article_count
-        quotes = Quote.objects.filter(themes=theme)
-        newest = Quote.objects.on_theme(theme).for_listing().prefetch_related(None)
+        # A broad theme's quotes are probed for it (on_theme): the table then reads the 12
+        # rounds' quotes from the round index instead of walking every quote on the theme
+        # (52 ms for 23,000 of 100,000 on SQLite, 2 ms this way).
+        quotes = Quote.objects.on_theme(theme)
+        newest = quotes.for_listing().prefetch_related(None)
         context["recent_quotes"] = with_snippet_slot(newest[: self.recent])
         context["recent_rows"] = quote_rows(context["recent_quotes"])
         rounds = DialogueRound.objects.on_theme(theme)
