@@ -13,7 +13,7 @@ from statements.filters import ArticleFilter, QuoteFilter, RoundFilter, SpeakerQ
 from statements.links import record_urls
 from statements.models import DialogueRound, Quote, Speaker, Theme
 from statements.tables import theme_round_table
-from statements.templatetags.archive import label_tag
+from statements.templatetags.archive import input_tag, label_tag
 from statements.views.rows import quote_rows, quote_rows_by_key
 from tests import factories
 from tests.screenshots import sample_archive
@@ -197,6 +197,38 @@ class RequiredClassForm(LabelForm):
 def test_a_label_reads_as_djangos_label_tag_writes_it(form_class, auto_id, name):
     form = form_class(auto_id=auto_id, label_suffix=":")
     assert label_tag(form[name]) == form[name].label_tag()
+
+
+class InputForm(forms.Form):
+    q = forms.CharField(label="Search", max_length=500, required=False, strip=True)
+    needed = forms.CharField(label="Needed", help_text="Say <why>")
+    year = forms.IntegerField(min_value=1900, max_value=2100, required=False)
+    day = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    off = forms.CharField(disabled=True, required=False)
+    named = forms.CharField(required=False, widget=forms.TextInput(attrs={"id": "own", "x": True}))
+    secret = forms.CharField(required=False, widget=forms.PasswordInput)
+    hidden = forms.CharField(required=False, widget=forms.HiddenInput)
+    note = forms.CharField(required=False, widget=forms.Textarea)
+    kind = forms.ChoiceField(required=False, choices=[("a", "A & B")])
+    counted = forms.DecimalField(required=False, localize=True)
+    initial = forms.CharField(required=False, show_hidden_initial=True, initial="x")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        None,
+        {},
+        {"q": 'rights "and" <b>', "year": "1800", "day": "2014-12-02", "needed": "x"},
+        {"q": "", "year": "abc", "day": "not a day", "counted": "1234.5"},
+    ],
+)
+@pytest.mark.parametrize("name", list(InputForm.base_fields))
+def test_an_input_reads_as_django_renders_the_field(data, name):
+    form = InputForm(data) if data is not None else InputForm()
+    if data is not None:
+        form.is_valid()  # bound: its errors mark the input
+    assert input_tag(form[name]) == str(form[name])
 
 
 @pytest.mark.parametrize("script_prefix", ["/", "/archive/"])

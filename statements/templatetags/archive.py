@@ -6,6 +6,7 @@ microseconds on every value it looks up, and these are a list page's most numero
 import datetime as dt
 
 from django import template
+from django.forms.widgets import Input
 from django.template.defaultfilters import date as date_filter
 from django.template.defaultfilters import floatformat, pluralize
 from django.utils.dates import MONTHS, MONTHS_3
@@ -110,6 +111,37 @@ def label_tag(bound_field):
     for_id = widget.id_for_label(id_)
     attrs = f' for="{conditional_escape(for_id)}"' if for_id else ""
     return SafeString(f"<label{attrs}>{contents}</label>")
+
+
+@register.filter
+def input_tag(bound_field):
+    """``{{ field }}`` of a one-line ``<input>`` (text, number, date…), as Django's widget
+    templates write it, without the three templates they render (about 250 µs a field). Any
+    other widget, or one that builds its own context: Django's."""
+    widget = bound_field.field.widget
+    if (
+        not isinstance(widget, Input)
+        or widget.template_name != Input.template_name
+        or type(widget).get_context is not Input.get_context
+        or bound_field.field.show_hidden_initial
+    ):
+        return str(bound_field)
+    if bound_field.field.localize:
+        widget.is_localized = True
+    attrs = bound_field.build_widget_attrs({}, widget)
+    if bound_field.auto_id and "id" not in widget.attrs:
+        attrs.setdefault("id", bound_field.auto_id)
+    value = widget.format_value(bound_field.value())
+    kind, name = conditional_escape(widget.input_type), conditional_escape(bound_field.html_name)
+    out = [f'<input type="{kind}" name="{name}"']
+    if value is not None:
+        out.append(f' value="{conditional_escape(str(value))}"')
+    for key, attr in widget.build_attrs(widget.attrs, attrs).items():
+        if attr is True:
+            out.append(f" {conditional_escape(key)}")
+        elif attr is not False:
+            out.append(f' {conditional_escape(key)}="{conditional_escape(str(attr))}"')
+    return SafeString("".join(out) + ">")
 
 
 def _attr(value):
