@@ -113,6 +113,16 @@ def label_tag(bound_field):
     return SafeString(f"<label{attrs}>{contents}</label>")
 
 
+# Django's widget templates that are its input.html and nothing else.
+PLAIN_INPUTS = {
+    Input.template_name,
+    *(
+        f"django/forms/widgets/{kind}.html"
+        for kind in ("text", "number", "date", "email", "url", "search", "tel", "time", "datetime")
+    ),
+}
+
+
 @register.filter
 def input_tag(bound_field):
     """``{{ field }}`` of a one-line ``<input>`` (text, number, date…), as Django's widget
@@ -121,7 +131,7 @@ def input_tag(bound_field):
     widget = bound_field.field.widget
     if (
         not isinstance(widget, Input)
-        or widget.template_name != Input.template_name
+        or widget.template_name not in PLAIN_INPUTS
         or type(widget).get_context is not Input.get_context
         or bound_field.field.show_hidden_initial
     ):
