@@ -53,11 +53,12 @@ def compare_sides(dialogue, quotes):
 
 
 def theme_round_table(quotes, rounds):
-    """Each round with the theme's quote counts per side (the speaker's country)."""
+    """Each round with the theme's quote counts per side (the speaker's country). ``quotes``:
+    the theme's, each once (``Quote.objects.on_theme(theme)``)."""
     counts = (
         quotes.filter(round__in=[round_.pk for round_ in rounds])
         .values("round", "speaker__country")
-        .annotate(n=Count("id", distinct=True))
+        .annotate(n=Count("id"))
         .order_by()
     )
     by_round = defaultdict(dict)

@@ -22,7 +22,7 @@ from statements.models import (
 class ArticleFilter(SearchFilterSet):
     outlet = slug_choice("Outlet", Outlet.objects.all())
     dialogue = slug_choice("Dialogue", Dialogue.objects.all(), method="filter_dialogue")
-    round = slug_choice("Round", dialogue_rounds, field_name="rounds")
+    round = slug_choice("Round", dialogue_rounds, field_name="rounds", named=False)
     theme = slug_choices(
         "Theme",
         Theme.objects.all(),

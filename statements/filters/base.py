@@ -6,7 +6,12 @@ from django import forms
 from django.db.models import Q
 from django.utils.choices import normalize_choices
 from django.utils.functional import cached_property
-from django_filters.fields import ChoiceIterator
+from django_filters.fields import (
+    ChoiceIterator,
+    ModelChoiceField,
+    ModelChoiceIterator,
+    ModelMultipleChoiceField,
+)
 
 from statements.models import (
     DialogueRound,
@@ -82,8 +87,41 @@ def date_range(field_name, label):
     )
 
 
-def slug_choice(label, queryset, **kwargs):
-    return django_filters.ModelChoiceFilter(
+class NamedChoiceIterator(ModelChoiceIterator):
+    """A model choice field's options as (slug, name) read as plain values, for records whose
+    name is what they print as (``str()``, the options' label). The form then builds no model
+    instance per option (a list page's selects and checkboxes hold a hundred and more);
+    validating a value still asks the queryset for its record."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        if self.field.null_label is not None:
+            yield (self.field.null_value, self.field.null_label)
+        yield from self.queryset.values_list(self.field.to_field_name, "name")
+
+
+class NamedChoiceField(ModelChoiceField):
+    iterator = NamedChoiceIterator
+
+
+class NamedMultipleChoiceField(ModelMultipleChoiceField):
+    iterator = NamedChoiceIterator
+
+
+class NamedChoiceFilter(django_filters.ModelChoiceFilter):
+    field_class = NamedChoiceField
+
+
+class NamedMultipleChoiceFilter(django_filters.ModelMultipleChoiceFilter):
+    field_class = NamedMultipleChoiceField
+
+
+def slug_choice(label, queryset, named=True, **kwargs):
+    """A select of records by slug; ``named``: each option's label is the record's ``name``
+    (read as values, NamedChoiceIterator), else its ``str()`` (a round's is longer)."""
+    filter_class = NamedChoiceFilter if named else django_filters.ModelChoiceFilter
+    return filter_class(
         queryset=queryset, to_field_name="slug", label=label, empty_label="Any", **kwargs
     )
 
@@ -107,8 +145,9 @@ def dialogue_rounds(request):
 
 def slug_choices(label, queryset, **kwargs):
     # field_name must end in __slug: each chosen object is filtered on by its slug. No
-    # DISTINCT: a foreign key, or one join per theme (conjoined), cannot repeat a row.
-    return django_filters.ModelMultipleChoiceFilter(
+    # DISTINCT: a foreign key, or one join per theme (conjoined), cannot repeat a row. Each
+    # checkbox's label is the record's name (NamedChoiceIterator).
+    return NamedMultipleChoiceFilter(
         queryset=queryset, to_field_name="slug", label=label, distinct=False, **kwargs
     )
 

@@ -59,7 +59,7 @@ class QuoteFilter(SearchFilterSet):
         "Theme", Theme.objects.all(), method="filter_themes", widget=forms.CheckboxSelectMultiple
     )
     dialogue = slug_choice("Dialogue", Dialogue.objects.all(), method="filter_dialogue")
-    round = slug_choice("Round", dialogue_rounds)
+    round = slug_choice("Round", dialogue_rounds, named=False)
     kind = django_filters.ChoiceFilter(choices=Quote.Kind.choices, label="Kind", empty_label="Any")
     outlet = slug_choice("Outlet", Outlet.objects.all(), field_name="article__outlet")
     date = date_range("said_on", "Said")
@@ -118,7 +118,7 @@ class SpeakerQuoteFilter(QuoteFilter):
     country = None
     dialogue = None
     outlet = None
-    round = slug_choice("Round", DialogueRound.objects.select_related("dialogue"))
+    round = slug_choice("Round", DialogueRound.objects.select_related("dialogue"), named=False)
 
     def __init__(self, *args, speaker, **kwargs):
         self.speaker = speaker

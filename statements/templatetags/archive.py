@@ -6,12 +6,14 @@ microseconds on every value it looks up, and these are a list page's most numero
 import datetime as dt
 
 from django import template
+from django.forms.widgets import Input
 from django.template.defaultfilters import date as date_filter
 from django.template.defaultfilters import floatformat, pluralize
 from django.utils.dates import MONTHS, MONTHS_3
 from django.utils.formats import localize
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext
 
 from statements.links import REPEATABLE
 
@@ -89,6 +91,67 @@ def checkboxes(bound_field):
             "</label>\n</div>"
         )
     return SafeString("".join(items))
+
+
+@register.filter
+def label_tag(bound_field):
+    """``{{ field.label_tag }}``, the field's ``<label>`` with the form's suffix, as Django
+    writes it, without the two templates Django renders for it (about 180 µs a field). A
+    field without an id, or a required one of a form with a ``required_css_class``: Django's."""
+    field, form = bound_field.field, bound_field.form
+    widget = field.widget
+    id_ = widget.attrs.get("id") or bound_field.auto_id
+    if not id_ or (field.required and hasattr(form, "required_css_class")):
+        return bound_field.label_tag()
+    label = bound_field.label
+    contents = conditional_escape(label)
+    suffix = field.label_suffix if field.label_suffix is not None else form.label_suffix
+    if suffix and label and label[-1] not in gettext(":?.!"):
+        contents = SafeString(contents + conditional_escape(suffix))
+    for_id = widget.id_for_label(id_)
+    attrs = f' for="{conditional_escape(for_id)}"' if for_id else ""
+    return SafeString(f"<label{attrs}>{contents}</label>")
+
+
+# Django's widget templates that are its input.html and nothing else.
+PLAIN_INPUTS = {
+    Input.template_name,
+    *(
+        f"django/forms/widgets/{kind}.html"
+        for kind in ("text", "number", "date", "email", "url", "search", "tel", "time", "datetime")
+    ),
+}
+
+
+@register.filter
+def input_tag(bound_field):
+    """``{{ field }}`` of a one-line ``<input>`` (text, number, date…), as Django's widget
+    templates write it, without the three templates they render (about 250 µs a field). Any
+    other widget, or one that builds its own context: Django's."""
+    widget = bound_field.field.widget
+    if (
+        not isinstance(widget, Input)
+        or widget.template_name not in PLAIN_INPUTS
+        or type(widget).get_context is not Input.get_context
+        or bound_field.field.show_hidden_initial
+    ):
+        return str(bound_field)
+    if bound_field.field.localize:
+        widget.is_localized = True
+    attrs = bound_field.build_widget_attrs({}, widget)
+    if bound_field.auto_id and "id" not in widget.attrs:
+        attrs.setdefault("id", bound_field.auto_id)
+    value = widget.format_value(bound_field.value())
+    kind, name = conditional_escape(widget.input_type), conditional_escape(bound_field.html_name)
+    out = [f'<input type="{kind}" name="{name}"']
+    if value is not None:
+        out.append(f' value="{conditional_escape(str(value))}"')
+    for key, attr in widget.build_attrs(widget.attrs, attrs).items():
+        if attr is True:
+            out.append(f" {conditional_escape(key)}")
+        elif attr is not False:
+            out.append(f' {conditional_escape(key)}="{conditional_escape(str(attr))}"')
+    return SafeString("".join(out) + ">")
 
 
 def _attr(value):

@@ -19,9 +19,12 @@ class ArticleListView(ArchiveListMixin, ExportMixin, FilterView):
     filterset_class = ArticleFilter
     export_name = export_kind = "articles"
     template_name = "statements/article_list.html"
-    # ArticleFilter sets the order (newest first by default).
-    queryset = Article.objects.select_related("outlet").annotate(
-        quote_count=count_of(Quote.objects.all(), "article")
+    # ArticleFilter sets the order (newest first by default). The raw text is not shown (the
+    # body's first words are): as large as the body, it doubled what a page read.
+    queryset = (
+        Article.objects.select_related("outlet")
+        .defer("raw_text")
+        .annotate(quote_count=count_of(Quote.objects.all(), "article"))
     )
 
     def stored_totals(self):

@@ -13,6 +13,7 @@ from statements.marking import marked_text
 from statements.models import Quote, Speaker
 from statements.search import highlight_quotes
 from statements.views.base import ArchiveListMixin, add_facets, highlighted
+from statements.views.rows import quote_rows
 
 
 class QuoteListView(ArchiveListMixin, ExportMixin, FilterView):
@@ -21,7 +22,8 @@ class QuoteListView(ArchiveListMixin, ExportMixin, FilterView):
     keyset = True
     filterset_class = QuoteFilter
     template_name = "statements/quote_list.html"
-    queryset = Quote.objects.for_listing()
+    # The rows read their themes as values (views/rows.py), not as a prefetch of instances.
+    queryset = Quote.objects.for_listing().prefetch_related(None)
 
     def stored_totals(self):
         return quote_totals()
@@ -30,6 +32,7 @@ class QuoteListView(ArchiveListMixin, ExportMixin, FilterView):
         context = super().get_context_data(**kwargs)
         filterset = self.filterset
         context["quotes"] = highlighted(context["object_list"], highlight_quotes, filterset)
+        context["rows"] = quote_rows(context["quotes"])
         q = filterset.parsed.text
         context["q"] = q
         context["understood"] = filterset.understood

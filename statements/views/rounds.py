@@ -14,6 +14,7 @@ from statements.links import facet_groups
 from statements.models import Article, Dialogue, DialogueRound, Quote, Speaker
 from statements.tables import compare_sides, quote_sides
 from statements.views.base import ArchiveListMixin
+from statements.views.rows import quote_rows_by_key
 
 # A round's page: its quotes by who said them, where, on what (links to /quotes/?round=…).
 ROUND_FACETS = ("speaker", "country", "theme", "outlet", "kind")
@@ -95,15 +96,12 @@ class RoundDetailView(ExportMixin, DetailView):
         context["shown_count"] = len(quotes)
         context["sides"], context["comparison"] = compare_sides(round_.dialogue, quotes)
         fold_cells(context["comparison"], round_, self.per_cell)
-        # Only the quotes the cells show are read whole (a side-by-side row shows no themes).
+        # Only the quotes the cells show are read, as values (a side-by-side row shows no
+        # themes).
         cells = [cell for row in context["comparison"] for cell in row["cells"]]
-        shown = (
-            Quote.objects.for_listing()
-            .prefetch_related(None)
-            .in_bulk([key for cell in cells for key in cell["quotes"]])
-        )
+        rows = quote_rows_by_key((key for cell in cells for key in cell["quotes"]), themes=False)
         for cell in cells:
-            cell["quotes"] = [shown[key] for key in cell["quotes"] if key in shown]
+            cell["quotes"] = [rows[key] for key in cell["quotes"] if key in rows]
         if round_.quote_count:
             # Every quote of the round counted (or a stated sample), each a link to them.
             counts = count_facets(round_.quotes.all(), round_.quote_count, ROUND_FACETS)

@@ -13,6 +13,7 @@ from statements.filters import SpeakerFilter, SpeakerQuoteFilter
 from statements.models import Quote, Speaker, Theme
 from statements.search import highlight_quotes, validate_query
 from statements.views.base import ArchiveListMixin, add_facets, highlighted
+from statements.views.rows import quote_rows
 
 
 class SpeakerListView(ArchiveListMixin, ExportMixin, FilterView):
@@ -58,7 +59,8 @@ class SpeakerDetailView(ArchiveListMixin, ExportMixin, FilterView):
         self.export_name = f"quotes-{self.speaker.slug}"
 
     def get_queryset(self):
-        return Quote.objects.filter(speaker=self.speaker).for_listing()
+        # The rows read their themes as values (views/rows.py), not as a prefetch.
+        return Quote.objects.filter(speaker=self.speaker).for_listing().prefetch_related(None)
 
     def stored_totals(self):
         return quote_totals(SPEAKER_FACETS, self.speaker)
@@ -87,4 +89,5 @@ class SpeakerDetailView(ArchiveListMixin, ExportMixin, FilterView):
         context["chaired"] = self.speaker.chaired_rounds.select_related("dialogue")
         add_facets(context, self.request, self.filterset, SPEAKER_FACETS, stored=self.stored_facets)
         context["quotes"] = highlighted(context["object_list"], highlight_quotes, self.filterset)
+        context["rows"] = quote_rows(context["quotes"])
         return context
