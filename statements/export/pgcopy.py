@@ -193,24 +193,35 @@ class CopiedRows:
             contextlib.ExitStack() as stack,
         ):
             copy = started_copy(stack, connection, cursor, self.statement, self.params)
-            piece = []
-            for row in copy:
-                if self.count == self.limit:
-                    # The one row past the limit (the SELECT has LIMIT limit + 1) is read
-                    # to the end of the COPY, not written.
-                    self.truncated = True
-                    continue
-                self.count += 1
-                piece.append(row[:-1])  # without its "\n"
-                if len(piece) == ROWS_PER_PIECE:
-                    yield b"\r\n".join(piece) + b"\r\n"
-                    piece = []
-            if piece:
-                yield b"\r\n".join(piece) + b"\r\n"
+            try:
+                yield from self.pieces(copy)
+            except GeneratorExit:
+                # The client went away. Read the COPY to its end (at most the LIMIT's rows)
+                # rather than let psycopg cancel it: a cancel aborts an enclosing
+                # transaction and opens a connection to the server to ask.
+                for _ in copy:
+                    pass
+                raise
         if connection.queries_logged:
             connection.queries_log.append(
                 {"sql": self.statement, "time": f"{time.perf_counter() - began:.3f}"}
             )
+
+    def pieces(self, copy):
+        piece = []
+        for row in copy:
+            if self.count == self.limit:
+                # The one row past the limit (the SELECT has LIMIT limit + 1) is read to the
+                # end of the COPY, not written.
+                self.truncated = True
+                continue
+            self.count += 1
+            piece.append(row[:-1])  # without its "\n"
+            if len(piece) == ROWS_PER_PIECE:
+                yield b"\r\n".join(piece) + b"\r\n"
+                piece = []
+        if piece:
+            yield b"\r\n".join(piece) + b"\r\n"
 
 
 def started_copy(stack, connection, cursor, statement, params):
