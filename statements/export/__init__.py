@@ -12,8 +12,9 @@ Bounded and never silently partial (issue 14):
   has no marker, or is not even valid JSON, so a client can always tell.
 
 The package: ``rows`` (what each list exports, read in chunks, at most a limit of them),
-``formats`` (CSV and JSON streams with their end markers) and ``views`` (``ExportMixin`` on the
-list views, the row limit and download budget, the published full dump).
+``formats`` (CSV and JSON streams with their end markers), ``pgcopy`` (a quote list's CSV
+written by PostgreSQL's COPY, the same bytes) and ``views`` (``ExportMixin`` on the list views,
+the row limit and download budget, the published full dump).
 """
 
 from statements.export.views import ExportMixin, full_dump

@@ -60,12 +60,25 @@ def stream_csv(rows, columns, dump_url):
             piece = []
     if piece:
         yield "".join(piece)
+    yield csv_verdict(writer, rows, dump_url)
+
+
+def stream_written_csv(pieces, columns, dump_url):
+    """A CSV whose rows come written, a piece at a time (``pgcopy.CopiedRows``), between the
+    same header and verdict as ``stream_csv``'s."""
+    writer = csv.writer(Echo())
+    yield writer.writerow(columns)
+    yield from pieces
+    yield csv_verdict(writer, pieces, dump_url)
+
+
+def csv_verdict(writer, rows, dump_url):
+    """The last row: whole, or the first rows only (and where every record is)."""
     if rows.truncated:
-        yield writer.writerow(
+        return writer.writerow(
             ["#", "truncated", f"the first {rows.count} rows only; every record: {dump_url}"]
         )
-    else:
-        yield writer.writerow(["#", "complete", f"{rows.count} rows"])
+    return writer.writerow(["#", "complete", f"{rows.count} rows"])
 
 
 def stream_json(rows, dump_url):
