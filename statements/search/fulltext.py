@@ -46,9 +46,9 @@ def _search(queryset, q, table, fields, weights, within, ranked=True, scores=Non
         if word and ranked:
             return postgres.search_scored(queryset, word, scores)
         if word:
-            # Unranked (counts, the facets' pilot and sample): the GIN index, and the word's
-            # stored rows for whoever samples the matches by key.
-            return postgres.word_matches(queryset, parsed, fields, word)
+            # Unranked (counts, the facets' pilot and sample): the GIN index, or in a
+            # sample the word's stored rows (postgres.StoredMatch).
+            return postgres.word_matches(queryset, word)
         term = postgres.scored_phrase(parsed) if stored and phrases else None
         tracked = postgres.tracked_phrase(term, queryset.db, parsed) if term else None
         if tracked and ranked:

@@ -277,58 +277,54 @@ def in_sample(queryset, low, bound):
 
 
 class StoredMatch(Expression):
-    """The quote is among the rows of a stored-scores table (``table``, its ``column`` equal
-    to ``value_sql`` with ``params``): one word's rows in ``statements_quote_term``, a
-    tracked phrase's in ``statements_quote_phrase``, each exactly the quotes whose vector
-    matches the query. ``pk IN (SELECT quote_id …)``; in a queryset stating a
-    ``SampleRange``, only the rows of those buckets (migration 0017's index range: the
-    pilot's 2,200 keys of "human rights" instead of a bitmap of its 219,183 matches).
+    """A quote's match of one word or one tracked phrase (``match``: its ``@@``), which is
+    also having a row in a stored-scores table (``table``, its ``column`` equal to
+    ``value_sql`` with ``params``): a word's rows in ``statements_quote_term``, a tracked
+    phrase's in ``statements_quote_phrase``, exactly the quotes whose vector matches.
 
-    ``required=False`` (a word, still matched with ``@@``): the condition is redundant, so
-    it is left out (TRUE) unless a sample range makes it an index range worth reading."""
+    Compiled as ``match`` (the GIN index: counts, exact facets), except in a queryset
+    stating a ``SampleRange`` that migration 0017's index holds: there it is ``pk IN`` the
+    rows of those buckets, one index range (the pilot's 2,200 keys of "human rights"
+    instead of a bitmap of its 219,183 matches). The same quotes either way. The planner
+    cannot be left to choose between the two: it underestimates a phrase's GIN matches
+    about tenfold and ANDed that bitmap into every sample."""
 
     output_field = BooleanField()
 
-    def __init__(self, table, column, value_sql, params=(), required=True):
+    def __init__(self, table, column, value_sql, params, match):
         super().__init__()
-        self.pk = F("pk")
+        self.pk, self.match = F("pk"), match
         self.table, self.column = table, column
         self.value_sql, self.params = value_sql, tuple(params)
-        self.required = required
 
     def get_source_expressions(self):
-        return [self.pk]
+        return [self.pk, self.match]
 
     def set_source_expressions(self, exprs):
-        (self.pk,) = exprs
+        self.pk, self.match = exprs
 
     def as_sql(self, compiler, connection):
         sample = compiler.query.annotations.get(SAMPLE_RANGE)
-        indexed = isinstance(sample, SampleRange) and sample.bound <= STORED_SAMPLE
-        if not indexed and not self.required:
-            return "TRUE", []
+        if not isinstance(sample, SampleRange) or sample.bound > STORED_SAMPLE:
+            return compiler.compile(self.match)
         pk, pk_params = compiler.compile(self.pk)
-        sql = f"SELECT quote_id FROM {self.table} WHERE {self.column} = {self.value_sql}"
-        params = [*self.params]
-        if isinstance(sample, SampleRange):
-            sql += f" AND {STORED_BUCKET} >= %s AND {STORED_BUCKET} < %s"
-            params += [sample.low, sample.bound]
-        return f"{pk} IN ({sql})", [*pk_params, *params]
+        sql = (
+            f"SELECT quote_id FROM {self.table} WHERE {self.column} = {self.value_sql} "
+            f"AND {STORED_BUCKET} >= %s AND {STORED_BUCKET} < %s"
+        )
+        return f"{pk} IN ({sql})", [*pk_params, *self.params, sample.low, sample.bound]
 
 
-def word_matches(queryset, parsed, fields, word):
-    """The unranked matches of one word: the GIN index (counts), and in a sample the word's
-    stored rows of the sample's buckets."""
-    matches = search(queryset, parsed, fields, ranked=False)
+def word_matches(queryset, word):
+    """The unranked matches of one word: its ``@@``, or in a sample its stored rows."""
+    match = SearchVectorExact(VectorColumn(), _websearch(word))
     value = "websearch_to_tsquery('english', %s)::text"
-    return matches.filter(StoredMatch("statements_quote_term", "term", value, [word], False))
+    return queryset.filter(StoredMatch("statements_quote_term", "term", value, [word], match))
 
 
 def phrase_matches(queryset, term, fields, query_text):
-    """The unranked matches of one tracked phrase: the quotes with a row for it (exactly those
-    whose vector matches its query) that the exact regex keeps. Not through the GIN index:
-    the planner underestimates a phrase's GIN matches about tenfold, and with ``@@`` here it
-    ANDed that bitmap (every candidate of the phrase) into the pilot and the sample, which
-    the stored rows give as an index range."""
-    stored = StoredMatch("statements_quote_phrase", "phrase", "%s", [query_text])
+    """The unranked matches of one tracked phrase: its ``@@`` (or in a sample its stored
+    rows) and the exact regex."""
+    match = SearchVectorExact(VectorColumn(), term_query(term))
+    stored = StoredMatch("statements_quote_phrase", "phrase", "%s", [query_text], match)
     return queryset.filter(stored, exact_phrases((term,), fields, "postgresql"))
