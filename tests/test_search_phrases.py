@@ -313,10 +313,12 @@ def test_the_stored_bucket_is_the_facets_sample_bucket(corpus):
 
 
 @pytest.mark.postgres
+@pytest.mark.parametrize("country", [False, True])
 @pytest.mark.parametrize("q, index", [('"human rights"', "phrase"), ("rights", "term")])
-def test_the_pilot_is_an_index_range_of_the_stored_rows(corpus, q, index):
+def test_the_pilot_is_an_index_range_of_the_stored_rows(corpus, q, index, country):
     """The plan of the pilot reads migration 0017's index, not the GIN index's bitmap."""
-    pilot = facets._sampled(Quote.objects.search(q, ranked=False), facets.PILOT).values("pk")
+    rows = lists(q, country)[0]
+    pilot = facets._sampled(rows, facets.PILOT).values("pk")
     sql, params = pilot.query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
