@@ -1,13 +1,20 @@
 """Ranking a phrase on PostgreSQL from the tracked phrases' stored scores (migration 0016):
 the same order as ranking every match with ts_rank_cd and the exact-phrase regex, on a
-generated corpus; the rows kept current by triggers; the list refreshed by trackphrases."""
+generated corpus; the rows kept current by triggers; the list refreshed by trackphrases;
+the pilot and the facets' sample of a phrase or a word read from the stored rows (0017),
+equal to those drawn from the full-text match."""
 
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
+from django.db.models import Count
+from django.test.utils import CaptureQueriesContext
 
+from statements import facets
+from statements.facets import SampleBucket, capped_count, count_facets
 from statements.models import Quote, QuotePhrase, Speaker
-from statements.search import parse_query
+from statements.search import parse_query, postgres
+from statements.search.fulltext import QUOTE_FIELDS
 from statements.search.postgres import scored_phrase
 from statements.search.query import _phrase_regex
 from tests import factories
@@ -220,3 +227,111 @@ def test_a_refresh_drops_what_fell_below_and_adds_what_rose_above(corpus):
 def test_the_command_refuses_a_bound_below_one(value):
     with pytest.raises(CommandError):
         call_command("trackphrases", min_matches=int(value), verbosity=0)
+
+
+# Samples: the stored rows' index (migration 0017) against the full-text match.
+
+SAMPLED = ['"human rights"', '"the rule of law"', '"mutual respect"', "rights", "cooperation"]
+
+
+def drawn_the_old_way(queryset, q):
+    """The unranked search as it was before 0017: the GIN index (and the exact regex) only."""
+    return postgres.search(queryset, parse_query(q), QUOTE_FIELDS, ranked=False)
+
+
+def busiest_country():
+    counted = Quote.objects.values("speaker__country").annotate(n=Count("pk")).order_by("-n")
+    return counted.first()["speaker__country"]
+
+
+def lists(q, country):
+    base = Quote.objects.all()
+    if country:
+        base = base.filter(speaker__country=busiest_country())
+    return base.search(q, ranked=False), drawn_the_old_way(base, q)
+
+
+def keys(queryset):
+    return set(queryset.values_list("pk", flat=True))
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("country", [False, True])
+@pytest.mark.parametrize("q", SAMPLED)
+def test_a_sample_read_from_the_stored_rows_is_the_sample_drawn_from_the_match(corpus, q, country):
+    """Every range of buckets, below the index's bound and above it: the same quotes."""
+    rows, old = lists(q, country)
+    assert keys(rows) == keys(old) and len(keys(rows)) > (10 if country else 50)
+    table = "statements_quote_phrase" if q.startswith('"') else "statements_quote_term"
+    for low, bound in [(0, 10), (10, 50), (0, 100), (40, 101), (0, 400), (0, 1000)]:
+        sampled = facets._sampled(rows, bound, low)
+        sql = str(sampled.query)
+        # The stored rows are read where the index has them, the GIN index's match elsewhere.
+        assert (table in sql) is (bound <= postgres.STORED_SAMPLE)
+        assert ("@@" in sql) is (bound > postgres.STORED_SAMPLE)
+        assert keys(sampled) == keys(facets._sampled(old, bound, low)), (low, bound)
+    # Outside a sample (counts, exact facets) the match is the GIN index's.
+    assert table not in str(rows.query) and "@@" in str(rows.query)
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("pilot_sample", [10, 10_000])
+@pytest.mark.parametrize("country", [False, True])
+@pytest.mark.parametrize("q", SAMPLED)
+def test_the_pilot_and_the_facets_are_those_of_the_sample_drawn_the_old_way(
+    corpus, monkeypatch, q, country, pilot_sample
+):
+    """The pager's pilot, its count, and the facets' figures and labels (sample, bound,
+    size, margin, every count) are equal, whichever way the sample's keys are read."""
+    monkeypatch.setattr(facets, "FACET_SAMPLE", 60)
+    monkeypatch.setattr(facets, "SAMPLE_SIZE", 60)
+    monkeypatch.setattr(facets, "PILOT", 40)
+    monkeypatch.setattr(facets, "PILOT_SAMPLE", pilot_sample)
+    rows, old = lists(q, country)
+    count, pilot = capped_count(rows, 30)
+    old_count, old_pilot = capped_count(old, 30)
+    assert count == old_count and sorted(pilot.keys) == sorted(old_pilot.keys)
+    size = None if count == 31 else count
+    counts = count_facets(rows, size, guess=pilot)
+    # Estimated, except for a rare phrase of one country (14 quotes of "the rule of law").
+    assert counts.estimated or (country and count <= 60)
+    assert counts == count_facets(old, size, guess=old_pilot)
+    assert counts.margin == count_facets(old, size, guess=old_pilot).margin
+
+
+@pytest.mark.postgres
+def test_the_stored_bucket_is_the_facets_sample_bucket(corpus):
+    """The expression migration 0017 indexes equals SampleBucket for every quote."""
+    bucket = postgres.STORED_BUCKET.replace("%%", "%").replace("quote_id", "t.quote_id")
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT t.quote_id, {bucket} FROM statements_quote_phrase t")
+        stored = dict(cursor.fetchall())
+    hashed = dict(
+        Quote.objects.filter(pk__in=stored).annotate(b=SampleBucket("pk")).values_list("pk", "b")
+    )
+    assert stored == hashed and len(set(stored.values())) > 500
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("country", [False, True])
+@pytest.mark.parametrize("q, index", [('"human rights"', "phrase"), ("rights", "term")])
+def test_the_pilot_is_an_index_range_of_the_stored_rows(corpus, q, index, country):
+    """The plan of the pilot reads migration 0017's index, not the GIN index's bitmap."""
+    rows = lists(q, country)[0]
+    pilot = facets._sampled(rows, facets.PILOT).values("pk")
+    sql, params = pilot.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("EXPLAIN " + sql, params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert f"statements_quote_{index}_sample" in plan, plan
+    assert "search_vector_gin" not in plan, plan
+
+
+@pytest.mark.postgres
+def test_the_quotes_page_asks_once_whether_its_phrase_is_tracked(client, corpus):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get("/quotes/", {"q": '"human rights"', "plain": "1"})
+    assert response.status_code == 200 and response.context["quotes"]
+    asked = [q for q in captured.captured_queries if "FROM statements_phrase p" in q["sql"]]
+    assert len(asked) == 1

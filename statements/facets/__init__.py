@@ -22,6 +22,7 @@ from django.db.models.functions import Mod
 
 from statements.facets.counting import grouped
 from statements.models import Article, DialogueRound, Quote
+from statements.search import postgres
 
 FACET_SIZE = 10
 # Counted exactly up to FACET_SAMPLE quotes; past it from a sample of about SAMPLE_SIZE.
@@ -86,12 +87,13 @@ def _top(counter, labels, tiebreak=None):
     return [(key, labels[key], n) for key, n in ranked[:FACET_SIZE]]
 
 
-def _count(quotes, more=None):
+def _count(quotes, more=None, below=None):
     """(counters, labels, number of quotes read, months) for the quotes given (a list of
     keys or a queryset): counted in SQL in one statement (``counting.grouped``), each
-    facet's counter holding its top FACET_SIZE values and any tied with the last."""
+    facet's counter holding its top FACET_SIZE values and any tied with the last.
+    ``below``: they are a sample of the buckets below it."""
     using = "default" if isinstance(quotes, list | tuple) else quotes.db
-    rows, read = grouped(quotes, FACET_SIZE, using, more)
+    rows, read = grouped(quotes, FACET_SIZE, using, more, below)
     counters = {name: Counter() for name in FACET_NAMES}
     labels = {name: {} for name in FACET_NAMES}
     months = Counter()
@@ -156,8 +158,16 @@ class SampleBucket(Func):
     output_field = IntegerField()
 
 
-def _sampled(quotes, bound):
-    return quotes.alias(facet_bucket=SampleBucket("pk")).filter(facet_bucket__lt=bound)
+def _sampled(quotes, bound, low=0):
+    """The quotes whose SampleBucket is in ``low`` … ``bound`` − 1, the range also stated to
+    the search's stored-rows condition, if any (one word, a tracked phrase on PostgreSQL:
+    ``postgres.StoredMatch``), which then reads only those buckets' rows, an index range
+    (migration 0017), instead of PostgreSQL ANDing the full-text index's bitmap of every
+    match with the sample's. The same quotes either way."""
+    sampled = quotes.alias(facet_bucket=SampleBucket("pk")).filter(facet_bucket__lt=bound)
+    if low:
+        sampled = sampled.filter(facet_bucket__gte=low)
+    return postgres.in_sample(sampled, low, bound)
 
 
 def estimate_size(quotes):
@@ -236,12 +246,13 @@ def count_facets(quotes, total, names=FACET_NAMES, guess=None):
     # facet tables joined to its keys, not to the search: that cost 2-5 times more).
     if pilot is not None and len(pilot.keys) >= min(PILOT_SAMPLE, target):
         bound = PILOT
-        counters, labels, read, months = _count(list(pilot.keys))
+        counters, labels, read, months = _count(list(pilot.keys), below=bound)
     elif pilot is not None and bound > PILOT:
-        above = _sampled(quotes, bound).filter(facet_bucket__gte=PILOT).order_by()
-        counters, labels, read, months = _count(list(pilot.keys), more=above)
+        above = _sampled(quotes, bound, low=PILOT).order_by()
+        counters, labels, read, months = _count(list(pilot.keys), more=above, below=bound)
     else:
-        counters, labels, read, months = _count(_sampled(quotes, bound).order_by())
+        sample = _sampled(quotes, bound).order_by()
+        counters, labels, read, months = _count(sample, below=bound)
     estimated = total is None
     if estimated:
         # The pilot put it past twice FACET_SAMPLE, whatever a small sample says.

@@ -41,14 +41,20 @@ def _search(queryset, q, table, fields, weights, within, ranked=True, scores=Non
     elif vendor == "postgresql":
         # Known keys (a page's rows) are ranked by ts_rank_cd directly: the same numbers, and
         # a plan by key rather than the scores' join.
-        scored = ranked and scores and within is None
-        word = postgres.scored_word(parsed) if scored else None
-        if word:
+        stored = scores and within is None
+        word = postgres.scored_word(parsed) if stored else None
+        if word and ranked:
             return postgres.search_scored(queryset, word, scores)
-        term = postgres.scored_phrase(parsed) if scored and phrases else None
-        tracked = postgres.tracked_phrase(term, queryset.db) if term else None
-        if tracked:
+        if word:
+            # Unranked (counts, the facets' pilot and sample): the GIN index, or in a
+            # sample the word's stored rows (postgres.StoredMatch).
+            return postgres.word_matches(queryset, word)
+        term = postgres.scored_phrase(parsed) if stored and phrases else None
+        tracked = postgres.tracked_phrase(term, queryset.db, parsed) if term else None
+        if tracked and ranked:
             return postgres.search_phrase_scored(queryset, term, fields, tracked, phrases)
+        if tracked:
+            return postgres.phrase_matches(queryset, term, fields, tracked)
         queryset = postgres.search(queryset, parsed, fields, ranked)
     else:
         queryset = _substring_search(queryset, parsed, fields)

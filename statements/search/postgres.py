@@ -16,7 +16,17 @@ from django.contrib.postgres.search import (
     SearchVectorField,
 )
 from django.db import connections
-from django.db.models import F, FloatField, Func, Q, TextField, Value
+from django.db.models import (
+    BooleanField,
+    Expression,
+    F,
+    FloatField,
+    Func,
+    IntegerField,
+    Q,
+    TextField,
+    Value,
+)
 from django.db.models.functions import Cast
 
 from statements.search.query import STOP_WORDS, exact_phrases
@@ -186,17 +196,24 @@ TRACKED = """
 """
 
 
-def tracked_phrase(term, db):
+def tracked_phrase(term, db, parsed=None):
     """The phrase's query text when it is tracked (a pair of words, stop words between them
-    or not, with stored scores: its rows are its matches), else None. One statement."""
+    or not, with stored scores: its rows are its matches), else None. One statement, asked
+    once per ``parsed`` query and database (the page's ranked and unranked searches)."""
     if sum(word not in STOP_WORDS for word in term.words) != 2:
         # Three words or more: a tracked pair's rows would hold every match, but ranking
         # those candidates was slower at 1M than the GIN index's (docs/search.md).
         return None
+    key = ("tracked", db, term)
+    if parsed is not None and key in parsed.lookups:
+        return parsed.lookups[key]
     with connections[db].cursor() as cursor:
         cursor.execute(TRACKED, ['"' + " ".join(term.words) + '"'])
         row = cursor.fetchone()
-    return row[0] if row else None
+    found = row[0] if row else None
+    if parsed is not None:
+        parsed.lookups[key] = found
+    return found
 
 
 def search_phrase_scored(queryset, term, fields, query_text, scores):
@@ -226,3 +243,88 @@ def in_stored_order(matches, scores):
         F(f"{scores}__start").asc(),
         "pk",
     )
+
+
+# The facets' sample bucket (``facets.SampleBucket``, migration 0008's expression) of a stored
+# row's quote, as migration 0017 indexes it, and the bound below which it does: a tenth of
+# the rows, enough for the sample of any list of 15,000 quotes or more.
+STORED_BUCKET = "(((quote_id * 2654435761) %% 4294967296) / 4294968)"
+STORED_SAMPLE = 100
+# The alias under which a sample of a search states its buckets (``SampleRange``).
+SAMPLE_RANGE = "stored_sample_range"
+
+
+class SampleRange(Expression):
+    """The sample buckets ``low`` … ``bound`` − 1 that a queryset is narrowed to (set by
+    ``statements.facets`` with ``alias()`` beside its own bucket filter). A ``StoredMatch``
+    in the queryset's conditions reads it when compiled and narrows its stored rows to those
+    buckets. Never selected; it compiles to NULL if anything ever does."""
+
+    output_field = IntegerField()
+
+    def __init__(self, low, bound):
+        super().__init__()
+        self.low, self.bound = int(low), int(bound)
+
+    def as_sql(self, compiler, connection):
+        return "NULL", []
+
+
+def in_sample(queryset, low, bound):
+    """``queryset`` (already narrowed to those buckets by its caller) stating the range, so
+    that its stored-rows conditions read only the rows of those buckets."""
+    return queryset.alias(**{SAMPLE_RANGE: SampleRange(low, bound)})
+
+
+class StoredMatch(Expression):
+    """A quote's match of one word or one tracked phrase (``match``: its ``@@``), which is
+    also having a row in a stored-scores table (``table``, its ``column`` equal to
+    ``value_sql`` with ``params``): a word's rows in ``statements_quote_term``, a tracked
+    phrase's in ``statements_quote_phrase``, exactly the quotes whose vector matches.
+
+    Compiled as ``match`` (the GIN index: counts, exact facets), except in a queryset
+    stating a ``SampleRange`` that migration 0017's index holds: there it is ``pk IN`` the
+    rows of those buckets, one index range (the pilot's 2,200 keys of "human rights"
+    instead of a bitmap of its 219,183 matches). The same quotes either way. The planner
+    cannot be left to choose between the two: it underestimates a phrase's GIN matches
+    about tenfold and ANDed that bitmap into every sample."""
+
+    output_field = BooleanField()
+
+    def __init__(self, table, column, value_sql, params, match):
+        super().__init__()
+        self.pk, self.match = F("pk"), match
+        self.table, self.column = table, column
+        self.value_sql, self.params = value_sql, tuple(params)
+
+    def get_source_expressions(self):
+        return [self.pk, self.match]
+
+    def set_source_expressions(self, exprs):
+        self.pk, self.match = exprs
+
+    def as_sql(self, compiler, connection):
+        sample = compiler.query.annotations.get(SAMPLE_RANGE)
+        if not isinstance(sample, SampleRange) or sample.bound > STORED_SAMPLE:
+            return compiler.compile(self.match)
+        pk, pk_params = compiler.compile(self.pk)
+        sql = (
+            f"SELECT quote_id FROM {self.table} WHERE {self.column} = {self.value_sql} "
+            f"AND {STORED_BUCKET} >= %s AND {STORED_BUCKET} < %s"
+        )
+        return f"{pk} IN ({sql})", [*pk_params, *self.params, sample.low, sample.bound]
+
+
+def word_matches(queryset, word):
+    """The unranked matches of one word: its ``@@``, or in a sample its stored rows."""
+    match = SearchVectorExact(VectorColumn(), _websearch(word))
+    value = "websearch_to_tsquery('english', %s)::text"
+    return queryset.filter(StoredMatch("statements_quote_term", "term", value, [word], match))
+
+
+def phrase_matches(queryset, term, fields, query_text):
+    """The unranked matches of one tracked phrase: its ``@@`` (or in a sample its stored
+    rows) and the exact regex."""
+    match = SearchVectorExact(VectorColumn(), term_query(term))
+    stored = StoredMatch("statements_quote_phrase", "phrase", "%s", [query_text], match)
+    return queryset.filter(stored, exact_phrases((term,), fields, "postgresql"))

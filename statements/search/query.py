@@ -7,7 +7,7 @@ facets receive; none of them parses the text again.
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db.models import Q
@@ -84,6 +84,10 @@ class ParsedQuery:
 
     clauses: tuple[tuple[Term, ...], ...]
     text: str = ""
+    # What the database said about this query once per request (PostgreSQL: whether its
+    # phrase is tracked, by database alias), so that the page's ranked and unranked searches
+    # ask once. Not part of the query's value.
+    lookups: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def __bool__(self):
         return bool(self.clauses)
