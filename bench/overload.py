@@ -106,7 +106,7 @@ def fetch(base_port, path, timeout):
 
 def offer(port, paths, rate, seconds, client_timeout, max_clients):
     """Send ``rate`` requests a second for ``seconds``; return one record per request:
-    (status, client seconds, server's phases, seconds sent after its due time)."""
+    (status, client seconds, server's phases, seconds sent after its due time, path)."""
     records, lock = [], threading.Lock()
     in_flight = threading.BoundedSemaphore(max_clients)
 
@@ -125,7 +125,7 @@ def offer(port, paths, rate, seconds, client_timeout, max_clients):
         finally:
             in_flight.release()
         with lock:
-            records.append((status, took, phases, late))
+            records.append((status, took, phases, late, path))
 
     total = int(rate * seconds)
     began = time.monotonic()
@@ -137,7 +137,7 @@ def offer(port, paths, rate, seconds, client_timeout, max_clients):
                 time.sleep(delay)
             if not in_flight.acquire(blocking=False):
                 with lock:
-                    records.append(("client-saturated", None, {}, None))
+                    records.append(("client-saturated", None, {}, None, None))
                 continue
             pool.submit(one, paths[i % len(paths)], due)
     return records, time.monotonic() - began
@@ -159,18 +159,20 @@ def median_ms(values):
 
 
 def summarise(records, wall):
-    served = [t for s, t, _, _ in records if s == 200]
-    refusals = [(t, phases, late) for s, t, phases, late in records if s == 503]
+    served = [t for s, t, *_ in records if s == 200]
+    late_pages = Counter(p for s, t, *_, p in records if s == 200 and t > SERVED_IN_TIME)
+    refusals = [(t, phases, late) for s, t, phases, late, _ in records if s == 503]
     refused = [t for t, _, _ in refusals]
     slow = [(t, phases, late) for t, phases, late in refusals if t > FAST_REFUSAL]
     on_server = [phases["total"] for _, phases, _ in refusals if "total" in phases]
-    counts = Counter(s for s, _, _, _ in records)
-    lateness = [late for _, _, _, late in records if late is not None]
+    counts = Counter(s for s, *_ in records)
+    lateness = [late for _, _, _, late, _ in records if late is not None]
     report = {
         "offered": len(records),
         "seconds": round(wall, 1),
         "served_within_1s": sum(t <= SERVED_IN_TIME for t in served),
         "served_later": sum(t > SERVED_IN_TIME for t in served),
+        "served_later_paths": dict(late_pages.most_common(5)),
         "served_p50_ms": median_ms(served),
         "served_p99_ms": ms(quantile(served, 0.99)),
         "503": len(refused),
