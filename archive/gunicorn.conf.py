@@ -15,10 +15,13 @@ import sys
 
 cores = os.cpu_count() or 2
 # Pages are CPU work (docs/performance.md): one at a time per process, one process per core.
-# With settings' defaults for the queue (2 waiting, 0.05 s each): measured at 100 req/s on
+# With the queue's defaults (2 waiting, 0.03 s from arrival): measured at 100 req/s on
 # 2 cores (docs/deployment.md), these served the most pages within 1 s and kept 503s fast;
 # waiting longer only makes the refused ones slow.
 os.environ.setdefault("DJANGO_MAX_CONCURRENT", "1")
+# A waiting request is refused 0.03 s after it arrived, so that wait + answer stay inside
+# issue 14's 100 ms for a 503 on a loaded machine (0.05 s: p99 82 ms; 0.03 s: 62 ms).
+os.environ.setdefault("DJANGO_MAX_WAIT_SECONDS", "0.03")
 # The per-request time budget: PostgreSQL cancels any statement of a web request past it
 # and the page is a 503. Migrations, ingest and backups run outside gunicorn, unbounded.
 os.environ.setdefault("DJANGO_STATEMENT_TIMEOUT_MS", "5000")
@@ -47,26 +50,21 @@ def post_fork(server, worker):
     sys.setswitchinterval(switch_interval)
 
 
+# A new worker renders these before it accepts requests (archive/overload/worker.py): its
+# first page costs 400 ms of CPU (the next ones 25 ms), during which no refusal is answered.
+warm_paths = [p for p in os.environ.get("GUNICORN_WARM_PATHS", "/ /quotes/").split() if p]
+
 # A full garbage collection holds the GIL throughout: with the ~130,000 objects of a loaded
 # and warmed-up Django app to scan, 90 ms of CPU (260 ms wall under load), during which no
-# refusal can be answered. Frozen (gc.freeze), the app's own objects are never scanned
-# again: 23 ms. They are frozen once loaded and again after the first requests, which load
-# the templates and fill the caches. GUNICORN_GC_FREEZE=0 leaves the collector as it is.
+# refusal can be answered. Frozen once the worker is warm (gc.freeze), the app's own objects
+# are never scanned again: 23 ms. GUNICORN_GC_FREEZE=0 leaves the collector as it is.
 gc_freeze = os.environ.get("GUNICORN_GC_FREEZE", "1") != "0"
-warm_after_requests = 200
-
-
-def freeze_long_lived_objects():
-    gc.collect()
-    gc.freeze()
 
 
 def post_worker_init(worker):
+    from archive.overload.worker import warm_up
+
+    warm_up(worker.wsgi, warm_paths)
     if gc_freeze:
-        freeze_long_lived_objects()
-
-
-def post_request(worker, req, environ, resp):
-    if gc_freeze and worker.nr >= warm_after_requests and not getattr(worker, "warm", False):
-        worker.warm = True
-        freeze_long_lived_objects()
+        gc.collect()
+        gc.freeze()

@@ -77,6 +77,11 @@ class Refusal:
 
     def __init__(self):
         self.respond = with_site_headers(lambda request: unavailable(BUSY))
+        # Rendered now, while the process starts: the first render loads the template
+        # engine and the static manifest (126 ms of CPU), and under overload every thread
+        # refusing at that moment would do it at once, holding the GIL for a second.
+        for reason in (BUSY, DATABASE):
+            page(reason, settings.RETRY_AFTER_SECONDS)
 
     def __call__(self, environ, start_response, more_headers=list):
         """The refusal; ``more_headers()`` is asked last, when the answer is ready."""
