@@ -37,9 +37,10 @@ threads = int(os.environ.get("GUNICORN_THREADS", "16"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 30
 keepalive = 2
-# A worker restarted now and then returns any memory a large page left behind.
-max_requests = 5000
-max_requests_jitter = 500
+# A worker restarted now and then returns any memory a large page left behind: after this
+# many requests served, refusals not counted (archive/overload/worker.py).
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "5000"))
+max_requests_jitter = max_requests // 10
 # A thread rendering a page holds Python's GIL, handing it over every switch interval (5 ms
 # by default); the threads answering 503s queue for it. A shorter interval lets a refusal
 # through sooner while a page renders (docs/deployment.md, "Overload").

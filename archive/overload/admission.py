@@ -36,6 +36,8 @@ from archive.overload.refusal import Refusal
 # worker of archive/overload/worker.py; absent under another server, where the arrival is
 # taken to be the moment the request reaches the application).
 ARRIVED = "archive.arrived"
+# Set in the environ of a request refused here (the worker does not count it as work done).
+REFUSED = "archive.refused"
 
 
 class TimeBudgetExceeded(OperationalError):
@@ -132,6 +134,7 @@ class AdmissionControl:
             return self.application(environ, start_response)
         if not self.slots.acquire(arrived + self.max_wait):
             refused = time.monotonic()
+            environ[REFUSED] = True
 
             def timing():
                 phases = dict(queue=entered - arrived, wait=refused - entered)

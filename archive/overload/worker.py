@@ -8,8 +8,8 @@ wait for a slot from this arrival, passed in the WSGI environ under ``ARRIVED``.
 
 ``warm_up`` renders a few pages in a new worker before it accepts requests: a cold process
 spends 400 ms of CPU on its first page (templates compiled, URL patterns and caches
-filled; 25 ms the next time), holding the GIL while refusals wait; and with
-``max_requests`` a worker is new every couple of minutes under load.
+filled; 25 ms the next time), holding the GIL while refusals wait; and a worker is new
+after every ``max_requests`` pages.
 """
 
 import io
@@ -20,11 +20,16 @@ from wsgiref.util import setup_testing_defaults
 from django.conf import settings
 from gunicorn.workers.gthread import ThreadWorker
 
-from archive.overload.admission import ARRIVED
+from archive.overload.admission import ARRIVED, REFUSED
 
 
 class ArrivalStampingWorker(ThreadWorker):
-    """ThreadWorker that puts each request's arrival (time.monotonic()) in its environ."""
+    """ThreadWorker that puts each request's arrival (time.monotonic()) in its environ.
+
+    A refusal is not counted toward ``max_requests``: that restart is for the memory pages
+    leave behind, and under overload three answers in four are refusals, which would
+    restart each worker every 100 s, each restart a second of CPU for the new process.
+    """
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -51,7 +56,10 @@ class ArrivalStampingWorker(ThreadWorker):
             arrived = getattr(self.current, "arrived", None)  # None outside handle()
             if arrived is not None:
                 environ[ARRIVED] = arrived
-            return application(environ, start_response)
+            body = application(environ, start_response)
+            if environ.get(REFUSED):
+                self.nr -= 1  # gunicorn counted it on its way in
+            return body
 
         self.wsgi = stamped
 
