@@ -71,8 +71,6 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Before anything that reads the database: excess load is answered without touching it.
-    "archive.overload.AdmissionMiddleware",
     # Before the session middleware, so that it sees the finished response (cookies, Vary).
     "archive.middleware.PublicCacheMiddleware",
     # Reads a replica or the primary (archive.routers), from the request's cookies alone.
@@ -156,10 +154,10 @@ AXES_VERBOSE = False
 PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0"))
 AXES_CLIENT_IP_CALLABLE = "archive.login.client_ip"
 
-# Overload (archive.overload.AdmissionMiddleware, docs/deployment.md "Overload"): each
-# process works on at most DJANGO_MAX_CONCURRENT requests at once; at most
-# DJANGO_MAX_WAITING more may wait, each at most DJANGO_MAX_WAIT_SECONDS; the rest are
-# answered 503 with Retry-After at once. 0 concurrent turns admission control off.
+# Overload (archive.overload, in front of Django in archive/wsgi.py; docs/deployment.md
+# "Overload"): each process works on at most DJANGO_MAX_CONCURRENT requests at once; at most
+# DJANGO_MAX_WAITING more may wait, until DJANGO_MAX_WAIT_SECONDS after they arrived; the
+# rest are answered 503 with Retry-After at once. 0 concurrent turns admission control off.
 MAX_CONCURRENT_REQUESTS = int(os.environ.get("DJANGO_MAX_CONCURRENT", "0"))
 MAX_WAITING_REQUESTS = int(os.environ.get("DJANGO_MAX_WAITING", "2"))
 MAX_WAIT_SECONDS = float(os.environ.get("DJANGO_MAX_WAIT_SECONDS", "0.05"))
