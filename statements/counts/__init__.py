@@ -44,14 +44,16 @@ def removed(quotes=None, articles=None):
     _adjust(quotes, articles, -1)
 
 
-def added_new(article, quotes=(), article_themes=()):
+def added_new(article, quotes=(), article_themes=(), dialogues=()):
     """Add what an article just inserted and its quotes contribute, given as the writer knows
-    them: ``quotes`` as (speaker key, theme keys) pairs, one per quote; ``article_themes`` the
-    theme key of each new article-theme link. The counts ``added`` would read back, in three
-    statements, and the article's tallies (read from its rows: one statement)."""
-    tallies.adjust(Quote.objects.filter(article=article), Article.objects.filter(pk=article), +1)
+    them: ``article`` the Article, ``quotes`` as (Quote, theme keys) pairs, one per quote;
+    ``article_themes`` the theme key of each new article-theme link, ``dialogues`` the keys
+    of the dialogues of its rounds. The counts ``added`` would read back, in three
+    statements, and the article's tallies in one (``tallies.added_new``)."""
+    tallies.added_new(article, [quote for quote, _ in quotes], dialogues)
     speakers, quoted, pairs = Counter(), Counter(), Counter()
-    for speaker, quote_themes in quotes:
+    for quote, quote_themes in quotes:
+        speaker = quote.speaker_id
         speakers[speaker] += 1
         for theme in quote_themes:
             quoted[theme] += 1

@@ -261,10 +261,11 @@ def write(
     report.article = article
     report.created["article"] += 1
     # The article is new, so its links are all new too: insert them in one statement each.
+    linked_rounds = {r for r in rounds if r}
     insert_links(
         Article.rounds.through,
         ("article", "dialogueround"),
-        [(article.pk, r.pk) for r in {r for r in rounds if r}],
+        [(article.pk, r.pk) for r in linked_rounds],
     )
     article_themes = list(
         dict.fromkeys(themes[slug].pk for slug in extraction.themes if slug in themes)
@@ -304,9 +305,10 @@ def write(
     # The speakers' and themes' stored counts, in this transaction (statements/counts.py),
     # from the rows just inserted rather than read back.
     counts.added_new(
-        article.pk,
-        quotes=[(quote.speaker_id, keys) for quote, keys in zip(quotes, quote_themes, strict=True)],
+        article,
+        quotes=list(zip(quotes, quote_themes, strict=True)),
         article_themes=article_themes,
+        dialogues=[r.dialogue_id for r in linked_rounds],
     )
 
 
