@@ -195,15 +195,15 @@ def new_rows(article, quotes, dialogues):
     return rows
 
 
-def added_new(article, quotes=(), dialogues=()):
+def added_new(article, quotes=(), dialogues=(), send=None):
     """Add what an article just inserted and its quotes count in (``new_rows``), from the
     values the writer holds rather than read back: one upsert of VALUES (planning the
-    read-back statement was most of its cost)."""
+    read-back statement was most of its cost). ``send``: as ``counts.added_new``."""
     rows = sorted(new_rows(article, quotes, dialogues).items())
     for i in range(0, len(rows), CHUNK):
         chunk = rows[i : i + CHUNK]
         values = ", ".join(["(%s, %s, %s, %s)"] * len(chunk))
-        _execute(
+        (send or _execute)(
             f'INSERT INTO {TABLE} (scope, facet, "key", total) VALUES {values} '
             'ON CONFLICT (scope, facet, "key") '
             f"DO UPDATE SET total = {TABLE}.total + excluded.total",

@@ -67,10 +67,11 @@ def candidates(keys):
         return [row[0] for row in cursor.fetchall()]
 
 
-def index(article: Article, body: str):
+def index(article: Article, body: str, send=None):
     """Store an article's band keys, so later copies of it are found (one statement, no
-    model instance per key)."""
-    insert_links(CopyKey, ("article", "key"), [(article.pk, key) for key in story(body)[1]])
+    model instance per key; ``send``: as ``records.insert_links``)."""
+    keys = [(article.pk, key) for key in story(body)[1]]
+    insert_links(CopyKey, ("article", "key"), keys, send=send)
 
 
 def stored_carrier(checksum: str):
