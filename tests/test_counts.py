@@ -2,6 +2,8 @@
 counts equal a fresh count, the pages and the API show them, and ``manage.py recount`` finds
 and fixes a count gone wrong."""
 
+import datetime as dt
+
 import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
@@ -11,7 +13,15 @@ from statements.dump import MODELS, dump_lines, load_dump
 from statements.ingest.pipeline import extract
 from statements.ingest.store.known import gazetteer_from_db
 from statements.ingest.store.writer import save
-from statements.models import Article, Quote, Speaker, SpeakerTheme, Theme
+from statements.models import (
+    Article,
+    DialogueRound,
+    Quote,
+    Speaker,
+    SpeakerTheme,
+    Tally,
+    Theme,
+)
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -219,27 +229,69 @@ def test_counts_equal_a_fresh_count_after_each_kind_of_write(admin_client, write
         )
 
 
+# A quote's round ("seeded": one of the seeded rounds, "new": one made for the test), date,
+# kind and role as worded: what the tallies count a quote in.
+QUOTE_FACETS = [
+    {},
+    {"round": "seeded", "said_on": dt.date(2011, 4, 27), "speaker_role": "Ambassador"},
+    {"round": "new", "kind": Quote.Kind.INDIRECT, "speaker_role": "Deputy Foreign Minister"},
+    {"said_on": dt.date(999, 1, 2), "kind": Quote.Kind.EDITORIAL, "speaker_role": "l'envoyé"},
+]
+
+
 @pytest.mark.parametrize(
-    "quoted, article_themes",
+    "quoted, article_themes, article_fields",
     [
         # (speaker, its quote's themes) per quote; the seeded speaker already has pairs
-        ([("seeded", ["human-rights"]), ("seeded", ["human-rights", "cooperation"])], []),
-        ([("new", []), ("new", [])], ["cooperation"]),
+        ([("seeded", ["human-rights"]), ("seeded", ["human-rights", "cooperation"])], [], {}),
+        ([("new", []), ("new", [])], ["cooperation"], {"outlet": True}),
         (
             [("new", ["cooperation"]), ("seeded", ["cooperation"]), ("new", ["human-rights"])],
             ["cooperation"],
+            {"outlet": True, "published_on": dt.date(2019, 12, 31), "rounds": True},
         ),
-        ([], ["human-rights", "cooperation"]),
+        ([], ["human-rights", "cooperation"], {"published_on": dt.date(2020, 1, 1)}),
+        (
+            [("seeded", []), ("new", []), ("seeded", ["cooperation"]), ("new", [])],
+            [],
+            {"rounds": True},
+        ),
     ],
 )
-def test_counts_added_from_the_rows_a_writer_inserted_equal_a_fresh_count(quoted, article_themes):
-    """``added_new``: what the ingest writer calls with the rows it has just inserted."""
+def test_counts_added_from_the_rows_a_writer_inserted_equal_a_fresh_count(
+    quoted, article_themes, article_fields
+):
+    """``added_new``: what the ingest writer calls with the rows it has just inserted; the
+    tallies too (rounds, outlets, months, kinds, roles) equal a fresh count."""
     who = {"seeded": Speaker.objects.get(slug="cui-tiankai"), "new": factories.speaker()}
     themes = {t.slug: t for t in Theme.objects.filter(slug__in=["human-rights", "cooperation"])}
-    record = factories.article(body="Talks resumed. " * 3)
+    seeded_round = DialogueRound.objects.order_by("pk").first()
+    rounds = {
+        "seeded": seeded_round,
+        "new": DialogueRound.objects.create(
+            dialogue=seeded_round.dialogue, start_date=dt.date(2030, 5, 1), slug="test-round"
+        ),
+    }
+    record = factories.article(
+        body="Talks resumed. " * 4,
+        outlet=factories.outlet() if article_fields.get("outlet") else None,
+        published_on=article_fields.get("published_on"),
+    )
     counts.removed(articles=[record.pk])  # the factory counted it; the writer counts once
+    linked = list(rounds.values()) if article_fields.get("rounds") else []
+    record.rounds.set(linked)
     quotes = Quote.objects.bulk_create(
-        Quote(article=record, speaker=who[s], text="Talks resumed.", start=15 * i, end=15 * i + 14)
+        Quote(
+            article=record,
+            speaker=who[s],
+            text="Talks resumed.",
+            start=15 * i,
+            end=15 * i + 14,
+            **{
+                **{k: v for k, v in QUOTE_FACETS[i % len(QUOTE_FACETS)].items() if k != "round"},
+                "round": rounds.get(QUOTE_FACETS[i % len(QUOTE_FACETS)].get("round")),
+            },
+        )
         for i, (s, _) in enumerate(quoted)
     )
     for quote, (_, slugs) in zip(quotes, quoted, strict=True):
@@ -247,16 +299,21 @@ def test_counts_added_from_the_rows_a_writer_inserted_equal_a_fresh_count(quoted
     record.themes.set([themes[slug] for slug in article_themes])
     before = Theme.objects.get(slug="cooperation").quote_count
     counts.added_new(
-        record.pk,
+        record,
         quotes=[
-            (quote.speaker_id, [themes[slug].pk for slug in slugs])
+            (quote, [themes[slug].pk for slug in slugs])
             for quote, (_, slugs) in zip(quotes, quoted, strict=True)
         ],
         article_themes=[themes[slug].pk for slug in article_themes],
+        dialogues=[r.dialogue_id for r in linked],
     )
     assert_fresh()
     cooperation = sum(slugs.count("cooperation") for _, slugs in quoted)
     assert Theme.objects.get(slug="cooperation").quote_count == before + cooperation
+    # The tallies were added to, not only counted afresh: the article's month is there.
+    month = article_fields.get("published_on")
+    key = f"{month:%Y-%m}" if month else ""
+    assert Tally.objects.filter(scope=0, facet="article-month", key=key).exists()
 
 
 def test_an_ingested_article_shows_in_its_speakers_and_themes_counts(client):

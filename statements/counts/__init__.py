@@ -44,28 +44,33 @@ def removed(quotes=None, articles=None):
     _adjust(quotes, articles, -1)
 
 
-def added_new(article, quotes=(), article_themes=()):
+def added_new(article, quotes=(), article_themes=(), dialogues=(), send=None):
     """Add what an article just inserted and its quotes contribute, given as the writer knows
-    them: ``quotes`` as (speaker key, theme keys) pairs, one per quote; ``article_themes`` the
-    theme key of each new article-theme link. The counts ``added`` would read back, in three
-    statements, and the article's tallies (read from its rows: one statement)."""
-    tallies.adjust(Quote.objects.filter(article=article), Article.objects.filter(pk=article), +1)
+    them: ``article`` the Article, ``quotes`` as (Quote, theme keys) pairs, one per quote;
+    ``article_themes`` the theme key of each new article-theme link, ``dialogues`` the keys
+    of the dialogues of its rounds. The counts ``added`` would read back, in three
+    statements, and the article's tallies in one (``tallies.added_new``). ``send(sql,
+    params)`` takes the statements, which read none of each other's rows, to send later
+    (the writer sends them with its others at once); by default they are executed now."""
+    send = send or _execute
+    tallies.added_new(article, [quote for quote, _ in quotes], dialogues, send=send)
     speakers, quoted, pairs = Counter(), Counter(), Counter()
-    for speaker, quote_themes in quotes:
+    for quote, quote_themes in quotes:
+        speaker = quote.speaker_id
         speakers[speaker] += 1
         for theme in quote_themes:
             quoted[theme] += 1
             pairs[speaker, theme] += 1
     in_articles = Counter(article_themes)
     if speakers:
-        _add_values(Speaker, ["id", "quote_count"], speakers.items())
+        _add_values(Speaker, ["id", "quote_count"], speakers.items(), send)
     if quoted or in_articles:
         rows = ((t, quoted[t], in_articles[t]) for t in quoted.keys() | in_articles.keys())
-        _add_values(Theme, ["id", "quote_count", "article_count"], rows)
+        _add_values(Theme, ["id", "quote_count", "article_count"], rows, send)
     if pairs:
         table = connection.ops.quote_name(SpeakerTheme._meta.db_table)
         values = _values((s, t, n) for (s, t), n in pairs.items())
-        _execute(
+        send(
             f"INSERT INTO {table} (speaker_id, theme_id, quote_count) VALUES {values} "
             "ON CONFLICT (speaker_id, theme_id) "
             f"DO UPDATE SET quote_count = {table}.quote_count + excluded.quote_count",
@@ -78,14 +83,14 @@ def _values(rows):
     return ", ".join("(" + ", ".join(str(int(v)) for v in row) + ")" for row in sorted(rows))
 
 
-def _add_values(model, columns, rows):
+def _add_values(model, columns, rows, send=None):
     """``UPDATE model SET count = count + n`` for each of ``rows``: the key (``columns[0]``)
     then the amount for each count column named after it."""
     qn = connection.ops.quote_name
     table = qn(model._meta.db_table)
     names = ", ".join(f"c{i}" for i in range(len(columns)))
     sets = ", ".join(f"{qn(c)} = {table}.{qn(c)} + d.c{i}" for i, c in enumerate(columns) if i > 0)
-    _execute(
+    (send or _execute)(
         f"WITH d ({names}) AS (VALUES {_values(rows)}) "
         f"UPDATE {table} SET {sets} FROM d WHERE {table}.{qn(columns[0])} = d.c0"
     )

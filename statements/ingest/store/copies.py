@@ -13,8 +13,7 @@ from __future__ import annotations
 
 import functools
 
-from django.db import IntegrityError, transaction
-from django.db.models import Count
+from django.db import IntegrityError, connection, transaction
 
 from statements.ingest.store.records import insert_links, outlet_for
 from statements.ingest.text import shingles
@@ -38,13 +37,7 @@ def held_copy(body: str):
     hashed, keys = story(body)
     if not keys:
         return None
-    ids = [
-        row["article"]
-        for row in CopyKey.objects.filter(key__in=keys)
-        .values("article")
-        .annotate(shared=Count("*"))
-        .order_by("-shared", "article")[:CANDIDATES]
-    ]
+    ids = candidates(keys)
     if not ids:
         return None
     best = None
@@ -57,10 +50,28 @@ def held_copy(body: str):
     return best
 
 
-def index(article: Article, body: str):
+def candidates(keys):
+    """The keys of the articles sharing most of ``keys`` (most first, then by key), at most
+    ``CANDIDATES``: read from the index alone (``COUNT(*)``, not of a column)."""
+    quote = connection.ops.quote_name
+    table = quote(CopyKey._meta.db_table)
+    article = quote(CopyKey._meta.get_field("article").column)
+    # The keys are integers written into the statement (int() refuses anything else): the
+    # driver would convert each of a text's hundred keys one by one, the ORM build it too.
+    listed = ", ".join(str(int(key)) for key in keys)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {article} FROM {table} WHERE {quote('key')} IN ({listed}) "
+            f"GROUP BY {article} ORDER BY COUNT(*) DESC, {article} LIMIT {CANDIDATES}"
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
+def index(article: Article, body: str, send=None):
     """Store an article's band keys, so later copies of it are found (one statement, no
-    model instance per key)."""
-    insert_links(CopyKey, ("article", "key"), [(article.pk, key) for key in story(body)[1]])
+    model instance per key; ``send``: as ``records.insert_links``)."""
+    keys = [(article.pk, key) for key in story(body)[1]]
+    insert_links(CopyKey, ("article", "key"), keys, send=send)
 
 
 def stored_carrier(checksum: str):

@@ -84,24 +84,28 @@ def outlet_for(extraction, report, names=None, *, careful=True, slugs=None):
     return outlet
 
 
-def insert_links(through, fields, rows, batch=400):
+def insert_links(through, fields, rows, batch=400, send=None):
     """Insert rows of a many-to-many table (or of another table of plain keys): what
     ``bulk_create`` sends, without building a model instance per row or asking for their
-    ids back. Every value is an integer key."""
+    ids back. Every value is an integer key. ``send`` (``together.Together``) takes the
+    statements to send later; by default they are executed now."""
     if not rows:
         return
     quote = connection.ops.quote_name
     table = quote(through._meta.db_table)
     columns = ", ".join(quote(through._meta.get_field(f).column) for f in fields)
+    for i in range(0, len(rows), batch):
+        # Written into the statement (int() refuses anything but an integer): the driver
+        # would otherwise convert each of an article's hundred band keys one by one.
+        values = ", ".join(
+            "(" + ", ".join(str(int(value)) for value in row) + ")" for row in rows[i : i + batch]
+        )
+        (send or _execute)(f"INSERT INTO {table} ({columns}) VALUES {values}")
+
+
+def _execute(sql, params=None):
     with connection.cursor() as cursor:
-        for i in range(0, len(rows), batch):
-            # Written into the statement (int() refuses anything but an integer): the driver
-            # would otherwise convert each of an article's hundred band keys one by one.
-            values = ", ".join(
-                "(" + ", ".join(str(int(value)) for value in row) + ")"
-                for row in rows[i : i + batch]
-            )
-            cursor.execute(f"INSERT INTO {table} ({columns}) VALUES {values}")
+        cursor.execute(sql, params)
 
 
 def round_for(

@@ -37,6 +37,7 @@ from statements.ingest.store.records import (
     outlet_for,
     round_for,
 )
+from statements.ingest.store.together import Together
 from statements.models import (
     Article,
     Outlet,
@@ -119,8 +120,10 @@ def _save(report, dry_run, names, again, copies, watermark, *, careful):
                 extraction = report.extraction = newer
             with signals_paused():
                 if not (copies and store_copies.carried(extraction, report, names)):
-                    write(extraction, report, names, careful=careful)
-                    store_copies.index(report.article, extraction.body)
+                    together = Together()
+                    write(extraction, report, names, careful=careful, send=together)
+                    store_copies.index(report.article, extraction.body, send=together)
+                    together.send()
             if dry_run:
                 transaction.set_rollback(True)
             else:
@@ -186,7 +189,12 @@ def write(
     names: ArchiveNames | None = None,
     *,
     careful: bool = True,
+    send=None,
 ):
+    """Store the extraction's records (the caller holds the transaction and the lock).
+    ``send`` (``together.Together``) takes the writes after the quotes (links, counts), to
+    be sent by the caller; by default they are executed here."""
+
     def created(record):
         report.new_records.append(record)
         if names is not None:
@@ -261,16 +269,21 @@ def write(
     report.article = article
     report.created["article"] += 1
     # The article is new, so its links are all new too: insert them in one statement each.
+    linked_rounds = {r for r in rounds if r}
     insert_links(
         Article.rounds.through,
         ("article", "dialogueround"),
-        [(article.pk, r.pk) for r in {r for r in rounds if r}],
+        [(article.pk, r.pk) for r in linked_rounds],
+        send=send,
     )
     article_themes = list(
         dict.fromkeys(themes[slug].pk for slug in extraction.themes if slug in themes)
     )
     insert_links(
-        Article.themes.through, ("article", "theme"), [(article.pk, t) for t in article_themes]
+        Article.themes.through,
+        ("article", "theme"),
+        [(article.pk, t) for t in article_themes],
+        send=send,
     )
 
     quotes = Quote.objects.bulk_create(
@@ -299,14 +312,17 @@ def write(
         Quote.themes.through,
         ("quote", "theme"),
         [(quote.pk, t) for quote, keys in zip(quotes, quote_themes, strict=True) for t in keys],
+        send=send,
     )
     report.created["quote"] += len(quotes)
     # The speakers' and themes' stored counts, in this transaction (statements/counts.py),
     # from the rows just inserted rather than read back.
     counts.added_new(
-        article.pk,
-        quotes=[(quote.speaker_id, keys) for quote, keys in zip(quotes, quote_themes, strict=True)],
+        article,
+        quotes=list(zip(quotes, quote_themes, strict=True)),
         article_themes=article_themes,
+        dialogues=[r.dialogue_id for r in linked_rounds],
+        send=send,
     )
 
 
