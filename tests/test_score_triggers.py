@@ -1,4 +1,4 @@
-"""The stored scores' insert triggers on PostgreSQL (migration 0017): one statement inserting
+"""The stored scores' insert triggers on PostgreSQL (migration 0018): one statement inserting
 many quotes (the ingest writer's one INSERT per article, a bulk load, an INSERT … SELECT)
 leaves exactly the per-word and tracked-phrase rows a fresh computation gives, and the
 changes that follow (updates, deletes, TRUNCATE) keep them exact."""

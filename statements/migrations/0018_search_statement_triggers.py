@@ -78,6 +78,6 @@ def backward(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("statements", "0016_search_phrase_scores")]
+    dependencies = [("statements", "0017_search_stored_sample")]
 
     operations = [migrations.RunPython(forward, backward)]
