@@ -14,43 +14,70 @@ from statements.models import DialogueRound, Quote
 KIND_LABELS = dict(Quote.Kind.choices)
 
 
+class RowMaker:
+    """Writes the rows of one page: the addresses' routes resolved once, the same dict
+    whether the quote came as an instance or as plain values."""
+
+    def __init__(self):
+        self.speaker_url = record_urls("speaker_detail")
+        self.article_url = record_urls("article_detail")
+        self.round_url = record_urls("round_detail")
+        self.quote_url = record_urls("quote_detail")
+
+    def row(self, record, *, speaker, article, outlet_name, round_, themes, snippet=None):
+        """``record``: the Quote (its own fields; ``{% provenance %}`` reads it); ``speaker``
+        (name, slug), ``article`` (url, slug, published_on); ``round_`` (address, dialogue,
+        dates) or None."""
+        round_url, round_dialogue, round_dates = round_ or (None, None, None)
+        return {
+            "pk": record.pk,
+            "url": self.quote_url(record.pk),
+            "kind": record.kind,
+            "kind_label": KIND_LABELS.get(record.kind, record.kind),
+            "text": record.text,
+            "snippet": snippet,
+            "said_on": record.said_on,
+            "is_reviewed": record.is_reviewed,
+            "speaker_name": speaker[0],
+            "speaker_url": self.speaker_url(speaker[1]),
+            "speaker_role": record.speaker_role,
+            "relayed_by": record.relayed_by,
+            "cite": article[0],
+            "source_url": self.article_url(article[1]),
+            "outlet_name": outlet_name or "",
+            "published_on": article[2],
+            "round_url": round_url,
+            "round_dialogue": round_dialogue,
+            "round_dates": round_dates,
+            "themes": themes,
+            "record": record,
+        }
+
+
 def quote_rows(quotes, themes=True):
     """One dict per quote, in order. ``quotes``: Quote instances with their speaker,
     article, outlet, round and dialogue selected (``for_listing()``); ``themes``: read each
-    quote's themes (one query), for the rows that show them. ``record`` is the Quote itself
-    (``{% provenance %}`` reads it)."""
+    quote's themes (one query), for the rows that show them."""
     quotes = list(quotes)
     themes_of = themes_by_quote([quote.pk for quote in quotes]) if themes else {}
-    speaker_url, article_url = record_urls("speaker_detail"), record_urls("article_detail")
-    round_url, quote_url = record_urls("round_detail"), record_urls("quote_detail")
+    make = RowMaker()
     rows = []
     for quote in quotes:
         speaker, article, round_ = quote.speaker, quote.article, quote.round
-        outlet = article.outlet
         rows.append(
-            {
-                "pk": quote.pk,
-                "url": quote_url(quote.pk),
-                "kind": quote.kind,
-                "kind_label": KIND_LABELS.get(quote.kind, quote.kind),
-                "text": quote.text,
-                "snippet": getattr(quote, "snippet", None),
-                "said_on": quote.said_on,
-                "is_reviewed": quote.is_reviewed,
-                "speaker_name": speaker.name,
-                "speaker_url": speaker_url(speaker.slug),
-                "speaker_role": quote.speaker_role,
-                "relayed_by": quote.relayed_by,
-                "cite": article.url,
-                "source_url": article_url(article.slug),
-                "outlet_name": outlet.name if outlet else "",
-                "published_on": article.published_on,
-                "round_url": round_url(round_.slug) if round_ else None,
-                "round_dialogue": round_.dialogue.name if round_ else None,
-                "round_dates": round_.date_range if round_ else None,
-                "themes": themes_of.get(quote.pk, ()),
-                "record": quote,
-            }
+            make.row(
+                quote,
+                speaker=(speaker.name, speaker.slug),
+                article=(article.url, article.slug, article.published_on),
+                outlet_name=article.outlet.name if article.outlet else "",
+                round_=(
+                    (make.round_url(round_.slug), round_.dialogue.name, round_.date_range)
+                    if round_
+                    else None
+                ),
+                themes=themes_of.get(quote.pk, ()),
+                snippet=getattr(quote, "snippet", None),
+            )
         )
     return rows
 
@@ -84,56 +111,42 @@ def quote_rows_by_key(keys, themes=True):
     """{key: row} of the quotes ``keys`` as ``quote_rows`` writes them, read as plain values
     in one query (and one for their themes): no speaker, article, outlet, round or dialogue
     built for each (a busy round's page shows 130 quotes and more). ``record`` is a Quote
-    holding only the values its provenance line reads."""
+    holding only its own values."""
     keys = list(keys)
     if not keys:
         return {}
     themes_of = themes_by_quote(keys) if themes else {}
-    speaker_url, article_url = record_urls("speaker_detail"), record_urls("article_detail")
-    round_url, quote_url = record_urls("round_detail"), record_urls("quote_detail")
-    rounds = {}
-    rows = {}
+    make = RowMaker()
+    rounds, rows = {}, {}
     for v in Quote.objects.filter(pk__in=keys).values(*ROW_VALUES):
         key, round_key = v["pk"], v["round_id"]
         if round_key is not None and round_key not in rounds:
             dates = DialogueRound(start_date=v["round__start_date"], end_date=v["round__end_date"])
             rounds[round_key] = (
-                round_url(v["round__slug"]),
+                make.round_url(v["round__slug"]),
                 v["round__dialogue__name"],
                 dates.date_range,
             )
-        in_round = rounds.get(round_key, (None, None, None))
         record = Quote(
             pk=key,
+            kind=v["kind"],
+            text=v["text"],
             said_on=v["said_on"],
+            is_reviewed=v["is_reviewed"],
             speaker_id=v["speaker_id"],
             speaker_role=v["speaker_role"],
+            relayed_by=v["relayed_by"],
             round_id=round_key,
             provenance=v["provenance"],
         )
-        rows[key] = {
-            "pk": key,
-            "url": quote_url(key),
-            "kind": v["kind"],
-            "kind_label": KIND_LABELS.get(v["kind"], v["kind"]),
-            "text": v["text"],
-            "snippet": None,
-            "said_on": v["said_on"],
-            "is_reviewed": v["is_reviewed"],
-            "speaker_name": v["speaker__name"],
-            "speaker_url": speaker_url(v["speaker__slug"]),
-            "speaker_role": v["speaker_role"],
-            "relayed_by": v["relayed_by"],
-            "cite": v["article__url"],
-            "source_url": article_url(v["article__slug"]),
-            "outlet_name": v["article__outlet__name"] or "",
-            "published_on": v["article__published_on"],
-            "round_url": in_round[0],
-            "round_dialogue": in_round[1],
-            "round_dates": in_round[2],
-            "themes": themes_of.get(key, ()),
-            "record": record,
-        }
+        rows[key] = make.row(
+            record,
+            speaker=(v["speaker__name"], v["speaker__slug"]),
+            article=(v["article__url"], v["article__slug"], v["article__published_on"]),
+            outlet_name=v["article__outlet__name"],
+            round_=rounds.get(round_key),
+            themes=themes_of.get(key, ()),
+        )
     return rows
 
 
