@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from statements.models import Quote
+from statements.models import Quote, Theme
 from tests.screenshots import sample_archive
 
 pytestmark = pytest.mark.django_db
@@ -133,11 +133,15 @@ def test_csv_keeps_markup_and_unicode_as_text(client, archive):
 
 
 def test_csv_cells_cannot_become_spreadsheet_formulas(client, archive):
-    Quote.objects.filter(speaker=archive.speakers.editorial).update(text="=HYPERLINK(1)")
+    quote = Quote.objects.get(speaker=archive.speakers.editorial)
+    Quote.objects.filter(pk=quote.pk).update(text="=HYPERLINK(1)")
+    # A slug may begin with "-", and the themes cell is one text to a spreadsheet.
+    quote.themes.set([Theme.objects.create(name="Aaa first by name", slug="-1+2")])
     (row,) = csv_rows(client, "/quotes/", speaker="harbour-daily-editorial")
-    assert row["text"] == "'=HYPERLINK(1)"
+    assert (row["text"], row["themes"]) == ("'=HYPERLINK(1)", "'-1+2")
     (row,) = json_rows(client, "/quotes/", speaker="harbour-daily-editorial")
-    assert row["text"] == "=HYPERLINK(1)"  # JSON is data, not a spreadsheet
+    # JSON is data, not a spreadsheet
+    assert (row["text"], row["themes"]) == ("=HYPERLINK(1)", ["-1+2"])
 
 
 def test_speaker_page_exports_its_filtered_quotes(client, archive):

@@ -41,8 +41,8 @@ def csv_cells(row, columns, parts):
             value = (provenance.get(fact) or {}).get(key, "")
         if isinstance(value, list):
             value = ";".join(value)
-        elif isinstance(value, str) and value[:1] in FORMULA_STARTS:
-            # run as a formula by spreadsheets; a quote never is one
+        if isinstance(value, str) and value[:1] in FORMULA_STARTS:
+            # run as a formula by spreadsheets; a quote never is one, nor a list of slugs
             value = "'" + value
         cells.append(value)
     return cells

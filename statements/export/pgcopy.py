@@ -98,12 +98,12 @@ ROUND_LABEL = f"""concat_ws(', ',
 
 
 def themes_cell():
-    """The quote's theme slugs by theme name, joined by ``;`` (a list is not guarded)."""
+    """The quote's theme slugs by theme name, joined by ``;`` and guarded as one text."""
     from statements.models import Quote
 
     tags = Quote.themes.through.objects.filter(quote_id=OuterRef("pk"))
     slugs = ArraySubquery(tags.order_by("theme__name").values("theme__slug"))
-    return SQL("NULLIF(array_to_string({slugs}, ';'), '')", slugs=slugs)
+    return text_cell(SQL("array_to_string({slugs}, ';')", slugs=slugs))
 
 
 def quote_cells(permalink_head, permalink_tail):
