@@ -1,5 +1,7 @@
 """Load the reference data and ingest the seed documents; running it twice changes nothing."""
 
+import json
+
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
@@ -7,8 +9,17 @@ from django.db import transaction
 
 from statements import counts
 from statements.ingest.store.batch import ingest_paths
+from statements.models import Speaker, Theme
 
 FIXTURES = settings.BASE_DIR / "fixtures"
+REFERENCE = FIXTURES / "reference.json"
+
+
+def reference_slugs(model):
+    """The slugs of ``model``'s records in the reference fixture (its natural keys)."""
+    label = model._meta.label_lower
+    records = json.loads(REFERENCE.read_text(encoding="utf-8"))
+    return [record["fields"]["slug"] for record in records if record["model"] == label]
 
 
 class Command(BaseCommand):
@@ -16,9 +27,15 @@ class Command(BaseCommand):
 
     def handle(self, *args, verbosity=1, **options):
         with transaction.atomic():
-            call_command("loaddata", FIXTURES / "reference.json", verbosity=0)
+            call_command("loaddata", REFERENCE, verbosity=0)
             # loaddata writes whole rows: the fixture's speakers and themes back to 0 quotes.
-            counts.recount()
+            # Only theirs are recounted: on a million-quote archive, all of them took 20 s.
+            speakers = Speaker.objects.filter(slug__in=reference_slugs(Speaker))
+            themes = Theme.objects.filter(slug__in=reference_slugs(Theme))
+            counts.recount(
+                speakers=speakers.values_list("pk", flat=True),
+                themes=themes.values_list("pk", flat=True),
+            )
 
         def report(i, total, result):
             if verbosity:
