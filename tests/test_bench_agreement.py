@@ -30,3 +30,9 @@ def test_another_order_is_told_apart(client, corpus):
     shown, query = page_keys(client, "rights&sort=newest")
     ranked, _ = every_match(connection, query, len(shown))
     assert len(shown) == len(ranked) == 25 and shown != ranked
+
+
+def test_a_filter_the_statement_cannot_apply_is_refused(client, corpus):
+    shown, query = page_keys(client, "rights&kind=indirect")
+    with pytest.raises(SystemExit, match="kind"):
+        every_match(connection, query, len(shown))
