@@ -2,6 +2,7 @@
 systematic sample, each estimate within the stated margin; undated quotes counted; and
 relevance over every match equal to ranking every match (on a generated corpus)."""
 
+import math
 from collections import Counter
 
 import pytest
@@ -168,6 +169,8 @@ def test_the_pilot_is_part_of_the_sample_and_the_margin_still_holds(
     monkeypatch.setattr(facets, "FACET_SAMPLE", SAMPLE)
     monkeypatch.setattr(facets, "PILOT_SAMPLE", pilot_sample)
     monkeypatch.setattr(facets, "PILOT", 50)  # 5%: a pilot of a few hundred in 4,000
+    if pilot_sample == 10:
+        monkeypatch.setattr(facets, "SAMPLE_SIZE", 10)  # under the pilot's size: it is cut
     rows = generated().search(q, ranked=False)
     truth_total = rows.count()
     count, pilot = facets.capped_count(generated().search(q), 100)
@@ -176,7 +179,10 @@ def test_the_pilot_is_part_of_the_sample_and_the_margin_still_holds(
     sampled = facets._sampled(rows, counts.bound)
     assert counts.sample == sampled.count() == len(set(sampled.values_list("pk", flat=True)))
     if pilot_sample == 10:
-        assert counts.bound == 50 and counts.sample == len(pilot.keys)
+        # The pilot alone, cut to its first buckets holding about the sample's size.
+        below = [key for key in pilot.keys if facets.sample_bucket(key) < counts.bound]
+        assert counts.bound == math.ceil(50 * 10 / len(pilot.keys)) < 50
+        assert counts.sample == len(below) < len(pilot.keys)
     else:
         assert counts.bound > 50
     assert abs(counts.total - truth_total) <= counts.margin, (counts.total, truth_total)
