@@ -193,6 +193,36 @@ def test_the_pilot_is_part_of_the_sample_and_the_margin_still_holds(
             assert abs(estimate - truth[key]) <= counts.margin, (facet, key, estimate, truth[key])
 
 
+@pytest.mark.postgres
+@pytest.mark.parametrize("facet_sample", [SAMPLE, 10_000])
+@pytest.mark.parametrize("q", ["rights", "development -trade", '"human rights"'])
+def test_a_counted_list_is_faceted_from_its_keys_without_searching_again(
+    corpus, monkeypatch, q, facet_sample
+):
+    """PostgreSQL: when the pager counts a list (its pilot puts it under twice the limit),
+    it reads every key, and the facets count those (or sample them, the same quotes as the
+    bucket condition) instead of running the search a third time."""
+    monkeypatch.setattr(facets, "FACET_SAMPLE", facet_sample)
+    rows = generated().search(q, ranked=False)
+    truth = rows.count()
+    count, pilot = facets.capped_count(rows, truth)
+    assert count == truth and sorted(pilot.every) == sorted(rows.values_list("pk", flat=True))
+    with CaptureQueriesContext(connection) as statements:
+        counts = count_facets(rows, count, guess=pilot)
+    assert not any("search_vector" in s["sql"] for s in statements.captured_queries)
+    assert counts.total == truth
+    if facet_sample == SAMPLE:
+        assert counts.estimated
+        assert counts.sample == facets._sampled(rows, counts.bound).count()
+    else:
+        assert not counts.estimated
+        listed = list(rows.select_related("speaker", "article__outlet"))
+        for facet in ("year", "kind", "speaker", "outlet"):
+            assert {key: n for key, _, n in counts.groups[facet]}.items() <= exact(
+                listed, facet
+            ).items()
+
+
 def group_by(rows, facet):
     """A fresh GROUP BY of the rows on one facet: {key: count}, empty values left out."""
     field = {
