@@ -13,7 +13,6 @@ from django.test.utils import CaptureQueriesContext
 
 from statements import facets, pagination, synth
 from statements.facets import count_facets
-from statements.facets.counting import grouped
 from statements.models import Quote
 
 pytestmark = pytest.mark.django_db
@@ -303,18 +302,3 @@ def test_the_statements_do_not_grow_with_the_list_or_its_sample(corpus, monkeypa
         assert counts.estimated is estimated and counts.total == size
         statements.add(len(queries))
     assert len(statements) == 1 and statements.pop() <= 2
-
-
-@pytest.mark.parametrize("bound", [10, 60, 100, 300])
-def test_a_sample_counted_from_the_sampled_quotes_index_counts_the_same(corpus, bound):
-    """Keys of a sample below a bucket bound (PostgreSQL reads their columns from migration
-    0017's index up to 100): the same rows, counts and number read as from the quotes."""
-    keys = list(facets._sampled(generated(), bound).values_list("pk", flat=True))
-    assert keys
-    with CaptureQueriesContext(connection) as queries:
-        rows, read = grouped(keys, facets.FACET_SIZE, below=bound)
-    assert sorted(rows, key=repr) == sorted(grouped(keys, facets.FACET_SIZE)[0], key=repr)
-    assert read == grouped(keys, facets.FACET_SIZE)[1] == len(set(keys))
-    sql = queries.captured_queries[0]["sql"]
-    indexed = connection.vendor == "postgresql" and bound <= 100
-    assert ("4294968) < 100" in sql) is indexed

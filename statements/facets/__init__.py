@@ -87,13 +87,12 @@ def _top(counter, labels, tiebreak=None):
     return [(key, labels[key], n) for key, n in ranked[:FACET_SIZE]]
 
 
-def _count(quotes, more=None, below=None):
+def _count(quotes, more=None):
     """(counters, labels, number of quotes read, months) for the quotes given (a list of
     keys or a queryset): counted in SQL in one statement (``counting.grouped``), each
-    facet's counter holding its top FACET_SIZE values and any tied with the last.
-    ``below``: they are a sample of the buckets below it."""
+    facet's counter holding its top FACET_SIZE values and any tied with the last."""
     using = "default" if isinstance(quotes, list | tuple) else quotes.db
-    rows, read = grouped(quotes, FACET_SIZE, using, more, below)
+    rows, read = grouped(quotes, FACET_SIZE, using, more)
     counters = {name: Counter() for name in FACET_NAMES}
     labels = {name: {} for name in FACET_NAMES}
     months = Counter()
@@ -265,13 +264,13 @@ def count_facets(quotes, total, names=FACET_NAMES, guess=None):
         # twice the sample that the stated margin needs.
         bound = min(PILOT, max(1, math.ceil(PILOT * target / len(pilot.keys))))
         keys = [key for key in pilot.keys if sample_bucket(key) < bound]
-        counters, labels, read, months = _count(keys, below=bound)
+        counters, labels, read, months = _count(keys)
     elif pilot is not None and bound > PILOT:
         above = _sampled(quotes, bound, low=PILOT).order_by()
-        counters, labels, read, months = _count(list(pilot.keys), more=above, below=bound)
+        counters, labels, read, months = _count(list(pilot.keys), more=above)
     else:
         sample = _sampled(quotes, bound).order_by()
-        counters, labels, read, months = _count(sample, below=bound)
+        counters, labels, read, months = _count(sample)
     estimated = total is None
     if estimated:
         # The pilot put it past twice FACET_SAMPLE, whatever a small sample says.
@@ -289,7 +288,7 @@ def _count_keys(keys, names):
     target = min(SAMPLE_SIZE, FACET_SAMPLE)
     bound = min(MODULUS, math.ceil(MODULUS * target / total))
     sample = [key for key in keys if sample_bucket(key) < bound]
-    counters, labels, read, months = _count(sample, below=bound)
+    counters, labels, read, months = _count(sample)
     return _scaled(counters, labels, months, names, total, read, bound, estimated=False)
 
 

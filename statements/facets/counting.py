@@ -44,7 +44,7 @@ VENDOR = {
 ROWS = """
 SELECT q.said_on AS said_on, {columns}
 FROM s
-JOIN statements_quote q ON q.id = s.id{sampled}
+JOIN statements_quote q ON q.id = s.id
 LEFT JOIN statements_speaker sp ON sp.id = q.speaker_id
 LEFT JOIN statements_dialogueround r ON r.id = q.round_id
 LEFT JOIN statements_dialogue d ON d.id = r.dialogue_id
@@ -72,24 +72,12 @@ WHERE rk <= %s OR g IN ({keep})
 """
 
 
-# PostgreSQL, keys all of a sample below this bucket: each quote's columns are read from the
-# sampled quotes' index by key (migration 0017, ``statements_quote_sample_keys``: the key and
-# every column counted here, for the quotes below it), an index-only probe instead of the
-# quote's row. (Probing the bucket-first index by bucket and key made the planner expect one
-# row and scan the rounds once per quote inside the loop: 430 ms at 1M.)
-SAMPLE_ROWS_BELOW = 100
-SAMPLE_ROWS = f" AND (((q.id * 2654435761) %% 4294967296) / 4294968) < {SAMPLE_ROWS_BELOW}"
-
-
-def _statement(vendor, keys_sql, below=None):
+def _statement(vendor, keys_sql):
     exprs = VENDOR[vendor]
     columns = ", ".join(
         f"{key.format(**exprs)} AS k_{name}, {label} AS l_{name}" for name, key, label in COLUMNS
     )
-    sampled = ""
-    if vendor == "postgresql" and below is not None and below <= SAMPLE_ROWS_BELOW:
-        sampled = SAMPLE_ROWS
-    rows = ROWS.format(columns=columns, sampled=sampled)
+    rows = ROWS.format(columns=columns)
     if vendor == "postgresql":
         sets = ", ".join(f"(k_{name}, l_{name})" for name, _, _ in COLUMNS)
         keys = ", ".join(f"k_{name}" for name, _, _ in COLUMNS)
@@ -128,13 +116,13 @@ def _keys_sql(keys, connection):
     return f"SELECT DISTINCT u.pk AS id FROM ({inner}) u", list(params)
 
 
-def grouped(keys, size, using="default", more=None, below=None):
+def grouped(keys, size, using="default", more=None):
     """``(rows, read)`` for the quotes whose keys are given (a list, or a Quote queryset
     read in the same statement) and those of the queryset ``more``: ``rows`` as (facet,
     key, label, count), each facet's top ``size`` values with their ties (years and
     months all; a year's key None for the undated), ``read`` the number of quotes
-    counted. One statement. ``below``: every key is of a sample below that bucket (then,
-    up to SAMPLE_ROWS_BELOW, the quotes' columns come from the sample's index)."""
+    counted. One statement. On PostgreSQL each quote's columns come from the index of
+    migration 0019 (``statements_quote_facet_keys``), not its row."""
     for source in (more, keys):
         if source is not None and not isinstance(source, list | tuple):
             using = source.db
@@ -153,7 +141,7 @@ def grouped(keys, size, using="default", more=None, below=None):
     if not parts:
         return [], 0
     keys_sql = " UNION ".join(parts)
-    sql = _statement("postgresql" if vendor == "postgresql" else "sqlite", keys_sql, below)
+    sql = _statement("postgresql" if vendor == "postgresql" else "sqlite", keys_sql)
     with connection.cursor() as cursor:
         cursor.execute(sql, [*params, size])
         result = cursor.fetchall()
