@@ -43,5 +43,12 @@ def parse_args(argv=None):
         help="PostgreSQL work_mem of every connection the pages and the floor open, set per "
         "session (SET), not on the server (default 16MB; '' keeps the server's)",
     )
+    p.add_argument(
+        "--port",
+        type=int,
+        default=0,
+        help="gunicorn's port on 127.0.0.1, Datasette's the next one (default 0: any free port; "
+        "on a shared machine give the range you were allotted)",
+    )
     p.add_argument("--out", type=Path, default=OUT / "latest.json")
     return p.parse_args(argv)
