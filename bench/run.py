@@ -151,6 +151,10 @@ def main(argv=None):
         f"{info['engine']}; {len(w.requests)} URLs in {len(w.kinds())} kinds",
         flush=True,
     )
+    if args.mix:
+        from bench import mix
+
+        return mix.measure(args, w, args.out)
     start_conditions = conditions(info)
     print(f"bench: {start_conditions}", flush=True)
 
