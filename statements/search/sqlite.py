@@ -84,6 +84,9 @@ def _ids(table, match):
 
 def search(queryset, parsed, table, fields, weights, within, ranked=True):
     """The queryset's rows matching ``parsed``, annotated with ``rank``."""
+    match = fts5_match(parsed)
+    if ranked and within is None and match and all(map(fts5_clause, parsed.clauses)):
+        return _joined(queryset, parsed, table, fields, weights, match)
     condition = Q()
     for clause in parsed.clauses:
         expression = fts5_clause(clause)
@@ -95,12 +98,39 @@ def search(queryset, parsed, table, fields, weights, within, ranked=True):
         condition |= found & exact_phrases(clause, fields, "sqlite")
     if not ranked:
         return queryset.filter(condition)
-    match = fts5_match(parsed)
     if match:
         rank = FTS5Rank(table, match, weights, within)
     else:
         rank = Value(0.0, output_field=FloatField())
     return queryset.filter(condition).annotate(rank=rank)
+
+
+def _joined(queryset, parsed, table, fields, weights, match):
+    """Every clause has a word to find: the FTS5 table joined on its rowid, so that bm25() is
+    read from the match's own cursor, and only for the rows that pass the other filters.
+
+    Ranking every match in a materialized CTE (FTS5Rank) cost 45-60 ms of CPU for a common
+    word at 100,000 quotes, 14-35 ms this way; with a filter (a country, a kind, a round)
+    bm25 is no longer computed for the matches the filter drops (45 -> 14 ms). ``extra()``:
+    Django joins no table that has no model, and bm25() works only with its table in FROM.
+    The table keeps its own name in a subquery, where SQLite resolves it to the nearest
+    FROM, so a ranked search can still be used inside another one.
+    """
+    if len(parsed.clauses) == 1:
+        # The join's MATCH is this clause's: only its phrases' exact words remain to check.
+        condition = exact_phrases(parsed.clauses[0], fields, "sqlite")
+    else:
+        # One MATCH for all the clauses: each clause still says which rows are its own.
+        condition = Q()
+        for clause in parsed.clauses:
+            found = Q(pk__in=_ids(table, fts5_clause(clause)))
+            condition |= found & exact_phrases(clause, fields, "sqlite")
+    weights = "".join(f", {float(w)}" for w in weights)
+    return (
+        queryset.filter(condition, pk=RawSQL(f"{table}.rowid", []))
+        .extra(tables=[table], where=[f"{table} MATCH %s"], params=[match])
+        .annotate(rank=RawSQL(f"-bm25({table}{weights})", [], output_field=FloatField()))
+    )
 
 
 def snippets(db, table, column, parsed, ids, start, stop, words):

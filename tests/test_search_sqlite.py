@@ -1,0 +1,98 @@
+"""SQLite's ranked search (statements/search/sqlite.py): the FTS5 table joined on its rowid, bm25
+read from the match's own cursor. The order is that of ranking every match by bm25 (then
+newest), with or without filters and for every shape of query; the match is scanned once; and
+a ranked search still counts, slices and nests as a subquery."""
+
+import pytest
+from django.db import connection
+
+from statements.models import Quote
+from statements.search import sqlite
+from statements.search.query import parse_query
+from tests.search_helpers import mine, search_corpus
+
+pytestmark = pytest.mark.skipif(
+    connection.vendor != "sqlite", reason="SQLite's FTS5 ranking (PostgreSQL: test_search_ranking)"
+)
+
+QUERIES = [
+    "respect",
+    "mutual respect",
+    '"mutual respect"',
+    "respect -mutual",
+    'respect -"mutual respect"',
+    "sovereignty or trade",
+    '"mutual respect" or cooperation',
+    "China",
+    "Posner",
+    # A clause with exclusions only: its rows have no bm25 (rank 0), so no join.
+    "respect or -China",
+]
+FILTERS = [{}, {"kind": "direct"}, {"speaker__country": "China"}, {"said_on__year": 2012}]
+
+
+@pytest.fixture
+def corpus(db):
+    return search_corpus()
+
+
+def ranked_by_hand(queryset, q):
+    """Every match of ``q`` in ``queryset`` (the unranked search), each given -bm25() by one
+    FTS5 query of its own, sorted best first, then newest as the lists are."""
+    parsed = parse_query(q)
+    matches = list(
+        queryset.search(q, ranked=False).values_list("pk", "said_on", "article_id", "start")
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT rowid, -bm25(quote_fts, 1.0, 0.25) FROM quote_fts WHERE quote_fts MATCH %s",
+            [sqlite.fts5_match(parsed)],
+        )
+        rank = dict(cursor.fetchall())
+    # Newest first, undated last, then the article (descending) and the offset, then the key.
+    matches.sort(
+        key=lambda r: (r[1] is None, -(r[1].toordinal() if r[1] else 0), -r[2], r[3], r[0])
+    )
+    matches.sort(key=lambda r: -rank.get(r[0], 0.0))  # stable: ties stay newest first
+    return [r[0] for r in matches]
+
+
+@pytest.mark.parametrize("filters", FILTERS, ids=lambda f: ",".join(f) or "no-filter")
+@pytest.mark.parametrize("q", QUERIES)
+def test_the_order_is_that_of_ranking_every_match(corpus, q, filters):
+    rows = mine(corpus).filter(**filters)
+    expected = ranked_by_hand(rows, q)
+    assert list(rows.search(q).values_list("pk", flat=True)) == expected
+    # Filters after the search, too.
+    assert list(mine(corpus).search(q).filter(**filters).values_list("pk", flat=True)) == expected
+
+
+@pytest.mark.parametrize("q", ["respect", '"mutual respect"', "sovereignty or trade"])
+def test_a_ranked_search_counts_slices_and_nests(corpus, q):
+    ranked, unranked = mine(corpus).search(q), mine(corpus).search(q, ranked=False)
+    assert ranked.count() == unranked.count() > 0
+    assert [r.pk for r in ranked[1:3]] == list(ranked.values_list("pk", flat=True)[1:3])
+    assert all(isinstance(r.rank, float) and r.rank > 0 for r in ranked)
+    # Inside another ranked search, each FTS5 table is its own query's.
+    nested = mine(corpus).search("China").filter(pk__in=ranked.values("pk"))
+    both = set(unranked.values_list("pk", flat=True)) & set(
+        mine(corpus).search("China", ranked=False).values_list("pk", flat=True)
+    )
+    assert set(nested.values_list("pk", flat=True)) == both
+    assert [r.rank for r in nested] == sorted((r.rank for r in nested), reverse=True)
+
+
+@pytest.mark.parametrize(
+    ("q", "filters"),
+    [("respect", {}), ("mutual respect", {"kind": "direct"}), ('"mutual respect"', {})],
+)
+def test_the_keys_of_a_ranked_page_scan_the_match_once(corpus, q, filters):
+    """Before, a ranked page's keys scanned the match twice: once for the rows (``IN``),
+    once to rank all of them (a MATERIALIZED CTE, bm25 even for rows the filters drop)."""
+    keys = Quote.objects.filter(**filters).search(q).values_list("pk", flat=True)[:26]
+    sql, params = keys.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN QUERY PLAN " + sql, params)
+        plan = [row[-1] for row in cursor.fetchall()]
+    assert sum("quote_fts VIRTUAL TABLE" in step for step in plan) == 1, plan
+    assert not any("fts_rank" in step for step in plan), plan
