@@ -257,3 +257,30 @@ def test_the_mix_draws_varied_addresses_that_answer(client, seed):
             assert len(paths) >= 4, kind
         for path in paths:
             assert client.get(path).status_code == 200, path
+
+
+@pytest.mark.parametrize(
+    ("cpu_ms", "weights", "per_request"),
+    [
+        # 3 parts of 10 ms and 1 of 50: (3 * 10 + 50) / 4.
+        ({"quote_detail": [10.0, 10.0], "search_broad": [40.0, 60.0]}, None, None),
+        ({"a": [10.0], "b": [50.0]}, {"a": 3, "b": 1}, 20.0),
+        # A kind without addresses or without weight counts for nothing.
+        ({"a": [10.0], "b": [], "c": [99.0]}, {"a": 1, "b": 5, "c": 0}, 10.0),
+    ],
+    ids=["mix-weights", "three-to-one", "left-out"],
+)
+def test_the_cpu_of_a_mixed_request_weighs_each_kinds_mean(cpu_ms, weights, per_request):
+    from bench.mix_cpu import weighted
+
+    report = weighted(cpu_ms, weights)
+    used = weights or mix.WEIGHTS
+    if per_request is None:  # the mix's own weights
+        shares = {k: used[k] for k in cpu_ms}
+        per_request = sum(shares[k] * sum(v) / len(v) for k, v in cpu_ms.items()) / sum(
+            shares.values()
+        )
+    assert report["cpu_ms_per_request"] == pytest.approx(per_request, abs=0.05)
+    assert report["requests_per_core_second"] == pytest.approx(1000 / per_request, abs=0.05)
+    assert sum(row["share_of_cpu"] for row in report["kinds"].values()) == pytest.approx(1, 0.01)
+    assert set(report["kinds"]) == {k for k, v in cpu_ms.items() if v and used.get(k)}
