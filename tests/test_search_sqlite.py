@@ -112,3 +112,21 @@ def test_a_ranked_page_scans_the_match_once_as_the_outer_loop(corpus, q, filters
         scans = [step for step in steps if "quote_fts VIRTUAL TABLE" in step]
         assert len(scans) == 1 and "M2=" not in scans[0], steps
         assert not any("fts_rank" in step for step in steps), steps
+
+
+@pytest.mark.parametrize(
+    "q", ["respect", '"mutual respect"', "sovereignty or trade", "respect -mutual", "-respect"]
+)
+def test_a_pages_rows_are_read_among_its_own_keys(corpus, q):
+    """A page's rows (``within=``, the pager's rows_for_keys) find and rank exactly the
+    search's rows among those keys; the match's rowids are listed among the keys only, not
+    all of them (for a common word, a list of every match cost more than the rows)."""
+    everything = list(mine(corpus).search(q))
+    ranks = {quote.pk: quote.rank for quote in everything}
+    others = list(mine(corpus).exclude(pk__in=ranks).values_list("pk", flat=True))
+    keys = [quote.pk for quote in everything[::2]] + others[:2]
+    within = mine(corpus).search(q, within=keys)
+    assert sorted(quote.pk for quote in within) == sorted(set(keys) & set(ranks))
+    assert all(quote.rank == ranks[quote.pk] for quote in within)
+    sql = str(within.query)
+    assert sql.count("MATCH") == sql.count("+rowid IN (SELECT value FROM json_each")

@@ -5,6 +5,8 @@
 string, so no user text is ever an FTS5 operator, a column filter or a NEAR group.
 """
 
+import json
+
 from django.db import connections
 from django.db.models import F, FloatField, Func, Q, Value
 from django.db.models.expressions import RawSQL
@@ -78,8 +80,19 @@ class FTS5Rank(Func):
         return sql, [*params, *pk_params]
 
 
-def _ids(table, match):
-    return RawSQL(f"SELECT rowid FROM {table} WHERE {table} MATCH %s", [match])
+def _ids(table, match, within=None):
+    """The rowids matching ``match``; with ``within``, only those among these keys: a page's
+    rows then build a list of their own keys, not of every match (4 of the 7 ms of CPU a
+    common word's page spent reading its 25 rows at 100,000 quotes). The keys are one JSON
+    parameter, as KeySet passes them, and ``+rowid`` as in FTS5Rank."""
+    if within is None:
+        return RawSQL(f"SELECT rowid FROM {table} WHERE {table} MATCH %s", [match])
+    keys = json.dumps([int(key) for key in within])
+    return RawSQL(
+        f"SELECT rowid FROM {table} WHERE {table} MATCH %s "
+        "AND +rowid IN (SELECT value FROM json_each(%s))",
+        [match, keys],
+    )
 
 
 def search(queryset, parsed, table, fields, weights, within, ranked=True):
@@ -91,10 +104,12 @@ def search(queryset, parsed, table, fields, weights, within, ranked=True):
     for clause in parsed.clauses:
         expression = fts5_clause(clause)
         if expression:
-            found = Q(pk__in=_ids(table, expression))
+            found = Q(pk__in=_ids(table, expression, within))
         else:
+            # The rows are among ``within`` already (with_keys): excluding the matches among
+            # those keys excludes every match.
             excluded = [_term(t) for t in clause if not t.phrase]
-            found = ~Q(pk__in=_ids(table, " OR ".join(excluded))) if excluded else Q()
+            found = ~Q(pk__in=_ids(table, " OR ".join(excluded), within)) if excluded else Q()
         condition |= found & exact_phrases(clause, fields, "sqlite")
     if not ranked:
         return queryset.filter(condition)
