@@ -284,3 +284,22 @@ def test_the_cpu_of_a_mixed_request_weighs_each_kinds_mean(cpu_ms, weights, per_
     assert report["requests_per_core_second"] == pytest.approx(1000 / per_request, abs=0.05)
     assert sum(row["share_of_cpu"] for row in report["kinds"].values()) == pytest.approx(1, 0.01)
     assert set(report["kinds"]) == {k for k, v in cpu_ms.items() if v and used.get(k)}
+
+
+@pytest.mark.parametrize(
+    ("argv", "out", "requests", "capped"),
+    [
+        ([], "latest.json", 200, False),
+        (["--mix"], "mix.json", 200, False),
+        (["--mix", "--requests", "50"], "mix.json", 50, True),
+        (["--mix", "--out", "/tmp/x.json", "--port", "8140"], "x.json", 200, False),
+    ],
+)
+def test_the_mix_options(argv, out, requests, capped):
+    from bench.options import parse_args
+
+    args = parse_args(["--database-url", "sqlite:////tmp/none.sqlite3", *argv])
+    assert args.out.name == out
+    assert (args.requests, args.requests_given) == (requests, capped)
+    assert args.mix == ("--mix" in argv)
+    assert args.port == (8140 if "--port" in argv else 0)
