@@ -40,7 +40,6 @@ def main(argv=None):
     import django
 
     django.setup()
-    from django.db import connection
     from django.test import Client
 
     client = Client(HTTP_HOST="127.0.0.1")
@@ -49,18 +48,7 @@ def main(argv=None):
         f"{'median ms':>9} {'CPU ms':>7} {'SQL ms':>7} {'queries':>7} {'calls':>7} {'KB':>6}  path"
     )
     for path in args.paths:
-        client.get(path)  # warm: caches, connection, compiled templates
-        spent, cpu, sql, counts = [], [], [], []
-        for _ in range(args.times):
-            timer = SQLTimer()
-            began, began_cpu = time.perf_counter(), time.process_time()
-            with connection.execute_wrapper(timer):
-                response = client.get(path)
-                body = b"".join(response) if response.streaming else response.content
-            cpu.append(time.process_time() - began_cpu)
-            spent.append(time.perf_counter() - began)
-            sql.append(timer.seconds)
-            counts.append(timer.count)
+        spent, cpu, sql, counts, body = measure(client, path, args.times)
         profiler = cProfile.Profile(time.process_time)
         profiler.enable()
         response = client.get(path)
@@ -78,6 +66,26 @@ def main(argv=None):
             stats.stream = out
             stats.sort_stats(args.sort).print_stats(args.top)
             print(out.getvalue())
+
+
+def measure(client, path, times):
+    """One warm-up request, then ``times`` more: ([wall s], [CPU s], [SQL s], [statements],
+    the last body)."""
+    from django.db import connection
+
+    client.get(path)  # warm: caches, connection, compiled templates
+    spent, cpu, sql, counts = [], [], [], []
+    for _ in range(times):
+        timer = SQLTimer()
+        began, began_cpu = time.perf_counter(), time.process_time()
+        with connection.execute_wrapper(timer):
+            response = client.get(path)
+            body = b"".join(response) if response.streaming else response.content
+        cpu.append(time.process_time() - began_cpu)
+        spent.append(time.perf_counter() - began)
+        sql.append(timer.seconds)
+        counts.append(timer.count)
+    return spent, cpu, sql, counts, body
 
 
 class SQLTimer:

@@ -151,12 +151,18 @@ def main(argv=None):
         f"{info['engine']}; {len(w.requests)} URLs in {len(w.kinds())} kinds",
         flush=True,
     )
+    if args.mix:
+        from bench import mix
+
+        return mix.measure(args, w, args.out)
     start_conditions = conditions(info)
     print(f"bench: {start_conditions}", flush=True)
 
     servers.collectstatic(args.database_url)
     floors = measure_floor(w, args.repeat)
-    with servers.gunicorn(args.database_url, args.workers, OUT / "gunicorn.log") as server:
+    with servers.gunicorn(
+        args.database_url, args.workers, OUT / "gunicorn.log", args.port
+    ) as server:
         archive = drive(server, w, args, "path")
 
     datasette, agreement = {}, []
@@ -178,7 +184,9 @@ def main(argv=None):
             seconds = export.export(db_path)
             marker.write_text(json.dumps(stamp))
             print(f"bench: exported to {db_path} in {seconds:.0f}s", flush=True)
-        with servers.datasette(db_path, OUT / "datasette.log") as server:
+        with servers.datasette(
+            db_path, OUT / "datasette.log", port=args.port and args.port + 1
+        ) as server:
             agreement = compare_counts(server, w)
             datasette = drive(server, w, args, "datasette")
 

@@ -86,8 +86,9 @@ class Server:
         return False
 
 
-def gunicorn(database_url, workers, log):
-    port = free_port()
+def gunicorn(database_url, workers, log, port=None):
+    """Gunicorn on ``port`` (None: any free one)."""
+    port = port or free_port()
     argv = [
         str(BIN / "gunicorn"),
         "archive.wsgi:application",
@@ -103,12 +104,13 @@ def gunicorn(database_url, workers, log):
     return Server("gunicorn", argv, port, env=production_env(database_url), log=log)
 
 
-def datasette(db_path, log, time_limit_ms=30000):
+def datasette(db_path, log, time_limit_ms=30000, port=None):
     """Datasette with its defaults except: the time limits, raised so that it does the same
     work as the archive (by default it gives up on a facet after 200 ms and leaves it out);
     and no facet suggestions, extra queries over the whole table that the archive's pages have
-    no counterpart for (about 0.3 s a page at 50,000 quotes)."""
-    port = free_port()
+    no counterpart for (about 0.3 s a page at 50,000 quotes). On ``port`` (None: any free
+    one)."""
+    port = port or free_port()
     argv = [
         str(BIN / "datasette"),
         "serve",
