@@ -60,6 +60,13 @@ def parse_args(argv=None):
         "session (SET), not on the server (default 16MB; '' keeps the server's)",
     )
     p.add_argument(
+        "--parallel-workers",
+        default="",
+        help="PostgreSQL max_parallel_workers_per_gather of the same connections, per session "
+        "(default '': the server's; 0 runs every statement in its own backend, as a web "
+        "server with as many workers as cores may prefer: docs/deployment.md)",
+    )
+    p.add_argument(
         "--port",
         type=int,
         default=0,

@@ -13,11 +13,20 @@ from bench.options import OUT, parse_args
 from bench.report import build, ms, summary, write
 
 
-def setup_django(database_url, work_mem=""):
+def pg_session(work_mem="", parallel_workers=""):
+    """The PostgreSQL settings every connection of the run sets for itself ('' keeps the
+    server's), as bench/settings.py passes them: ``name=value`` words."""
+    session = [f"work_mem={work_mem}"] if work_mem else []
+    if parallel_workers != "":
+        session.append(f"max_parallel_workers_per_gather={int(parallel_workers)}")
+    return " ".join(session)
+
+
+def setup_django(database_url, work_mem="", parallel_workers=""):
     if database_url.rstrip("/").endswith("var/archive.sqlite3"):
         sys.exit("bench: refusing to use the development database var/archive.sqlite3")
     # Read by bench/settings.py, here and in the gunicorn workers (they inherit os.environ).
-    os.environ["BENCH_PG_SESSION"] = f"work_mem={work_mem}" if work_mem else ""
+    os.environ["BENCH_PG_SESSION"] = pg_session(work_mem, parallel_workers)
     os.environ.update(servers.production_env(database_url))
     import django
 
@@ -134,7 +143,7 @@ def workload_search_kinds():
 
 def main(argv=None):
     args = parse_args(argv)
-    setup_django(args.database_url, args.work_mem)
+    setup_django(args.database_url, args.work_mem, args.parallel_workers)
     from bench import export, workload
 
     OUT.mkdir(parents=True, exist_ok=True)

@@ -303,3 +303,18 @@ def test_the_mix_options(argv, out, requests, capped):
     assert (args.requests, args.requests_given) == (requests, capped)
     assert args.mix == ("--mix" in argv)
     assert args.port == (8140 if "--port" in argv else 0)
+
+
+@pytest.mark.parametrize(
+    ("work_mem", "parallel", "expected"),
+    [
+        ("16MB", "", "work_mem=16MB"),
+        ("", "", ""),
+        ("64MB", "0", "work_mem=64MB max_parallel_workers_per_gather=0"),
+        ("", "2", "max_parallel_workers_per_gather=2"),
+    ],
+)
+def test_the_session_settings_are_the_ones_asked_for(work_mem, parallel, expected):
+    from bench.run import pg_session
+
+    assert pg_session(work_mem, parallel) == expected
