@@ -17,6 +17,7 @@ import statistics
 from bench import servers
 from bench.mix import WEIGHTS
 from bench.options import OUT
+from bench.pages import setup_in_process
 
 
 def parse_args(argv=None):
@@ -56,13 +57,7 @@ def weighted(cpu_ms, weights=None):
 
 def main(argv=None):
     args = parse_args(argv)
-    if not args.database_url:
-        raise SystemExit("bench.mix_cpu: give --database-url or set DATABASE_URL")
-    servers.collectstatic(args.database_url)
-    os.environ.update(servers.production_env(args.database_url))
-    import django
-
-    django.setup()
+    setup_in_process(args.database_url, "bench.mix_cpu")
     from django.test import Client
 
     from bench import mix_urls, workload

@@ -30,16 +30,21 @@ def parse_args(argv=None):
     return p.parse_args(argv)
 
 
-def main(argv=None):
-    args = parse_args(argv)
-    if not args.database_url:
-        raise SystemExit("bench.pages: give --database-url or set DATABASE_URL")
+def setup_in_process(database_url, command):
+    """Django with the production settings on ``database_url``, in this process."""
+    if not database_url:
+        raise SystemExit(f"{command}: give --database-url or set DATABASE_URL")
     # Production settings serve hashed static names: without the manifest every page is a 500.
-    servers.collectstatic(args.database_url)
-    os.environ.update(servers.production_env(args.database_url))
+    servers.collectstatic(database_url)
+    os.environ.update(servers.production_env(database_url))
     import django
 
     django.setup()
+
+
+def main(argv=None):
+    args = parse_args(argv)
+    setup_in_process(args.database_url, "bench.pages")
     from django.test import Client
 
     client = Client(HTTP_HOST="127.0.0.1")
