@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.db.models import Q
+from django.db.models import BooleanField, F, Func, Q, Value
 
 MAX_QUERY_LENGTH = 500
 # Longer queries are cut to this many terms: enough for any real question, and it bounds the
@@ -153,6 +153,21 @@ def _phrase_regex(words, vendor):
     return r"(?<![^\W_])" + sep.join(re.escape(w) for w in words) + r"(?![^\W_])"
 
 
+class RegexpLike(Func):
+    """PostgreSQL's ``regexp_like(text, pattern, 'i')``: ``~*`` under another name. The
+    planner estimates ``~*`` from the column's histogram of 100 texts, and for a phrase in
+    4% of the quotes successive ANALYZE runs gave it 5 to 218 of 31,193 candidates; at the
+    low end it sorted every candidate (1.1 s) instead of walking the ranked rows to the
+    page's 26 (25–40 ms). A function has a fixed estimate and costs no planning (matching
+    1,000 sampled texts instead added 5–10 ms to each statement)."""
+
+    function = "regexp_like"
+    output_field = BooleanField()
+
+    def __init__(self, name, pattern):
+        super().__init__(F(name), Value(pattern), Value("i"))
+
+
 def exact_phrases(clause, fields, vendor):
     """Q for the phrases of a clause: full-text matching stems them, this makes them exact
     (in any of ``fields``)."""
@@ -163,6 +178,9 @@ def exact_phrases(clause, fields, vendor):
         pattern = _phrase_regex(term.words, vendor)
         found = Q()
         for name in fields:
-            found |= Q(**{f"{name}__iregex": pattern})
+            if vendor == "postgresql":
+                found |= Q(RegexpLike(name, pattern))
+            else:
+                found |= Q(**{f"{name}__iregex": pattern})
         condition &= ~found if term.negated else found
     return condition
