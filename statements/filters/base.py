@@ -1,5 +1,6 @@
-"""What every list's FilterSet shares: the form, the choice helpers, and ``SearchFilterSet``
-(search, sorting, and whether anything narrows the list)."""
+"""What every list's FilterSet shares: the form, the choice helpers (``CachedChoicesMixin``:
+the choices that are the same for every request read through the cache, cached.py), and
+``SearchFilterSet`` (search, sorting, and whether anything narrows the list)."""
 
 import django_filters
 from django import forms
