@@ -16,7 +16,10 @@ Two ways to keep them, both a few set-based statements:
   transaction.
 - ``recount``: count given speakers and themes afresh (all of them by default): for merges,
   bulk loads that write rows directly, and ``manage.py recount``, which also says whether any
-  stored count differs from a fresh one (``recount(apply=False)``).
+  stored count differs from a fresh one (``recount(apply=False)``). A change it applies
+  changes the content version (``archive.pagecache.content_changed``), as its writes send no
+  signals. ``added``/``removed``/``added_new`` leave that to their callers, whose own writes
+  change it (the models' signals, or the ingest writer's one call).
 """
 
 from collections import Counter
@@ -25,6 +28,7 @@ from dataclasses import dataclass, field
 from django.db import connection
 from django.db.models import Count, F, Q
 
+from archive.pagecache import content_changed
 from statements.counts import tallies
 from statements.models import Article, Quote, Speaker, SpeakerTheme, Theme, count_of
 
@@ -225,6 +229,10 @@ def recount(speakers=None, themes=None, apply=True):
         wrong.update(quote_count=speaker_fresh)
         wrong_themes.update(quote_count=quote_fresh, article_count=article_fresh)
         _rebuild_speaker_themes(wrong_speakers)
+        if found:
+            # update(), bulk_create() and raw SQL send no signals: the pages, the cached
+            # choices and stored totals (filters/cached.py) go now and again on commit.
+            content_changed()
     return found
 
 

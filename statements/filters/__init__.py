@@ -4,7 +4,8 @@
 ``kind``, ``outlet`` (slug), ``date_after`` / ``date_before`` (YYYY-MM-DD) and ``sort``.
 A bad value is a form error: the view then shows the errors and no results.
 
-The package: ``base.py`` (the form, choice helpers, ``SearchFilterSet``), a module per list.
+The package: ``base.py`` (the form, choice helpers, ``SearchFilterSet``), a module per list,
+``cached.py`` (what list pages read the same way until the archive changes, in the cache).
 """
 
 from statements.filters.articles import ArticleFilter

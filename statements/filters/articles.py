@@ -8,6 +8,7 @@ from statements.filters.base import (
     SearchFilterSet,
     date_range,
     dialogue_rounds,
+    dialogue_rounds_cached_as,
     slug_choice,
     slug_choices,
 )
@@ -20,12 +21,21 @@ from statements.models import (
 
 
 class ArticleFilter(SearchFilterSet):
-    outlet = slug_choice("Outlet", Outlet.objects.all())
-    dialogue = slug_choice("Dialogue", Dialogue.objects.all(), method="filter_dialogue")
-    round = slug_choice("Round", dialogue_rounds, field_name="rounds", named=False)
+    outlet = slug_choice("Outlet", Outlet.objects.all(), cached_as="outlets")
+    dialogue = slug_choice(
+        "Dialogue", Dialogue.objects.all(), cached_as="dialogues", method="filter_dialogue"
+    )
+    round = slug_choice(
+        "Round",
+        dialogue_rounds,
+        field_name="rounds",
+        named=False,
+        cached_as=dialogue_rounds_cached_as,
+    )
     theme = slug_choices(
         "Theme",
         Theme.objects.all(),
+        cached_as="themes",
         field_name="themes__slug",
         conjoined=True,
         widget=forms.CheckboxSelectMultiple,

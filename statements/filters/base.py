@@ -1,5 +1,6 @@
-"""What every list's FilterSet shares: the form, the choice helpers, and ``SearchFilterSet``
-(search, sorting, and whether anything narrows the list)."""
+"""What every list's FilterSet shares: the form, the choice helpers (``CachedChoicesMixin``:
+the choices that are the same for every request read through the cache, cached.py), and
+``SearchFilterSet`` (search, sorting, and whether anything narrows the list)."""
 
 import django_filters
 from django import forms
@@ -13,6 +14,7 @@ from django_filters.fields import (
     ModelMultipleChoiceField,
 )
 
+from statements.filters.cached import cached_reads
 from statements.models import (
     DialogueRound,
     Speaker,
@@ -87,26 +89,66 @@ def date_range(field_name, label):
     )
 
 
-class NamedChoiceIterator(ModelChoiceIterator):
-    """A model choice field's options as (slug, name) read as plain values, for records whose
-    name is what they print as (``str()``, the options' label). The form then builds no model
-    instance per option (a list page's selects and checkboxes hold a hundred and more);
-    validating a value still asks the queryset for its record."""
+class OptionsIterator(ModelChoiceIterator):
+    """A model choice field's options: the empty and null ones, then the field's
+    ``cached_options()`` when it has them (CachedChoicesMixin), else its records read now,
+    each labelled by its ``str()``."""
 
     def __iter__(self):
         if self.field.empty_label is not None:
             yield ("", self.field.empty_label)
         if self.field.null_label is not None:
             yield (self.field.null_value, self.field.null_label)
-        yield from self.queryset.values_list(self.field.to_field_name, "name")
+        options = self.field.cached_options
+        yield from options() if options is not None else self.rows()
+
+    def rows(self):
+        for obj in self.queryset.iterator():
+            yield self.choice(obj)
+
+    def read(self):
+        """The options from the database as plain strings, as the cache keeps them."""
+        return [(str(value), str(label)) for value, label in self.rows()]
 
 
-class NamedChoiceField(ModelChoiceField):
+class NamedChoiceIterator(OptionsIterator):
+    """The options as (slug, name) read as plain values, for records whose name is what they
+    print as (``str()``, the options' label). The form then builds no model instance per
+    option (a list page's selects and checkboxes hold a hundred and more); validating a value
+    still asks the queryset for its record."""
+
+    def rows(self):
+        return self.queryset.values_list(self.field.to_field_name, "name")
+
+
+class OptionsMixin:
+    """A model choice field whose options may come from the cache: ``cached_options``, a
+    callable giving them as (value, label) pairs; None: read from the queryset. A new
+    queryset (a FilterSet narrowing the choices) drops them, as they were the old one's."""
+
+    cached_options = None
+
+    def _set_queryset(self, queryset):
+        self.cached_options = None
+        super()._set_queryset(queryset)
+
+    queryset = property(forms.ModelChoiceField._get_queryset, _set_queryset)
+
+
+class RecordChoiceField(OptionsMixin, ModelChoiceField):
+    iterator = OptionsIterator
+
+
+class NamedChoiceField(OptionsMixin, ModelChoiceField):
     iterator = NamedChoiceIterator
 
 
-class NamedMultipleChoiceField(ModelMultipleChoiceField):
+class NamedMultipleChoiceField(OptionsMixin, ModelMultipleChoiceField):
     iterator = NamedChoiceIterator
+
+
+class RecordChoiceFilter(django_filters.ModelChoiceFilter):
+    field_class = RecordChoiceField
 
 
 class NamedChoiceFilter(django_filters.ModelChoiceFilter):
@@ -117,13 +159,29 @@ class NamedMultipleChoiceFilter(django_filters.ModelMultipleChoiceFilter):
     field_class = NamedMultipleChoiceField
 
 
-def slug_choice(label, queryset, named=True, **kwargs):
+def slug_choice(label, queryset, named=True, cached_as=None, **kwargs):
     """A select of records by slug; ``named``: each option's label is the record's ``name``
-    (read as values, NamedChoiceIterator), else its ``str()`` (a round's is longer)."""
-    filter_class = NamedChoiceFilter if named else django_filters.ModelChoiceFilter
-    return filter_class(
-        queryset=queryset, to_field_name="slug", label=label, empty_label="Any", **kwargs
+    (read as values, NamedChoiceIterator), else its ``str()`` (a round's is longer).
+    ``cached_as``: the options' name in the cache (CachedChoicesMixin)."""
+    filter_class = NamedChoiceFilter if named else RecordChoiceFilter
+    return cached(
+        filter_class(
+            queryset=queryset, to_field_name="slug", label=label, empty_label="Any", **kwargs
+        ),
+        cached_as,
     )
+
+
+def cached_choice(label, read, **kwargs):
+    """A select whose choices ``read()`` gives, the same for every request until the archive
+    changes: read through the cache under read's name (CachedChoicesMixin)."""
+    choices = django_filters.ChoiceFilter(choices=read, label=label, empty_label="Any", **kwargs)
+    return cached(choices, read.__name__)
+
+
+def cached(filter_, cached_as):
+    filter_.cached_as = cached_as
+    return filter_
 
 
 def chosen_speakers(request):
@@ -143,16 +201,70 @@ def dialogue_rounds(request):
     return rounds.filter(Q(dialogue__slug=dialogue or None) | Q(slug=round_ or None))
 
 
-def slug_choices(label, queryset, **kwargs):
+def dialogue_rounds_cached_as(filterset):
+    """The cache's name of a valid chosen dialogue's rounds; None (read, not cached) with a
+    round chosen, whose slug is anything typed: each would be a cache entry."""
+    if filterset.data.get("round") or not filterset.is_valid():
+        return None
+    dialogue = filterset.form.cleaned_data.get("dialogue")
+    return f"rounds-of-dialogue:{dialogue.pk}" if dialogue else None
+
+
+def slug_choices(label, queryset, cached_as=None, **kwargs):
     # field_name must end in __slug: each chosen object is filtered on by its slug. No
     # DISTINCT: a foreign key, or one join per theme (conjoined), cannot repeat a row. Each
     # checkbox's label is the record's name (NamedChoiceIterator).
-    return NamedMultipleChoiceFilter(
-        queryset=queryset, to_field_name="slug", label=label, distinct=False, **kwargs
+    return cached(
+        NamedMultipleChoiceFilter(
+            queryset=queryset, to_field_name="slug", label=label, distinct=False, **kwargs
+        ),
+        cached_as,
     )
 
 
-class SearchFilterSet(SortLinksMixin, django_filters.FilterSet):
+class CachedChoicesMixin:
+    """The form's choices that are the same for every request until the archive changes
+    (those of filters given a ``cached_as``: a name, or a function of the FilterSet giving
+    one or None) read through the cache (filters/cached.py) instead of the database: a
+    select's choices before the form checks a value against them, a model choice field's
+    options when they are rendered (validating a chosen record still reads it)."""
+
+    @cached_property
+    def cached_reads(self):
+        return cached_reads(self.request)
+
+    @property
+    def form(self):
+        if not hasattr(self, "_form"):
+            cached = {
+                name: filter_
+                for name, filter_ in self.filters.items()
+                if getattr(filter_, "cached_as", None)
+            }
+            for filter_ in cached.values():
+                if not isinstance(filter_, django_filters.filters.QuerySetRequestMixin):
+                    read = filter_.extra["choices"]
+                    filter_.extra["choices"] = self.cached_reads.get(filter_.cached_as, read)
+                    filter_.__dict__.pop("_field", None)  # a field built with the old ones
+            form = super().form
+            for name, filter_ in cached.items():
+                if isinstance(form.fields[name], OptionsMixin):
+                    self.cache_options(name, filter_.cached_as)
+        return self._form
+
+    def cache_options(self, name, cached_as):
+        """Field ``name``'s options read through the cache as ``cached_as``, when rendered."""
+        field = self.form.fields[name]
+
+        def options():
+            key = cached_as(self) if callable(cached_as) else cached_as
+            read = field.iterator(field).read
+            return read() if key is None else self.cached_reads.get(key, read)
+
+        field.cached_options = options
+
+
+class SearchFilterSet(CachedChoicesMixin, SortLinksMixin, django_filters.FilterSet):
     """Search and sorting come after the filters so that search's ranking survives: the
     default order is relevance when there is a query, ``sort_orders["newest"]`` otherwise.
 

@@ -9,10 +9,12 @@ from django.utils.functional import cached_property
 from statements.filters.base import (
     ArchiveFilterForm,
     SearchFilterSet,
+    cached_choice,
     chosen_speakers,
     country_choices,
     date_range,
     dialogue_rounds,
+    dialogue_rounds_cached_as,
     slug_choice,
     slug_choices,
 )
@@ -48,20 +50,23 @@ class QuoteFilter(SearchFilterSet):
     plain = django_filters.BooleanFilter(
         method="applied_later", label="Search the words only", widget=forms.HiddenInput
     )
-    country = django_filters.ChoiceFilter(
-        field_name="speaker__country",
-        choices=country_choices,
-        label="Speaker's country",
-        empty_label="Any",
-    )
+    country = cached_choice("Speaker's country", country_choices, field_name="speaker__country")
     # Repeated themes narrow, as facet links do: a quote must carry every theme chosen.
     theme = slug_choices(
-        "Theme", Theme.objects.all(), method="filter_themes", widget=forms.CheckboxSelectMultiple
+        "Theme",
+        Theme.objects.all(),
+        cached_as="themes",
+        method="filter_themes",
+        widget=forms.CheckboxSelectMultiple,
     )
-    dialogue = slug_choice("Dialogue", Dialogue.objects.all(), method="filter_dialogue")
-    round = slug_choice("Round", dialogue_rounds, named=False)
+    dialogue = slug_choice(
+        "Dialogue", Dialogue.objects.all(), cached_as="dialogues", method="filter_dialogue"
+    )
+    round = slug_choice("Round", dialogue_rounds, named=False, cached_as=dialogue_rounds_cached_as)
     kind = django_filters.ChoiceFilter(choices=Quote.Kind.choices, label="Kind", empty_label="Any")
-    outlet = slug_choice("Outlet", Outlet.objects.all(), field_name="article__outlet")
+    outlet = slug_choice(
+        "Outlet", Outlet.objects.all(), cached_as="outlets", field_name="article__outlet"
+    )
     date = date_range("said_on", "Said")
 
     # Newest is the model's own order. Undated quotes go last either way (the engines
@@ -117,7 +122,7 @@ class QuoteFilter(SearchFilterSet):
 
 class SpeakerQuoteFilter(QuoteFilter):
     """One speaker's quotes: the speaker comes from the URL, so these choices go; themes
-    and rounds are those the speaker's quotes have."""
+    and rounds are those the speaker's quotes have (cached per speaker, filters/cached.py)."""
 
     speaker = None
     who = None
@@ -133,10 +138,12 @@ class SpeakerQuoteFilter(QuoteFilter):
         fields = self.form.fields
         # The stored SpeakerTheme rows (statements/counts.py): no pass over the quotes.
         fields["theme"].queryset = Theme.objects.filter(speaker_counts__speaker=speaker)
+        self.cache_options("theme", f"speaker-themes:{speaker.pk}")
         round_ids = {int(key) for facet, key, _ in self.usage if facet == "round"}
         field = fields["round"]
         field.withheld = None
         if len(round_ids) > MAX_ROUND_CHOICES:
+            # The round chosen only, whatever its slug: not cached (filters/base.py).
             field.queryset = field.queryset.filter(slug=self.data.get("round") or None)
             field.withheld = (
                 f"{speaker.name} spoke in {len(round_ids)} "
@@ -145,6 +152,7 @@ class SpeakerQuoteFilter(QuoteFilter):
             )
         else:
             field.queryset = field.queryset.filter(pk__in=round_ids)
+            self.cache_options("round", f"speaker-rounds:{speaker.pk}")
 
     def understand(self, q):
         return None  # the page is one speaker's already
@@ -155,4 +163,7 @@ class SpeakerQuoteFilter(QuoteFilter):
         worded) of all the speaker's quotes: the speaker's stored tallies
         (statements/counts/tallies.py), not a pass over its quotes."""
         tallies = Tally.objects.filter(scope=self.speaker.pk, facet__in=["round", "role"])
-        return list(tallies.values_list("facet", "key", "total"))
+        return self.cached_reads.get(
+            f"speaker-usage:{self.speaker.pk}",
+            lambda: list(tallies.values_list("facet", "key", "total")),
+        )

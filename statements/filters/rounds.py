@@ -6,6 +6,8 @@ from django.db.models import Exists, OuterRef
 
 from statements.filters.base import (
     ArchiveFilterForm,
+    CachedChoicesMixin,
+    cached_choice,
     date_range,
     location_choices,
     slug_choice,
@@ -23,14 +25,12 @@ class YearFilter(django_filters.NumberFilter):
     field_class = forms.IntegerField
 
 
-class RoundFilter(django_filters.FilterSet):
-    dialogue = slug_choice("Dialogue", Dialogue.objects.all())
+class RoundFilter(CachedChoicesMixin, django_filters.FilterSet):
+    dialogue = slug_choice("Dialogue", Dialogue.objects.all(), cached_as="dialogues")
     year = YearFilter(field_name="start_date__year", label="Year", min_value=1900, max_value=2100)
     date = date_range("start_date", "Began")
-    location = django_filters.ChoiceFilter(
-        choices=location_choices, label="Location", empty_label="Any"
-    )
-    theme = slug_choice("Theme", Theme.objects.all(), method="filter_theme")
+    location = cached_choice("Location", location_choices)
+    theme = slug_choice("Theme", Theme.objects.all(), cached_as="themes", method="filter_theme")
 
     class Meta:
         model = DialogueRound

@@ -4,6 +4,8 @@ import django_filters
 
 from statements.filters.base import (
     ArchiveFilterForm,
+    CachedChoicesMixin,
+    cached_choice,
     country_choices,
 )
 from statements.models import (
@@ -13,13 +15,11 @@ from statements.search import MAX_QUERY_LENGTH
 from statements.sort_links import SortLinksMixin
 
 
-class SpeakerFilter(SortLinksMixin, django_filters.FilterSet):
+class SpeakerFilter(CachedChoicesMixin, SortLinksMixin, django_filters.FilterSet):
     q = django_filters.CharFilter(
         method="filter_name", label="Name", max_length=MAX_QUERY_LENGTH, strip=True
     )
-    country = django_filters.ChoiceFilter(
-        choices=country_choices, label="Country", empty_label="Any"
-    )
+    country = cached_choice("Country", country_choices)
     kind = django_filters.ChoiceFilter(
         choices=Speaker.Kind.choices, label="Kind", empty_label="Any"
     )

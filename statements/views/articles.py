@@ -28,7 +28,7 @@ class ArticleListView(ArchiveListMixin, ExportMixin, FilterView):
     )
 
     def stored_totals(self):
-        return article_totals()
+        return self.cached_reads.get("article-totals", article_totals)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.functional import cached_property
 
 from statements.facets import FACET_NAMES, capped_count, count_facets
+from statements.filters.cached import cached_reads
 from statements.links import active_filters, facet_groups, first_page_url, without_empty_values
 from statements.models import Quote
 from statements.pagination import PAGE_SIZE, ArchivePaginator, PageNotFound
@@ -28,8 +29,13 @@ class ArchiveListMixin:
 
     def stored_totals(self):
         """FacetCounts of the whole list read from stored totals (facets/stored.py), for
-        the lists that have them; None: counted."""
+        the lists that have them, through ``cached_reads``; None: counted."""
         return None
+
+    @cached_property
+    def cached_reads(self):
+        """What the page reads the same way until the archive changes (filters/cached.py)."""
+        return cached_reads(self.request)
 
     @cached_property
     def stored_facets(self):

@@ -26,7 +26,7 @@ class QuoteListView(ArchiveListMixin, ExportMixin, FilterView):
     queryset = Quote.objects.for_listing().prefetch_related(None)
 
     def stored_totals(self):
-        return quote_totals()
+        return self.cached_reads.get("quote-totals", quote_totals)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -63,7 +63,9 @@ class SpeakerDetailView(ArchiveListMixin, ExportMixin, FilterView):
         return Quote.objects.filter(speaker=self.speaker).for_listing().prefetch_related(None)
 
     def stored_totals(self):
-        return quote_totals(SPEAKER_FACETS, self.speaker)
+        return self.cached_reads.get(
+            f"speaker-totals:{self.speaker.pk}", lambda: quote_totals(SPEAKER_FACETS, self.speaker)
+        )
 
     def get_filterset_kwargs(self, filterset_class):
         return {**super().get_filterset_kwargs(filterset_class), "speaker": self.speaker}
@@ -82,10 +84,12 @@ class SpeakerDetailView(ArchiveListMixin, ExportMixin, FilterView):
         # Counts over the quotes now selected, so each is a link that narrows the list; all
         # of the speaker's quotes are counted already (SpeakerTheme).
         if self.filterset.is_valid() and context["active_filters"]:
-            themes = Theme.objects.counted_in(self.object_list.values("pk"))
+            context["theme_counts"] = list(Theme.objects.counted_in(self.object_list.values("pk")))
         else:
-            themes = Theme.objects.spoken_of_by(self.speaker)
-        context["theme_counts"] = list(themes)
+            context["theme_counts"] = self.cached_reads.get(
+                f"speaker-theme-counts:{self.speaker.pk}",
+                lambda: list(Theme.objects.spoken_of_by(self.speaker)),
+            )
         context["chaired"] = self.speaker.chaired_rounds.select_related("dialogue")
         add_facets(context, self.request, self.filterset, SPEAKER_FACETS, stored=self.stored_facets)
         context["quotes"] = highlighted(context["object_list"], highlight_quotes, self.filterset)
