@@ -179,7 +179,8 @@ def ingest_file(
             changes.extend(caught)
         return extracted()
 
-    if prepared is not None and not could_change(changes[prepared.version :], raw, meta, gazetteer):
+    stale = changes[prepared.version :] if prepared is not None else None
+    if prepared is not None and not could_change(stale, prepared, meta, gazetteer):
         if prepared.extraction is None and not raise_errors:
             return FileResult(path, FAILED, prepared.reason)
         extraction = prepared.extraction
