@@ -3,16 +3,28 @@ ends exactly as a run with one process leaves it (on both engines)."""
 
 import os
 import signal
+from collections import OrderedDict
 
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import transaction
 
+from statements.ingest.store import stories
 from statements.ingest.store.batch import ingest_paths
 from statements.ingest.store.jobs import WorkerDied, Workers
 from statements.ingest.store.known import gazetteer_from_db
-from statements.models import Article
-from tests.jobs_helpers import FIRST, end_state, ingest_and_roll_back, outcomes, write_batch
+from statements.ingest.text import shingles
+from statements.models import Article, CopyKey
+from tests.jobs_helpers import (
+    FIRST,
+    OTHER,
+    SURNAME,
+    end_state,
+    ingest_and_roll_back,
+    outcomes,
+    write_batch,
+    written,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -73,6 +85,36 @@ def test_a_worker_that_dies_is_a_clear_error(tmp_path):
         workers.processes[0].join()
         with pytest.raises(WorkerDied, match="ingest worker 1 ended"):
             list(workers.prepared([(tmp_path / "a.txt", {})]))
+
+
+def test_the_writer_does_not_shingle_the_texts_its_workers_did(tmp_path, monkeypatch):
+    folder = written(
+        tmp_path / "batch",
+        [("1.txt", FIRST), ("2.txt", OTHER), ("3.txt", SURNAME), ("4.txt", FIRST + "\nEnd.\n")],
+    )
+
+    def copy_keys():
+        return sorted(CopyKey.objects.values_list("article__checksum", "key"))
+
+    with transaction.atomic():
+        ingest_paths([folder])
+        alone = copy_keys()
+        transaction.set_rollback(True)
+    shingled = []
+    real = shingles.shingles
+
+    def counted(body):
+        shingled.append(body[:20])
+        return real(body)
+
+    monkeypatch.setattr(stories, "_kept", OrderedDict())  # nothing kept from the run above
+    monkeypatch.setattr(shingles, "shingles", counted)  # this process only, not the workers
+    with transaction.atomic():
+        batch = ingest_paths([folder], jobs=2)
+        assert copy_keys() == alone
+        transaction.set_rollback(True)
+    assert [f.status for f in batch.files] == ["created", "created", "created", "carried"]
+    assert shingled == []
 
 
 def test_the_command_says_a_worker_died_and_keeps_what_it_stored(tmp_path, monkeypatch):

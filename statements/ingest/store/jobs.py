@@ -32,6 +32,7 @@ from statements.ingest.pipeline import extract_document
 from statements.ingest.quotes.transcripts import MINISTRY_TITLE
 from statements.ingest.result import Extraction, Gazetteer
 from statements.ingest.rounds.mentions import dialogue_key
+from statements.ingest.store import stories
 from statements.ingest.store.lookup import apply_changes, speaker_keys
 from statements.ingest.text.documents import DocumentError, read_text
 
@@ -54,7 +55,8 @@ class Prepared:
     (None if that failed), the one-line reason of a failure, ``version``: how many of the
     batch's gazetteer changes the worker's copy had; what ``could_change`` needs to know of
     the extraction: ``asked``, every key it looked a speaker up by (``GazetteerIndex.record``),
-    and ``mentioned``, the dialogues its text mentions (None if unknown)."""
+    and ``mentioned``, the dialogues its text mentions (None if unknown); and ``story``, the
+    body's for the copy check (``stories.story``), which the writer need not compute again."""
 
     raw: str | None
     extraction: Extraction | None
@@ -62,6 +64,7 @@ class Prepared:
     version: int
     asked: dict | None = None
     mentioned: frozenset | None = None
+    story: tuple | None = None
 
 
 def extractor_failure(e) -> str:
@@ -108,8 +111,10 @@ def _prepare(path, meta, gazetteer, version):
         return Prepared(None, None, str(e), version)
     try:
         doc = extract_document(raw, gazetteer, file=str(path), **meta)
+        extraction = doc.extraction()
         mentioned = frozenset(m.dialogue for m in doc.mentions)
-        return Prepared(raw, doc.extraction(), "", version, mentioned=mentioned)
+        story = stories.story(extraction.body)
+        return Prepared(raw, extraction, "", version, mentioned=mentioned, story=story)
     except ExtractionRefused as e:
         return Prepared(raw, None, str(e), version)
     except Exception as e:  # an extractor bug on one odd document must not stop the batch
