@@ -99,14 +99,22 @@ def in_process(folder, profile=None, async_commit=False, jobs=1, profile_cpu=Fal
 
     kinds = Counter()
     waited = Counter()
-    # The extractions this process made: every file with --jobs 1; with --jobs, the files it
-    # had to extract again (what the files stored since their worker's could have changed)
-    extractions = Counter()
-    extract = batch_module.extract
+    # This process's extractions (every file with --jobs 1; with --jobs, the files it had to
+    # extract again: what was stored since their worker's could have changed them) and its
+    # saves, each counted and timed by this process's CPU
+    parts = Counter()
+    extract, save = batch_module.extract, batch_module.save
 
-    def counted_extract(*args, **kwargs):
-        extractions["writer"] += 1
-        return extract(*args, **kwargs)
+    def timed(part, call):
+        def wrapper(*args, **kwargs):
+            began = time.process_time()
+            try:
+                return call(*args, **kwargs)
+            finally:
+                parts[part] += 1
+                parts[f"{part} cpu"] += time.process_time() - began
+
+        return wrapper
 
     def count(execute, sql, params, many, context):
         kind = statement_kind(sql)
@@ -121,7 +129,7 @@ def in_process(folder, profile=None, async_commit=False, jobs=1, profile_cpu=Fal
     profiler = cProfile.Profile(*clock) if profile else None
     server = server_cpu(connection)
     cpu, wall, children = time.process_time(), time.perf_counter(), os.times()
-    batch_module.extract = counted_extract
+    batch_module.extract, batch_module.save = timed("extract", extract), timed("save", save)
     try:
         with connection.execute_wrapper(count):
             if profiler:
@@ -130,7 +138,7 @@ def in_process(folder, profile=None, async_commit=False, jobs=1, profile_cpu=Fal
             if profiler:
                 profiler.disable()
     finally:
-        batch_module.extract = extract
+        batch_module.extract, batch_module.save = extract, save
     cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
     after = os.times()
     if server is not None:
@@ -149,7 +157,10 @@ def in_process(folder, profile=None, async_commit=False, jobs=1, profile_cpu=Fal
         # The database server's CPU for this connection's statements (PostgreSQL, local)
         "server_cpu_seconds": server,
         "wall_seconds": round(wall, 2),
-        "writer_extractions": extractions["writer"],
+        "writer_extractions": parts["extract"],
+        # Of cpu_seconds: the extractions above, and the saves (the writer proper)
+        "writer_extraction_cpu_seconds": round(parts["extract cpu"], 2),
+        "save_cpu_seconds": round(parts["save cpu"], 2),
         "statements": total,
         "statements_per_file": round(total / max(files, 1), 1),
         "by_kind": dict(kinds.most_common()),
