@@ -15,7 +15,7 @@ from statements.ingest.result import (
 )
 from statements.ingest.store import batch as batch_module
 from statements.ingest.store.jobs import could_change, prepare
-from statements.ingest.store.lookup import apply_changes
+from statements.ingest.store.lookup import apply_changes, speaker_keys
 from statements.synth import SyntheticArchive
 from tests.jobs_helpers import (
     FIRST,
@@ -220,3 +220,33 @@ def test_a_second_government_of_a_country_is_found_by_its_names_only(tmp_path, t
     now = Gazetteer(speakers=[first])
     apply_changes(now, [("speaker", second, 1)])
     assert could_change([("speaker", second, 1)], prepared, {}, now) is expected
+
+
+@pytest.mark.parametrize(
+    "known",
+    [
+        KnownSpeaker(name="Mira Kovac", kind="person", native_name="米拉", aliases=["M. Kovac"]),
+        KnownSpeaker(
+            name="Polish government",
+            kind="government",
+            country="Poland",
+            aliases=["Warsaw government"],
+        ),
+        KnownSpeaker(name="Alpine Wire", kind="outlet", aliases=["AW"]),
+        KnownSpeaker(name="Slovenian delegation", kind="delegation", country="Slovenia"),
+    ],
+)
+def test_the_index_notes_every_key_asked_and_each_speaker_is_under_its_keys(known):
+    gazetteer = Gazetteer(speakers=[person("Georg Huber")])
+    index = gazetteer.index()
+    asked = index.record()
+    apply_changes(gazetteer, [("speaker", known, 1)])
+    keys = list(speaker_keys(known))
+    assert keys
+    for table, key in keys:
+        assert known in getattr(index, table).get(key)
+    # Every lookup just made is noted, and nothing else; a rebuilt index goes on noting.
+    assert {(t, k) for t, found in asked.items() for k in found} == set(keys)
+    index.build()
+    index.speaker_by_norm.get("someone else")
+    assert "someone else" in asked["speaker_by_norm"]

@@ -129,7 +129,7 @@ class GazetteerIndex:
             self._add_outlet(o)
         self._signature = self.signature()
         if self.asked is not None:
-            self.record()
+            self._attach()
 
     def current(self):
         """Whether the index still describes its gazetteer (same lists, same lengths)."""
@@ -141,9 +141,12 @@ class GazetteerIndex:
         ``speaker_keys`` were asked could have changed no answer, so no lookup made after
         it (``ingest --jobs``: ``jobs.could_change``)."""
         self.asked = {name: set() for name in SPEAKER_TABLES}
+        self._attach()
+        return self.asked
+
+    def _attach(self):
         for name, keys in self.asked.items():
             getattr(self, name).asked = keys
-        return self.asked
 
     def _add_speaker(self, k):
         for table, key in speaker_keys(k):
