@@ -89,14 +89,32 @@ def server_cpu(connection):
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def in_process(folder, profile=None, async_commit=False, jobs=1):
-    """Ingest ``folder`` in this process, counting every statement sent to the database."""
+def in_process(folder, profile=None, async_commit=False, jobs=1, profile_cpu=False):
+    """Ingest ``folder`` in this process, counting every statement sent to the database;
+    ``profile_cpu``: the profile counts this process's CPU time, not the wall clock (the
+    waits for the database then cost nothing)."""
     from django.db import connection
 
-    from statements.ingest.store.batch import ingest_paths
+    from statements.ingest.store import batch as batch_module
 
     kinds = Counter()
     waited = Counter()
+    # This process's extractions (every file with --jobs 1; with --jobs, the files it had to
+    # extract again: what was stored since their worker's could have changed them) and its
+    # saves, each counted and timed by this process's CPU
+    parts = Counter()
+    extract, save = batch_module.extract, batch_module.save
+
+    def timed(part, call):
+        def wrapper(*args, **kwargs):
+            began = time.process_time()
+            try:
+                return call(*args, **kwargs)
+            finally:
+                parts[part] += 1
+                parts[f"{part} cpu"] += time.process_time() - began
+
+        return wrapper
 
     def count(execute, sql, params, many, context):
         kind = statement_kind(sql)
@@ -107,15 +125,20 @@ def in_process(folder, profile=None, async_commit=False, jobs=1):
         finally:
             waited[kind] += time.perf_counter() - began
 
-    profiler = cProfile.Profile() if profile else None
+    clock = (time.process_time,) if profile_cpu else ()
+    profiler = cProfile.Profile(*clock) if profile else None
     server = server_cpu(connection)
     cpu, wall, children = time.process_time(), time.perf_counter(), os.times()
-    with connection.execute_wrapper(count):
-        if profiler:
-            profiler.enable()
-        batch = ingest_paths([folder], async_commit=async_commit, jobs=jobs)
-        if profiler:
-            profiler.disable()
+    batch_module.extract, batch_module.save = timed("extract", extract), timed("save", save)
+    try:
+        with connection.execute_wrapper(count):
+            if profiler:
+                profiler.enable()
+            batch = batch_module.ingest_paths([folder], async_commit=async_commit, jobs=jobs)
+            if profiler:
+                profiler.disable()
+    finally:
+        batch_module.extract, batch_module.save = extract, save
     cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
     after = os.times()
     if server is not None:
@@ -134,6 +157,10 @@ def in_process(folder, profile=None, async_commit=False, jobs=1):
         # The database server's CPU for this connection's statements (PostgreSQL, local)
         "server_cpu_seconds": server,
         "wall_seconds": round(wall, 2),
+        "writer_extractions": parts["extract"],
+        # Of cpu_seconds: the extractions above, and the saves (the writer proper)
+        "writer_extraction_cpu_seconds": round(parts["extract cpu"], 2),
+        "save_cpu_seconds": round(parts["save cpu"], 2),
         "statements": total,
         "statements_per_file": round(total / max(files, 1), 1),
         "by_kind": dict(kinds.most_common()),
@@ -164,6 +191,11 @@ def main(argv=None):
         "command)",
     )
     p.add_argument("--profile", help="with --statements: write a cProfile of the run here")
+    p.add_argument(
+        "--profile-cpu",
+        action="store_true",
+        help="with --profile: time the profile by this process's CPU, not the wall clock",
+    )
     p.add_argument(
         "--async-commit",
         action="store_true",
@@ -212,7 +244,9 @@ def main(argv=None):
     if args.statements or args.profile:
         from django.db import connection
 
-        batch, figures = in_process(folder, args.profile, args.async_commit, args.jobs)
+        batch, figures = in_process(
+            folder, args.profile, args.async_commit, args.jobs, profile_cpu=args.profile_cpu
+        )
         result = {
             "engine": connection.vendor,
             "template": args.template,

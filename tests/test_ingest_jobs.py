@@ -3,147 +3,30 @@ ends exactly as a run with one process leaves it (on both engines)."""
 
 import os
 import signal
+from collections import OrderedDict
 
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import transaction
 
+from statements.ingest.store import stories
 from statements.ingest.store.batch import ingest_paths
-from statements.ingest.store.jobs import WorkerDied, Workers, could_change
+from statements.ingest.store.jobs import WorkerDied, Workers
 from statements.ingest.store.known import gazetteer_from_db
-from statements.models import Article, Dialogue, DialogueRound, Outlet, Quote, Speaker
+from statements.ingest.text import shingles
+from statements.models import Article, CopyKey
+from tests.jobs_helpers import (
+    FIRST,
+    OTHER,
+    SURNAME,
+    end_state,
+    ingest_and_roll_back,
+    outcomes,
+    write_batch,
+    written,
+)
 
 pytestmark = pytest.mark.django_db
-
-# Each later article needs what an earlier one stored: her surname alone names a speaker
-# only once the archive knows her; "the water dialogue" is the round the first file made.
-FIRST = """Lakes pact renewed after two days of talks
-
-VIENNA, May 14, 2024 (Alpine Wire) -- Austria and Slovenia renewed their lakes pact on Tuesday
-at the fourth round of the Austria-Slovenia Water Dialogue in Vienna.
-
-"Clean water is a shared duty," Slovenian Environment Minister Mira Kovac told reporters.
-
-Austrian Farm Minister Georg Huber said the two sides would publish monitoring data each month.
-
-Source: Alpine Wire
-"""
-
-SURNAME = """Slovenia to publish river readings weekly
-
-LJUBLJANA, May 20, 2024 (Drava Courier) -- Slovenia will publish its river readings every week,
-the environment ministry said on Monday.
-
-"Farmers downstream deserve to know what is in the water," Kovac said at a briefing.
-
-Huber welcomed the plan and said Austria would do the same by the summer.
-
-Source: Drava Courier
-"""
-
-ROUND = """Water talks to resume in Ljubljana
-
-LJUBLJANA, May 28, 2024 (Alpine Wire) -- Negotiators from Austria and Slovenia met again on
-Monday, two weeks after the fourth round of the Austria-Slovenia Water Dialogue.
-
-"We are closer on the monitoring data than at any time before," Kovac told the Alpine Wire.
-
-Source: Alpine Wire
-"""
-
-OTHER = """Port fees cut to lure shipping lines
-
-GDANSK, June 3, 2024 (Baltic Ledger) -- Poland cut port fees in Gdansk by a tenth on Monday to
-win back shipping lines that moved to Hamburg last year.
-
-"The fees were the highest on the Baltic, and now they are not," Polish Infrastructure Minister
-Tomasz Wrobel said.
-
-Source: Baltic Ledger
-"""
-
-LATER = """Gdansk port traffic rises after fee cut
-
-GDANSK, July 1, 2024 (Baltic Ledger) -- Container traffic through Gdansk rose in June, the
-first month after the port cut its fees.
-
-"The lines are coming back," Wrobel told the Baltic Ledger on Monday.
-
-Source: Baltic Ledger
-"""
-
-
-def write_batch(folder):
-    """The files in name order: new speakers, outlets and a round; a later file using each; a
-    copy of the first; a file that is no text; one that says nothing."""
-    folder.mkdir()
-    files = {
-        "01_first.txt": FIRST,
-        "02_other.txt": OTHER,
-        "03_surname.txt": SURNAME,
-        "04_copy.txt": FIRST,
-        "05_round.txt": ROUND,
-        "06_later.txt": LATER,
-        "08_empty.txt": "   \n\n",
-    }
-    for name, text in files.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    (folder / "07_binary.txt").write_bytes(b"\xff\xfe\x00\x00 not text \x80\x81")
-    return folder
-
-
-def end_state():
-    """Every stored fact by its natural key and slug (keys differ after a rollback on
-    PostgreSQL: the sequences go on)."""
-    return {
-        "articles": sorted(
-            Article.objects.values_list(
-                "checksum", "slug", "title", "outlet__name", "published_on", "dateline", "body"
-            )
-        ),
-        "speakers": sorted(
-            Speaker.objects.values_list(
-                "name", "slug", "kind", "country", "title", "aliases", "quote_count"
-            )
-        ),
-        "outlets": sorted(Outlet.objects.values_list("name", "slug", "country", "aliases")),
-        "dialogues": sorted(Dialogue.objects.values_list("name", "slug", "aliases")),
-        "rounds": sorted(
-            DialogueRound.objects.values_list("dialogue__name", "start_date", "slug", "ordinal")
-        ),
-        "quotes": sorted(
-            Quote.objects.values_list(
-                "article__checksum",
-                "start",
-                "end",
-                "speaker__name",
-                "round__slug",
-                "kind",
-                "cue",
-                "confidence",
-                "said_on",
-            )
-        ),
-        "round links": sorted(
-            Article.rounds.through.objects.values_list("article__checksum", "dialogueround__slug")
-        ),
-    }
-
-
-def outcomes(batch):
-    return [(f.name, f.status, f.reason) for f in batch.files]
-
-
-def ingest_and_roll_back(folder, jobs, *, twice=False):
-    """The outcomes and end state of ingesting ``folder`` (again, with ``twice``), all
-    rolled back afterwards, so that the next run starts from the same archive."""
-    with transaction.atomic():
-        batch = ingest_paths([folder], jobs=jobs)
-        state = end_state()
-        again = ingest_paths([folder], jobs=jobs) if twice else None
-        after = end_state() if twice else None
-        transaction.set_rollback(True)
-    return batch, state, again, after
 
 
 @pytest.mark.parametrize("jobs", [2, 3])
@@ -204,51 +87,34 @@ def test_a_worker_that_dies_is_a_clear_error(tmp_path):
             list(workers.prepared([(tmp_path / "a.txt", {})]))
 
 
-@pytest.mark.parametrize(
-    "change, text, expected",
-    [
-        # A person is found by a word of the name: the surname is enough.
-        (("speaker", "person", "Mira Kovac"), "Kovac said on Monday.", True),
-        (("speaker", "person", "Mira Kovac"), "Huber said on Monday.", False),
-        # An outlet by its whole name, whatever its case and spacing.
-        (("outlet", "", "Baltic Ledger"), "Source: BALTIC  LEDGER", True),
-        (("outlet", "", "Baltic Ledger"), "The ledger of the Baltic states.", False),
-        # A government by its country, however the text names it: always a candidate.
-        (("speaker", "government", "Polish government"), "Warsaw said no.", True),
-        (("dialogue", "", "Austria-Slovenia Water Dialogue"), "Nothing of the kind.", True),
-    ],
-)
-def test_what_could_change_a_stale_extraction(change, text, expected):
-    from statements.ingest.result import Gazetteer, KnownOutlet, KnownSpeaker
+def test_the_writer_does_not_shingle_the_texts_its_workers_did(tmp_path, monkeypatch):
+    folder = written(
+        tmp_path / "batch",
+        [("1.txt", FIRST), ("2.txt", OTHER), ("3.txt", SURNAME), ("4.txt", FIRST + "\nEnd.\n")],
+    )
 
-    kind, speaker_kind, name = change
-    if kind == "outlet":
-        known = KnownOutlet(name=name, country="", aliases=[])
-    elif kind == "speaker":
-        known = KnownSpeaker(name=name, kind=speaker_kind, country="", title="")
-    else:
-        from statements.ingest.result import KnownDialogue
+    def copy_keys():
+        return sorted(CopyKey.objects.values_list("article__checksum", "key"))
 
-        known = KnownDialogue(name=name, parties=["Austria", "Slovenia"], aliases=[])
-    assert could_change([(kind, known, 0)], text, {}, Gazetteer()) is expected
-    assert could_change([], text, {}, Gazetteer()) is False
+    with transaction.atomic():
+        ingest_paths([folder])
+        alone = copy_keys()
+        transaction.set_rollback(True)
+    shingled = []
+    real = shingles.shingles
 
+    def counted(body):
+        shingled.append(body[:20])
+        return real(body)
 
-@pytest.mark.parametrize(
-    "text, expected",
-    [
-        ("Warsaw said no.", False),  # the government already known is the one found
-        ("The Polish cabinet said no.", True),  # a word of the new one's name
-    ],
-)
-def test_a_second_government_of_a_country_is_found_by_its_names_only(text, expected):
-    from statements.ingest.result import Gazetteer, KnownSpeaker
-
-    first = KnownSpeaker(name="Government of Poland", kind="government", country="Poland")
-    second = KnownSpeaker(name="Polish cabinet", kind="government", country="Poland")
-    gazetteer = Gazetteer(speakers=[first, second])
-    assert could_change([("speaker", second, 1)], text, {}, gazetteer) is expected
-    assert could_change([("speaker", first, 0)], text, {}, gazetteer) is True
+    monkeypatch.setattr(stories, "_kept", OrderedDict())  # nothing kept from the run above
+    monkeypatch.setattr(shingles, "shingles", counted)  # this process only, not the workers
+    with transaction.atomic():
+        batch = ingest_paths([folder], jobs=2)
+        assert copy_keys() == alone
+        transaction.set_rollback(True)
+    assert [f.status for f in batch.files] == ["created", "created", "created", "carried"]
+    assert shingled == []
 
 
 def test_the_command_says_a_worker_died_and_keeps_what_it_stored(tmp_path, monkeypatch):

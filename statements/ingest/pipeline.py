@@ -62,6 +62,31 @@ def extract(
     ``ExtractionRefused``: one too large, or with a line too long, before any work; one too
     slow when its time is up.
     """
+    return extract_document(
+        raw_text,
+        gazetteer,
+        file=file,
+        title=title,
+        outlet=outlet,
+        published=published,
+        url=url,
+        budget=budget,
+    ).extraction()
+
+
+def extract_document(
+    raw_text: str,
+    gazetteer: Gazetteer | None = None,
+    *,
+    file: str = "",
+    title: str = "",
+    outlet: str = "",
+    published=None,
+    url: str = "",
+    budget: Budget | None = None,
+) -> Document:
+    """``extract``'s Document once every step has run, for a caller that needs what the
+    steps found on the way (``ingest --jobs``: the dialogues the text mentions)."""
     budget = budget or Budget.from_env()
     budget.check_size(raw_text)
     budget.check_lines(raw_text)
@@ -76,4 +101,4 @@ def extract(
             clock.step(step.__name__)
             step(doc)
         clock.step("")
-    return doc.extraction()
+    return doc

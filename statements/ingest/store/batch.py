@@ -18,6 +18,7 @@ from django.db import DatabaseError, connection, transaction
 from statements.ingest.budget import ExtractionRefused
 from statements.ingest.pipeline import extract
 from statements.ingest.result import Extraction
+from statements.ingest.store import stories
 from statements.ingest.store.copies import describe
 from statements.ingest.store.jobs import Workers, could_change, extractor_failure
 from statements.ingest.store.known import add_to_gazetteer, gazetteer_from_db
@@ -179,10 +180,13 @@ def ingest_file(
             changes.extend(caught)
         return extracted()
 
-    if prepared is not None and not could_change(changes[prepared.version :], raw, meta, gazetteer):
+    stale = changes[prepared.version :] if prepared is not None else None
+    if prepared is not None and not could_change(stale, prepared, meta, gazetteer):
         if prepared.extraction is None and not raise_errors:
             return FileResult(path, FAILED, prepared.reason)
         extraction = prepared.extraction
+        if prepared.story is not None:
+            stories.remember(extraction.body, prepared.story)
     else:
         extraction = None
     try:

@@ -11,24 +11,14 @@ confirms them by the exact Jaccard index of the two stories' shingles.
 
 from __future__ import annotations
 
-import functools
-
 from django.db import IntegrityError, connection, transaction
 
 from statements.ingest.store.records import insert_links, outlet_for
+from statements.ingest.store.stories import story
 from statements.ingest.text import shingles
 from statements.models import Article, Carrier, CopyKey
 
 CANDIDATES = 10  # the articles sharing most band keys with a text, checked exactly
-
-
-@functools.lru_cache(maxsize=1024)
-def story(body: str) -> tuple[frozenset, tuple]:
-    """A body's hashed shingles and band keys, computed once for the lookup and the index,
-    and kept for the texts a batch stored lately: those are the usual candidates of the
-    next texts' lookups, which then need not shingle them again."""
-    hashed = frozenset(shingles.shingles(body))
-    return hashed, tuple(shingles.band_keys(hashed))
 
 
 def held_copy(body: str):

@@ -6,8 +6,10 @@ made to it since that worker's last task (``known.placed``), so the worker's cop
 writer's as it was when the task was sent. The writer stores the files in input order. What
 it stored between sending a file and storing it (records created by the files in between, or
 by other writers) is not in that file's extraction: when one of those records could have
-changed it (``could_change``), the writer extracts the file again against the gazetteer as it
-now is, as a sequential run would have. So a batch ends as ``--jobs 1`` ends.
+changed it (``could_change``: a new speaker under a key the worker's extraction looked up, or
+an outlet, round or dialogue the text may name), the writer extracts the file again against
+the gazetteer as it now is, as a sequential run would have. So a batch ends as ``--jobs 1``
+ends.
 
 Files go to the workers in turn, each worker's in order, at most ``AHEAD`` per worker ahead of
 the writer, so memory stays flat however long the batch. A worker that dies fails the batch
@@ -26,18 +28,21 @@ import unicodedata
 from dataclasses import dataclass, replace
 
 from statements.ingest.budget import ExtractionRefused
-from statements.ingest.pipeline import extract
+from statements.ingest.pipeline import extract_document
+from statements.ingest.quotes.transcripts import MINISTRY_TITLE
 from statements.ingest.result import Extraction, Gazetteer
 from statements.ingest.rounds.mentions import dialogue_key
-from statements.ingest.store.lookup import apply_changes
+from statements.ingest.store import stories
+from statements.ingest.store.lookup import apply_changes, speaker_keys
 from statements.ingest.text.documents import DocumentError, read_text
 
 AHEAD = 1  # files sent to each worker before the writer stores them: more would be staler
 POLL = 1.0  # seconds between looks at whether a worker is still alive
 
-# Words no name is told apart by: a new record is looked at for its other words.
 NOT_ALNUM = re.compile(r"[^a-z0-9]+")
-COMMON = frozenset({"the", "of", "and", "for", "on", "in", "to", "at", "with", "de", "la"})
+# A ministry's outlet is found by its country, not by name: as the publisher of a transcript
+# whose title names a foreign ministry (``quotes.transcripts.ministry_publisher``).
+MINISTRY = re.compile(r"\b(?:Ministry|Department)\b")
 
 
 class WorkerDied(RuntimeError):
@@ -47,13 +52,19 @@ class WorkerDied(RuntimeError):
 @dataclass
 class Prepared:
     """A file as a worker left it: its text (None if it could not be read), its extraction
-    (None if that failed), the one-line reason of a failure, and ``version``: how many of
-    the batch's gazetteer changes the worker's copy had."""
+    (None if that failed), the one-line reason of a failure, ``version``: how many of the
+    batch's gazetteer changes the worker's copy had; what ``could_change`` needs to know of
+    the extraction: ``asked``, every key it looked a speaker up by (``GazetteerIndex.record``),
+    and ``mentioned``, the dialogues its text mentions (None if unknown); and ``story``, the
+    body's for the copy check (``stories.story``), which the writer need not compute again."""
 
     raw: str | None
     extraction: Extraction | None
     reason: str
     version: int
+    asked: dict | None = None
+    mentioned: frozenset | None = None
+    story: tuple | None = None
 
 
 def extractor_failure(e) -> str:
@@ -82,13 +93,28 @@ def _work(tasks, results, gazetteer):
 
 
 def prepare(path, meta, gazetteer, version) -> Prepared:
-    """Read and extract one file as ``ingest_file`` would, never raising for a bad file."""
+    """Read and extract one file as ``ingest_file`` would, never raising for a bad file,
+    noting what ``could_change`` needs to know of the extraction."""
+    index = gazetteer.index()
+    asked = index.record()
+    prepared = _prepare(path, meta, gazetteer, version)
+    # Rebuilt meanwhile (it is not: the extractor does not change the gazetteer), the index
+    # would have noted only the later lookups.
+    prepared.asked = asked if gazetteer.index() is index else None
+    return prepared
+
+
+def _prepare(path, meta, gazetteer, version):
     try:
         raw = read_text(path)
     except DocumentError as e:
         return Prepared(None, None, str(e), version)
     try:
-        return Prepared(raw, extract(raw, gazetteer, file=str(path), **meta), "", version)
+        doc = extract_document(raw, gazetteer, file=str(path), **meta)
+        extraction = doc.extraction()
+        mentioned = frozenset(m.dialogue for m in doc.mentions)
+        story = stories.story(extraction.body)
+        return Prepared(raw, extraction, "", version, mentioned=mentioned, story=story)
     except ExtractionRefused as e:
         return Prepared(raw, None, str(e), version)
     except Exception as e:  # an extractor bug on one odd document must not stop the batch
@@ -225,73 +251,55 @@ class Text:
     def folded(self):
         return "\n".join(fold(p) for p in self.parts)
 
-    @functools.cached_property
-    def letters(self):
-        return set("".join(self.parts))
 
-    def has_word_of(self, names):
-        keys = {w for w in words(*names) - COMMON if len(w) > 1}
-        # A name of stop words or initials only: no word to tell, so it may be anywhere.
-        return not keys or bool(keys & self.words)
+def could_change(changes, prepared, meta, gazetteer) -> bool:
+    """Whether a file a worker extracted (``prepared``) without seeing ``changes`` could
+    extract otherwise with them.
 
-    def has_letters_of(self, names):
-        """A native name (Chinese, Cyrillic…) is looked up by its letters."""
-        return any(ch in self.letters for n in names if n for ch in n if not ch.isascii())
-
-
-def could_change(changes, raw, meta, gazetteer) -> bool:
-    """Whether a file whose extraction did not see ``changes`` could extract otherwise with
-    them: whether the extractor, reading this text, could find one of the new records.
-
-    It finds a known person by a word of the name or an alias (or a native name's letters),
-    an outlet by its whole name or an alias, and a round only in a mention of its dialogue,
-    which holds that dialogue's kind words ("human rights dialogue"). A record none of those
-    are in the text (or the given title, outlet and address) cannot change the extraction.
-    Records found by other means always could: the first government or delegation of its
-    country (found by the country, however the text names it), a ministry's outlet (by the
-    spokesperson's country), a new dialogue."""
-    text = Text(raw, meta)
+    Up to the first read of the gazetteer that would answer otherwise, the two extractions
+    are the same run; so a change that no read of that run could have seen changes nothing.
+    Speakers are read only through the index, by key: a new speaker could be seen only if one
+    of the keys it is indexed under (``speaker_keys``) was asked (``prepared.asked``), and
+    under its kind and country a government only when it is the first (``seen_by``). Rounds
+    are read only as the rounds of a dialogue the text mentions (``prepared.mentioned``). The
+    other records are read by scanning their lists, so they are judged by the text: an outlet
+    is found by its whole name or an alias (ignoring case, spaces and punctuation), or, named
+    a ministry, as the publisher of a transcript whose title names a foreign ministry; a
+    dialogue only in a mention, which holds all of its kind words ("human rights dialogue"),
+    whether it names it or says "the … talks"."""
+    asked, mentioned = prepared.asked, prepared.mentioned
+    title = prepared.extraction.title if prepared.extraction is not None else None
+    text = Text(prepared.raw, meta)
     for kind, known, _ in changes:
-        if kind == "dialogue":
-            return True
         if kind == "speaker":
-            if known.kind in ("government", "delegation") and first_of_kind(known, gazetteer):
-                return True
-            names = [known.name, known.native_name, *known.aliases]
-            if known.kind == "outlet":
-                # The editorial voice is also looked up by the aliases of the paper's outlet.
-                names += outlet_names_sharing(names, gazetteer)
-            if text.has_word_of(names) or text.has_letters_of(names):
+            if asked is None or any(
+                key in asked[t] for t, key in speaker_keys(known) if seen_by(t, known, gazetteer)
+            ):
                 return True
         elif kind == "outlet":
-            if re.search(r"\b(?:Ministry|Department)\b", known.name):
+            if MINISTRY.search(known.name) and (title is None or MINISTRY_TITLE.search(title)):
                 return True
             if any(fold(n) in text.folded for n in [known.name, *known.aliases] if fold(n)):
                 return True
         elif kind == "round":
-            if mentions_could_name(known.dialogue, gazetteer, text):
+            if mentioned is None or known.dialogue in mentioned:
+                return True
+        elif kind == "dialogue":
+            if mentions_could_name(known.name, gazetteer, text):
                 return True
         else:
             return True
     return False
 
 
-def first_of_kind(known, gazetteer):
-    """Whether ``known`` is the first body of its kind and country in the gazetteer: a
-    government or a delegation is looked up by kind and country, and the first found is
-    taken; one behind another of its country is found by its names only."""
+def seen_by(table, known, gazetteer):
+    """Whether a lookup in ``table`` may return ``known``: a government's lookup by its kind
+    and country takes the first found, so one behind another of its country is found by its
+    names only."""
+    if table != "speaker_by_kind_country" or known.kind != "government":
+        return True
     rows = gazetteer.index().speaker_by_kind_country.get((known.kind, known.country))
     return not rows or rows[0] is known
-
-
-def outlet_names_sharing(names, gazetteer):
-    keys = {fold(n) for n in names if n}
-    return [
-        n
-        for o in gazetteer.outlets
-        if keys & {fold(m) for m in [o.name, *o.aliases] if m}
-        for n in [o.name, *o.aliases]
-    ]
 
 
 def mentions_could_name(dialogue, gazetteer, text):

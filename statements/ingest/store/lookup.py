@@ -20,11 +20,13 @@ from statements.ingest.text.normal import norm
 
 
 class _Table:
-    """Records under keys, each key's records in gazetteer order (by ``rank``)."""
+    """Records under keys, each key's records in gazetteer order (by ``rank``); ``asked``,
+    when a set, collects every key looked up (``GazetteerIndex.record``)."""
 
-    def __init__(self, rank):
+    def __init__(self, rank, asked=None):
         self.rank = rank
         self.rows = defaultdict(list)
+        self.asked = asked
 
     def add(self, key, record):
         rows = self.rows[key]
@@ -39,6 +41,8 @@ class _Table:
             rows.insert(i, record)
 
     def get(self, key):
+        if self.asked is not None:
+            self.asked.add(key)
         return self.rows.get(key, ())
 
 
@@ -56,11 +60,55 @@ def _insert(records, rank, record, position):
         rank.update((id(r), float(i)) for i, r in enumerate(records))
 
 
+def speaker_keys(k):
+    """``(table, key)`` for each key the index holds speaker ``k`` under."""
+    for n in [k.name, k.native_name, *k.aliases]:
+        if n:
+            # known(): name, native name or alias, normalised
+            yield "speaker_by_norm", norm(n)
+    # collective(), government(): by kind and country
+    yield "speaker_by_kind_country", (k.kind, k.country)
+    if k.kind == "person":
+        for n in [k.name, *k.aliases]:
+            if n:
+                # known_person_in(): a person's name or alias, lower case
+                yield "person_by_lower", n.lower()
+        if k.native_name:
+            # ... and native names by first letter
+            yield "person_native_by_char", k.native_name[0]
+        for token in k.name.split():
+            # named(): a person by one word of their name
+            yield "person_by_token", token
+    elif k.kind == "government":
+        for a in k.aliases:
+            # government(): a government by an alias, normalised
+            yield "government_by_alias_norm", norm(a)
+    elif k.kind == "outlet":
+        for n in [k.name, *k.aliases]:
+            # outlet(): an outlet speaker by name or alias, normalised (empty ones too);
+            # the editorial voice: lower case
+            yield "outlet_speaker_by_norm", norm(n)
+            yield "outlet_speaker_by_lower", n.lower()
+
+
+SPEAKER_TABLES = (
+    "speaker_by_norm",
+    "person_by_lower",
+    "person_native_by_char",
+    "person_by_token",
+    "speaker_by_kind_country",
+    "government_by_alias_norm",
+    "outlet_speaker_by_norm",
+    "outlet_speaker_by_lower",
+)
+
+
 class GazetteerIndex:
     """Speakers and outlets of one Gazetteer under the keys the extractor looks them up by."""
 
     def __init__(self, gazetteer):
         self.gazetteer = gazetteer
+        self.asked = None
         self.build()
 
     # --- keeping in step with the gazetteer ---------------------------------------------
@@ -72,53 +120,37 @@ class GazetteerIndex:
         g = self.gazetteer
         self.speaker_rank = {id(k): float(i) for i, k in enumerate(g.speakers)}
         self.outlet_rank = {id(o): float(i) for i, o in enumerate(g.outlets)}
-        rank = self.speaker_rank
-        # known(): name, native name or alias, normalised
-        self.speaker_by_norm = _Table(rank)
-        # known_person_in(): a person's name or alias, lower case; native names by first letter
-        self.person_by_lower = _Table(rank)
-        self.person_native_by_char = _Table(rank)
-        # named(): a person by one word of their name
-        self.person_by_token = _Table(rank)
-        # collective(), government(): by kind and country
-        self.speaker_by_kind_country = _Table(rank)
-        # government(): a government by an alias, normalised
-        self.government_by_alias_norm = _Table(rank)
-        # outlet(): an outlet speaker by name or alias, normalised (empty ones too)
-        self.outlet_speaker_by_norm = _Table(rank)
-        # editorial voice: an outlet speaker by name or alias, lower case
-        self.outlet_speaker_by_lower = _Table(rank)
+        for name in SPEAKER_TABLES:
+            setattr(self, name, _Table(self.speaker_rank))
         for k in g.speakers:
             self._add_speaker(k)
         self.outlet_by_norm = _Table(self.outlet_rank)
         for o in g.outlets:
             self._add_outlet(o)
         self._signature = self.signature()
+        if self.asked is not None:
+            self._attach()
 
     def current(self):
         """Whether the index still describes its gazetteer (same lists, same lengths)."""
         return self._signature == self.signature()
 
+    def record(self):
+        """From now on, note every key a speaker is looked up by: returns ``{table: keys}``,
+        filled as the lookups are made (a new call starts afresh). A speaker none of whose
+        ``speaker_keys`` were asked could have changed no answer, so no lookup made after
+        it (``ingest --jobs``: ``jobs.could_change``)."""
+        self.asked = {name: set() for name in SPEAKER_TABLES}
+        self._attach()
+        return self.asked
+
+    def _attach(self):
+        for name, keys in self.asked.items():
+            getattr(self, name).asked = keys
+
     def _add_speaker(self, k):
-        for n in [k.name, k.native_name, *k.aliases]:
-            if n:
-                self.speaker_by_norm.add(norm(n), k)
-        self.speaker_by_kind_country.add((k.kind, k.country), k)
-        if k.kind == "person":
-            for n in [k.name, *k.aliases]:
-                if n:
-                    self.person_by_lower.add(n.lower(), k)
-            if k.native_name:
-                self.person_native_by_char.add(k.native_name[0], k)
-            for token in k.name.split():
-                self.person_by_token.add(token, k)
-        elif k.kind == "government":
-            for a in k.aliases:
-                self.government_by_alias_norm.add(norm(a), k)
-        elif k.kind == "outlet":
-            for n in [k.name, *k.aliases]:
-                self.outlet_speaker_by_norm.add(norm(n), k)
-                self.outlet_speaker_by_lower.add(n.lower(), k)
+        for table, key in speaker_keys(k):
+            getattr(self, table).add(key, k)
 
     def _add_outlet(self, o):
         for n in [o.name, *o.aliases]:
