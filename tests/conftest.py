@@ -43,6 +43,17 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("seed", verbosity=0)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def own_content_version(tmp_path_factory):
+    """The content version's stamp file (local-memory cache) of this run alone: two runs
+    from one checkout (SQLite and PostgreSQL at once) shared var/content-version, and each
+    one's writes made the other's warm pages cold."""
+    from django.conf import settings
+
+    if settings.PAGE_CACHE_STAMP:
+        settings.PAGE_CACHE_STAMP = tmp_path_factory.mktemp("pagecache") / "content-version"
+
+
 @pytest.fixture(autouse=True)
 def fresh_rate_limits():
     """Rate limits count in the cache: each test starts with every client's budget whole,
