@@ -110,7 +110,11 @@ def _keys_sql(keys, connection):
     if isinstance(keys, list | tuple):
         sql = VENDOR.get(connection.vendor, VENDOR["sqlite"])["keys"]
         ids = [int(key) for key in keys]
-        return sql, [ids if connection.vendor == "postgresql" else json.dumps(ids)]
+        if connection.vendor == "postgresql":
+            # An array literal in one text: psycopg dumps a list of 3,000 keys item by item
+            # (about 3 ms of the page's Python).
+            return sql, ["{" + ",".join(map(str, ids)) + "}"]
+        return sql, [json.dumps(ids)]
     compiler = keys.order_by().values("pk").query.get_compiler(connection=connection)
     inner, params = compiler.as_sql()
     return f"SELECT DISTINCT u.pk AS id FROM ({inner}) u", list(params)
