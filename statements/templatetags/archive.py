@@ -15,7 +15,7 @@ from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
-from statements.links import REPEATABLE
+from statements.links import REPEATABLE, record_url
 
 register = template.Library()
 
@@ -34,6 +34,13 @@ def narrow(context, key, value):
     else:
         params[key] = value
     return "?" + params.urlencode()
+
+
+@register.simple_tag
+def route(name):
+    """``{% url name %}`` of a page without arguments, its route resolved once per process
+    (``links.record_url``): the header asks for six on every page, 15 µs each."""
+    return record_url(name)
 
 
 @register.filter
