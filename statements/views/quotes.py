@@ -13,7 +13,7 @@ from statements.marking import marked_text
 from statements.models import Quote, Speaker
 from statements.search import highlight_quotes
 from statements.views.base import ArchiveListMixin, add_facets, highlighted
-from statements.views.rows import quote_rows, themes_by_quote
+from statements.views.rows import quote_rows, theme_links
 
 
 class QuoteListView(ArchiveListMixin, ExportMixin, FilterView):
@@ -60,7 +60,7 @@ class QuoteDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         quote = self.object
-        context["themes"] = themes_by_quote([quote.pk]).get(quote.pk, ())
+        context["themes"] = theme_links(quote.themes.all())
         body = quote.article.body
         context["in_context"] = quote.end <= len(body) and quote.start < quote.end
         context["marked_body"] = marked_text(body, [quote], current=quote)
