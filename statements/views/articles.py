@@ -62,8 +62,10 @@ class ArticleDetailView(DetailView):
         # themes and copies cost more in Python than the queries themselves.
         context["rounds"] = list(article.rounds.select_related("dialogue"))
         context["themes"] = theme_links(article.themes.all())
-        # Other outlets' copies of the story, without their texts.
-        context["carriers"] = list(article.carriers.select_related("outlet").defer("raw_text"))
+        # Other outlets' copies of the story: what the list shows of each, as values.
+        context["carriers"] = list(
+            article.carriers.values("url", "outlet__name", "published_on", "title")
+        )
         # The side list and the marks show each quote's speaker, nothing of its article (this
         # one), round or themes: not for_listing()'s five joins and a query for the themes.
         quotes = list(article.quotes.select_related("speaker").order_by("start"))
