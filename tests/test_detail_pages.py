@@ -216,3 +216,45 @@ def test_a_quote_page_reads_its_article_text_but_not_the_raw_text(archive, clien
     response, sql = captured(client, quote.get_absolute_url())
     assert reads(sql, "body") and not reads(sql, "raw_text")
     assert 'id="quote"' in response.content.decode()
+
+
+def narrowed_as_before(request, key, value):
+    """What the narrow tag wrote before it read the query once per rendering."""
+    params = request.GET.copy()
+    params.pop("page", None)
+    params.pop("after", None)
+    if key in ("speaker", "theme"):
+        if str(value) not in params.getlist(key):
+            params.appendlist(key, str(value))
+    else:
+        params[key] = str(value)
+    return "?" + params.urlencode()
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "page=3",
+        "theme=rights&theme=trade&page=2",
+        "q=caf%C3%A9+%26+%22x%22&sort=oldest",
+        "after=2007-11-30~80589~750&kind=direct&view=compact",
+        "kind=direct&theme=rights&date_after=2014-01-01",
+        "speaker=a&speaker=b&q=a%2Bb%3Dc",
+        "theme=&kind=",
+    ],
+)
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [("theme", "rights"), ("theme", "new-theme"), ("kind", "indirect"), ("year", 2014)],
+)
+def test_a_narrowing_link_is_what_it_was(query, key, value):
+    request = RequestFactory().get("/speakers/someone/?" + query)
+    source = (
+        "{% load archive %}{% narrow key value %}|{% narrow key value %}|{% narrow 'theme' 'z' %}"
+    )
+    written = render(source, {"request": request, "key": key, "value": value})
+    expected = [narrowed_as_before(request, key, value)] * 2 + [
+        narrowed_as_before(request, "theme", "z")
+    ]
+    assert written.split("|") == [e.replace("&", "&amp;") for e in expected]
