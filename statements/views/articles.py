@@ -1,6 +1,5 @@
 """Articles: the list and an article's page with its quotes marked."""
 
-from django.db.models import Prefetch
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
@@ -9,9 +8,10 @@ from statements.facets import count_article_facets
 from statements.facets.stored import article_totals
 from statements.filters import ArticleFilter
 from statements.marking import marked_text
-from statements.models import Article, Carrier, DialogueRound, Quote, count_of
+from statements.models import Article, Quote, count_of
 from statements.search import highlight_articles
 from statements.views.base import ArchiveListMixin, add_facets, highlighted
+from statements.views.rows import article_quote_rows, theme_links
 
 
 class ArticleListView(ArchiveListMixin, ExportMixin, FilterView):
@@ -47,21 +47,30 @@ class ArticleListView(ArchiveListMixin, ExportMixin, FilterView):
 
 class ArticleDetailView(DetailView):
     model = Article
-    queryset = Article.objects.select_related("outlet").prefetch_related(
-        Prefetch("rounds", queryset=DialogueRound.objects.select_related("dialogue")),
-        "themes",
-        # Other outlets' copies of the story: one query, without their texts.
-        Prefetch("carriers", queryset=Carrier.objects.select_related("outlet").defer("raw_text")),
-    )
+    queryset = Article.objects.select_related("outlet")
+
+    def get_queryset(self):
+        # The page shows one of the article's two texts, each as large as the article: the
+        # clean body with its quotes marked, or the raw text as received (?view=original).
+        self.original = self.request.GET.get("view") == "original"
+        return super().get_queryset().defer("body" if self.original else "raw_text")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         article = self.object
+        # Read each as it is shown, one query each: the prefetches of an article's rounds,
+        # themes and copies cost more in Python than the queries themselves.
+        context["rounds"] = list(article.rounds.select_related("dialogue"))
+        context["themes"] = theme_links(article.themes.all())
+        # Other outlets' copies of the story: what the list shows of each, as values.
+        context["carriers"] = list(
+            article.carriers.values("url", "outlet__name", "published_on", "title")
+        )
         # The side list and the marks show each quote's speaker, nothing of its article (this
         # one), round or themes: not for_listing()'s five joins and a query for the themes.
         quotes = list(article.quotes.select_related("speaker").order_by("start"))
-        context["quotes"] = quotes
-        context["original"] = self.request.GET.get("view") == "original"
-        if not context["original"]:
+        context["quotes"] = article_quote_rows(quotes)
+        context["original"] = self.original
+        if not self.original:
             context["marked_body"] = marked_text(article.body, quotes)
         return context

@@ -13,7 +13,7 @@ from statements.marking import marked_text
 from statements.models import Quote, Speaker
 from statements.search import highlight_quotes
 from statements.views.base import ArchiveListMixin, add_facets, highlighted
-from statements.views.rows import quote_rows
+from statements.views.rows import quote_rows, theme_links
 
 
 class QuoteListView(ArchiveListMixin, ExportMixin, FilterView):
@@ -51,12 +51,16 @@ class QuoteListView(ArchiveListMixin, ExportMixin, FilterView):
 
 class QuoteDetailView(DetailView):
     model = Quote
-    # The article's text is shown around the quote: undo for_listing()'s defer.
-    queryset = Quote.objects.for_listing().defer(None)
+    # The article's text is shown around the quote: undo for_listing()'s defer of it, not of
+    # the raw text (as large again, and not shown). The themes are read as values.
+    queryset = (
+        Quote.objects.for_listing().defer(None).defer("article__raw_text").prefetch_related(None)
+    )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         quote = self.object
+        context["themes"] = theme_links(quote.themes.all())
         body = quote.article.body
         context["in_context"] = quote.end <= len(body) and quote.start < quote.end
         context["marked_body"] = marked_text(body, [quote], current=quote)

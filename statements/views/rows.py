@@ -150,6 +150,34 @@ def quote_rows_by_key(keys, themes=True):
     return rows
 
 
+def article_quote_rows(quotes):
+    """The rows of an article's list of its quotes (``article_detail.html``), from Quote
+    instances with their speaker selected: the few values it shows, for the reason given
+    above. ``record``: the Quote, for ``{% provenance %}``."""
+    quote_url = record_urls("quote_detail")
+    return [
+        {
+            "pk": quote.pk,
+            "url": quote_url(quote.pk),
+            "speaker_name": quote.speaker.name,
+            "text": quote.text,
+            "kind_label": KIND_LABELS.get(quote.kind, quote.kind),
+            "is_reviewed": quote.is_reviewed,
+            "relayed_by": quote.relayed_by,
+            "record": quote,
+        }
+        for quote in quotes
+    ]
+
+
+def theme_links(themes):
+    """[{"name", "url"}…] of ``themes`` (a Theme QuerySet, in its order), read as values."""
+    theme_url = record_urls("theme_detail")
+    return [
+        {"name": name, "url": theme_url(slug)} for slug, name in themes.values_list("slug", "name")
+    ]
+
+
 def themes_by_quote(keys):
     """{quote key: [{"name", "url"}…]} in the themes' order (by name), one query of plain
     values: a prefetch built a Theme for each, and a related manager for each quote."""
