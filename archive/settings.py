@@ -233,8 +233,9 @@ WSGI_APPLICATION = "archive.wsgi.application"
 SQLITE_PATH = BASE_DIR / "var" / "archive.sqlite3"
 SQLITE_PATH.parent.mkdir(exist_ok=True)
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{SQLITE_PATH}",
+    # A blank DATABASE_URL (``DATABASE_URL= make run``) means the default, as unset does.
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL") or f"sqlite:///{SQLITE_PATH}",
         conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "60")),
         conn_health_checks=True,
     )
