@@ -1,6 +1,6 @@
 """Settings for the Statements Archive, driven by environment variables.
 
-DATABASE_URL        postgres://… for PostgreSQL; unset means SQLite in var/archive.sqlite3
+DATABASE_URL        postgres://… for PostgreSQL; unset or blank means SQLite in var/archive.sqlite3
 DATABASE_REPLICA_URLS  comma-separated postgres://… streaming standbys for reads (optional)
 DJANGO_SECRET_KEY   required when DJANGO_DEBUG is off
 DJANGO_DEBUG        "1"/"true" for development (the default when no secret key is set)
