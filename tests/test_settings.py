@@ -49,15 +49,6 @@ def test_development_default_is_sqlite_in_var_unless_database_url_is_set():
 def test_a_blank_database_url_means_the_embedded_sqlite_database():
     # DATABASE_URL set but empty (``DATABASE_URL= make run``) is taken as unset, not a crash.
     code = "from django.conf import settings as s; print(s.DATABASES['default']['NAME'])"
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
-    env.update(DATABASE_URL="", DJANGO_SETTINGS_MODULE="archive.settings")
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=settings.BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = run_manage("shell", "-v", "0", "-c", code, env={"DATABASE_URL": ""})
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().endswith("var/archive.sqlite3")
