@@ -4,16 +4,20 @@ relevance over every match equal to ranking every match (on a generated corpus).
 
 import math
 from collections import Counter
+from urllib.parse import urlencode
 
 import pytest
 from django.core.management import call_command
 from django.db import connection
 from django.db.models import Count
+from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 
 from statements import facets, pagination, synth
 from statements.facets import count_facets
+from statements.filters import QuoteFilter
 from statements.models import Quote
+from statements.search import postgres
 
 pytestmark = pytest.mark.django_db
 
@@ -302,3 +306,38 @@ def test_the_statements_do_not_grow_with_the_list_or_its_sample(corpus, monkeypa
         assert counts.estimated is estimated and counts.total == size
         statements.add(len(queries))
     assert len(statements) == 1 and statements.pop() <= 2
+
+
+def themed(q, themes):
+    """The rows of a quote list filtered by ``themes`` (and searched for ``q``), as the page
+    builds them, and the same rows with each theme as a plain ``pk IN`` its link rows."""
+    data = {"theme": themes} | ({"q": q} if q else {})
+    filterset = QuoteFilter(QueryDict(urlencode(data, doseq=True)), queryset=generated())
+    filterset.qs  # noqa: B018 (runs the filters)
+    plain = generated()
+    for slug in themes:
+        tagged = Quote.themes.through.objects.filter(theme__slug=slug).values("quote_id")
+        plain = plain.filter(pk__in=tagged)
+    return filterset.rows, plain.search(q, ranked=False) if q else plain
+
+
+def common_themes(n):
+    counted = Quote.themes.through.objects.values("theme__slug").annotate(c=Count("pk"))
+    return [row["theme__slug"] for row in counted.order_by("-c", "theme__slug")[:n]]
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("q", ["", "rights", '"human rights"'])
+@pytest.mark.parametrize("how_many", [1, 2])
+def test_a_theme_sample_read_from_its_link_rows_is_the_sample_of_the_list(corpus, q, how_many):
+    """PostgreSQL: a sample of a list with theme filters reads the themes' link rows of its
+    buckets only (migration 0021), below the index's bound; the same quotes in every range."""
+    rows, plain = themed(q, common_themes(how_many))
+    keys = set(rows.values_list("pk", flat=True))
+    assert keys == set(plain.values_list("pk", flat=True)) and len(keys) > 20
+    for low, bound in [(0, 10), (10, 50), (0, 100), (40, 101), (0, 1000)]:
+        sampled = facets._sampled(rows, bound, low)
+        reads_buckets = "FROM statements_quote_themes WHERE theme_id" in str(sampled.query)
+        assert reads_buckets is (bound <= postgres.STORED_SAMPLE), (low, bound)
+        expected = facets._sampled(plain, bound, low).values_list("pk", flat=True)
+        assert set(sampled.values_list("pk", flat=True)) == set(expected), (low, bound)

@@ -280,7 +280,8 @@ class StoredMatch(Expression):
     """A quote's match of one word or one tracked phrase (``match``: its ``@@``), which is
     also having a row in a stored-scores table (``table``, its ``column`` equal to
     ``value_sql`` with ``params``): a word's rows in ``statements_quote_term``, a tracked
-    phrase's in ``statements_quote_phrase``, exactly the quotes whose vector matches.
+    phrase's in ``statements_quote_phrase``, exactly the quotes whose vector matches. A
+    theme's link rows (``statements_quote_themes``) are used the same way.
 
     Compiled as ``match`` (the GIN index: counts, exact facets), except in a queryset
     stating a ``SampleRange`` that migration 0017's index holds: there it is ``pk IN`` the
@@ -313,6 +314,15 @@ class StoredMatch(Expression):
             f"AND {STORED_BUCKET} >= %s AND {STORED_BUCKET} < %s"
         )
         return f"{pk} IN ({sql})", [*pk_params, *self.params, sample.low, sample.bound]
+
+
+def theme_matches(queryset, theme_key, tagged):
+    """The quotes carrying the theme ``theme_key``: ``tagged`` (a queryset of its link rows'
+    quote keys), or in a sample the link rows of the sample's buckets (migration 0021)."""
+    match = Q(pk__in=tagged)
+    return queryset.filter(
+        StoredMatch("statements_quote_themes", "theme_id", "%s", [theme_key], match)
+    )
 
 
 def word_matches(queryset, word):
