@@ -178,16 +178,33 @@ def filter_display(form, field, cleaned, raw):
     return raw
 
 
+class ListLinks:
+    """Addresses of one list with some parameters changed, back on page 1: its query
+    string's pairs are encoded once, and each address changes only what it changes
+    (copying the QueryDict for each of a page's eighty facet links and thirty timeline bars
+    was most of their time). ``path`` and ``base``: another list's address and parameters
+    (a round's page links to /quotes/)."""
+
+    def __init__(self, request, path=None, base=None):
+        self.source = base if base is not None else request.GET
+        self.pairs = {key: _encoded(key, values) for key, values in self.source.lists()}
+        self.pairs.pop("page", None)
+        self.pairs.pop("after", None)  # a keyset page's position (pagination.py)
+        self.path = path or request.path
+
+    def changed(self, changes):
+        """The address with each key of ``changes`` set to its list of values: in its place
+        if the key is there already, last if not (as setting it on a QueryDict does)."""
+        merged = {**self.pairs, **{key: _encoded(key, values) for key, values in changes.items()}}
+        query = "&".join(pair for encoded in merged.values() for pair in encoded)
+        return f"{self.path}?{query}" if query else self.path
+
+
 def facet_groups(request, facets, path=None, base=None):
     """facets() output as groups of links that narrow the current list (or, given ``path``
     and ``base`` parameters, the list at that address: a round's page links to /quotes/)."""
-    source = base if base is not None else request.GET
-    # The query string's pairs encoded once; each link changes one parameter (copying the
-    # QueryDict for each of a page's eighty links was most of this function's time).
-    pairs = {key: _encoded(key, values) for key, values in source.lists()}
-    pairs.pop("page", None)
-    pairs.pop("after", None)  # a keyset page's position (pagination.py)
-    target = path or request.path
+    links = ListLinks(request, path, base)
+    source = links.source
     groups = []
     for key, title in FACETS:
         items = []
@@ -208,9 +225,9 @@ def facet_groups(request, facets, path=None, base=None):
             else:
                 active = source.get(key) == value
                 changes = {key: [value]}
-            query = _query(pairs, changes)
-            url = f"{target}?{query}" if query else target
-            items.append({"label": label, "count": count, "url": url, "active": active})
+            items.append(
+                {"label": label, "count": count, "url": links.changed(changes), "active": active}
+            )
         if items:
             groups.append({"title": title, "items": items})
     return groups
@@ -219,10 +236,3 @@ def facet_groups(request, facets, path=None, base=None):
 def _encoded(key, values):
     """``key=value`` for each value, as ``QueryDict.urlencode()`` writes them."""
     return [urlencode({key: value}) for value in values]
-
-
-def _query(pairs, changes):
-    """The query string of ``pairs`` with each key of ``changes`` set to its values: in its
-    place if the key is there already, last if not (as setting it on a QueryDict does)."""
-    merged = {**pairs, **{key: _encoded(key, values) for key, values in changes.items()}}
-    return "&".join(pair for encoded in merged.values() for pair in encoded)

@@ -5,7 +5,7 @@ are the facets' (``FacetCounts``): exact, or estimated from the same stated samp
 import calendar
 from dataclasses import dataclass
 
-from statements.links import list_url
+from statements.links import ListLinks
 
 WIDTH, HEIGHT, LABEL = 600, 80, 2
 MAX_BARS = 120
@@ -52,6 +52,7 @@ def timeline(request, counts):
             (str(y), str(y), counts.years.get(str(y), 0)) for y in range(years[0], years[-1] + 1)
         ]
     periods = periods[-MAX_BARS:]
+    links = ListLinks(request)
     top = max(n for _, _, n in periods) or 1
     # At least MIN_SLOTS slots wide, centred: one year is a bar, not a wall.
     step = WIDTH / max(len(periods), MIN_SLOTS)
@@ -64,7 +65,7 @@ def timeline(request, counts):
                 key=key,
                 label=label,
                 count=n,
-                url=_narrowed(request, key, by),
+                url=_narrowed(links, key, by),
                 x=round(offset + i * step + step * 0.1, 2),
                 y=round(HEIGHT - LABEL - height, 2),
                 width=round(step * 0.8, 2),
@@ -83,15 +84,11 @@ def timeline(request, counts):
     }
 
 
-def _narrowed(request, key, by):
+def _narrowed(links, key, by):
     if by == "year":
         after, before = f"{key}-01-01", f"{key}-12-31"
     else:
         year, month = (int(p) for p in key.split("-"))
         after = f"{key}-01"
         before = f"{key}-{calendar.monthrange(year, month)[1]:02d}"
-    params = request.GET.copy()
-    params.pop("page", None)
-    params.pop("after", None)  # a keyset page's position (pagination.py)
-    params["date_after"], params["date_before"] = after, before
-    return list_url(request, params)
+    return links.changed({"date_after": [after], "date_before": [before]})
