@@ -58,6 +58,21 @@ def forget_keys(prefix):
         server.delete(*keys)
 
 
+def clear_pages():
+    """Empty the server's pages cache. On the tests' Redis only the keys under its prefix:
+    Django's ``clear()`` empties the whole database, which another test run on the same
+    machine may be using at that moment."""
+    from django.conf import settings
+
+    from archive import pagecache
+
+    conf = settings.CACHES["pages"]
+    if conf["BACKEND"] == REDIS and conf.get("LOCATION") == TEST_REDIS_URL:
+        forget_keys(f"{conf['KEY_PREFIX']}:")
+    else:
+        pagecache.pages().clear()
+
+
 @contextlib.contextmanager
 def page_cache_on(settings, backend, tmp_path):
     """The server's page cache on (it is off elsewhere in the suite), in local memory or in

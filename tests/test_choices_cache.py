@@ -15,11 +15,10 @@ from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from archive import pagecache
 from statements.filters import cached
 from statements.models import Dialogue, DialogueRound, Outlet, Speaker, Tally, Theme
 from tests import factories
-from tests.redis_helpers import LOCMEM, UNREACHABLE, page_cache_on
+from tests.redis_helpers import LOCMEM, UNREACHABLE, clear_pages, page_cache_on
 from tests.test_counts import WRITES
 
 pytestmark = pytest.mark.django_db
@@ -51,7 +50,7 @@ def backend(request, settings, tmp_path):
 
 
 def forget():
-    pagecache.pages().clear()
+    clear_pages()
 
 
 def get(client, url):
