@@ -1,5 +1,6 @@
 """Articles: the list and an article's page with its quotes marked."""
 
+from django.db.models import OuterRef
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
@@ -7,10 +8,12 @@ from statements.export import ExportMixin
 from statements.facets import count_article_facets
 from statements.facets.stored import article_totals
 from statements.filters import ArticleFilter
+from statements.links import record_urls
 from statements.marking import marked_text
-from statements.models import Article, Quote, count_of
+from statements.models import Article, Carrier, DialogueRound, Quote, Theme, count_of
 from statements.search import highlight_articles
 from statements.views.base import ArchiveListMixin, add_facets, highlighted
+from statements.views.related import RowsAsJSON, parse_dates
 from statements.views.rows import article_quote_rows, theme_links
 
 
@@ -47,7 +50,33 @@ class ArticleListView(ArchiveListMixin, ExportMixin, FilterView):
 
 class ArticleDetailView(DetailView):
     model = Article
-    queryset = Article.objects.select_related("outlet")
+    # The rounds, themes and other outlets' copies are read in the article's own statement,
+    # as the few values the page shows of each (views/related.py); its quotes by one more.
+    queryset = Article.objects.select_related("outlet").annotate(
+        round_rows=RowsAsJSON(
+            DialogueRound.objects.filter(articles=OuterRef("pk")).order_by(
+                *DialogueRound._meta.ordering
+            ),
+            slug="slug",
+            ordinal="ordinal",
+            location="location",
+            start_date="start_date",
+            end_date="end_date",
+            dialogue="dialogue__name",
+        ),
+        theme_rows=RowsAsJSON(
+            Theme.objects.filter(articles=OuterRef("pk")).order_by("name"),
+            slug="slug",
+            name="name",
+        ),
+        carrier_rows=RowsAsJSON(
+            Carrier.objects.filter(article=OuterRef("pk")).order_by(*Carrier._meta.ordering),
+            url="url",
+            outlet__name="outlet__name",
+            published_on="published_on",
+            title="title",
+        ),
+    )
 
     def get_queryset(self):
         # The page shows one of the article's two texts, each as large as the article: the
@@ -58,14 +87,9 @@ class ArticleDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         article = self.object
-        # Read each as it is shown, one query each: the prefetches of an article's rounds,
-        # themes and copies cost more in Python than the queries themselves.
-        context["rounds"] = list(article.rounds.select_related("dialogue"))
-        context["themes"] = theme_links(article.themes.all())
-        # Other outlets' copies of the story: what the list shows of each, as values.
-        context["carriers"] = list(
-            article.carriers.values("url", "outlet__name", "published_on", "title")
-        )
+        context["rounds"] = round_links(article.round_rows)
+        context["themes"] = theme_links(article.theme_rows)
+        context["carriers"] = parse_dates(article.carrier_rows, "published_on")
         # The side list and the marks show each quote's speaker, nothing of its article (this
         # one), round or themes: not for_listing()'s five joins and a query for the themes.
         quotes = list(article.quotes.select_related("speaker").order_by("start"))
@@ -74,3 +98,21 @@ class ArticleDetailView(DetailView):
         if not self.original:
             context["marked_body"] = marked_text(article.body, quotes)
         return context
+
+
+def round_links(rows):
+    """[{"url", "dialogue", "label"}…] of an article's rounds read as values: the label as
+    the round's own (DialogueRound.label)."""
+    round_url = record_urls("round_detail")
+    links = []
+    for row in parse_dates(rows, "start_date", "end_date"):
+        held = DialogueRound(
+            ordinal=row["ordinal"],
+            location=row["location"],
+            start_date=row["start_date"],
+            end_date=row["end_date"],
+        )
+        links.append(
+            {"url": round_url(row["slug"]), "dialogue": row["dialogue"], "label": held.label}
+        )
+    return links
