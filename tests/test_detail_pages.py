@@ -174,11 +174,11 @@ def small_and_large_articles():
 
 
 @pytest.mark.parametrize("view", ["", "?view=original"])
-def test_an_article_page_runs_two_queries_whatever_the_article_holds(archive, client, view):
-    # The article with its rounds, themes and copies (views/related.py), then its quotes.
+def test_an_article_page_runs_one_query_whatever_the_article_holds(archive, client, view):
+    # The article with its rounds, themes, copies and quotes (views/related.py).
     small, large = small_and_large_articles()
     counts = [len(captured(client, a.get_absolute_url() + view)[1]) for a in (small, large)]
-    assert counts == [2, 2]
+    assert counts == [1, 1]
 
 
 def test_a_quote_page_runs_one_query_whatever_the_quote_has(archive, client):

@@ -10,7 +10,15 @@ from statements.facets.stored import article_totals
 from statements.filters import ArticleFilter
 from statements.links import record_urls
 from statements.marking import marked_text
-from statements.models import Article, Carrier, DialogueRound, Quote, Theme, count_of
+from statements.models import (
+    Article,
+    Carrier,
+    DialogueRound,
+    Quote,
+    Speaker,
+    Theme,
+    count_of,
+)
 from statements.search import highlight_articles
 from statements.views.base import ArchiveListMixin, add_facets, highlighted
 from statements.views.related import RowsAsJSON, parse_dates
@@ -50,8 +58,8 @@ class ArticleListView(ArchiveListMixin, ExportMixin, FilterView):
 
 class ArticleDetailView(DetailView):
     model = Article
-    # The rounds, themes and other outlets' copies are read in the article's own statement,
-    # as the few values the page shows of each (views/related.py); its quotes by one more.
+    # The rounds, themes, other outlets' copies and quotes are read in the article's own
+    # statement, as the few values the page shows of each (views/related.py).
     queryset = Article.objects.select_related("outlet").annotate(
         round_rows=RowsAsJSON(
             DialogueRound.objects.filter(articles=OuterRef("pk")).order_by(
@@ -76,6 +84,24 @@ class ArticleDetailView(DetailView):
             published_on="published_on",
             title="title",
         ),
+        # What the side list, the marks and each quote's provenance line read of its quotes.
+        quote_rows=RowsAsJSON(
+            Quote.objects.filter(article=OuterRef("pk")).order_by("start"),
+            nested=("provenance",),
+            id="id",
+            start="start",
+            end="end",
+            text="text",
+            kind="kind",
+            is_reviewed="is_reviewed",
+            relayed_by="relayed_by",
+            said_on="said_on",
+            speaker_role="speaker_role",
+            round_id="round_id",
+            speaker_id="speaker_id",
+            speaker_name="speaker__name",
+            provenance="provenance",
+        ),
     )
 
     def get_queryset(self):
@@ -90,9 +116,7 @@ class ArticleDetailView(DetailView):
         context["rounds"] = round_links(article.round_rows)
         context["themes"] = theme_links(article.theme_rows)
         context["carriers"] = parse_dates(article.carrier_rows, "published_on")
-        # The side list and the marks show each quote's speaker, nothing of its article (this
-        # one), round or themes: not for_listing()'s five joins and a query for the themes.
-        quotes = list(article.quotes.select_related("speaker").order_by("start"))
+        quotes = article_quotes(article, article.quote_rows)
         context["quotes"] = article_quote_rows(quotes)
         context["original"] = self.original
         if not self.original:
@@ -116,3 +140,14 @@ def round_links(rows):
             {"url": round_url(row["slug"]), "dialogue": row["dialogue"], "label": held.label}
         )
     return links
+
+
+def article_quotes(article, rows):
+    """The article's quotes as Quote instances with their speaker's name, built from the rows
+    read with it: what ``article_quote_rows``, ``marked_text`` and ``{% provenance %}`` read."""
+    quotes = []
+    for row in parse_dates(rows, "said_on"):
+        speaker = Speaker(id=row.pop("speaker_id"), name=row.pop("speaker_name"))
+        row["is_reviewed"] = bool(row["is_reviewed"])  # SQLite's JSON says 0 or 1
+        quotes.append(Quote(article=article, speaker=speaker, **row))
+    return quotes

@@ -27,16 +27,24 @@ class RowsAsJSON(Subquery):
 
     output_field = JSONField()
 
-    def __init__(self, queryset, **fields):
-        self.keys = list(fields)
+    def __init__(self, queryset, nested=(), **fields):
+        """``nested``: the keys whose fields hold JSON (a JSONField), kept as JSON values
+        rather than as the text SQLite stores them as."""
+        self.keys, self.nested = list(fields), set(nested)
         values = {_ALIAS + key: F(path) for key, path in fields.items()}
         super().__init__(queryset.values(**values))
 
     def as_sql(self, compiler, connection, template=None, **extra_context):
         rows, params = super().as_sql(compiler, connection, template, **extra_context)
-        quote = connection.ops.quote_name
-        pairs = ", ".join(f"'{key}', related_rows.{quote(_ALIAS + key)}" for key in self.keys)
-        if connection.vendor == "postgresql":
+        postgresql = connection.vendor == "postgresql"
+        pairs = []
+        for key in self.keys:
+            column = "related_rows." + connection.ops.quote_name(_ALIAS + key)
+            if key in self.nested and not postgresql:
+                column = f"json({column})"
+            pairs.append(f"'{key}', {column}")
+        pairs = ", ".join(pairs)
+        if postgresql:
             array = f"COALESCE(jsonb_agg(jsonb_build_object({pairs})), '[]'::jsonb)"
         else:
             array = f"COALESCE(json_group_array(json_object({pairs})), '[]')"
