@@ -240,6 +240,11 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# PostgreSQL through Django's backend with a health check that costs no round trip before
+# each request's first query (archive/postgresql/base.py).
+STOCK_POSTGRESQL, POSTGRESQL = "django.db.backends.postgresql", "archive.postgresql"
+if DATABASES["default"]["ENGINE"] == STOCK_POSTGRESQL:
+    DATABASES["default"]["ENGINE"] = POSTGRESQL
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Readers must not block the single writer (ingest while the site is served).
     DATABASES["default"].setdefault("OPTIONS", {})
@@ -267,6 +272,8 @@ for _url in filter(None, map(str.strip, os.environ.get("DATABASE_REPLICA_URLS", 
     _replica = dj_database_url.parse(
         _url, conn_max_age=DATABASES["default"]["CONN_MAX_AGE"], conn_health_checks=True
     )
+    if _replica["ENGINE"] == STOCK_POSTGRESQL:
+        _replica["ENGINE"] = POSTGRESQL
     if "postgresql" not in _replica["ENGINE"] or "postgresql" not in DATABASES["default"]["ENGINE"]:
         raise ImproperlyConfigured("DATABASE_REPLICA_URLS are PostgreSQL standbys of DATABASE_URL.")
     # A replica down must cost a fallback, not a worker stuck in connect().

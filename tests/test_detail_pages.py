@@ -11,6 +11,7 @@ from django.template import engines
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import resolve
+from django.utils.html import escape
 from django.utils.safestring import SafeString
 
 from statements.models import Carrier, DialogueRound, Outlet, Quote, Theme
@@ -173,20 +174,56 @@ def small_and_large_articles():
 
 
 @pytest.mark.parametrize("view", ["", "?view=original"])
-def test_an_article_page_runs_five_queries_whatever_the_article_holds(archive, client, view):
+def test_an_article_page_runs_one_query_whatever_the_article_holds(archive, client, view):
+    # The article with its rounds, themes, copies and quotes (views/related.py).
     small, large = small_and_large_articles()
     counts = [len(captured(client, a.get_absolute_url() + view)[1]) for a in (small, large)]
-    assert counts == [5, 5]
+    assert counts == [1, 1]
 
 
-def test_a_quote_page_runs_two_queries_whatever_the_quote_has(archive, client):
+def test_a_quote_page_runs_one_query_whatever_the_quote_has(archive, client):
     small, large = small_and_large_articles()
     bare = small.quotes.get()
     themed = large.quotes.last()
     themed.round = DialogueRound.objects.first()
     themed.save()
     counts = [len(captured(client, q.get_absolute_url())[1]) for q in (bare, themed)]
-    assert counts == [2, 2]
+    assert counts == [1, 1]
+
+
+def test_an_article_page_lists_its_rounds_themes_and_copies_in_order(archive, client):
+    _, large = small_and_large_articles()
+    copies = list(large.carriers.order_by("pk"))
+    copies[0].published_on, copies[2].published_on = dt.date(2024, 5, 6), dt.date(2023, 1, 2)
+    for copy in copies:
+        copy.save()
+    html = captured(client, large.get_absolute_url())[0].content.decode()
+    rounds = "; ".join(
+        f'<a href="{r.get_absolute_url()}">{escape(r.dialogue.name)}, {escape(r.label)}</a>'
+        for r in large.rounds.order_by("-start_date")
+    )
+    assert f"<dt>Reports</dt><dd>{rounds}</dd>" in html
+    themes = "".join(
+        f'<li><a href="{t.get_absolute_url()}">{escape(t.name)}</a></li>'
+        for t in large.themes.order_by("name")
+    )
+    assert f'<dt>Themes</dt><dd><ul class="tags">{themes}</ul>' in html
+    carried = html[html.index("Also carried by") :]
+    names = ["Copy Wire 2", "Copy Wire 0", "Copy Wire 1"]  # by date, the undated last
+    assert sorted(names, key=carried.index) == names
+    assert '<time datetime="2023-01-02">2 Jan 2023</time>' in carried
+
+
+def test_a_quote_page_lists_its_themes_by_name(archive, client):
+    _, large = small_and_large_articles()
+    quote = large.quotes.last()
+    html = captured(client, quote.get_absolute_url())[0].content.decode()
+    themes = "".join(
+        f'<li><a href="{t.get_absolute_url()}">{escape(t.name)}</a></li>'
+        for t in quote.themes.order_by("name")
+    )
+    assert quote.themes.count() == 2
+    assert f'<dt>Themes</dt><dd><ul class="tags">{themes}</ul>' in html
 
 
 def test_a_speaker_page_runs_as_many_queries_for_a_page_of_quotes_as_for_one(archive, client):

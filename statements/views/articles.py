@@ -1,5 +1,6 @@
 """Articles: the list and an article's page with its quotes marked."""
 
+from django.db.models import OuterRef
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
@@ -7,10 +8,20 @@ from statements.export import ExportMixin
 from statements.facets import count_article_facets
 from statements.facets.stored import article_totals
 from statements.filters import ArticleFilter
+from statements.links import record_urls
 from statements.marking import marked_text
-from statements.models import Article, Quote, count_of
+from statements.models import (
+    Article,
+    Carrier,
+    DialogueRound,
+    Quote,
+    Speaker,
+    Theme,
+    count_of,
+)
 from statements.search import highlight_articles
 from statements.views.base import ArchiveListMixin, add_facets, highlighted
+from statements.views.related import RowsAsJSON, parse_dates
 from statements.views.rows import article_quote_rows, theme_links
 
 
@@ -47,7 +58,51 @@ class ArticleListView(ArchiveListMixin, ExportMixin, FilterView):
 
 class ArticleDetailView(DetailView):
     model = Article
-    queryset = Article.objects.select_related("outlet")
+    # The rounds, themes, other outlets' copies and quotes are read in the article's own
+    # statement, as the few values the page shows of each (views/related.py).
+    queryset = Article.objects.select_related("outlet").annotate(
+        round_rows=RowsAsJSON(
+            DialogueRound.objects.filter(articles=OuterRef("pk")).order_by(
+                *DialogueRound._meta.ordering
+            ),
+            slug="slug",
+            ordinal="ordinal",
+            location="location",
+            start_date="start_date",
+            end_date="end_date",
+            dialogue="dialogue__name",
+        ),
+        theme_rows=RowsAsJSON(
+            Theme.objects.filter(articles=OuterRef("pk")).order_by("name"),
+            slug="slug",
+            name="name",
+        ),
+        carrier_rows=RowsAsJSON(
+            Carrier.objects.filter(article=OuterRef("pk")).order_by(*Carrier._meta.ordering),
+            url="url",
+            outlet__name="outlet__name",
+            published_on="published_on",
+            title="title",
+        ),
+        # What the side list, the marks and each quote's provenance line read of its quotes.
+        quote_rows=RowsAsJSON(
+            Quote.objects.filter(article=OuterRef("pk")).order_by("start"),
+            nested=("provenance",),
+            id="id",
+            start="start",
+            end="end",
+            text="text",
+            kind="kind",
+            is_reviewed="is_reviewed",
+            relayed_by="relayed_by",
+            said_on="said_on",
+            speaker_role="speaker_role",
+            round_id="round_id",
+            speaker_id="speaker_id",
+            speaker_name="speaker__name",
+            provenance="provenance",
+        ),
+    )
 
     def get_queryset(self):
         # The page shows one of the article's two texts, each as large as the article: the
@@ -58,19 +113,41 @@ class ArticleDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         article = self.object
-        # Read each as it is shown, one query each: the prefetches of an article's rounds,
-        # themes and copies cost more in Python than the queries themselves.
-        context["rounds"] = list(article.rounds.select_related("dialogue"))
-        context["themes"] = theme_links(article.themes.all())
-        # Other outlets' copies of the story: what the list shows of each, as values.
-        context["carriers"] = list(
-            article.carriers.values("url", "outlet__name", "published_on", "title")
-        )
-        # The side list and the marks show each quote's speaker, nothing of its article (this
-        # one), round or themes: not for_listing()'s five joins and a query for the themes.
-        quotes = list(article.quotes.select_related("speaker").order_by("start"))
+        context["rounds"] = round_links(article.round_rows)
+        context["themes"] = theme_links(article.theme_rows)
+        context["carriers"] = parse_dates(article.carrier_rows, "published_on")
+        quotes = article_quotes(article, article.quote_rows)
         context["quotes"] = article_quote_rows(quotes)
         context["original"] = self.original
         if not self.original:
             context["marked_body"] = marked_text(article.body, quotes)
         return context
+
+
+def round_links(rows):
+    """[{"url", "dialogue", "label"}…] of an article's rounds read as values: the label as
+    the round's own (DialogueRound.label)."""
+    round_url = record_urls("round_detail")
+    links = []
+    for row in parse_dates(rows, "start_date", "end_date"):
+        held = DialogueRound(
+            ordinal=row["ordinal"],
+            location=row["location"],
+            start_date=row["start_date"],
+            end_date=row["end_date"],
+        )
+        links.append(
+            {"url": round_url(row["slug"]), "dialogue": row["dialogue"], "label": held.label}
+        )
+    return links
+
+
+def article_quotes(article, rows):
+    """The article's quotes as Quote instances with their speaker's name, built from the rows
+    read with it: what ``article_quote_rows``, ``marked_text`` and ``{% provenance %}`` read."""
+    quotes = []
+    for row in parse_dates(rows, "said_on"):
+        speaker = Speaker(id=row.pop("speaker_id"), name=row.pop("speaker_name"))
+        row["is_reviewed"] = bool(row["is_reviewed"])  # SQLite's JSON says 0 or 1
+        quotes.append(Quote(article=article, speaker=speaker, **row))
+    return quotes

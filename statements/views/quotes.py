@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+from django.db.models import OuterRef
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
@@ -10,9 +11,10 @@ from statements.facets.stored import quote_totals
 from statements.filters import QuoteFilter
 from statements.links import list_url, url_with
 from statements.marking import marked_text
-from statements.models import Quote, Speaker
+from statements.models import Quote, Speaker, Theme
 from statements.search import highlight_quotes
 from statements.views.base import ArchiveListMixin, add_facets, highlighted
+from statements.views.related import RowsAsJSON
 from statements.views.rows import quote_rows, theme_links
 
 
@@ -49,18 +51,26 @@ class QuoteListView(ArchiveListMixin, ExportMixin, FilterView):
         return context
 
 
+# A quote's themes, in the order its page lists them.
+QUOTE_THEMES = Theme.objects.filter(quotes=OuterRef("pk")).order_by("name")
+
+
 class QuoteDetailView(DetailView):
     model = Quote
     # The article's text is shown around the quote: undo for_listing()'s defer of it, not of
-    # the raw text (as large again, and not shown). The themes are read as values.
+    # the raw text (as large again, and not shown). The themes are read in the same statement.
     queryset = (
-        Quote.objects.for_listing().defer(None).defer("article__raw_text").prefetch_related(None)
+        Quote.objects.for_listing()
+        .defer(None)
+        .defer("article__raw_text")
+        .prefetch_related(None)
+        .annotate(theme_rows=RowsAsJSON(QUOTE_THEMES, slug="slug", name="name"))
     )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         quote = self.object
-        context["themes"] = theme_links(quote.themes.all())
+        context["themes"] = theme_links(quote.theme_rows)
         body = quote.article.body
         context["in_context"] = quote.end <= len(body) and quote.start < quote.end
         context["marked_body"] = marked_text(body, [quote], current=quote)

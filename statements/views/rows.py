@@ -171,11 +171,10 @@ def article_quote_rows(quotes):
 
 
 def theme_links(themes):
-    """[{"name", "url"}…] of ``themes`` (a Theme QuerySet, in its order), read as values."""
+    """[{"name", "url"}…] of ``themes``, dicts with a "slug" and a "name" (a record's themes
+    read with it: views/related.py), in their order."""
     theme_url = record_urls("theme_detail")
-    return [
-        {"name": name, "url": theme_url(slug)} for slug, name in themes.values_list("slug", "name")
-    ]
+    return [{"name": theme["name"], "url": theme_url(theme["slug"])} for theme in themes]
 
 
 def themes_by_quote(keys):
