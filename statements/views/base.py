@@ -57,9 +57,10 @@ class ArchiveListMixin:
         elif (
             isinstance(queryset, QuerySet)
             and queryset.model is Quote
-            and connections[queryset.db].vendor == "postgresql"
+            and connections[queryset.db].vendor in ("postgresql", "sqlite")
         ):
-            # Past twice the limit, a long quote list is not counted (its size is estimated).
+            # Past twice the limit, a long quote list is not counted (its size is estimated);
+            # on SQLite its keys are read once, for the count and the facets (every_key).
             # Counted unranked: a ranked one-word search joins its scores (search/postgres.py).
             rows = getattr(getattr(self, "filterset", None), "rows", None)
             rows = queryset if rows is None else rows
