@@ -168,9 +168,13 @@ def ranked_among(queryset, parsed, table, weights, keys):
     checking again what made them matches: an exact phrase's regex on every candidate was
     most of a phrase's ranked keys (13,000 candidates of *mutual respect*, 40 ms of CPU).
     bm25 depends on the table's statistics, not on the rows kept: the same ranks. None when
-    ``_joined`` would not rank this query (a clause with nothing to find)."""
+    ``_joined`` would not rank this query (a clause with nothing to find), and when it
+    checks nothing beyond its MATCH (one clause, no phrase): 31,000 keys of a broad word
+    then cost more to pass and probe than they save."""
     match = fts5_match(parsed)
     if not match or not all(map(fts5_clause, parsed.clauses)):
+        return None
+    if len(parsed.clauses) == 1 and not any(term.phrase for term in parsed.clauses[0]):
         return None
     pk = f"{queryset.model._meta.db_table}.{queryset.model._meta.pk.column}"
     # "+": the keys filter the match's rows; offered as an index they would drive the join
