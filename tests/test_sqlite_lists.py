@@ -115,6 +115,8 @@ PAGES = [
     {"q": "rights", "sort": "newest"},
     {"country": "China"},
     {"kind": "editorial"},
+    {"theme": "sovereignty"},
+    {"q": "rights", "theme": "sovereignty"},
 ]
 
 
@@ -144,3 +146,16 @@ def test_a_countrys_deep_page_reads_no_quote_row(corpus):
         cursor.execute("EXPLAIN QUERY PLAN " + sql, params)
         steps = [row[-1] for row in cursor.fetchall()]
     assert any("COVERING INDEX statements_quote_newest_speaker" in step for step in steps), steps
+
+
+@pytest.mark.parametrize("params", [{}, {"q": "rights"}], ids=["list", "search"])
+def test_a_pages_rows_are_read_by_key_not_under_the_filters_again(client, corpus, params):
+    with CaptureQueriesContext(connection) as statements:
+        response = client.get("/quotes/", {**params, "theme": "sovereignty"})
+    assert response.status_code == 200 and response.context["quotes"]
+    rows = [
+        s["sql"]
+        for s in statements.captured_queries
+        if s["sql"].startswith('SELECT "statements_quote"."id", "statements_quote"."article_id"')
+    ]
+    assert len(rows) == 1 and "statements_quote_themes" not in rows[0]
