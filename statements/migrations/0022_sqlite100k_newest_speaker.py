@@ -27,6 +27,6 @@ def backward(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("statements", "0020_quote_themes_by_theme")]
+    dependencies = [("statements", "0021_quote_themes_sample")]
 
     operations = [migrations.RunPython(forward, backward)]
