@@ -84,6 +84,19 @@ class QuoteFilter(SearchFilterSet):
         fields = []
         form = ArchiveFilterForm
 
+    def filter_queryset(self, queryset):
+        filtered = super().filter_queryset(queryset)
+        if connections[queryset.db].vendor == "sqlite":
+            # A page's 25 rows read from their keys alone: the keys passed the filters
+            # already, and checking them again built the list of a theme's every quote
+            # (15,600 of sovereignty's at 100,000 quotes: 10-20 ms a page on SQLite).
+            parsed = self.parsed
+            if self.ranked:
+                self.rows_for_keys = lambda keys: queryset.search(parsed, within=keys)
+            else:
+                self.rows_for_keys = lambda keys: queryset.filter(pk__in=keys)
+        return filtered
+
     def understand(self, q):
         # Only when no speaker is chosen otherwise, and not when asked to take q as words.
         if any(self.data.get(key) for key in ("plain", "speaker", "who")):

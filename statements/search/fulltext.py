@@ -100,6 +100,18 @@ def search_quotes(queryset, q, within=None, ranked=True):
     )
 
 
+def rank_quotes_among(queryset, parsed, keys):
+    """SQLite: the quotes ``keys``, every match of ``parsed`` (a ParsedQuery) that the list's
+    filters keep, ordered as ``search_quotes`` orders them, without matching them again
+    (sqlite.ranked_among). None on other engines, or when that cannot rank the query."""
+    if connections[queryset.db].vendor != "sqlite" or not parsed:
+        return None
+    ranked = sqlite.ranked_among(queryset, parsed, "quote_fts", QUOTE_WEIGHTS, keys)
+    if ranked is None:
+        return None
+    return ranked.order_by("-rank", *queryset.model._meta.ordering, "pk")
+
+
 def search_articles(queryset, q, within=None, ranked=True):
     """Articles matching q in title or body; a match in the title counts for more."""
     return _search(queryset, q, "article_fts", ["title", "body"], (10.0, 1.0), within, ranked)

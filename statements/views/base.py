@@ -11,6 +11,7 @@ from statements.filters.cached import cached_reads
 from statements.links import active_filters, facet_groups, first_page_url, without_empty_values
 from statements.models import Quote
 from statements.pagination import PAGE_SIZE, ArchivePaginator, PageNotFound
+from statements.search.fulltext import rank_quotes_among
 from statements.timeline import timeline
 
 
@@ -57,13 +58,20 @@ class ArchiveListMixin:
         elif (
             isinstance(queryset, QuerySet)
             and queryset.model is Quote
-            and connections[queryset.db].vendor == "postgresql"
+            and connections[queryset.db].vendor in ("postgresql", "sqlite")
         ):
-            # Past twice the limit, a long quote list is not counted (its size is estimated).
+            # Past twice the limit, a long quote list is not counted (its size is estimated);
+            # on SQLite its keys are read once, for the count and the facets (every_key).
             # Counted unranked: a ranked one-word search joins its scores (search/postgres.py).
-            rows = getattr(getattr(self, "filterset", None), "rows", None)
+            filterset = getattr(self, "filterset", None)
+            rows = getattr(filterset, "rows", None)
             rows = queryset if rows is None else rows
             paginator.count, paginator.size_guess = capped_count(rows, paginator.count_limit)
+            every = getattr(paginator.size_guess, "every", None)
+            if every is not None and getattr(filterset, "ranked", False):
+                # SQLite: the ranked page's keys among the keys just read, not matched again.
+                among = rank_quotes_among(Quote.objects.all(), filterset.parsed, every)
+                paginator.object_list = queryset if among is None else among
         paginator.rows_for_keys = getattr(getattr(self, "filterset", None), "rows_for_keys", None)
         return paginator
 
