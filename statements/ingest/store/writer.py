@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.db import DatabaseError, transaction
 
 from archive.pagecache import content_changed, signals_paused
 from statements import counts
@@ -37,7 +37,7 @@ from statements.ingest.store.records import (
     outlet_for,
     round_for,
 )
-from statements.ingest.store.together import Together
+from statements.ingest.store.together import Together, pipelined
 from statements.models import (
     Article,
     Outlet,
@@ -89,9 +89,12 @@ def save(
     report = SaveReport(extraction=extraction)
     try:
         return _save(report, dry_run, names, again, copies, watermark, careful=False)
-    except Conflict:
-        # A writer that does not take the lock stored one of these keys meanwhile; all was
-        # rolled back: store it again record by record, each insert ready for that.
+    except (Conflict, DatabaseError):
+        # A writer that does not take the lock stored one of these keys meanwhile, or the
+        # database refused a statement of the pipelined fast path (where a savepoint cannot
+        # recover and the refusal may surface late): all was rolled back. Store it again
+        # record by record, each insert ready for a key taken, each statement waited for, so
+        # that a real refusal is raised by the statement refused.
         return _save(
             SaveReport(extraction=report.extraction),
             dry_run,
@@ -108,22 +111,23 @@ def _save(report, dry_run, names, again, copies, watermark, *, careful):
     mark = names.mark() if names is not None else 0
     try:
         with transaction.atomic():
-            take_ingest_lock()
-            # Asked under the lock only: a text is new far more often than not, and another
-            # writer may have stored it while this one was extracted.
-            if skipped(extraction, report, watermark):
-                return report
-            check(extraction)
-            newer = again() if again is not None else None
-            if newer is not None:
-                check(newer)
-                extraction = report.extraction = newer
-            with signals_paused():
-                if not (copies and store_copies.carried(extraction, report, names)):
-                    together = Together()
-                    write(extraction, report, names, careful=careful, send=together)
-                    store_copies.index(report.article, extraction.body, send=together)
-                    together.send()
+            with pipelined(on=not careful):
+                take_ingest_lock()
+                # Asked under the lock only: a text is new far more often than not, and
+                # another writer may have stored it while this one was extracted.
+                if skipped(extraction, report, watermark):
+                    return report
+                check(extraction)
+                newer = again() if again is not None else None
+                if newer is not None:
+                    check(newer)
+                    extraction = report.extraction = newer
+                with signals_paused():
+                    if not (copies and store_copies.carried(extraction, report, names)):
+                        together = Together()
+                        write(extraction, report, names, careful=careful, send=together)
+                        store_copies.index(report.article, extraction.body, send=together)
+                        together.send()
             if dry_run:
                 transaction.set_rollback(True)
             else:
