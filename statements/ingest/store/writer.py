@@ -122,10 +122,22 @@ def _save(report, dry_run, names, again, copies, watermark, *, careful):
                 if newer is not None:
                     check(newer)
                     extraction = report.extraction = newer
+                slugs = None
+                if not careful:
+                    # Sent ahead: the copy check's question brings the answer with its own.
+                    slugs = Slugs()
+                    slugs.ask(slugs_wanted(extraction))
                 with signals_paused():
                     if not (copies and store_copies.carried(extraction, report, names)):
                         together = Together()
-                        write(extraction, report, names, careful=careful, send=together)
+                        write(
+                            extraction,
+                            report,
+                            names,
+                            careful=careful,
+                            send=together,
+                            slugs=slugs,
+                        )
                         store_copies.index(report.article, extraction.body, send=together)
                         together.send()
             if dry_run:
@@ -194,10 +206,12 @@ def write(
     *,
     careful: bool = True,
     send=None,
+    slugs: Slugs | None = None,
 ):
     """Store the extraction's records (the caller holds the transaction and the lock).
     ``send`` (``together.Together``) takes the writes after the quotes (links, counts), to
-    be sent by the caller; by default they are executed here."""
+    be sent by the caller; by default they are executed here. ``slugs``: the ``Slugs``
+    already asked about ``slugs_wanted(extraction)``, when not ``careful``."""
 
     def created(record):
         report.new_records.append(record)
@@ -205,19 +219,12 @@ def write(
             names.add(record)
         return record
 
-    title = extraction.title or first_words(extraction.body)
-    date_part = extraction.published.isoformat() if extraction.published else ""
-    slugs = None
-    if not careful:
-        # The slugs the outlet, the speakers and the article could take, in one statement.
+    title, date_part = article_title(extraction)
+    if careful:
+        slugs = None
+    elif slugs is None:
         slugs = Slugs()
-        slugs.ask(
-            [
-                *([(Outlet, extraction.outlet)] if extraction.outlet else []),
-                *((Speaker, s.name) for s in extraction.speakers),
-                (Article, f"{date_part} {title}"),
-            ]
-        )
+        slugs.ask(slugs_wanted(extraction))
     outlet = outlet_for(extraction, report, names, careful=careful, slugs=slugs)
 
     speakers = {}
@@ -328,6 +335,23 @@ def write(
         dialogues=[r.dialogue_id for r in linked_rounds],
         send=send,
     )
+
+
+def article_title(extraction):
+    """The article's title and its slug's date part."""
+    title = extraction.title or first_words(extraction.body)
+    return title, extraction.published.isoformat() if extraction.published else ""
+
+
+def slugs_wanted(extraction):
+    """The records whose slugs a save of ``extraction`` may take (the outlet, the speakers
+    and the article), for ``Slugs.ask``: their slugs are asked in one statement."""
+    title, date_part = article_title(extraction)
+    return [
+        *([(Outlet, extraction.outlet)] if extraction.outlet else []),
+        *((Speaker, s.name) for s in extraction.speakers),
+        (Article, f"{date_part} {title}"),
+    ]
 
 
 def first_words(text, n=12):
