@@ -125,6 +125,19 @@ def in_process(folder, profile=None, async_commit=False, jobs=1, profile_cpu=Fal
         finally:
             waited[kind] += time.perf_counter() - began
 
+    # Each wait of the driver for the server (PostgreSQL): a round trip, however many
+    # statements it carries (pipelined statements share one)
+    trips = Counter()
+    connection.ensure_connection()
+    driver = connection.connection if connection.vendor == "postgresql" else None
+    if driver is not None:
+        wait = driver.wait
+
+        def counted_wait(*args, **kwargs):
+            trips["all"] += 1
+            return wait(*args, **kwargs)
+
+        driver.wait = counted_wait
     clock = (time.process_time,) if profile_cpu else ()
     profiler = cProfile.Profile(*clock) if profile else None
     server = server_cpu(connection)
@@ -139,6 +152,8 @@ def in_process(folder, profile=None, async_commit=False, jobs=1, profile_cpu=Fal
                 profiler.disable()
     finally:
         batch_module.extract, batch_module.save = extract, save
+        if driver is not None:
+            del driver.wait
     cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
     after = os.times()
     if server is not None:
@@ -163,6 +178,7 @@ def in_process(folder, profile=None, async_commit=False, jobs=1, profile_cpu=Fal
         "save_cpu_seconds": round(parts["save cpu"], 2),
         "statements": total,
         "statements_per_file": round(total / max(files, 1), 1),
+        "round_trips_per_file": round(trips["all"] / max(files, 1), 1) if driver else None,
         "by_kind": dict(kinds.most_common()),
         # Wall time inside each kind's execute (the server's work and the wait for it)
         "seconds_by_kind": {k: round(v, 3) for k, v in waited.most_common()},
