@@ -77,16 +77,40 @@ def statement_kind(sql):
 def server_cpu(connection):
     """CPU seconds the PostgreSQL backend serving ``connection`` has used, when the server
     runs on this machine and its /proc entry can be read; else None."""
-    if connection.vendor != "postgresql":
+    pid = backend_pid(connection)
+    if pid is None:
         return None
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_backend_pid()")
-        pid = cursor.fetchone()[0]
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     except OSError:
         return None
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def server_waits(connection):
+    """How many times the PostgreSQL backend serving ``connection`` has gone to sleep
+    (voluntary context switches: waiting for the client's next statement, or for the disk),
+    when the server runs on this machine; else None."""
+    pid = backend_pid(connection)
+    if pid is None:
+        return None
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return None
+    return next(
+        int(line.split()[1])
+        for line in status.splitlines()
+        if line.startswith("voluntary_ctxt_switches")
+    )
+
+
+def backend_pid(connection):
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        return cursor.fetchone()[0]
 
 
 def in_process(folder, profile=None, async_commit=False, jobs=1, profile_cpu=False):
@@ -125,22 +149,10 @@ def in_process(folder, profile=None, async_commit=False, jobs=1, profile_cpu=Fal
         finally:
             waited[kind] += time.perf_counter() - began
 
-    # Each wait of the driver for the server (PostgreSQL): a round trip, however many
-    # statements it carries (pipelined statements share one)
-    trips = Counter()
-    connection.ensure_connection()
-    driver = connection.connection if connection.vendor == "postgresql" else None
-    if driver is not None:
-        wait = driver.wait
-
-        def counted_wait(*args, **kwargs):
-            trips["all"] += 1
-            return wait(*args, **kwargs)
-
-        driver.wait = counted_wait
     clock = (time.process_time,) if profile_cpu else ()
     profiler = cProfile.Profile(*clock) if profile else None
     server = server_cpu(connection)
+    waits = server_waits(connection)
     cpu, wall, children = time.process_time(), time.perf_counter(), os.times()
     batch_module.extract, batch_module.save = timed("extract", extract), timed("save", save)
     try:
@@ -152,12 +164,12 @@ def in_process(folder, profile=None, async_commit=False, jobs=1, profile_cpu=Fal
                 profiler.disable()
     finally:
         batch_module.extract, batch_module.save = extract, save
-        if driver is not None:
-            del driver.wait
     cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
     after = os.times()
     if server is not None:
         server = round(server_cpu(connection) - server, 2)
+    if waits is not None:
+        waits = server_waits(connection) - waits
     # The --jobs workers' CPU (counted once they have ended)
     workers = (after.children_user - children.children_user) + (
         after.children_system - children.children_system
@@ -178,7 +190,9 @@ def in_process(folder, profile=None, async_commit=False, jobs=1, profile_cpu=Fal
         "save_cpu_seconds": round(parts["save cpu"], 2),
         "statements": total,
         "statements_per_file": round(total / max(files, 1), 1),
-        "round_trips_per_file": round(trips["all"] / max(files, 1), 1) if driver else None,
+        # The backend's sleeps (mostly for the writer's next statement: a round trip each;
+        # also its disk flushes), which pipelined statements do not add
+        "server_waits_per_file": round(waits / max(files, 1), 1) if waits is not None else None,
         "by_kind": dict(kinds.most_common()),
         # Wall time inside each kind's execute (the server's work and the wait for it)
         "seconds_by_kind": {k: round(v, 3) for k, v in waited.most_common()},

@@ -8,17 +8,17 @@ that reads none of them (each runs once all the same); on SQLite, where a statem
 is a function call and not a round trip, one by one. Either way they run in the caller's
 transaction, and a refusal of any one refuses them all.
 
-``pipelined`` goes further on PostgreSQL: inside it no statement waits for the server's
-answer until one is read (psycopg's pipeline mode), so the transaction's BEGIN goes with
-the ingest lock, the lock with the question that follows it, and writes nobody reads back
-with the next statement that is read. The statements and their order are the same; what
-goes is the writer waiting for each, a wait that the scheduler of a loaded machine
-lengthens (docs/performance.md, "Ingest at 50/s").
+``pipelined_transaction`` goes further on PostgreSQL: inside it no statement waits for the
+server's answer until one is read (psycopg's pipeline mode), so the transaction's BEGIN goes
+with the ingest lock, the lock with the question that follows it, and writes nobody reads
+back with the next statement that is read, the last ones with the COMMIT. The statements and
+their order are the same; what goes is the writer waiting for each, a wait that the
+scheduler of a loaded machine lengthens (docs/performance.md, "Ingest at 50/s").
 """
 
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 
-from django.db import connection
+from django.db import connection, transaction
 
 
 class Together:
@@ -65,3 +65,17 @@ def pipelined(on=True):
     # as Django's error, as it would have been by the statement refused.
     with connection.wrap_database_errors, connection.connection.pipeline():
         yield
+
+
+@contextmanager
+def pipelined_transaction(on=True):
+    """``transaction.atomic()`` whose statements, its COMMIT included, are ``pipelined``.
+    A block that raises leaves the pipeline first (reading what is unanswered), so that the
+    rollback is not sent behind a refusal, where it would be skipped too."""
+    with ExitStack() as pipeline, transaction.atomic():
+        pipeline.enter_context(pipelined(on))
+        try:
+            yield
+        except BaseException:
+            pipeline.close()
+            raise

@@ -37,7 +37,7 @@ from statements.ingest.store.records import (
     outlet_for,
     round_for,
 )
-from statements.ingest.store.together import Together, pipelined
+from statements.ingest.store.together import Together, pipelined_transaction
 from statements.models import (
     Article,
     Outlet,
@@ -110,36 +110,28 @@ def _save(report, dry_run, names, again, copies, watermark, *, careful):
     extraction = report.extraction
     mark = names.mark() if names is not None else 0
     try:
-        with transaction.atomic():
-            with pipelined(on=not careful):
-                take_ingest_lock()
-                # Asked under the lock only: a text is new far more often than not, and
-                # another writer may have stored it while this one was extracted.
-                if skipped(extraction, report, watermark):
-                    return report
-                check(extraction)
-                newer = again() if again is not None else None
-                if newer is not None:
-                    check(newer)
-                    extraction = report.extraction = newer
-                slugs = None
-                if not careful:
-                    # Sent ahead: the copy check's question brings the answer with its own.
-                    slugs = Slugs()
-                    slugs.ask(slugs_wanted(extraction))
-                with signals_paused():
-                    if not (copies and store_copies.carried(extraction, report, names)):
-                        together = Together()
-                        write(
-                            extraction,
-                            report,
-                            names,
-                            careful=careful,
-                            send=together,
-                            slugs=slugs,
-                        )
-                        store_copies.index(report.article, extraction.body, send=together)
-                        together.send()
+        with pipelined_transaction(on=not careful):
+            take_ingest_lock()
+            # Asked under the lock only: a text is new far more often than not, and another
+            # writer may have stored it while this one was extracted.
+            if skipped(extraction, report, watermark):
+                return report
+            check(extraction)
+            newer = again() if again is not None else None
+            if newer is not None:
+                check(newer)
+                extraction = report.extraction = newer
+            slugs = None
+            if not careful:
+                # Sent ahead: the copy check's question brings the answer with its own.
+                slugs = Slugs()
+                slugs.ask(slugs_wanted(extraction))
+            with signals_paused():
+                if not (copies and store_copies.carried(extraction, report, names)):
+                    together = Together()
+                    write(extraction, report, names, careful=careful, send=together, slugs=slugs)
+                    store_copies.index(report.article, extraction.body, send=together)
+                    together.send()
             if dry_run:
                 transaction.set_rollback(True)
             else:
