@@ -11,7 +11,7 @@ from django.db import IntegrityError, connection, transaction
 from statements.ingest.store import names as store_names
 from statements.ingest.store.batch import ingest_paths
 from statements.ingest.store.names import Slugs, unique_slug
-from statements.ingest.store.together import Together
+from statements.ingest.store.together import Together, pipelined_transaction
 from statements.models import Article, Outlet, Quote, Speaker, Tally, Theme
 
 WARM_UP = """Harbour authority opens new ferry terminal
@@ -197,3 +197,67 @@ def test_writes_sent_together_all_happen_or_none_of_them():
         together.send()
     assert Theme.objects.get(slug="cooperation").description == "half % done"
     assert together.statements == []
+
+
+@pytest.mark.django_db
+def test_a_write_the_database_refuses_fails_its_file_alone(tmp_path, monkeypatch):
+    """On PostgreSQL the save's statements are pipelined, so a refusal surfaces late (here at
+    the end, with the commit); the file still fails with the database's reason, nothing of
+    it is stored, and the next file is stored on the same connection."""
+    refusing = [True]
+    send = Together.send
+
+    def refused_send(self):
+        if refusing[0]:
+            # A stored count below zero: the tallies' CHECK constraint refuses it.
+            self(
+                'INSERT INTO statements_tally (scope, facet, "key", total) VALUES (0, %s, %s, -1)',
+                ["role", "refused"],
+            )
+        return send(self)
+
+    monkeypatch.setattr(Together, "send", refused_send)
+    first, second = tmp_path / "1-river.txt", tmp_path / "2-ferry.txt"
+    first.write_text(TEXTS["two new people"], encoding="utf-8")
+    second.write_text(WARM_UP, encoding="utf-8")
+    articles = Article.objects.count()
+
+    def on_file(i, total, result):
+        refusing[0] = False
+
+    batch = ingest_paths([first, second], on_file=on_file)
+    assert [f.status for f in batch.files] == ["failed", "created"], [f.reason for f in batch.files]
+    assert batch.files[0].reason.startswith("refused by the database:")
+    assert "total" in batch.files[0].reason  # the refused column, in either engine's words
+    assert Article.objects.count() == articles + 1
+    assert not Speaker.objects.filter(name="Lena Varga").exists()
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("refused", ["CHECK (v > 0)", "UNIQUE DEFERRABLE INITIALLY DEFERRED"])
+def test_a_refusal_met_by_a_pipelined_commit_rolls_back_all(refused, django_db_blocker):
+    """The pipelined transaction's last writes go with its COMMIT: a refusal met there (by
+    a write nobody read, or by the COMMIT itself checking a deferred constraint) is raised,
+    nothing of the transaction stays, and the connection goes on. Outside any test
+    transaction, so that the COMMIT is a real one (on a table of this session alone)."""
+    with django_db_blocker.unblock():
+        with connection.cursor() as cursor:
+            cursor.execute(f"CREATE TEMPORARY TABLE pipelined (v int {refused})")
+        try:
+            with (
+                pytest.raises(IntegrityError),
+                pipelined_transaction(),
+                connection.cursor() as cursor,
+            ):
+                cursor.execute("INSERT INTO pipelined VALUES (1)")
+                cursor.execute(
+                    "INSERT INTO pipelined VALUES (%s)", [-1 if "CHECK" in refused else 1]
+                )
+            with pipelined_transaction(), connection.cursor() as cursor:
+                cursor.execute("INSERT INTO pipelined VALUES (2)")
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT array_agg(v) FROM pipelined")
+                assert cursor.fetchone()[0] == [2]
+        finally:
+            with connection.cursor() as cursor:
+                cursor.execute("DROP TABLE pipelined")

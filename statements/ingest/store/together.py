@@ -71,11 +71,16 @@ def pipelined(on=True):
 def pipelined_transaction(on=True):
     """``transaction.atomic()`` whose statements, its COMMIT included, are ``pipelined``.
     A block that raises leaves the pipeline first (reading what is unanswered), so that the
-    rollback is not sent behind a refusal, where it would be skipped too."""
+    rollback is not sent behind a refusal, where it would be skipped too. Inside another
+    transaction the block's end is a savepoint's release, and a refusal met by that could
+    not be rolled back to the savepoint: there the pipeline is left before it."""
+    nested = connection.in_atomic_block
     with ExitStack() as pipeline, transaction.atomic():
         pipeline.enter_context(pipelined(on))
         try:
             yield
+            if nested:
+                pipeline.close()
         except BaseException:
             pipeline.close()
             raise
