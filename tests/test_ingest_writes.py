@@ -5,6 +5,8 @@ shortcut stores are compared with those the careful path (a savepoint and a slug
 insert) stores.
 """
 
+import logging
+
 import pytest
 from django.db import IntegrityError, connection, transaction
 
@@ -136,10 +138,12 @@ def test_slugs_asked_at_once_are_those_asked_one_by_one(taken):
 
 
 @pytest.mark.django_db
-def test_a_slug_taken_behind_the_writer_s_back_is_stored_the_careful_way(tmp_path, monkeypatch):
+def test_a_slug_taken_behind_the_writer_s_back_is_stored_the_careful_way(
+    tmp_path, monkeypatch, caplog
+):
     """An insert without a savepoint that meets a key another writer stored (here: every
     slug believed free) loses the transaction; the save is done again, carefully, and stores
-    the article once, with free slugs."""
+    the article once, with free slugs, and nothing more is said of it."""
     Speaker.objects.create(name="Someone else", slug="lena-varga")
     articles = Article.objects.count()
     monkeypatch.setattr(store_names.Slugs, "is_taken", lambda self, model, slug: False)
@@ -150,6 +154,7 @@ def test_a_slug_taken_behind_the_writer_s_back_is_stored_the_careful_way(tmp_pat
     assert Article.objects.count() == articles + 1
     assert Speaker.objects.get(name="Lena Varga").slug == "lena-varga-2"
     assert batch.files[0].report.article.quotes.filter(speaker__name="Lena Varga").exists()
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
 
 
 @pytest.mark.django_db
@@ -200,10 +205,10 @@ def test_writes_sent_together_all_happen_or_none_of_them():
 
 
 @pytest.mark.django_db
-def test_a_write_the_database_refuses_fails_its_file_alone(tmp_path, monkeypatch):
+def test_a_write_the_database_refuses_fails_its_file_alone(tmp_path, monkeypatch, caplog):
     """On PostgreSQL the save's statements are pipelined, so a refusal surfaces late (here at
-    the end, with the commit); the file still fails with the database's reason, nothing of
-    it is stored, and the next file is stored on the same connection."""
+    the end, with the commit); the file still fails with the database's reason alone,
+    nothing of it is stored, and the next file is stored on the same connection."""
     refusing = [True]
     send = Together.send
 
@@ -229,6 +234,7 @@ def test_a_write_the_database_refuses_fails_its_file_alone(tmp_path, monkeypatch
     assert [f.status for f in batch.files] == ["failed", "created"], [f.reason for f in batch.files]
     assert batch.files[0].reason.startswith("refused by the database:")
     assert "total" in batch.files[0].reason  # the refused column, in either engine's words
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
     assert Article.objects.count() == articles + 1
     assert not Speaker.objects.filter(name="Lena Varga").exists()
 
