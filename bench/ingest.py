@@ -77,44 +77,16 @@ def statement_kind(sql):
 def server_cpu(connection):
     """CPU seconds the PostgreSQL backend serving ``connection`` has used, when the server
     runs on this machine and its /proc entry can be read; else None."""
-    pid = backend_pid(connection)
-    if pid is None:
+    if connection.vendor != "postgresql":
         return None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        pid = cursor.fetchone()[0]
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     except OSError:
         return None
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-def sleeps(pid="self"):
-    """How many times a process (this one by default) has gone to sleep: its voluntary
-    context switches, from /proc; None where there is none to read."""
-    try:
-        status = Path(f"/proc/{pid}/status").read_text()
-    except OSError:
-        return None
-    return next(
-        int(line.split()[1])
-        for line in status.splitlines()
-        if line.startswith("voluntary_ctxt_switches")
-    )
-
-
-def server_waits(connection):
-    """How many times the PostgreSQL backend serving ``connection`` has gone to sleep
-    (waiting for the client's next statement, or for the disk), when the server runs on
-    this machine; else None."""
-    pid = backend_pid(connection)
-    return sleeps(pid) if pid is not None else None
-
-
-def backend_pid(connection):
-    if connection.vendor != "postgresql":
-        return None
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_backend_pid()")
-        return cursor.fetchone()[0]
 
 
 def in_process(folder, profile=None, async_commit=False, jobs=1, profile_cpu=False):
@@ -156,7 +128,6 @@ def in_process(folder, profile=None, async_commit=False, jobs=1, profile_cpu=Fal
     clock = (time.process_time,) if profile_cpu else ()
     profiler = cProfile.Profile(*clock) if profile else None
     server = server_cpu(connection)
-    waits, own = server_waits(connection), sleeps()
     cpu, wall, children = time.process_time(), time.perf_counter(), os.times()
     batch_module.extract, batch_module.save = timed("extract", extract), timed("save", save)
     try:
@@ -172,10 +143,6 @@ def in_process(folder, profile=None, async_commit=False, jobs=1, profile_cpu=Fal
     after = os.times()
     if server is not None:
         server = round(server_cpu(connection) - server, 2)
-    if waits is not None:
-        waits = server_waits(connection) - waits
-    if own is not None:
-        own = sleeps() - own
     # The --jobs workers' CPU (counted once they have ended)
     workers = (after.children_user - children.children_user) + (
         after.children_system - children.children_system
@@ -196,12 +163,6 @@ def in_process(folder, profile=None, async_commit=False, jobs=1, profile_cpu=Fal
         "save_cpu_seconds": round(parts["save cpu"], 2),
         "statements": total,
         "statements_per_file": round(total / max(files, 1), 1),
-        # The backend's sleeps (mostly for the writer's next statement: a round trip each;
-        # also its disk flushes), which pipelined statements do not add
-        "server_waits_per_file": round(waits / max(files, 1), 1) if waits is not None else None,
-        # This process's sleeps: with --jobs 1, its waits for the database (a round trip
-        # each, pipelined statements sharing one) and little else
-        "writer_waits_per_file": round(own / max(files, 1), 1) if own is not None else None,
         "by_kind": dict(kinds.most_common()),
         # Wall time inside each kind's execute (the server's work and the wait for it)
         "seconds_by_kind": {k: round(v, 3) for k, v in waited.most_common()},

@@ -217,13 +217,9 @@ class Slugs:
 
     def __init__(self):
         self.taken = {}  # (model, slug) → whether a record has it
-        self.asked = None  # (cursor, slugs by model) of a question not yet read
 
     def ask(self, wanted):
-        """Ask which of the slugs records named ``(model, text)`` could take are taken. The
-        answer is read when first needed, so that in a pipeline (``together.pipelined``)
-        the question goes with the next one that is read."""
-        self._read()
+        """Look up the slugs that records named ``(model, text)`` could take."""
         by_model = defaultdict(dict)
         for model, text in wanted:
             base = slug_base(model, text)
@@ -243,15 +239,8 @@ class Slugs:
                 f"WHERE {column} IN ({marks})"
             )
             params.extend(slugs)
-        cursor = connection.cursor()
-        cursor.execute(" UNION ALL ".join(parts), params)
-        self.asked = cursor, by_model
-
-    def _read(self):
-        if self.asked is None:
-            return
-        (cursor, by_model), self.asked = self.asked, None
-        with cursor:
+        with connection.cursor() as cursor:
+            cursor.execute(" UNION ALL ".join(parts), params)
             rows = cursor.fetchall()
         models = list(by_model)
         for model, slugs in by_model.items():
@@ -259,7 +248,6 @@ class Slugs:
         self.taken.update(((models[i], slug), True) for i, slug in rows)
 
     def is_taken(self, model, slug):
-        self._read()
         if (model, slug) not in self.taken:
             self.taken[(model, slug)] = first_id(model, "slug", slug) is not None
         return self.taken[(model, slug)]
@@ -272,7 +260,6 @@ class Slugs:
         return slug
 
     def took(self, model, slug):
-        self._read()
         self.taken[(model, slug)] = True
 
 

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.db import DatabaseError, transaction
+from django.db import transaction
 
 from archive.pagecache import content_changed, signals_paused
 from statements import counts
@@ -37,7 +37,7 @@ from statements.ingest.store.records import (
     outlet_for,
     round_for,
 )
-from statements.ingest.store.together import Together, pipelined_transaction
+from statements.ingest.store.together import Together
 from statements.models import (
     Article,
     Outlet,
@@ -89,12 +89,9 @@ def save(
     report = SaveReport(extraction=extraction)
     try:
         return _save(report, dry_run, names, again, copies, watermark, careful=False)
-    except (Conflict, DatabaseError):
-        # A writer that does not take the lock stored one of these keys meanwhile, or the
-        # database refused a statement of the pipelined fast path (where a savepoint cannot
-        # recover and the refusal may surface late): all was rolled back. Store it again
-        # record by record, each insert ready for a key taken, each statement waited for, so
-        # that a real refusal is raised by the statement refused.
+    except Conflict:
+        # A writer that does not take the lock stored one of these keys meanwhile; all was
+        # rolled back: store it again record by record, each insert ready for that.
         return _save(
             SaveReport(extraction=report.extraction),
             dry_run,
@@ -110,7 +107,7 @@ def _save(report, dry_run, names, again, copies, watermark, *, careful):
     extraction = report.extraction
     mark = names.mark() if names is not None else 0
     try:
-        with pipelined_transaction(on=not careful):
+        with transaction.atomic():
             take_ingest_lock()
             # Asked under the lock only: a text is new far more often than not, and another
             # writer may have stored it while this one was extracted.
@@ -121,15 +118,10 @@ def _save(report, dry_run, names, again, copies, watermark, *, careful):
             if newer is not None:
                 check(newer)
                 extraction = report.extraction = newer
-            slugs = None
-            if not careful:
-                # Sent ahead: the copy check's question brings the answer with its own.
-                slugs = Slugs()
-                slugs.ask(slugs_wanted(extraction))
             with signals_paused():
                 if not (copies and store_copies.carried(extraction, report, names)):
                     together = Together()
-                    write(extraction, report, names, careful=careful, send=together, slugs=slugs)
+                    write(extraction, report, names, careful=careful, send=together)
                     store_copies.index(report.article, extraction.body, send=together)
                     together.send()
             if dry_run:
@@ -198,12 +190,10 @@ def write(
     *,
     careful: bool = True,
     send=None,
-    slugs: Slugs | None = None,
 ):
     """Store the extraction's records (the caller holds the transaction and the lock).
     ``send`` (``together.Together``) takes the writes after the quotes (links, counts), to
-    be sent by the caller; by default they are executed here. ``slugs``: the ``Slugs``
-    already asked about ``slugs_wanted(extraction)``, when not ``careful``."""
+    be sent by the caller; by default they are executed here."""
 
     def created(record):
         report.new_records.append(record)
@@ -211,12 +201,19 @@ def write(
             names.add(record)
         return record
 
-    title, date_part = article_title(extraction)
-    if careful:
-        slugs = None
-    elif slugs is None:
+    title = extraction.title or first_words(extraction.body)
+    date_part = extraction.published.isoformat() if extraction.published else ""
+    slugs = None
+    if not careful:
+        # The slugs the outlet, the speakers and the article could take, in one statement.
         slugs = Slugs()
-        slugs.ask(slugs_wanted(extraction))
+        slugs.ask(
+            [
+                *([(Outlet, extraction.outlet)] if extraction.outlet else []),
+                *((Speaker, s.name) for s in extraction.speakers),
+                (Article, f"{date_part} {title}"),
+            ]
+        )
     outlet = outlet_for(extraction, report, names, careful=careful, slugs=slugs)
 
     speakers = {}
@@ -327,23 +324,6 @@ def write(
         dialogues=[r.dialogue_id for r in linked_rounds],
         send=send,
     )
-
-
-def article_title(extraction):
-    """The article's title and its slug's date part."""
-    title = extraction.title or first_words(extraction.body)
-    return title, extraction.published.isoformat() if extraction.published else ""
-
-
-def slugs_wanted(extraction):
-    """The records whose slugs a save of ``extraction`` may take (the outlet, the speakers
-    and the article), for ``Slugs.ask``: their slugs are asked in one statement."""
-    title, date_part = article_title(extraction)
-    return [
-        *([(Outlet, extraction.outlet)] if extraction.outlet else []),
-        *((Speaker, s.name) for s in extraction.speakers),
-        (Article, f"{date_part} {title}"),
-    ]
 
 
 def first_words(text, n=12):
