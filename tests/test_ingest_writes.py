@@ -197,3 +197,37 @@ def test_writes_sent_together_all_happen_or_none_of_them():
         together.send()
     assert Theme.objects.get(slug="cooperation").description == "half % done"
     assert together.statements == []
+
+
+@pytest.mark.django_db
+def test_a_write_the_database_refuses_fails_its_file_alone(tmp_path, monkeypatch):
+    """A write refused after the article and its quotes (the writes sent together): the
+    file fails with the database's reason, nothing of it is stored, and the next file
+    is stored on the same connection."""
+    refusing = [True]
+    send = Together.send
+
+    def refused_send(self):
+        if refusing[0]:
+            # A stored count below zero: the tallies' CHECK constraint refuses it.
+            self(
+                'INSERT INTO statements_tally (scope, facet, "key", total) VALUES (0, %s, %s, -1)',
+                ["role", "refused"],
+            )
+        return send(self)
+
+    monkeypatch.setattr(Together, "send", refused_send)
+    first, second = tmp_path / "1-river.txt", tmp_path / "2-ferry.txt"
+    first.write_text(TEXTS["two new people"], encoding="utf-8")
+    second.write_text(WARM_UP, encoding="utf-8")
+    articles = Article.objects.count()
+
+    def on_file(i, total, result):
+        refusing[0] = False
+
+    batch = ingest_paths([first, second], on_file=on_file)
+    assert [f.status for f in batch.files] == ["failed", "created"], [f.reason for f in batch.files]
+    assert batch.files[0].reason.startswith("refused by the database:")
+    assert "total" in batch.files[0].reason  # the refused column, in either engine's words
+    assert Article.objects.count() == articles + 1
+    assert not Speaker.objects.filter(name="Lena Varga").exists()

@@ -19,19 +19,18 @@ from statements.ingest.text import shingles
 from statements.models import Article, Carrier, CopyKey
 
 CANDIDATES = 10  # the articles sharing most band keys with a text, checked exactly
+READ = {"id", "slug", "title", "body"}  # what is read of a candidate (its page's address too)
 
 
 def held_copy(body: str):
     """``(article, similarity)`` of the held article ``body`` is a near-copy of (the most
-    similar at or above ``shingles.THRESHOLD``), else None. Two queries at most."""
+    similar at or above ``shingles.THRESHOLD``), else None. One query: the candidates read
+    with their texts."""
     hashed, keys = story(body)
     if not keys:
         return None
-    ids = candidates(keys)
-    if not ids:
-        return None
     best = None
-    for article in Article.objects.filter(pk__in=ids).only("pk", "slug", "title", "body"):
+    for article in candidates(keys):
         similarity = shingles.jaccard(hashed, story(article.body)[0])
         if similarity >= shingles.THRESHOLD and (
             best is None or (similarity, -article.pk) > (best[1], -best[0].pk)
@@ -41,20 +40,29 @@ def held_copy(body: str):
 
 
 def candidates(keys):
-    """The keys of the articles sharing most of ``keys`` (most first, then by key), at most
-    ``CANDIDATES``: read from the index alone (``COUNT(*)``, not of a column)."""
+    """The articles sharing most of ``keys`` (at most ``CANDIDATES``: most first, then by
+    key, counted from the index alone, ``COUNT(*)`` and not of a column), with their key,
+    slug, title and body, in one statement; in no particular order."""
     quote = connection.ops.quote_name
     table = quote(CopyKey._meta.db_table)
     article = quote(CopyKey._meta.get_field("article").column)
+    articles = quote(Article._meta.db_table)
+    pk = quote(Article._meta.pk.column)
+    # In the model's order of fields, as ``from_db`` takes them
+    read = [f.attname for f in Article._meta.concrete_fields if f.name in READ]
+    columns = ", ".join(quote(Article._meta.get_field(f).column) for f in read)
     # The keys are integers written into the statement (int() refuses anything else): the
     # driver would convert each of a text's hundred keys one by one, the ORM build it too.
     listed = ", ".join(str(int(key)) for key in keys)
     with connection.cursor() as cursor:
         cursor.execute(
+            f"SELECT {columns} FROM {articles} WHERE {pk} IN ("
             f"SELECT {article} FROM {table} WHERE {quote('key')} IN ({listed}) "
-            f"GROUP BY {article} ORDER BY COUNT(*) DESC, {article} LIMIT {CANDIDATES}"
+            f"GROUP BY {article} ORDER BY COUNT(*) DESC, {article} LIMIT {CANDIDATES})"
         )
-        return [row[0] for row in cursor.fetchall()]
+        rows = cursor.fetchall()
+    # As ``.only()`` would give them: the other fields read if asked for
+    return [Article.from_db(connection.alias, read, row) for row in rows]
 
 
 def index(article: Article, body: str, send=None):
