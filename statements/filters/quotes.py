@@ -7,6 +7,7 @@ from django.db import connections
 from django.db.models import F
 from django.utils.functional import cached_property
 
+from statements.facets.stored import country_months
 from statements.filters.base import (
     ArchiveFilterForm,
     SearchFilterSet,
@@ -124,6 +125,27 @@ class QuoteFilter(SearchFilterSet):
         # million quotes) instead of walking every quote by date through the join (1.8 s).
         rounds = list(dialogue.rounds.values_list("pk", flat=True))
         return queryset.filter(round__in=rounds)
+
+    @property
+    def narrowing(self):
+        """The names of the filters in use (no search among them: ``q`` is one), by their
+        cleaned values; None when the form is not valid."""
+        if not self.is_bound or not self.is_valid():
+            return None
+        return {
+            name
+            for name, value in self.form.cleaned_data.items()
+            if value and name not in self.not_narrowing
+        }
+
+    def stored_months(self):
+        """The list's quotes per month said, from the stored totals, when its one filter is
+        a country (a country's quotes are its speakers'): {"2011-04": n, "": undated}, read
+        through the cache once per content version. None for any other list."""
+        if self.narrowing != {"country"}:
+            return None
+        country = self.form.cleaned_data["country"]
+        return self.cached_reads.get(f"country-months:{country}", lambda: country_months(country))
 
     def filter_themes(self, queryset, name, themes):
         # A subquery per theme rather than a join: PostgreSQL can then walk the sort's index

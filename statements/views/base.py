@@ -73,7 +73,19 @@ class ArchiveListMixin:
                 among = rank_quotes_among(Quote.objects.all(), filterset.parsed, every)
                 paginator.object_list = queryset if among is None else among
         paginator.rows_for_keys = getattr(getattr(self, "filterset", None), "rows_for_keys", None)
+        if isinstance(queryset, QuerySet) and queryset.model is Quote:
+            paginator.month_counts = self.month_counts
         return paginator
+
+    def month_counts(self):
+        """The list's quotes per month said, exact ({"2011-04": n, "": the undated}), when
+        stored (an unfiltered list's totals, or the filterset's): its deep numbered pages
+        start at their month (pagination.MONTH_JUMP_FROM). None otherwise."""
+        stored = self.stored_facets
+        if stored is not None:
+            return {**stored.months, "": stored.undated}
+        stored_months = getattr(getattr(self, "filterset", None), "stored_months", None)
+        return stored_months() if stored_months else None
 
     def get(self, request, *args, **kwargs):
         for key, values in request.GET.lists():
