@@ -33,6 +33,11 @@ class ArchiveListMixin:
         the lists that have them, through ``cached_reads``; None: counted."""
         return None
 
+    def stored_size(self):
+        """The filtered list's exact size from stored totals (the filterset's), or None."""
+        stored_size = getattr(getattr(self, "filterset", None), "stored_size", None)
+        return stored_size() if stored_size else None
+
     @cached_property
     def cached_reads(self):
         """What the page reads the same way until the archive changes (filters/cached.py)."""
@@ -53,6 +58,14 @@ class ArchiveListMixin:
         paginator.keyset = self.keyset
         if self.stored_facets is not None and isinstance(queryset, QuerySet):
             paginator.count = self.stored_facets.total
+        elif (
+            isinstance(queryset, QuerySet)
+            and (size := self.stored_size()) is not None
+            and (size > 2 * paginator.count_limit)
+        ):
+            # Stored, and longer than capped_count would count (a shorter list's keys are
+            # all read, and its facets counted from them without filtering again).
+            paginator.count = size
         elif self.exact_count and isinstance(queryset, QuerySet):
             paginator.count = queryset.order_by().count()
         elif (
