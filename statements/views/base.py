@@ -58,13 +58,7 @@ class ArchiveListMixin:
         paginator.keyset = self.keyset
         if self.stored_facets is not None and isinstance(queryset, QuerySet):
             paginator.count = self.stored_facets.total
-        elif (
-            isinstance(queryset, QuerySet)
-            and (size := self.stored_size()) is not None
-            and (size > 2 * paginator.count_limit)
-        ):
-            # Stored, and longer than capped_count would count (a shorter list's keys are
-            # all read, and its facets counted from them without filtering again).
+        elif isinstance(queryset, QuerySet) and (size := self.stored_size()) is not None:
             paginator.count = size
         elif self.exact_count and isinstance(queryset, QuerySet):
             paginator.count = queryset.order_by().count()
