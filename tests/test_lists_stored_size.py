@@ -1,7 +1,7 @@
 """A filtered list's size from the stored totals: a kind, a round, a dialogue, an outlet or
-one theme alone, a country, whole months said (alone or with a country). Past twice the
-pager's limit the page then states its exact size instead of estimating it, and its facets
-are the sample of that size; any other filter is counted as before.
+one theme alone, a country, whole months said (alone or with a country). The list is then
+not counted: past the pager's limit the page states its exact size instead of estimating
+it, and its facets are the sample of that size; any other filter is counted as before.
 
 The limits are lowered so that the sample archive's lists are "long"."""
 
@@ -77,7 +77,7 @@ def test_a_long_filtered_list_states_its_stored_size(client, long_lists):
     checked = 0
     for url, quotes in stored_lists():
         size = quotes.count()
-        if size <= 2:  # not past twice the (lowered) limit: counted as before
+        if size <= 2:  # short enough to be counted exactly anyway
             continue
         response, html = page(client, url)
         counts = response.context["facets"]
