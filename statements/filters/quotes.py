@@ -2,6 +2,7 @@
 (``SpeakerQuoteFilter``)."""
 
 import datetime as dt
+from urllib.parse import quote as url_quote
 
 import django_filters
 from django import forms
@@ -164,7 +165,13 @@ class QuoteFilter(SearchFilterSet):
         if self.narrowing != {"country"}:
             return None
         country = self.form.cleaned_data["country"]
-        return self.cached_reads.get(f"country-months:{country}", lambda: country_months(country))
+        return self.country_months(country)
+
+    def country_months(self, country):
+        """A country's quotes per month said (facets/stored.py), once per content version."""
+        return self.cached_reads.get(
+            f"country-months:{url_quote(country)}", lambda: country_months(country)
+        )
 
     def stored_size(self):
         """The list's exact size from the stored totals, when they count what its filters
@@ -184,15 +191,13 @@ class QuoteFilter(SearchFilterSet):
             country = data["country"]
             speakers = Speaker.objects.filter(country=country)
             return self.cached_reads.get(
-                f"stored-size:country:{country}",
+                f"stored-size:country:{url_quote(country)}",
                 lambda: speakers.aggregate(n=Sum("quote_count"))["n"] or 0,
             )
         if rest <= {"country"}:
             if rest:
                 country = data["country"]
-                by_month = self.cached_reads.get(
-                    f"country-months:{country}", lambda: country_months(country)
-                )
+                by_month = self.country_months(country)
             else:
                 totals = self.cached_reads.get("quote-totals", quote_totals)
                 by_month = {**totals.months, "": totals.undated}
