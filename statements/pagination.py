@@ -1,5 +1,8 @@
-"""Counting and paging long lists: counts that stop at a limit, pages read key first, and
-deep pages continued from the last row's sort key (keyset paging) instead of an OFFSET."""
+"""Counting and paging long lists: counts that stop at a limit, pages read key first, deep
+pages continued from the last row's sort key (keyset paging) instead of an OFFSET, and deep
+numbered pages of a list whose quotes per month are stored started at their month."""
+
+import datetime as dt
 
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
@@ -15,6 +18,11 @@ COUNT_LIMIT = 10_000
 # (``?after=<its sort key>``): an OFFSET steps over every row before the page (page 32,000
 # of a million quotes is 800,000 index entries), a key starts where the page does.
 KEYSET_FROM_PAGE = 10
+# Past this many rows, a numbered page of a list in date order whose rows per month are
+# known exactly (stored totals) skips the months before its own by their counts and steps
+# over the rest of that month only: page 32,000 of a million quotes is 800,000 index
+# entries by an OFFSET from the top, a few thousand from its month's first row.
+MONTH_JUMP_FROM = 1_000
 
 
 class PageNotFound(Exception):
@@ -94,6 +102,9 @@ class ArchivePaginator(Paginator):
     # Given, a function of a page's keys returning its rows: a ranked search then scores
     # those rows only, instead of every match again (bm25 on SQLite is computed per query).
     rows_for_keys = None
+    # Given, a function returning the list's rows per month said, exact, or None when not
+    # known: {"2011-04": n, …, "": the undated} (stored totals, facets/stored.py).
+    month_counts = None
 
     @cached_property
     def count(self):
@@ -132,11 +143,53 @@ class ArchivePaginator(Paginator):
             return super().page(number)
         bottom = (number - 1) * self.per_page
         # One key more than the page shows tells whether another page follows.
-        keys = list(rows.values_list("pk", flat=True)[bottom : bottom + self.per_page + 1])
+        keys = self._keys_from_month(rows, bottom)
+        if keys is None:
+            keys = list(rows.values_list("pk", flat=True)[bottom : bottom + self.per_page + 1])
         if not keys and number > 1:
             raise EmptyPage(self.error_messages["no_results"])
         more, keys = len(keys) > self.per_page, keys[: self.per_page]
         return self._page(keys, number, more)
+
+    def _keys_from_month(self, rows, bottom):
+        """The keys of rows ``bottom`` … (one more than a page) of a list in date order,
+        found from its month: the months before it skipped by their stored counts, then an
+        OFFSET within it. The same keys as the OFFSET from the top; None when the list's
+        months are not known, its order is not by date first, or the page is near the top."""
+        if bottom < MONTH_JUMP_FROM or self.month_counts is None:
+            return None
+        columns = keyset_order(rows)
+        if not columns or columns[0][0] != "said_on":
+            return None
+        counts = self.month_counts()
+        if not counts:
+            return None
+        descending = columns[0][1]
+        # The list's months in its order; the undated last either way (NULLS LAST).
+        months = sorted((month for month in counts if month), reverse=descending)
+        before = 0
+        for month in [*months, ""]:
+            if before + counts.get(month, 0) > bottom:
+                break
+            before += counts.get(month, 0)
+        else:
+            return None  # past the end: the OFFSET finds nothing, as it says
+        skip, wanted = bottom - before, self.per_page + 1
+        keys_of = rows.values_list("pk", flat=True)
+        undated = keys_of.filter(said_on__isnull=True)
+        if not month:
+            return list(undated[skip : skip + wanted])
+        first = dt.date(int(month[:4]), int(month[5:7]), 1)
+        if descending:
+            # The month's rows and every older one: the newer months are the rows skipped.
+            after = (first + dt.timedelta(days=31)).replace(day=1)
+            keys = list(keys_of.filter(said_on__lt=after)[skip : skip + wanted])
+        else:
+            keys = list(keys_of.filter(said_on__gte=first)[skip : skip + wanted])
+        if len(keys) < wanted:
+            # The dated rows ran out on this page: the undated follow them.
+            keys += list(undated[: wanted - len(keys)])
+        return keys
 
     def _page(self, keys, number, more, after=None):
         position = {key: i for i, key in enumerate(keys)}

@@ -75,7 +75,7 @@ COUNTS = {
     "/rounds/": (7, 4),
     "/speakers/": (4, 3),
     "/speakers/cui-tiankai/": (11, 5),
-    f"/quotes/?dialogue={DIALOGUE}": (13, 8),
+    f"/quotes/?dialogue={DIALOGUE}": (13, 7),
 }
 
 

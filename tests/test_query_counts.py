@@ -188,7 +188,7 @@ DOCUMENTED = {
     "/quotes/": (9, 3),
     "/quotes/?q=consular": (13, 9),
     "/quotes/?theme=legal-exchanges&country=China": (11, 7),
-    "/quotes/?dialogue=sino-european-legal-affairs-dialogue": (13, 8),
+    "/quotes/?dialogue=sino-european-legal-affairs-dialogue": (13, 7),
     "/articles/": (6, 2),
     "/rounds/": (7, 4),
     "/speakers/": (4, 3),

@@ -140,3 +140,19 @@ def article_totals():
             counters[group][slug] = n
             labels[group][slug] = name
     return article_counts(counters, labels, months, total)
+
+
+# A country's quotes per month said: its speakers' tallies added up.
+COUNTRY_MONTHS = f"""
+SELECT t."key", SUM(t.total) FROM {Tally._meta.db_table} t
+JOIN statements_speaker s ON s.id = t.scope
+WHERE t.facet = 'month' AND s.country = %s
+GROUP BY t."key"
+"""
+
+
+def country_months(country):
+    """{"2011-04": n, …, "": undated} of the quotes of speakers of ``country``, exact."""
+    with connections[router.db_for_read(Tally)].cursor() as cursor:
+        cursor.execute(COUNTRY_MONTHS, [country])
+        return {key: int(n) for key, n in cursor.fetchall()}

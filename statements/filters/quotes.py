@@ -1,12 +1,16 @@
 """The quote lists' FilterSets: every quote (``QuoteFilter``) and one speaker's
 (``SpeakerQuoteFilter``)."""
 
+import datetime as dt
+from urllib.parse import quote as url_quote
+
 import django_filters
 from django import forms
 from django.db import connections
-from django.db.models import F
+from django.db.models import F, Sum
 from django.utils.functional import cached_property
 
+from statements.facets.stored import country_months, quote_totals
 from statements.filters.base import (
     ArchiveFilterForm,
     SearchFilterSet,
@@ -34,6 +38,18 @@ from statements.search.named import find_named_speaker
 # A round <select> longer than this is not offered (hundreds of options were most of a list
 # page's weight); the form says how to choose a round instead.
 MAX_ROUND_CHOICES = 60
+
+
+def whole_months(dates):
+    """("2011-04", "2012-03") of a date range of whole months (either end open: None), or
+    None when an end falls inside a month; the range's ends are datetimes (django-filter)."""
+    first = dates.start and dates.start.date()
+    last = dates.stop and dates.stop.date()
+    if first and first.day != 1:
+        return None
+    if last and (last + dt.timedelta(days=1)).day != 1:
+        return None
+    return (first and f"{first:%Y-%m}"), (last and f"{last:%Y-%m}")
 
 
 class QuoteFilter(SearchFilterSet):
@@ -122,8 +138,95 @@ class QuoteFilter(SearchFilterSet):
         # The dialogue's rounds as a list of keys rather than a join: PostgreSQL then
         # combines the round index with the full-text index (120 ms for a broad word at a
         # million quotes) instead of walking every quote by date through the join (1.8 s).
-        rounds = list(dialogue.rounds.values_list("pk", flat=True))
-        return queryset.filter(round__in=rounds)
+        return queryset.filter(round__in=self.round_keys(dialogue))
+
+    def round_keys(self, dialogue):
+        """The keys of the dialogue's rounds, read once (the filter and the stored size)."""
+        if getattr(self, "_round_keys", (None,))[0] != dialogue.pk:
+            self._round_keys = dialogue.pk, list(dialogue.rounds.values_list("pk", flat=True))
+        return self._round_keys[1]
+
+    @property
+    def narrowing(self):
+        """The names of the filters in use (no search among them: ``q`` is one), by their
+        cleaned values; None when the form is not valid."""
+        if not self.is_bound or not self.is_valid():
+            return None
+        return {
+            name
+            for name, value in self.form.cleaned_data.items()
+            if value and name not in self.not_narrowing
+        }
+
+    def stored_months(self):
+        """The list's quotes per month said, from the stored totals, when its one filter is
+        a country (a country's quotes are its speakers'): {"2011-04": n, "": undated}, read
+        through the cache once per content version. None for any other list."""
+        if self.narrowing != {"country"}:
+            return None
+        country = self.form.cleaned_data["country"]
+        return self.country_months(country)
+
+    def country_months(self, country):
+        """A country's quotes per month said (facets/stored.py), once per content version."""
+        return self.cached_reads.get(
+            f"country-months:{url_quote(country)}", lambda: country_months(country)
+        )
+
+    def stored_size(self):
+        """The list's exact size from the stored totals, when they count what its filters
+        select: a kind, a round, a dialogue, an outlet or one theme alone; a country; whole
+        months said (``date_after`` a month's first day, ``date_before`` a last), alone or
+        with a country. None for any other list (its size is counted)."""
+        narrowing = self.narrowing
+        if not narrowing:
+            return None
+        data = self.form.cleaned_data
+        months = whole_months(data["date"]) if "date" in narrowing else None
+        if "date" in narrowing and months is None:
+            return None
+        rest = narrowing - {"date"}
+        if rest == {"country"} and months is None:
+            # Its speakers' stored counts: one pass over the speakers, not over their tallies.
+            country = data["country"]
+            speakers = Speaker.objects.filter(country=country)
+            return self.cached_reads.get(
+                f"stored-size:country:{url_quote(country)}",
+                lambda: speakers.aggregate(n=Sum("quote_count"))["n"] or 0,
+            )
+        if rest <= {"country"}:
+            if rest:
+                country = data["country"]
+                by_month = self.country_months(country)
+            else:
+                totals = self.cached_reads.get("quote-totals", quote_totals)
+                by_month = {**totals.months, "": totals.undated}
+            first, last = months or (None, None)
+            return sum(
+                n
+                for month, n in by_month.items()
+                if months is None or (month and (first or month) <= month <= (last or month))
+            )
+        if months is not None or len(rest) > 1:
+            return None
+        (name,) = rest
+        value = data[name]
+        if name == "theme":
+            return value[0].quote_count if len(value) == 1 else None
+        tallies = Tally.objects.filter(scope=0)
+        if name == "kind":
+            tallies = tallies.filter(facet="kind", key=value)
+        elif name in ("round", "outlet"):
+            tallies = tallies.filter(facet=name, key=str(value.pk))
+        elif name == "dialogue":
+            keys = [str(key) for key in self.round_keys(value)]
+            tallies = tallies.filter(facet="round", key__in=keys)
+        else:
+            return None
+        key = value if name == "kind" else value.pk
+        return self.cached_reads.get(
+            f"stored-size:{name}:{key}", lambda: tallies.aggregate(n=Sum("total"))["n"] or 0
+        )
 
     def filter_themes(self, queryset, name, themes):
         # A subquery per theme rather than a join: PostgreSQL can then walk the sort's index
@@ -176,6 +279,9 @@ class SpeakerQuoteFilter(QuoteFilter):
 
     def understand(self, q):
         return None  # the page is one speaker's already
+
+    def stored_size(self):
+        return None  # the archive's stored totals, not the speaker's: counted
 
     @cached_property
     def usage(self):

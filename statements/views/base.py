@@ -33,6 +33,11 @@ class ArchiveListMixin:
         the lists that have them, through ``cached_reads``; None: counted."""
         return None
 
+    def stored_size(self):
+        """The filtered list's exact size from stored totals (the filterset's), or None."""
+        stored_size = getattr(getattr(self, "filterset", None), "stored_size", None)
+        return stored_size() if stored_size else None
+
     @cached_property
     def cached_reads(self):
         """What the page reads the same way until the archive changes (filters/cached.py)."""
@@ -53,6 +58,8 @@ class ArchiveListMixin:
         paginator.keyset = self.keyset
         if self.stored_facets is not None and isinstance(queryset, QuerySet):
             paginator.count = self.stored_facets.total
+        elif isinstance(queryset, QuerySet) and (size := self.stored_size()) is not None:
+            paginator.count = size
         elif self.exact_count and isinstance(queryset, QuerySet):
             paginator.count = queryset.order_by().count()
         elif (
@@ -73,7 +80,19 @@ class ArchiveListMixin:
                 among = rank_quotes_among(Quote.objects.all(), filterset.parsed, every)
                 paginator.object_list = queryset if among is None else among
         paginator.rows_for_keys = getattr(getattr(self, "filterset", None), "rows_for_keys", None)
+        if isinstance(queryset, QuerySet) and queryset.model is Quote:
+            paginator.month_counts = self.month_counts
         return paginator
+
+    def month_counts(self):
+        """The list's quotes per month said, exact ({"2011-04": n, "": the undated}), when
+        stored (an unfiltered list's totals, or the filterset's): its deep numbered pages
+        start at their month (pagination.MONTH_JUMP_FROM). None otherwise."""
+        stored = self.stored_facets
+        if stored is not None:
+            return {**stored.months, "": stored.undated}
+        stored_months = getattr(getattr(self, "filterset", None), "stored_months", None)
+        return stored_months() if stored_months else None
 
     def get(self, request, *args, **kwargs):
         for key, values in request.GET.lists():
