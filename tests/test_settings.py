@@ -59,7 +59,7 @@ def test_a_blank_database_url_means_the_embedded_sqlite_database():
 
 
 @pytest.mark.django_db
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's connections")
+@pytest.mark.postgres
 def test_a_request_after_the_server_ended_the_kept_connection_reconnects():
     # The health check before a request's first query sends none (archive/postgresql): the
     # server's farewell waiting on the socket says the connection is gone.

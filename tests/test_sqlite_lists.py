@@ -17,7 +17,7 @@ from statements.views import base
 
 pytestmark = [
     pytest.mark.django_db,
-    pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's code paths"),
+    pytest.mark.sqlite,  # SQLite's code paths
 ]
 
 SAMPLE = 300
