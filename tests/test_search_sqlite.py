@@ -11,9 +11,8 @@ from statements.search import sqlite
 from statements.search.query import parse_query
 from tests.search_helpers import mine, search_corpus
 
-pytestmark = pytest.mark.skipif(
-    connection.vendor != "sqlite", reason="SQLite's FTS5 ranking (PostgreSQL: test_search_ranking)"
-)
+# SQLite's FTS5 ranking; PostgreSQL's is tests/test_search_ranking.py.
+pytestmark = pytest.mark.sqlite
 
 QUERIES = [
     "respect",
