@@ -321,19 +321,23 @@ class SearchFilterSet(CachedChoicesMixin, SortLinksMixin, django_filters.FilterS
     not_narrowing = frozenset({"sort", "plain"})
 
     @cached_property
+    def narrowing(self):
+        """The names of the parameters that narrow the list (the search ``q`` is one), by
+        their cleaned values; None when the form is unbound or not valid."""
+        if not self.is_bound or not self.is_valid():
+            return None
+        # An empty multiple choice is a .none() queryset: bool() of it reads nothing.
+        return {
+            name
+            for name, value in self.form.cleaned_data.items()
+            if value and name not in self.not_narrowing
+        }
+
+    @cached_property
     def unfiltered(self):
         """Whether the list is every row of its queryset: no parameters, or valid ones none
         of which narrows it (no search, no filter). Its facets and size are then stored."""
-        if not self.is_bound:
-            return True
-        if not self.is_valid():
-            return False
-        # An empty multiple choice is a .none() queryset: bool() of it reads nothing.
-        return not any(
-            bool(value)
-            for name, value in self.form.cleaned_data.items()
-            if name not in self.not_narrowing
-        )
+        return not self.is_bound or (self.is_valid() and not self.narrowing)
 
     def applied_later(self, queryset, name, value):
         return queryset

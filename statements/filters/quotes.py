@@ -146,18 +146,6 @@ class QuoteFilter(SearchFilterSet):
             self._round_keys = dialogue.pk, list(dialogue.rounds.values_list("pk", flat=True))
         return self._round_keys[1]
 
-    @property
-    def narrowing(self):
-        """The names of the filters in use (no search among them: ``q`` is one), by their
-        cleaned values; None when the form is not valid."""
-        if not self.is_bound or not self.is_valid():
-            return None
-        return {
-            name
-            for name, value in self.form.cleaned_data.items()
-            if value and name not in self.not_narrowing
-        }
-
     def stored_months(self):
         """The list's quotes per month said, from the stored totals, when its one filter is
         a country (a country's quotes are its speakers'): {"2011-04": n, "": undated}, read
